@@ -1,0 +1,633 @@
+//! The one-pass table engine.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// What a [`Table`] does with one code point, as given to [`TableBuilder::set`].
+///
+/// The engine copies runs of kept code points in bulk, writes replacements, and hands any
+/// code point whose result depends on its neighbours to a fallback, together with the
+/// smallest window around it that starts and ends at an *anchor*. An anchor is a code
+/// point that nothing before it can interact with (`KeepAnchor` and `Replace`), so
+/// transforming the text window by window gives the same result as transforming it whole.
+/// The policy that builds the table vouches for that property; the engine relies on it.
+///
+/// ```
+/// use nass_core::Entry;
+/// assert_ne!(Entry::KeepAnchor, Entry::Drop);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Entry {
+    /// Kept as it is, and an anchor.
+    KeepAnchor,
+    /// Kept as it is: a combining mark with this (nonzero) canonical combining class. Kept
+    /// marks must come in non-decreasing class order between two anchors; a mark that
+    /// breaks the order is handed to the fallback.
+    KeepMark(u8),
+    /// Removed, with no effect on its neighbours beyond bringing them together.
+    Drop,
+    /// Replaced by the string, and an anchor.
+    Replace(String),
+    /// Depends on context: handed to the fallback with the window around it.
+    Complex,
+}
+
+const KEEP_ANCHOR: u32 = 0;
+const KEEP_MARK: u32 = 1;
+const DROP: u32 = 2;
+const REPLACE: u32 = 3;
+const COMPLEX: u32 = 4;
+const KIND_MASK: u32 = 0b111;
+const LINEAR_BIT: u32 = 1 << 3;
+const MAX_REPLACEMENT: usize = 255;
+const MAX_POOL: usize = 1 << 20;
+
+#[inline(always)]
+fn kind(e: u32) -> u32 {
+    e & KIND_MASK
+}
+
+#[inline(always)]
+fn ccc(e: u32) -> u8 {
+    (e >> 8) as u8
+}
+
+/// Receives the pieces of a transformation, in order, for alignment.
+/// [`AlignmentBuilder`](crate::AlignmentBuilder) is the implementation that records
+/// them; [`NoSink`] ignores them.
+///
+/// Offsets are in bytes: `in_*` into the text given to [`Table::apply`], `out_*` into
+/// what `apply` appended to its output (0 is where it started writing).
+pub trait Sink {
+    /// `len` bytes at `in_start` were copied, or replaced code point for code point with
+    /// the same byte lengths, to `out_start`.
+    fn linear(&mut self, in_start: usize, len: usize, out_start: usize);
+    /// `in_len` bytes at `in_start` became `out_len` bytes at `out_start`, with no finer
+    /// correspondence.
+    fn atomic(&mut self, in_start: usize, in_len: usize, out_start: usize, out_len: usize);
+    /// Everything reported from input offset `in_pos` (output offset `out_pos`) on is
+    /// taken back: it is about to be reported again.
+    fn rewind(&mut self, in_pos: usize, out_pos: usize);
+}
+
+/// A [`Sink`] that records nothing, for transformations that need no alignment.
+///
+/// ```
+/// use nass_core::{NoSink, Sink};
+/// NoSink.linear(0, 1, 0);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoSink;
+
+impl Sink for NoSink {
+    #[inline(always)]
+    fn linear(&mut self, _: usize, _: usize, _: usize) {}
+    #[inline(always)]
+    fn atomic(&mut self, _: usize, _: usize, _: usize, _: usize) {}
+    #[inline(always)]
+    fn rewind(&mut self, _: usize, _: usize) {}
+}
+
+type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
+
+/// Builds a [`Table`]: every code point starts as [`Entry::KeepAnchor`].
+///
+/// ```
+/// use nass_core::{Entry, NoSink, TableBuilder};
+///
+/// let mut b = TableBuilder::new();
+/// b.set('ـ', Entry::Drop);
+/// b.set('ة', Entry::Replace("ه".into()));
+/// let table = b.build();
+/// let mut out = String::new();
+/// table.apply("مدرسـة", &mut out, &mut NoSink, &mut |w, o| o.push_str(w));
+/// assert_eq!(out, "مدرسه");
+/// ```
+pub struct TableBuilder {
+    bmp: Vec<u32>,
+    pool: String,
+    astral: Option<AstralFn>,
+}
+
+impl Default for TableBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TableBuilder {
+    /// A builder in which every code point is kept as an anchor.
+    ///
+    /// ```
+    /// let t = nass_core::TableBuilder::new().build();
+    /// assert_eq!(t.entry('ب'), nass_core::Entry::KeepAnchor);
+    /// ```
+    pub fn new() -> Self {
+        TableBuilder {
+            bmp: vec![KEEP_ANCHOR; 0x10000],
+            pool: String::new(),
+            astral: None,
+        }
+    }
+
+    /// Sets what the table does with `c` (a code point of the Basic Multilingual Plane;
+    /// the others are classified by [`astral`](Self::astral)). A replacement longer than
+    /// 255 bytes, or one that would overflow the 1 MiB replacement pool, is stored as
+    /// [`Entry::Complex`], so the fallback handles it.
+    ///
+    /// ```
+    /// use nass_core::{Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.set('\u{064E}', Entry::KeepMark(30));
+    /// assert_eq!(b.build().entry('\u{064E}'), Entry::KeepMark(30));
+    /// ```
+    pub fn set(&mut self, c: char, entry: Entry) -> &mut Self {
+        let cp = c as usize;
+        if cp < 0x10000 {
+            self.bmp[cp] = self.pack(c, entry);
+        }
+        self
+    }
+
+    /// Sets how code points above U+FFFF are classified, at the time they are met. A
+    /// [`Entry::Replace`] from it is treated as [`Entry::Complex`]. Without it, they are
+    /// all kept as anchors.
+    ///
+    /// ```
+    /// use nass_core::{Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.astral(|c| if c == '\u{1D400}' { Entry::Complex } else { Entry::KeepAnchor });
+    /// assert_eq!(b.build().entry('\u{1D400}'), Entry::Complex);
+    /// ```
+    pub fn astral(
+        &mut self,
+        classify: impl Fn(char) -> Entry + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.astral = Some(Arc::new(classify));
+        self
+    }
+
+    fn pack(&mut self, c: char, entry: Entry) -> u32 {
+        match entry {
+            Entry::KeepAnchor => KEEP_ANCHOR,
+            Entry::KeepMark(0) => KEEP_ANCHOR,
+            Entry::KeepMark(class) => KEEP_MARK | (u32::from(class) << 8),
+            Entry::Drop => DROP,
+            Entry::Complex => COMPLEX,
+            Entry::Replace(r) => {
+                if r.len() > MAX_REPLACEMENT || self.pool.len() + r.len() > MAX_POOL {
+                    return COMPLEX;
+                }
+                let mut chars = r.chars();
+                let linear = matches!((chars.next(), chars.next()),
+                    (Some(only), None) if only.len_utf8() == c.len_utf8());
+                let off = match self.pool.find(r.as_str()) {
+                    Some(off) if !r.is_empty() => off,
+                    _ => {
+                        let off = self.pool.len();
+                        self.pool.push_str(&r);
+                        off
+                    }
+                };
+                REPLACE
+                    | if linear { LINEAR_BIT } else { 0 }
+                    | ((r.len() as u32) << 4)
+                    | ((off as u32) << 12)
+            }
+        }
+    }
+
+    /// The finished table.
+    ///
+    /// ```
+    /// let table = nass_core::TableBuilder::new().build();
+    /// assert!(table.is_identity_on_ascii());
+    /// ```
+    pub fn build(self) -> Table {
+        let ascii_identity = self.bmp[..0x80].iter().all(|&e| e == KEEP_ANCHOR);
+        Table {
+            bmp: self.bmp.into_boxed_slice(),
+            pool: self.pool.into_boxed_str(),
+            astral: self.astral,
+            ascii_identity,
+        }
+    }
+}
+
+/// Every code point's action, applied to text in one pass over its bytes.
+///
+/// ASCII runs are skipped a word at a time when the table keeps ASCII as it is; every
+/// other code point costs one table lookup. Runs of kept code points are copied in bulk.
+///
+/// ```
+/// use nass_core::{Entry, NoSink, TableBuilder};
+///
+/// let mut b = TableBuilder::new();
+/// b.set('\u{064F}', Entry::Drop); // damma
+/// b.set('\u{0654}', Entry::Complex); // combining hamza: needs its base letter
+/// let table = b.build();
+/// let mut out = String::new();
+/// // The fallback sees the window from the last anchor (و) to the next one (the space).
+/// table.apply("مُؤ ب", &mut out, &mut NoSink, &mut |w, o| {
+///     assert_eq!(w, "ؤ");
+///     o.push('ؤ');
+/// });
+/// assert_eq!(out, "مؤ ب");
+/// ```
+#[derive(Clone)]
+pub struct Table {
+    bmp: Box<[u32]>,
+    pool: Box<str>,
+    astral: Option<AstralFn>,
+    ascii_identity: bool,
+}
+
+impl fmt::Debug for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Table")
+            .field("pool_len", &self.pool.len())
+            .field("ascii_identity", &self.ascii_identity)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Decodes the code point at `i` of valid UTF-8, returning it and its length.
+#[inline(always)]
+fn decode(b: &[u8], i: usize) -> (u32, usize) {
+    let x = u32::from(b[i]);
+    if x < 0x80 {
+        (x, 1)
+    } else if x < 0xE0 {
+        (((x & 0x1F) << 6) | (u32::from(b[i + 1]) & 0x3F), 2)
+    } else if x < 0xF0 {
+        (
+            ((x & 0x0F) << 12) | ((u32::from(b[i + 1]) & 0x3F) << 6) | (u32::from(b[i + 2]) & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((x & 0x07) << 18)
+                | ((u32::from(b[i + 1]) & 0x3F) << 12)
+                | ((u32::from(b[i + 2]) & 0x3F) << 6)
+                | (u32::from(b[i + 3]) & 0x3F),
+            4,
+        )
+    }
+}
+
+/// The start of the code point that ends at `i` (exclusive) in valid UTF-8.
+#[inline]
+fn prev_start(b: &[u8], mut i: usize) -> usize {
+    i -= 1;
+    while b[i] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
+impl Table {
+    #[inline(always)]
+    fn packed(&self, cp: u32) -> u32 {
+        match self.bmp.get(cp as usize) {
+            Some(&e) => e,
+            None => self.astral_packed(cp),
+        }
+    }
+
+    #[cold]
+    fn astral_packed(&self, cp: u32) -> u32 {
+        let Some(classify) = &self.astral else {
+            return KEEP_ANCHOR;
+        };
+        let Some(c) = char::from_u32(cp) else {
+            return COMPLEX;
+        };
+        match classify(c) {
+            Entry::KeepAnchor | Entry::KeepMark(0) => KEEP_ANCHOR,
+            Entry::KeepMark(class) => KEEP_MARK | (u32::from(class) << 8),
+            Entry::Drop => DROP,
+            Entry::Replace(_) | Entry::Complex => COMPLEX,
+        }
+    }
+
+    fn replacement(&self, e: u32) -> &str {
+        let len = ((e >> 4) & 0xFF) as usize;
+        let off = (e >> 12) as usize;
+        &self.pool[off..off + len]
+    }
+
+    /// What the table does with `c`.
+    ///
+    /// ```
+    /// let t = nass_core::TableBuilder::new().build();
+    /// assert_eq!(t.entry('x'), nass_core::Entry::KeepAnchor);
+    /// ```
+    pub fn entry(&self, c: char) -> Entry {
+        let e = self.packed(c as u32);
+        match kind(e) {
+            KEEP_ANCHOR => Entry::KeepAnchor,
+            KEEP_MARK => Entry::KeepMark(ccc(e)),
+            DROP => Entry::Drop,
+            REPLACE => Entry::Replace(self.replacement(e).to_string()),
+            _ => Entry::Complex,
+        }
+    }
+
+    /// Whether every ASCII code point is kept as an anchor (then ASCII runs are skipped
+    /// a word at a time).
+    ///
+    /// ```
+    /// assert!(nass_core::TableBuilder::new().build().is_identity_on_ascii());
+    /// ```
+    pub fn is_identity_on_ascii(&self) -> bool {
+        self.ascii_identity
+    }
+
+    #[inline(always)]
+    fn is_anchor(&self, e: u32) -> bool {
+        matches!(kind(e), KEEP_ANCHOR | REPLACE)
+    }
+
+    /// Skips code points that are kept as they are, from `i`; returns where the first one
+    /// that needs work starts (or the end) and the class of the last kept mark.
+    #[inline(always)]
+    fn skip_kept(&self, b: &[u8], mut i: usize, mut last_ccc: u8) -> (usize, u8) {
+        let n = b.len();
+        while i < n {
+            if b[i] < 0x80 && self.ascii_identity {
+                i += 1;
+                while i + 8 <= n {
+                    let word = u64::from_le_bytes([
+                        b[i],
+                        b[i + 1],
+                        b[i + 2],
+                        b[i + 3],
+                        b[i + 4],
+                        b[i + 5],
+                        b[i + 6],
+                        b[i + 7],
+                    ]);
+                    if word & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                }
+                while i < n && b[i] < 0x80 {
+                    i += 1;
+                }
+                last_ccc = 0;
+                continue;
+            }
+            let (cp, len) = decode(b, i);
+            let e = self.packed(cp);
+            match kind(e) {
+                KEEP_ANCHOR => last_ccc = 0,
+                KEEP_MARK if ccc(e) >= last_ccc => last_ccc = ccc(e),
+                _ => return (i, last_ccc),
+            }
+            i += len;
+        }
+        (n, last_ccc)
+    }
+
+    /// The first offset at or after `from` where nothing needs doing from there to the
+    /// end, or `None`: `Some(0)` means the text must be transformed from the start. Used
+    /// to return borrowed text when nothing changes.
+    ///
+    /// ```
+    /// use nass_core::{Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.set('ـ', Entry::Drop);
+    /// let t = b.build();
+    /// assert!(t.is_unchanged("كتب"));
+    /// assert!(!t.is_unchanged("كـتب"));
+    /// ```
+    pub fn is_unchanged(&self, text: &str) -> bool {
+        self.skip_kept(text.as_bytes(), 0, 0).0 == text.len()
+    }
+
+    /// Appends the transformation of `text` to `out`, reporting pieces to `sink`.
+    ///
+    /// `fallback(window, out)` must append the transformation of `window` to `out`; it is
+    /// called for windows that hold a [`Entry::Complex`] code point or kept marks out of
+    /// order, and each window starts at an anchor (or the start of `text`) and ends before
+    /// an anchor (or at the end of `text`).
+    ///
+    /// ```
+    /// use nass_core::{AlignmentBuilder, Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.set('\u{064E}', Entry::Drop);
+    /// let t = b.build();
+    /// let (mut out, mut sink) = (String::new(), AlignmentBuilder::new());
+    /// t.apply("كَتَبَ", &mut out, &mut sink, &mut |w, o| o.push_str(w));
+    /// let a = sink.finish(12, out.len());
+    /// assert_eq!(out, "كتب");
+    /// assert_eq!(a.original_range(2..4), 4..8);
+    /// ```
+    pub fn apply<S: Sink>(
+        &self,
+        text: &str,
+        out: &mut String,
+        sink: &mut S,
+        fallback: &mut dyn FnMut(&str, &mut String),
+    ) {
+        let b = text.as_bytes();
+        let n = b.len();
+        let base = out.len();
+        let mut run = 0usize;
+        let mut i = 0usize;
+        let mut last_ccc = 0u8;
+        loop {
+            (i, last_ccc) = self.skip_kept(b, i, last_ccc);
+            if i >= n {
+                break;
+            }
+            let (cp, len) = decode(b, i);
+            let e = self.packed(cp);
+            match kind(e) {
+                DROP => {
+                    self.flush(text, run, i, out, base, sink);
+                    sink.atomic(i, len, out.len() - base, 0);
+                }
+                REPLACE => {
+                    self.flush(text, run, i, out, base, sink);
+                    let r = self.replacement(e);
+                    if e & LINEAR_BIT != 0 {
+                        sink.linear(i, len, out.len() - base);
+                    } else {
+                        sink.atomic(i, len, out.len() - base, r.len());
+                    }
+                    out.push_str(r);
+                    last_ccc = 0;
+                }
+                _ => {
+                    // A complex code point, or a kept mark out of order.
+                    let (ws, ws_out) = self.window_start(b, i, run, out.len());
+                    self.flush(text, run, i, out, base, sink);
+                    let ws_out = ws_out.max(base);
+                    out.truncate(ws_out);
+                    sink.rewind(ws, ws_out - base);
+                    let we = self.window_end(b, i + len);
+                    fallback(&text[ws..we], out);
+                    let produced = &out[ws_out..];
+                    if produced == &text[ws..we] {
+                        sink.linear(ws, we - ws, ws_out - base);
+                    } else {
+                        sink.atomic(ws, we - ws, ws_out - base, produced.len());
+                    }
+                    i = we;
+                    run = we;
+                    last_ccc = 0;
+                    continue;
+                }
+            }
+            i += len;
+            run = i;
+        }
+        self.flush(text, run, n, out, base, sink);
+    }
+
+    #[inline(always)]
+    fn flush<S: Sink>(
+        &self,
+        text: &str,
+        run: usize,
+        end: usize,
+        out: &mut String,
+        base: usize,
+        sink: &mut S,
+    ) {
+        if end > run {
+            sink.linear(run, end - run, out.len() - base);
+            out.push_str(&text[run..end]);
+        }
+    }
+
+    /// The last anchor at or before `i`, and where its output starts in `out`. Bytes
+    /// `run..i` are kept but not yet copied to `out`.
+    fn window_start(&self, b: &[u8], i: usize, run: usize, out_len: usize) -> (usize, usize) {
+        let mut out_pos = out_len + (i - run);
+        let mut j = i;
+        while j > 0 {
+            let k = prev_start(b, j);
+            let (cp, len) = decode(b, k);
+            let e = self.packed(cp);
+            let produced = match kind(e) {
+                KEEP_ANCHOR | KEEP_MARK => len,
+                REPLACE => self.replacement(e).len(),
+                // Dropped, or complex (only possible right at `i`).
+                _ => 0,
+            };
+            out_pos -= produced;
+            if self.is_anchor(e) {
+                return (k, out_pos);
+            }
+            j = k;
+        }
+        (0, out_pos)
+    }
+
+    /// The first anchor at or after `from`, or the end.
+    fn window_end(&self, b: &[u8], mut from: usize) -> usize {
+        while from < b.len() {
+            let (cp, len) = decode(b, from);
+            if self.is_anchor(self.packed(cp)) {
+                return from;
+            }
+            from += len;
+        }
+        b.len()
+    }
+
+    /// The largest offset at which `text` can be cut so that transforming the two parts
+    /// separately gives the same result as transforming it whole: the start of its last
+    /// anchor, or 0 when it has none.
+    ///
+    /// ```
+    /// use nass_core::{Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.set('\u{064E}', Entry::KeepMark(30));
+    /// let t = b.build();
+    /// assert_eq!(t.last_cut("كَتَبَ"), 8); // before the last letter
+    /// assert_eq!(t.last_cut("\u{064E}"), 0);
+    /// ```
+    pub fn last_cut(&self, text: &str) -> usize {
+        let b = text.as_bytes();
+        let mut j = b.len();
+        while j > 0 {
+            let k = prev_start(b, j);
+            let (cp, _) = decode(b, k);
+            if self.is_anchor(self.packed(cp)) {
+                return k;
+            }
+            j = k;
+        }
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::AlignmentBuilder;
+
+    fn table() -> Table {
+        let mut b = TableBuilder::new();
+        b.set('ـ', Entry::Drop)
+            .set('\u{064E}', Entry::KeepMark(30))
+            .set('\u{0651}', Entry::KeepMark(33))
+            .set('\u{0654}', Entry::Complex)
+            .set('ة', Entry::Replace("ه".into()))
+            .set('ﻻ', Entry::Replace("لا".into()));
+        b.build()
+    }
+
+    fn run(t: &Table, s: &str) -> (String, Vec<String>) {
+        let mut out = String::new();
+        let mut windows = Vec::new();
+        let mut sink = AlignmentBuilder::new();
+        t.apply(s, &mut out, &mut sink, &mut |w, o| {
+            windows.push(w.to_string());
+            o.push_str(&format!("[{w}]"));
+        });
+        (out, windows)
+    }
+
+    #[test]
+    fn keeps_drops_replaces() {
+        let t = table();
+        assert_eq!(run(&t, "مدرسـة ﻻ"), ("مدرسه لا".to_string(), vec![]));
+        assert_eq!(run(&t, ""), (String::new(), vec![]));
+        assert_eq!(
+            run(&t, "abc ascii only"),
+            ("abc ascii only".to_string(), vec![])
+        );
+    }
+
+    #[test]
+    fn marks_in_order_pass_marks_out_of_order_fall_back() {
+        let t = table();
+        // fatha (30) then shadda (33): in order.
+        assert_eq!(run(&t, "بَّ").1, Vec::<String>::new());
+        // shadda then fatha: out of order, across a dropped tatweel too.
+        assert_eq!(run(&t, "x بّـَ y").1, vec!["بّـَ".to_string()]);
+    }
+
+    #[test]
+    fn complex_window_spans_anchor_to_anchor() {
+        let t = table();
+        let (out, windows) = run(&t, "ab\u{064E}\u{0654}\u{064E}cd");
+        assert_eq!(windows, vec!["b\u{064E}\u{0654}\u{064E}".to_string()]);
+        assert_eq!(out, "a[b\u{064E}\u{0654}\u{064E}]cd");
+        // No anchor before: the window starts at 0; none after: it runs to the end.
+        assert_eq!(run(&t, "\u{0654}ـ").1, vec!["\u{0654}ـ".to_string()]);
+    }
+
+    #[test]
+    fn last_cut_is_an_anchor() {
+        let t = table();
+        assert_eq!(t.last_cut("ab"), 1);
+        assert_eq!(t.last_cut("aـ"), 0);
+        assert_eq!(t.last_cut(""), 0);
+    }
+}

@@ -1,0 +1,2 @@
+//! Placeholder: see the crate README.
+#![deny(missing_docs)]

@@ -1,0 +1,1 @@
+//! Cross-crate and corpus tests live in `tests/`.
