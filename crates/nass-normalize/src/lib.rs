@@ -1,2 +1,802 @@
-//! Placeholder.
+//! One fused pass that normalizes Arabic text, with presets and alignment back to the
+//! original.
+//!
+//! ```
+//! use nass_normalize::{Normalizer, Preset};
+//!
+//! let search = Normalizer::from_preset(Preset::Search);
+//! assert_eq!(search.normalize("أعلنَ الجيشُ العراقيُّ أنَّ بغـــداد"), "اعلن الجيش العراقي ان بغداد");
+//!
+//! // Spans found in normalized text map back to the original bytes.
+//! let text = "وقالَ المتحدِّثُ";
+//! let (norm, alignment) = search.normalize_aligned(text);
+//! assert_eq!(norm, "وقال المتحدث");
+//! let word = norm.find("المتحدث").unwrap();
+//! let span = alignment.original_range(word..word + "المتحدث".len());
+//! assert_eq!(&text[span], "المتحدِّثُ");
+//! ```
+//!
+//! A [`Normalizer`] is built once from its operations (each on or off) into a table of
+//! every code point's action; [`Normalizer::normalize`] is then one pass over the bytes:
+//! ASCII runs are skipped a word at a time, each other code point is one table lookup,
+//! and runs of unchanged text are copied in bulk (or not at all: the result borrows when
+//! nothing changes).
+//!
+//! # Operations
+//!
+//! | operation | builder method | what it does |
+//! |---|---|---|
+//! | Unicode | [`unicode`](NormalizerBuilder::unicode) | none, NFC or NFKC, applied first |
+//! | ligatures | [`spell_out_ligatures`](NormalizerBuilder::spell_out_ligatures) | before Unicode normalization, U+FDFC RIAL SIGN becomes ريال (Arabic yeh, where NFKC gives Farsi yeh) and U+FDFD, the basmala ligature (which NFKC leaves alone), becomes بسم الله الرحمن الرحيم, as CAMeL Tools does |
+//! | letters | [`letters`](NormalizerBuilder::letters) | the [`LetterFolds`] in the set: alef forms, alef maksura, Farsi ya, keheh, teh marbuta, hamza carriers, heh forms, presentation forms |
+//! | diacritics | [`diacritics`](NormalizerBuilder::diacritics) | removes the [`Diacritics`] classes in the set |
+//! | tatweel | [`tatweel`](NormalizerBuilder::tatweel) | removes U+0640 |
+//! | invisibles | [`invisibles`](NormalizerBuilder::invisibles) | removes format controls ([`is_invisible_control`]) and maps Unicode spaces ([`is_unicode_space`]) to U+0020; line breaks are never touched |
+//!
+//! # Presets
+//!
+//! | preset | Unicode | letters | diacritics | tatweel | invisibles | ligatures |
+//! |---|---|---|---|---|---|---|
+//! | `search` | NFKC | all | all classes | removed | removed | spelled out |
+//! | `camel` | NFKC | alef (أ إ آ ٱ), ى, ة | U+064B–U+0652, U+0670 | kept | kept | spelled out |
+//! | `lucene` | none | alef (أ إ آ), ى, ة | U+064B–U+0652 | removed | kept | kept |
+//! | `display` | NFC | presentation forms | kept | removed | removed | kept |
+//!
+//! - `search` is the most aggressive fold, for indexing and matching.
+//! - `camel` gives CAMeL Tools 1.6's usual chain (`normalize_unicode`, `dediac_ar`,
+//!   `normalize_alef_ar`, `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar`) byte for
+//!   byte, with one documented exception: where CAMeL's own output is not in NFKC, because a
+//!   folded letter is followed by a combining hamza or madda (ى + U+0654, أ + U+0654), CAMeL
+//!   returns the uncomposed pair (ي + U+0654), which changes if normalized again; nass
+//!   composes it (ئ, or ا once the alef fold applies), so that normalizing is idempotent.
+//! - `lucene` gives Lucene's `ArabicNormalizer` exactly: no Unicode normalization, alef
+//!   with hamza or madda to alef (not alef wasla), alef maksura to yeh, teh marbuta to heh,
+//!   tatweel and U+064B–U+0652 removed.
+//! - `display` is safe for text shown to people: diacritics are kept. It removes ZWNJ, which
+//!   Persian spelling uses inside words; turn [`invisibles`](NormalizerBuilder::invisibles)
+//!   off for Persian text.
+//!
+//! # Meaning
+//!
+//! The result is defined by a slow, obviously correct reference,
+//! [`Normalizer::reference`]: spell out the ligatures (if asked), apply the Unicode
+//! normalization, then each enabled per-character operation in the order of the table
+//! above; repeat until nothing changes. One round is enough for almost every text; a second
+//! is needed only where an operation brings together what normalization composes (a
+//! tatweel removed between alef and a combining hamza, ا + ـ + U+0654, leaves ا + U+0654,
+//! which is أ). So the result is always in the chosen Unicode normal form, and normalizing
+//! is idempotent for every set of operations. The fast path gives byte-identical output to
+//! the reference on every input: code points whose result depends on their neighbours
+//! (combining hamza and madda, marks out of canonical order, anything whose normalization is
+//! not local) are handed to the reference in small windows that start and end at code
+//! points nothing can combine across. A differential property test and a fuzz target hold
+//! the two together.
+//!
+//! Because Unicode normalization comes first, a letter spelled with a combining mark is one
+//! letter by the time the operations see it: with NFC, ي + U+0654 is ئ, and removing
+//! diacritics leaves it ئ; only the hamza fold turns it into ي. With [`UnicodeForm::None`]
+//! nothing is composed, and U+0654 is an ordinary mark of class
+//! [`Diacritics::OTHER_MARKS`].
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use nass_core::{map_chars, AlignmentBuilder, CharAction, Entry, NoSink, Table, TableBuilder};
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+pub use nass_core::Alignment;
+pub use nass_diacritics::Diacritics;
+pub use nass_letters::LetterFolds;
+
+mod invisibles;
+pub use invisibles::{is_invisible_control, is_unicode_space};
+
+/// The Unicode normalization applied before the character operations.
+///
+/// ```
+/// use nass_normalize::UnicodeForm;
+/// assert_eq!("nfkc".parse::<UnicodeForm>().unwrap(), UnicodeForm::Nfkc);
+/// assert!("nfd".parse::<UnicodeForm>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnicodeForm {
+    /// No Unicode normalization: code points are taken as they stand.
+    None,
+    /// Canonical composition (NFC).
+    Nfc,
+    /// Compatibility composition (NFKC): also folds presentation forms, ligatures, width
+    /// variants, and no-break spaces.
+    Nfkc,
+}
+
+impl UnicodeForm {
+    /// Every form, in order.
+    pub const ALL: [UnicodeForm; 3] = [UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc];
+
+    /// The form's name: `none`, `nfc` or `nfkc`.
+    ///
+    /// ```
+    /// assert_eq!(nass_normalize::UnicodeForm::Nfc.name(), "nfc");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            UnicodeForm::None => "none",
+            UnicodeForm::Nfc => "nfc",
+            UnicodeForm::Nfkc => "nfkc",
+        }
+    }
+}
+
+impl FromStr for UnicodeForm {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnicodeForm::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownName::new("Unicode form", s, &["none", "nfc", "nfkc"]))
+    }
+}
+
+/// A named set of operations.
+///
+/// ```
+/// use nass_normalize::Preset;
+/// let p: Preset = "camel".parse().unwrap();
+/// assert_eq!(p, Preset::Camel);
+/// assert_eq!(p.name(), "camel");
+/// let err = "solr".parse::<Preset>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown preset 'solr' (expected one of: search, camel, lucene, display)");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Preset {
+    /// The most aggressive fold, for indexing and matching.
+    Search,
+    /// CAMeL Tools' usual normalization chain, byte for byte.
+    Camel,
+    /// Lucene's `ArabicNormalizer`, exactly.
+    Lucene,
+    /// Safe for text shown to people: presentation forms, invisibles and tatweel only.
+    Display,
+}
+
+impl Preset {
+    /// Every preset, in order.
+    pub const ALL: [Preset; 4] = [
+        Preset::Search,
+        Preset::Camel,
+        Preset::Lucene,
+        Preset::Display,
+    ];
+
+    /// The preset's name, as the command line spells it.
+    ///
+    /// ```
+    /// assert_eq!(nass_normalize::Preset::Lucene.name(), "lucene");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Search => "search",
+            Preset::Camel => "camel",
+            Preset::Lucene => "lucene",
+            Preset::Display => "display",
+        }
+    }
+
+    /// One line saying what the preset does.
+    ///
+    /// ```
+    /// assert!(nass_normalize::Preset::Search.description().contains("NFKC"));
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles",
+            Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta",
+            Preset::Lucene => "Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652",
+            Preset::Display => "safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept",
+        }
+    }
+
+    const fn settings(self) -> Settings {
+        match self {
+            Preset::Search => Settings {
+                unicode: UnicodeForm::Nfkc,
+                ligatures: true,
+                letters: LetterFolds::all(),
+                diacritics: Diacritics::all(),
+                tatweel: true,
+                invisibles: true,
+            },
+            Preset::Camel => Settings {
+                unicode: UnicodeForm::Nfkc,
+                ligatures: true,
+                letters: LetterFolds::ALEF_HAMZA
+                    .union(LetterFolds::ALEF_WASLA)
+                    .union(LetterFolds::ALEF_MAKSURA)
+                    .union(LetterFolds::TEH_MARBUTA),
+                diacritics: Diacritics::CAMEL,
+                tatweel: false,
+                invisibles: false,
+            },
+            Preset::Lucene => Settings {
+                unicode: UnicodeForm::None,
+                ligatures: false,
+                letters: LetterFolds::ALEF_HAMZA
+                    .union(LetterFolds::ALEF_MAKSURA)
+                    .union(LetterFolds::TEH_MARBUTA),
+                diacritics: Diacritics::CLASSIC,
+                tatweel: true,
+                invisibles: false,
+            },
+            Preset::Display => Settings {
+                unicode: UnicodeForm::Nfc,
+                ligatures: false,
+                letters: LetterFolds::PRESENTATION_FORMS,
+                diacritics: Diacritics::empty(),
+                tatweel: true,
+                invisibles: true,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Preset {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownName::new("preset", s, &["search", "camel", "lucene", "display"]))
+    }
+}
+
+/// The error for a preset or Unicode form name that does not exist.
+///
+/// ```
+/// let err = "nfd".parse::<nass_normalize::UnicodeForm>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown Unicode form 'nfd' (expected one of: none, nfc, nfkc)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    what: &'static str,
+    given: String,
+    expected: &'static [&'static str],
+}
+
+impl UnknownName {
+    fn new(what: &'static str, given: &str, expected: &'static [&'static str]) -> Self {
+        UnknownName {
+            what,
+            given: given.to_string(),
+            expected,
+        }
+    }
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} '{}' (expected one of: {})",
+            self.what,
+            self.given,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Settings {
+    unicode: UnicodeForm,
+    ligatures: bool,
+    letters: LetterFolds,
+    diacritics: Diacritics,
+    tatweel: bool,
+    invisibles: bool,
+}
+
+/// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
+/// [`preset`](Self::preset) sets them all at once, and later calls override it.
+///
+/// ```
+/// use nass_normalize::{Diacritics, Normalizer, Preset};
+/// let keep_shadda = Normalizer::builder()
+///     .preset(Preset::Search)
+///     .diacritics(Diacritics::all() - Diacritics::SHADDA)
+///     .build();
+/// assert_eq!(keep_shadda.normalize("مُحَمَّد"), "محمّد");
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct NormalizerBuilder {
+    settings: Settings,
+}
+
+impl NormalizerBuilder {
+    /// Sets every operation as the preset does.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let n = Normalizer::builder().preset(Preset::Lucene).build();
+    /// assert_eq!(n.normalize("إلى المدرسة"), "الي المدرسه");
+    /// ```
+    pub fn preset(mut self, preset: Preset) -> Self {
+        self.settings = preset.settings();
+        self
+    }
+
+    /// The Unicode normalization applied first.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, UnicodeForm};
+    /// let nfc = Normalizer::builder().unicode(UnicodeForm::Nfc).build();
+    /// assert_eq!(nfc.normalize("\u{064A}\u{0654}"), "\u{0626}"); // ي + hamza above = ئ
+    /// ```
+    pub fn unicode(mut self, form: UnicodeForm) -> Self {
+        self.settings.unicode = form;
+        self
+    }
+
+    /// Spells out U+FDFC (ريال) and U+FDFD (the basmala) before Unicode normalization.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, UnicodeForm};
+    /// let n = Normalizer::builder().unicode(UnicodeForm::Nfkc).spell_out_ligatures(true).build();
+    /// assert_eq!(n.normalize("\u{FDFC}"), "ريال");
+    /// ```
+    pub fn spell_out_ligatures(mut self, on: bool) -> Self {
+        self.settings.ligatures = on;
+        self
+    }
+
+    /// The letter folds to apply.
+    ///
+    /// ```
+    /// use nass_normalize::{LetterFolds, Normalizer};
+    /// let n = Normalizer::builder().letters(LetterFolds::TEH_MARBUTA).build();
+    /// assert_eq!(n.normalize("مدرسة"), "مدرسه");
+    /// ```
+    pub fn letters(mut self, folds: LetterFolds) -> Self {
+        self.settings.letters = folds;
+        self
+    }
+
+    /// The diacritic classes to remove.
+    ///
+    /// ```
+    /// use nass_normalize::{Diacritics, Normalizer};
+    /// let n = Normalizer::builder().diacritics(Diacritics::HARAKAT).build();
+    /// assert_eq!(n.normalize("كَتَبْ"), "كتبْ");
+    /// ```
+    pub fn diacritics(mut self, classes: Diacritics) -> Self {
+        self.settings.diacritics = classes;
+        self
+    }
+
+    /// Whether to remove tatweel.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::builder().tatweel(true).build();
+    /// assert_eq!(n.normalize("بـــيت"), "بيت");
+    /// ```
+    pub fn tatweel(mut self, strip: bool) -> Self {
+        self.settings.tatweel = strip;
+        self
+    }
+
+    /// Whether to remove invisible format controls and map Unicode spaces to U+0020.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::builder().invisibles(true).build();
+    /// assert_eq!(n.normalize("بغداد\u{200F}\u{00A0}٢٠٢٤"), "بغداد ٢٠٢٤");
+    /// ```
+    pub fn invisibles(mut self, strip: bool) -> Self {
+        self.settings.invisibles = strip;
+        self
+    }
+
+    /// Builds the normalizer: computes the table of every code point's action once.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::builder().build();
+    /// assert_eq!(n.normalize("نص"), "نص");
+    /// ```
+    pub fn build(self) -> Normalizer {
+        let table = Arc::new(build_table(self.settings));
+        Normalizer {
+            settings: self.settings,
+            table,
+        }
+    }
+}
+
+/// Normalizes Arabic text in one pass. Build it once and reuse it; it is cheap to clone
+/// and can be shared between threads.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use nass_normalize::Normalizer;
+///
+/// let n = Normalizer::new(); // the search preset
+/// assert_eq!(n.normalize("مُستشفى الإمارات"), "مستشفي الامارات");
+/// assert!(matches!(n.normalize("بغداد"), Cow::Borrowed("بغداد")));
+/// ```
+#[derive(Clone)]
+pub struct Normalizer {
+    settings: Settings,
+    table: Arc<Table>,
+}
+
+impl fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Normalizer")
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Normalizer {
+    /// The `search` preset.
+    ///
+    /// ```
+    /// assert_eq!(nass_normalize::Normalizer::new().normalize("الـعِراق"), "العراق");
+    /// ```
+    pub fn new() -> Self {
+        Self::from_preset(Preset::Search)
+    }
+
+    /// The given preset.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let display = Normalizer::from_preset(Preset::Display);
+    /// assert_eq!(display.normalize("\u{FEFB}ـــ شَيْء"), "لا شَيْء");
+    /// ```
+    pub fn from_preset(preset: Preset) -> Self {
+        Self::builder().preset(preset).build()
+    }
+
+    /// A builder with every operation off and NFC.
+    ///
+    /// ```
+    /// use nass_normalize::{LetterFolds, Normalizer};
+    /// let n = Normalizer::builder().letters(LetterFolds::ALEF).tatweel(true).build();
+    /// assert_eq!(n.normalize("إســلام"), "اسلام");
+    /// ```
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder {
+            settings: Settings {
+                unicode: UnicodeForm::Nfc,
+                ligatures: false,
+                letters: LetterFolds::empty(),
+                diacritics: Diacritics::empty(),
+                tatweel: false,
+                invisibles: false,
+            },
+        }
+    }
+
+    /// Normalizes `text`; borrows it when nothing changes.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// assert_eq!(n.normalize("وَصَلَ إلى القاهرةِ"), "وصل الي القاهره");
+    /// ```
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.table.is_unchanged(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        self.normalize_into(text, &mut out);
+        Cow::Owned(out)
+    }
+
+    /// Appends the normalization of `text` to `out`, so a buffer can be reused.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// let mut buf = String::from("> ");
+    /// n.normalize_into("مدرسة", &mut buf);
+    /// assert_eq!(buf, "> مدرسه");
+    /// ```
+    pub fn normalize_into(&self, text: &str, out: &mut String) {
+        self.table.apply(text, out, &mut NoSink, &mut |w, o| {
+            o.push_str(&self.reference(w))
+        });
+    }
+
+    /// Normalizes `text` and returns the [`Alignment`] that maps every offset and span
+    /// of the result back to `text`.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// let text = "ذهبَ إلى ﻻهور";
+    /// let (norm, a) = n.normalize_aligned(text);
+    /// assert_eq!(norm, "ذهب الي لاهور");
+    /// let start = norm.find("لاهور").unwrap();
+    /// let span = a.original_range(start..norm.len());
+    /// assert_eq!(&text[span], "ﻻهور");
+    /// ```
+    pub fn normalize_aligned(&self, text: &str) -> (String, Alignment) {
+        let mut out = String::with_capacity(text.len());
+        let mut sink = AlignmentBuilder::new();
+        self.table.apply(text, &mut out, &mut sink, &mut |w, o| {
+            o.push_str(&self.reference(w))
+        });
+        let alignment = sink.finish(text.len(), out.len());
+        (out, alignment)
+    }
+
+    /// The slow reference that defines what [`normalize`](Self::normalize) returns: the
+    /// ligature spelling, the Unicode normalization and each enabled operation in turn,
+    /// repeated until nothing changes. For tests and for checking; use `normalize`.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// let text = "إنَّ الـمُـؤتمرَ";
+    /// assert_eq!(n.reference(text), n.normalize(text));
+    /// ```
+    pub fn reference(&self, text: &str) -> String {
+        let mut current = self.reference_round(text);
+        // Each further round only composes what the previous one brought together, so it
+        // shortens the text or leaves it alone; a handful of rounds always suffices.
+        for _ in 0..64 {
+            let next = self.reference_round(&current);
+            if next == current {
+                return current;
+            }
+            current = next;
+        }
+        current
+    }
+
+    fn reference_round(&self, text: &str) -> String {
+        let s = self.settings;
+        let mut text = if s.ligatures {
+            map_chars(text, ligature_action).into_owned()
+        } else {
+            text.to_string()
+        };
+        text = match s.unicode {
+            UnicodeForm::None => text,
+            UnicodeForm::Nfc => text.nfc().collect(),
+            UnicodeForm::Nfkc => text.nfkc().collect(),
+        };
+        if !s.letters.is_empty() {
+            text = map_chars(&text, |c| s.letters.action(c)).into_owned();
+        }
+        if !s.diacritics.is_empty() || s.tatweel {
+            text = map_chars(&text, |c| {
+                nass_diacritics::action(c, s.diacritics, s.tatweel)
+            })
+            .into_owned();
+        }
+        if s.invisibles {
+            text = map_chars(&text, invisibles::action).into_owned();
+        }
+        text
+    }
+
+    /// The largest byte offset at which `text` can be cut so that normalizing the two
+    /// parts separately gives the same result as normalizing it whole, or 0 if there is
+    /// none. It is always a char boundary, and a line break is always such a place (the
+    /// cut goes before it). Streaming readers use it to cut their chunks.
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// let text = "سطر أول\nسطر ثانٍ";
+    /// let cut = n.last_cut(text);
+    /// assert!(cut > text.find('\n').unwrap());
+    /// let whole = n.normalize(text);
+    /// let parts = n.normalize(&text[..cut]) + n.normalize(&text[cut..]);
+    /// assert_eq!(whole, parts);
+    /// ```
+    pub fn last_cut(&self, text: &str) -> usize {
+        self.table.last_cut(text)
+    }
+
+    /// The settings' Unicode normalization form.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset, UnicodeForm};
+    /// assert_eq!(Normalizer::from_preset(Preset::Lucene).unicode_form(), UnicodeForm::None);
+    /// ```
+    pub fn unicode_form(&self) -> UnicodeForm {
+        self.settings.unicode
+    }
+}
+
+fn ligature_action(c: char) -> CharAction {
+    match c {
+        '\u{FDFC}' => CharAction::Replace("ريال".into()),
+        '\u{FDFD}' => CharAction::Replace("بسم الله الرحمن الرحيم".into()),
+        _ => CharAction::Keep,
+    }
+}
+
+/// Whether the operations (not the Unicode normalization) leave `c` alone.
+fn operations_keep(s: &Settings, c: char) -> bool {
+    (!s.ligatures || ligature_action(c) == CharAction::Keep)
+        && s.letters.action(c) == CharAction::Keep
+        && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
+        && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
+}
+
+/// Whether normalization leaves `c` alone when it stands by itself.
+fn normalization_keeps(form: UnicodeForm, c: char) -> bool {
+    let once = std::iter::once(c);
+    let quick = match form {
+        UnicodeForm::None => return true,
+        UnicodeForm::Nfc => is_nfc_quick(once),
+        UnicodeForm::Nfkc => is_nfkc_quick(once),
+    };
+    match quick {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => {
+            let s: String = match form {
+                UnicodeForm::Nfc => std::iter::once(c).nfc().collect(),
+                _ => std::iter::once(c).nfkc().collect(),
+            };
+            s.chars().eq(std::iter::once(c))
+        }
+    }
+}
+
+/// The first code point of `c`'s decomposition under the form (canonical for NFC,
+/// compatibility for NFKC).
+fn first_of_decomposition(form: UnicodeForm, c: char) -> char {
+    let mut first = None;
+    let mut take = |d: char| {
+        first.get_or_insert(d);
+    };
+    match form {
+        UnicodeForm::Nfkc => unicode_normalization::char::decompose_compatible(c, &mut take),
+        _ => unicode_normalization::char::decompose_canonical(c, &mut take),
+    }
+    first.unwrap_or(c)
+}
+
+/// Whether nothing before `c` can combine with `c` or with what follows it.
+fn boundary_before(form: UnicodeForm, c: char) -> bool {
+    let starter =
+        |d: char| canonical_combining_class(d) == 0 && !nass_core::unicode::composes_backward(d);
+    starter(c) && starter(first_of_decomposition(form, c))
+}
+
+fn build_table(s: Settings) -> Table {
+    let normalizer = Normalizer {
+        settings: s,
+        table: Arc::new(TableBuilder::new().build()),
+    };
+    let mut b = TableBuilder::new();
+    for cp in 0..0x10000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let entry = classify(&normalizer, c);
+        if entry != Entry::KeepAnchor {
+            b.set(c, entry);
+        }
+    }
+    let form = s.unicode;
+    b.astral(move |c| classify_astral(form, c));
+    b.build()
+}
+
+/// What the fast path may do with `c` (see `nass_core::Entry`); `normalizer` is used
+/// only for its reference.
+fn classify(normalizer: &Normalizer, c: char) -> Entry {
+    let form = normalizer.settings.unicode;
+    let (keeps, result) = result_alone(normalizer, c);
+    if form == UnicodeForm::None {
+        // Every code point is handled alone.
+        return if keeps {
+            Entry::KeepAnchor
+        } else if result.is_empty() {
+            Entry::Drop
+        } else {
+            Entry::Replace(result)
+        };
+    }
+    let ccc = canonical_combining_class(c);
+    let composes = nass_core::unicode::composes_backward(c)
+        || nass_core::unicode::composites_starting_with(c)
+            .next()
+            .is_some();
+    if result.is_empty() {
+        // Transparent only if it takes no part in composition.
+        return if normalization_keeps(form, c) && !composes {
+            Entry::Drop
+        } else {
+            Entry::Complex
+        };
+    }
+    if ccc != 0 {
+        return if keeps && !composes {
+            Entry::KeepMark(ccc)
+        } else {
+            Entry::Complex
+        };
+    }
+    if !boundary_before(form, c) || !anchor_result(form, &result) {
+        return Entry::Complex;
+    }
+    // Whatever `c` composes with must also leave an anchor behind.
+    for composite in nass_core::unicode::composites_starting_with(c) {
+        if !anchor_result(form, &result_alone(normalizer, composite).1) {
+            return Entry::Complex;
+        }
+    }
+    if keeps {
+        Entry::KeepAnchor
+    } else {
+        Entry::Replace(result)
+    }
+}
+
+/// Whether `c` alone is left as it is, and what it becomes.
+fn result_alone(normalizer: &Normalizer, c: char) -> (bool, String) {
+    let s = &normalizer.settings;
+    if normalization_keeps(s.unicode, c) && operations_keep(s, c) {
+        (true, c.to_string())
+    } else {
+        (false, normalizer.reference(c.encode_utf8(&mut [0; 4])))
+    }
+}
+
+/// Whether a code point's result can stand as an anchor: non-empty, starters only, and
+/// nothing before it can combine with it.
+fn anchor_result(form: UnicodeForm, result: &str) -> bool {
+    let mut chars = result.chars();
+    match chars.next() {
+        None => false,
+        Some(first) => {
+            boundary_before(form, first)
+                && result.chars().all(|d| canonical_combining_class(d) == 0)
+        }
+    }
+}
+
+/// Code points above U+FFFF: no operation touches them, so only normalization matters.
+fn classify_astral(form: UnicodeForm, c: char) -> Entry {
+    if form == UnicodeForm::None {
+        return Entry::KeepAnchor;
+    }
+    if !normalization_keeps(form, c) || nass_core::unicode::composes_backward(c) {
+        return Entry::Complex;
+    }
+    match canonical_combining_class(c) {
+        0 => Entry::KeepAnchor,
+        ccc if nass_core::unicode::composites_starting_with(c)
+            .next()
+            .is_none() =>
+        {
+            Entry::KeepMark(ccc)
+        }
+        _ => Entry::Complex,
+    }
+}
+
+#[cfg(test)]
+mod tests;

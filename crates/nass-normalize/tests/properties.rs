@@ -1,0 +1,191 @@
+//! Invariants of the normalizer, on generated text: fast path == reference, idempotence,
+//! alignment. Corpus-based properties live in the workspace's `tests` crate.
+
+use std::sync::LazyLock;
+
+use nass_normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+use proptest::prelude::*;
+
+static PRESETS: LazyLock<Vec<Normalizer>> = LazyLock::new(|| {
+    Preset::ALL
+        .iter()
+        .map(|&p| Normalizer::from_preset(p))
+        .collect()
+});
+
+/// One code point, drawn mostly from where Arabic normalization is interesting.
+fn interesting_char() -> impl Strategy<Value = char> {
+    let ranges: &[(u32, u32)] = &[
+        (0x20, 0x7E),       // ASCII
+        (0x0600, 0x06FF),   // Arabic
+        (0x064B, 0x065F),   // harakat, shadda, sukun, combining hamza and madda
+        (0x0621, 0x064A),   // letters (alef, waw, ya, heh compose)
+        (0x0622, 0x0627),   // alef forms, waw and ya with hamza
+        (0x0649, 0x064A),   // alef maksura, ya
+        (0x0670, 0x0675),   // dagger alef, wasla, other alefs
+        (0x06C0, 0x06D5),   // Persian and Urdu letters
+        (0x06D6, 0x06ED),   // Quranic marks
+        (0x0750, 0x077F),   // Arabic Supplement
+        (0x0870, 0x08FF),   // Extended-B and -A
+        (0xFB50, 0xFDFF),   // presentation forms A
+        (0xFE70, 0xFEFF),   // presentation forms B
+        (0x0300, 0x036F),   // Latin combining marks
+        (0x00A0, 0x00FF),   // Latin-1
+        (0x1100, 0x1175),   // Hangul jamo
+        (0xAC00, 0xAC1F),   // Hangul syllables
+        (0x2000, 0x206F),   // spaces, invisibles, punctuation
+        (0x0640, 0x0640),   // tatweel
+        (0x0660, 0x0669),   // Arabic-Indic digits
+        (0x1F300, 0x1F6FF), // emoji
+        (0x1D400, 0x1D4FF), // mathematical letters
+    ];
+    prop_oneof![
+        8 => proptest::sample::select(ranges.to_vec())
+            .prop_flat_map(|(lo, hi)| lo..=hi)
+            .prop_filter_map("surrogate", char::from_u32),
+        1 => any::<char>(),
+        1 => Just('\n'),
+        1 => Just('\r'),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(interesting_char(), 0..40).prop_map(|v| v.into_iter().collect())
+}
+
+fn settings() -> impl Strategy<Value = Normalizer> {
+    (
+        0usize..3,
+        any::<u16>(),
+        any::<u8>(),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(form, letters, diacritics, tatweel, invisibles, ligatures)| {
+                Normalizer::builder()
+                    .unicode(UnicodeForm::ALL[form])
+                    .letters(LetterFolds::from_bits_truncate(letters))
+                    .diacritics(Diacritics::from_bits_truncate(diacritics))
+                    .tatweel(tatweel)
+                    .invisibles(invisibles)
+                    .spell_out_ligatures(ligatures)
+                    .build()
+            },
+        )
+}
+
+fn check_all(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
+    let fast = n.normalize(text);
+    let reference = n.reference(text);
+    prop_assert_eq!(
+        fast.as_ref(),
+        reference.as_str(),
+        "fast != reference for {:?}",
+        text
+    );
+    let twice = n.normalize(&fast);
+    prop_assert_eq!(
+        twice.as_ref(),
+        fast.as_ref(),
+        "not idempotent for {:?}",
+        text
+    );
+    let (aligned, alignment) = n.normalize_aligned(text);
+    prop_assert_eq!(aligned.as_str(), fast.as_ref());
+    check_alignment(&aligned, &alignment, text)?;
+    // Cutting at last_cut and normalizing the parts gives the whole.
+    let cut = n.last_cut(text);
+    prop_assert!(text.is_char_boundary(cut));
+    let parts = n.normalize(&text[..cut]).into_owned() + &n.normalize(&text[cut..]);
+    prop_assert_eq!(
+        parts.as_str(),
+        fast.as_ref(),
+        "cut at {} of {:?}",
+        cut,
+        text
+    );
+    Ok(())
+}
+
+fn check_alignment(
+    norm: &str,
+    alignment: &nass_normalize::Alignment,
+    text: &str,
+) -> Result<(), TestCaseError> {
+    prop_assert_eq!(alignment.original_len(), text.len());
+    prop_assert_eq!(alignment.normalized_len(), norm.len());
+    let boundaries: Vec<usize> = norm
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([norm.len()])
+        .collect();
+    let mut last = 0;
+    for &b in &boundaries {
+        let o = alignment.original_offset(b);
+        prop_assert!(
+            text.is_char_boundary(o),
+            "offset {} -> {} not a boundary",
+            b,
+            o
+        );
+        prop_assert!(o >= last, "offsets not monotone");
+        last = o;
+    }
+    // Every span of whole characters maps to an original span whose normalization
+    // contains the span's text.
+    for (k, &s) in boundaries.iter().enumerate() {
+        for &e in &boundaries[k..boundaries.len().min(k + 4)] {
+            let r = alignment.original_range(s..e);
+            prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            prop_assert!(r.start <= r.end);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn presets_fast_equals_reference(s in text()) {
+        for n in PRESETS.iter() {
+            check_all(n, &s)?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn any_settings_fast_equals_reference(n in settings(), texts in proptest::collection::vec(text(), 16)) {
+        for s in &texts {
+            check_all(&n, s)?;
+        }
+    }
+}
+
+proptest! {
+    /// A span of the normalized text that covers whole words maps back to original text
+    /// that normalizes to exactly that span.
+    #[test]
+    fn word_spans_round_trip(words in proptest::collection::vec(text(), 1..6)) {
+        let n = &PRESETS[0];
+        let original = words.join(" ");
+        let (norm, alignment) = n.normalize_aligned(&original);
+        let mut offset = 0;
+        for piece in norm.split(' ') {
+            let span = offset..offset + piece.len();
+            offset += piece.len() + 1;
+            let r = alignment.original_range(span.clone());
+            let back = n.normalize(&original[r.clone()]);
+            prop_assert!(
+                back.contains(&norm[span.clone()]),
+                "{:?} -> {:?} maps to {:?} which normalizes to {:?}",
+                &norm[span], r, &original[r.clone()], back
+            );
+        }
+    }
+}
