@@ -38,9 +38,11 @@ const DROP: u32 = 2;
 const REPLACE: u32 = 3;
 const COMPLEX: u32 = 4;
 const KIND_MASK: u32 = 0b111;
+const HOT_TWO_BYTE_ANCHOR: u8 = 0;
+const HOT_ASCII: u8 = 1;
+const HOT_STOP: u8 = 2;
 const LINEAR_BIT: u32 = 1 << 3;
-const MAX_REPLACEMENT: usize = 255;
-const MAX_POOL: usize = 1 << 20;
+const SINGLE_BIT: u32 = 1 << 4;
 
 #[inline(always)]
 fn kind(e: u32) -> u32 {
@@ -105,7 +107,7 @@ type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
 /// ```
 pub struct TableBuilder {
     bmp: Vec<u32>,
-    pool: String,
+    replacements: Vec<Box<str>>,
     astral: Option<AstralFn>,
 }
 
@@ -125,15 +127,13 @@ impl TableBuilder {
     pub fn new() -> Self {
         TableBuilder {
             bmp: vec![KEEP_ANCHOR; 0x10000],
-            pool: String::new(),
+            replacements: Vec::new(),
             astral: None,
         }
     }
 
     /// Sets what the table does with `c` (a code point of the Basic Multilingual Plane;
-    /// the others are classified by [`astral`](Self::astral)). A replacement longer than
-    /// 255 bytes, or one that would overflow the 1 MiB replacement pool, is stored as
-    /// [`Entry::Complex`], so the fallback handles it.
+    /// the others are classified by [`astral`](Self::astral)).
     ///
     /// ```
     /// use nass_core::{Entry, TableBuilder};
@@ -175,24 +175,23 @@ impl TableBuilder {
             Entry::Drop => DROP,
             Entry::Complex => COMPLEX,
             Entry::Replace(r) => {
-                if r.len() > MAX_REPLACEMENT || self.pool.len() + r.len() > MAX_POOL {
-                    return COMPLEX;
-                }
                 let mut chars = r.chars();
-                let linear = matches!((chars.next(), chars.next()),
+                let (r_first, r_second) = (chars.next(), chars.next());
+                let linear = matches!((r_first, r_second),
                     (Some(only), None) if only.len_utf8() == c.len_utf8());
-                let off = match self.pool.find(r.as_str()) {
-                    Some(off) if !r.is_empty() => off,
-                    _ => {
-                        let off = self.pool.len();
-                        self.pool.push_str(&r);
-                        off
+                let index = match self.replacements.iter().position(|x| **x == *r) {
+                    Some(index) => index,
+                    None => {
+                        self.replacements.push(r.into_boxed_str());
+                        self.replacements.len() - 1
                     }
                 };
-                REPLACE
-                    | if linear { LINEAR_BIT } else { 0 }
-                    | ((r.len() as u32) << 4)
-                    | ((off as u32) << 12)
+                // A replacement by one code point is kept inline and pushed as a char.
+                let single = match (r_first, r_second) {
+                    (Some(only), None) => SINGLE_BIT | (u32::from(only) << 11),
+                    _ => (index as u32) << 11,
+                };
+                REPLACE | if linear { LINEAR_BIT } else { 0 } | single
             }
         }
     }
@@ -205,9 +204,31 @@ impl TableBuilder {
     /// ```
     pub fn build(self) -> Table {
         let ascii_identity = self.bmp[..0x80].iter().all(|&e| e == KEEP_ANCHOR);
+        let bmp: Box<[u32; 0x10000]> = self
+            .bmp
+            .into_boxed_slice()
+            .try_into()
+            .expect("0x10000 entries");
+        // The hot loop's table, indexed by the next two bytes as a little-endian u16.
+        let mut hot = vec![HOT_STOP; 0x10000];
+        for (pair, slot) in hot.iter_mut().enumerate() {
+            let (x, y) = (pair & 0xFF, pair >> 8);
+            if x < 0x80 {
+                if ascii_identity {
+                    *slot = HOT_ASCII;
+                }
+            } else if (0xC2..0xE0).contains(&x) && (0x80..0xC0).contains(&y) {
+                let cp = ((x & 0x1F) << 6) | (y & 0x3F);
+                if bmp[cp] == KEEP_ANCHOR {
+                    *slot = HOT_TWO_BYTE_ANCHOR;
+                }
+            }
+        }
+        let hot: Box<[u8; 0x10000]> = hot.into_boxed_slice().try_into().expect("0x10000 entries");
         Table {
-            bmp: self.bmp.into_boxed_slice(),
-            pool: self.pool.into_boxed_str(),
+            bmp,
+            hot,
+            replacements: self.replacements,
             astral: self.astral,
             ascii_identity,
         }
@@ -236,8 +257,9 @@ impl TableBuilder {
 /// ```
 #[derive(Clone)]
 pub struct Table {
-    bmp: Box<[u32]>,
-    pool: Box<str>,
+    bmp: Box<[u32; 0x10000]>,
+    hot: Box<[u8; 0x10000]>,
+    replacements: Vec<Box<str>>,
     astral: Option<AstralFn>,
     ascii_identity: bool,
 }
@@ -245,7 +267,7 @@ pub struct Table {
 impl fmt::Debug for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Table")
-            .field("pool_len", &self.pool.len())
+            .field("replacements", &self.replacements.len())
             .field("ascii_identity", &self.ascii_identity)
             .finish_non_exhaustive()
     }
@@ -288,9 +310,10 @@ fn prev_start(b: &[u8], mut i: usize) -> usize {
 impl Table {
     #[inline(always)]
     fn packed(&self, cp: u32) -> u32 {
-        match self.bmp.get(cp as usize) {
-            Some(&e) => e,
-            None => self.astral_packed(cp),
+        if cp < 0x10000 {
+            self.bmp[(cp & 0xFFFF) as usize]
+        } else {
+            self.astral_packed(cp)
         }
     }
 
@@ -310,10 +333,22 @@ impl Table {
         }
     }
 
-    fn replacement(&self, e: u32) -> &str {
-        let len = ((e >> 4) & 0xFF) as usize;
-        let off = (e >> 12) as usize;
-        &self.pool[off..off + len]
+    /// The replacement of a `REPLACE` entry: one char stored inline, or a string.
+    #[inline(always)]
+    fn replacement(&self, e: u32) -> Result<char, &str> {
+        if e & SINGLE_BIT != 0 {
+            Ok(char::from_u32(e >> 11).unwrap_or(char::REPLACEMENT_CHARACTER))
+        } else {
+            Err(&self.replacements[(e >> 11) as usize])
+        }
+    }
+
+    #[inline(always)]
+    fn replacement_len(&self, e: u32) -> usize {
+        match self.replacement(e) {
+            Ok(c) => c.len_utf8(),
+            Err(r) => r.len(),
+        }
     }
 
     /// What the table does with `c`.
@@ -328,7 +363,10 @@ impl Table {
             KEEP_ANCHOR => Entry::KeepAnchor,
             KEEP_MARK => Entry::KeepMark(ccc(e)),
             DROP => Entry::Drop,
-            REPLACE => Entry::Replace(self.replacement(e).to_string()),
+            REPLACE => Entry::Replace(match self.replacement(e) {
+                Ok(c) => c.to_string(),
+                Err(r) => r.to_string(),
+            }),
             _ => Entry::Complex,
         }
     }
@@ -348,51 +386,42 @@ impl Table {
         matches!(kind(e), KEEP_ANCHOR | REPLACE)
     }
 
-    /// Skips code points that are kept as they are, from `i`; returns where the first one
-    /// that needs work starts (or the end) and the class of the last kept mark.
+    /// Skips code points that are kept as they are, from `i`. Returns where the first one
+    /// that needs work starts (or the end), the class of the last kept mark, and that code
+    /// point's packed entry and length.
     #[inline(always)]
-    fn skip_kept(&self, b: &[u8], mut i: usize, mut last_ccc: u8) -> (usize, u8) {
+    fn skip_kept(&self, b: &[u8], mut i: usize, mut last_ccc: u8) -> (usize, u8, u32, usize) {
         let n = b.len();
-        while i < n {
-            if b[i] < 0x80 && self.ascii_identity {
-                i += 1;
-                while i + 8 <= n {
-                    let word = u64::from_le_bytes([
-                        b[i],
-                        b[i + 1],
-                        b[i + 2],
-                        b[i + 3],
-                        b[i + 4],
-                        b[i + 5],
-                        b[i + 6],
-                        b[i + 7],
-                    ]);
-                    if word & 0x8080_8080_8080_8080 != 0 {
-                        break;
-                    }
-                    i += 8;
+        loop {
+            // The hot loop: two-byte code points (Arabic, Latin-1...) kept as anchors and
+            // kept ASCII. The step does not depend on the table lookup, only on a well
+            // predicted branch, so lookups overlap. Everything else takes the general path.
+            let start = i;
+            while i + 1 < n {
+                match self.hot[usize::from(u16::from_le_bytes([b[i], b[i + 1]]))] {
+                    HOT_TWO_BYTE_ANCHOR => i += 2,
+                    HOT_ASCII => i += 1,
+                    _ => break,
                 }
-                while i < n && b[i] < 0x80 {
-                    i += 1;
-                }
+            }
+            if i > start {
                 last_ccc = 0;
-                continue;
+            }
+            if i >= n {
+                return (n, last_ccc, KEEP_ANCHOR, 0);
             }
             let (cp, len) = decode(b, i);
             let e = self.packed(cp);
             match kind(e) {
                 KEEP_ANCHOR => last_ccc = 0,
                 KEEP_MARK if ccc(e) >= last_ccc => last_ccc = ccc(e),
-                _ => return (i, last_ccc),
+                _ => return (i, last_ccc, e, len),
             }
             i += len;
         }
-        (n, last_ccc)
     }
 
-    /// The first offset at or after `from` where nothing needs doing from there to the
-    /// end, or `None`: `Some(0)` means the text must be transformed from the start. Used
-    /// to return borrowed text when nothing changes.
+    /// Whether transforming `text` leaves it as it is (so it can be borrowed).
     ///
     /// ```
     /// use nass_core::{Entry, TableBuilder};
@@ -438,12 +467,11 @@ impl Table {
         let mut i = 0usize;
         let mut last_ccc = 0u8;
         loop {
-            (i, last_ccc) = self.skip_kept(b, i, last_ccc);
+            let (e, len);
+            (i, last_ccc, e, len) = self.skip_kept(b, i, last_ccc);
             if i >= n {
                 break;
             }
-            let (cp, len) = decode(b, i);
-            let e = self.packed(cp);
             match kind(e) {
                 DROP => {
                     self.flush(text, run, i, out, base, sink);
@@ -451,13 +479,15 @@ impl Table {
                 }
                 REPLACE => {
                     self.flush(text, run, i, out, base, sink);
-                    let r = self.replacement(e);
                     if e & LINEAR_BIT != 0 {
                         sink.linear(i, len, out.len() - base);
                     } else {
-                        sink.atomic(i, len, out.len() - base, r.len());
+                        sink.atomic(i, len, out.len() - base, self.replacement_len(e));
                     }
-                    out.push_str(r);
+                    match self.replacement(e) {
+                        Ok(c) => out.push(c),
+                        Err(r) => out.push_str(r),
+                    }
                     last_ccc = 0;
                 }
                 _ => {
@@ -514,7 +544,7 @@ impl Table {
             let e = self.packed(cp);
             let produced = match kind(e) {
                 KEEP_ANCHOR | KEEP_MARK => len,
-                REPLACE => self.replacement(e).len(),
+                REPLACE => self.replacement_len(e),
                 // Dropped, or complex (only possible right at `i`).
                 _ => 0,
             };
