@@ -1,4 +1,23 @@
 //! nass: Arabic text normalization and tokenization, the crates behind one facade.
+//!
+//! ```
+//! use nass::normalize::{Normalizer, Preset};
+//!
+//! let search = Normalizer::from_preset(Preset::Search);
+//! assert_eq!(search.normalize("وَصَلَ الوفدُ إلى بغـــداد"), "وصل الوفد الي بغداد");
+//! ```
+//!
+//! Each module is a crate of its own, usable alone; this facade re-exports them behind
+//! features of the same name (all on by default):
+//!
+//! | module | crate | what it does |
+//! |---|---|---|
+//! | [`core`] | `nass-core` | the one-pass table engine, offset alignment, Arabic character classes |
+//! | `diacritics` | `nass-diacritics` | which marks are diacritics, in classes; tatweel |
+//! | `letters` | `nass-letters` | letter folds: alef forms, ya, teh marbuta, hamza carriers, presentation forms |
+//! | `normalize` | `nass-normalize` | the fused normalizer, its presets and alignment |
+//! | `numerals` | `nass-numerals` | Eastern Arabic and Persian digits, number parsing, number words |
+//! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
