@@ -32,3 +32,8 @@ pub use nass_normalize as normalize;
 pub use nass_numerals as numerals;
 #[cfg(feature = "tokenize")]
 pub use nass_tokenize as tokenize;
+
+/// The README's examples, run as doctests so they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
