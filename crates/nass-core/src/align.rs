@@ -126,10 +126,10 @@ impl Alignment {
     /// a one-for-one piece, otherwise the end of the piece, extended past the code points
     /// dropped right after it.
     fn original_end(&self, end: usize) -> usize {
+        let end = end.min(self.normalized_len);
         if end == 0 {
             return self.original_offset(0);
         }
-        let end = end.min(self.normalized_len);
         let k = self.pieces.partition_point(|p| p.out_start < end) - 1;
         let p = self.pieces[k];
         if p.linear && end < self.out_end(k) {
@@ -149,7 +149,8 @@ impl Alignment {
 
     /// The original span that a span of the transformed text came from. The result lies
     /// on char boundaries of the original whenever the input offsets lie on char
-    /// boundaries of the transformed text.
+    /// boundaries of the transformed text. Offsets past the end of the transformed text
+    /// are taken as its end.
     ///
     /// ```
     /// use nass_core::{AlignmentBuilder, Sink};
@@ -259,5 +260,36 @@ impl Sink for AlignmentBuilder {
             }
         }
         debug_assert!(self.pieces.last().is_none_or(|p| p.out_start <= out_pos));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_of_range_spans_clamp() {
+        let mut b = AlignmentBuilder::new();
+        b.atomic(0, 4, 0, 0); // everything dropped
+        let a = b.finish(4, 0);
+        assert_eq!(a.original_range(0..5), 4..4);
+        assert_eq!(a.original_offset(9), 4);
+        let a = Alignment::identity(3);
+        assert_eq!(a.original_range(1..99), 1..3);
+        assert_eq!(a.original_range(5..2), 3..3);
+        assert_eq!(Alignment::identity(0).original_range(0..1), 0..0);
+    }
+
+    #[test]
+    fn end_extends_past_dropped_but_start_does_not() {
+        // "بَ ت" -> "ب ت": fatha dropped after ب.
+        let mut b = AlignmentBuilder::new();
+        b.linear(0, 2, 0);
+        b.atomic(2, 2, 2, 0);
+        b.linear(4, 3, 2);
+        let a = b.finish(7, 5);
+        assert_eq!(a.original_range(0..2), 0..4);
+        assert_eq!(a.original_range(2..3), 4..5);
+        assert_eq!(a.original_offset(2), 4);
     }
 }
