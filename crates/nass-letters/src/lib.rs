@@ -19,9 +19,9 @@
 //! | [`ALEF_MAKSURA`](LetterFolds::ALEF_MAKSURA) | ى (U+0649) | ي |
 //! | [`FARSI_YA`](LetterFolds::FARSI_YA) | ی ې ے (U+06CC U+06D0 U+06D2) | ي |
 //! | [`KEHEH`](LetterFolds::KEHEH) | ک (U+06A9) | ك |
-//! | [`TEH_MARBUTA`](LetterFolds::TEH_MARBUTA) | ة ۃ (U+0629 U+06C3) | ه |
+//! | [`TEH_MARBUTA`](LetterFolds::TEH_MARBUTA) | ة (U+0629) | ه |
 //! | [`HAMZA_CARRIERS`](LetterFolds::HAMZA_CARRIERS) | ؤ (U+0624), ئ (U+0626) | و, ي |
-//! | [`HEH_FORMS`](LetterFolds::HEH_FORMS) | ۀ ہ ۂ ھ ە (U+06C0 U+06C1 U+06C2 U+06BE U+06D5) | ه |
+//! | [`HEH_FORMS`](LetterFolds::HEH_FORMS) | ۀ ہ ۂ ھ ە ۃ (U+06C0 U+06C1 U+06C2 U+06BE U+06D5, and Urdu's teh marbuta goal U+06C3) | ه |
 //! | [`PRESENTATION_FORMS`](LetterFolds::PRESENTATION_FORMS) | U+FB50–U+FDFF, U+FE70–U+FEFF | their NFKC decomposition, composed |
 //!
 //! The folds work on code points as they stand: a letter spelled with a combining hamza
@@ -58,11 +58,11 @@ bitflags::bitflags! {
         const FARSI_YA = 1 << 4;
         /// ک (keheh) to ك.
         const KEHEH = 1 << 5;
-        /// ة and ۃ (teh marbuta, teh marbuta goal) to ه.
+        /// ة (teh marbuta) to ه.
         const TEH_MARBUTA = 1 << 6;
         /// ؤ to و and ئ to ي.
         const HAMZA_CARRIERS = 1 << 7;
-        /// Persian and Urdu heh forms ۀ ہ ۂ ھ ە to ه.
+        /// Persian and Urdu heh forms ۀ ہ ۂ ھ ە, and Urdu's teh marbuta goal ۃ, to ه.
         const HEH_FORMS = 1 << 8;
         /// Arabic presentation forms (ligatures and contextual forms) to their base letters.
         const PRESENTATION_FORMS = 1 << 9;
@@ -93,10 +93,10 @@ impl LetterFolds {
             '\u{0649}' => (Self::ALEF_MAKSURA, 'ي'),
             '\u{06CC}' | '\u{06D0}' | '\u{06D2}' => (Self::FARSI_YA, 'ي'),
             '\u{06A9}' => (Self::KEHEH, 'ك'),
-            '\u{0629}' | '\u{06C3}' => (Self::TEH_MARBUTA, 'ه'),
+            '\u{0629}' => (Self::TEH_MARBUTA, 'ه'),
             '\u{0624}' => (Self::HAMZA_CARRIERS, 'و'),
             '\u{0626}' => (Self::HAMZA_CARRIERS, 'ي'),
-            '\u{06C0}' | '\u{06C1}' | '\u{06C2}' | '\u{06BE}' | '\u{06D5}' => {
+            '\u{06C0}' | '\u{06C1}' | '\u{06C2}' | '\u{06BE}' | '\u{06D5}' | '\u{06C3}' => {
                 (Self::HEH_FORMS, 'ه')
             }
             _ => return None,
@@ -201,6 +201,18 @@ mod tests {
             ("yeh barree", "\u{06D2}", LetterFolds::FARSI_YA, "ي"),
             ("keheh", "کرد", LetterFolds::KEHEH, "كرد"),
             ("teh marbuta", "مدينة", LetterFolds::TEH_MARBUTA, "مدينه"),
+            (
+                "teh marbuta goal is not Arabic teh marbuta",
+                "\u{06C3}",
+                LetterFolds::TEH_MARBUTA,
+                "\u{06C3}",
+            ),
+            (
+                "teh marbuta goal is an Urdu heh form",
+                "\u{06C3}",
+                LetterFolds::HEH_FORMS,
+                "ه",
+            ),
             ("waw hamza", "مؤتمر", LetterFolds::HAMZA_CARRIERS, "موتمر"),
             ("ya hamza", "رئيس", LetterFolds::HAMZA_CARRIERS, "رييس"),
             ("heh doachashmee", "\u{06BE}", LetterFolds::HEH_FORMS, "ه"),

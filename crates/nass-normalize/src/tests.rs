@@ -92,6 +92,7 @@ fn camel_preset() {
             ),
             ("hamza carriers kept", "مؤتمر رئيس", "مؤتمر رئيس"),
             ("farsi ya kept", "ایران", "ایران"),
+            ("teh marbuta goal kept", "\u{06C3}", "\u{06C3}"),
             ("tatweel kept", "جمــيل", "جمــيل"),
             ("quranic marks kept", "\u{06D6}", "\u{06D6}"),
             ("rial sign spelled with Arabic yeh", "\u{FDFC}", "ريال"),
@@ -133,6 +134,7 @@ fn lucene_preset() {
                 "\u{064A}\u{0654}",
             ),
             ("hamza carriers kept", "مسؤول", "مسؤول"),
+            ("teh marbuta goal kept", "\u{06C3}", "\u{06C3}"),
         ],
     );
 }
@@ -186,9 +188,9 @@ fn each_operation_alone() {
         "ييي",
     );
     op(b().letters(LetterFolds::KEHEH), "ک", "ك");
-    op(b().letters(LetterFolds::TEH_MARBUTA), "ةۃ", "هه");
+    op(b().letters(LetterFolds::TEH_MARBUTA), "ةۃ", "هۃ");
     op(b().letters(LetterFolds::HAMZA_CARRIERS), "ؤئ", "وي");
-    op(b().letters(LetterFolds::HEH_FORMS), "ۀہۂھە", "ههههه");
+    op(b().letters(LetterFolds::HEH_FORMS), "ۀہۂھەۃ", "هههههه");
     op(
         b().letters(LetterFolds::PRESENTATION_FORMS),
         "\u{FEF5}",
