@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
 
-const CONFIGS: usize = 64;
+const CONFIGS: usize = 24;
 
 /// Configuration `k`: the four presets, then settings spread over the space by a
 /// multiplicative hash of `k` (building a normalizer per input would be too slow).

@@ -276,7 +276,8 @@ mod tests {
         assert_eq!(a.original_offset(9), 4);
         let a = Alignment::identity(3);
         assert_eq!(a.original_range(1..99), 1..3);
-        assert_eq!(a.original_range(5..2), 3..3);
+        let (start, end) = (5, 2); // a reversed span maps to an empty one
+        assert_eq!(a.original_range(start..end), 3..3);
         assert_eq!(Alignment::identity(0).original_range(0..1), 0..0);
     }
 
