@@ -41,8 +41,7 @@ const KIND_MASK: u32 = 0b111;
 const HOT_TWO_BYTE_ANCHOR: u8 = 0;
 const HOT_ASCII: u8 = 1;
 const HOT_STOP: u8 = 2;
-const HOT_TWO_BYTE_DROP: u8 = 3;
-const HOT_TWO_BYTE_CHAR: u8 = 4;
+const HOT_TWO_BYTE_WORK: u8 = 3;
 const LINEAR_BIT: u32 = 1 << 3;
 const SINGLE_BIT: u32 = 1 << 4;
 
@@ -221,11 +220,9 @@ impl TableBuilder {
                 }
             } else if (0xC2..0xE0).contains(&x) && (0x80..0xC0).contains(&y) {
                 let cp = ((x & 0x1F) << 6) | (y & 0x3F);
-                let e = bmp[cp];
-                *slot = match kind(e) {
+                *slot = match kind(bmp[cp]) {
                     KEEP_ANCHOR => HOT_TWO_BYTE_ANCHOR,
-                    DROP => HOT_TWO_BYTE_DROP,
-                    REPLACE if e & SINGLE_BIT != 0 => HOT_TWO_BYTE_CHAR,
+                    DROP | REPLACE => HOT_TWO_BYTE_WORK,
                     _ => HOT_STOP,
                 };
             }
@@ -407,6 +404,14 @@ impl Table {
                 match self.hot[usize::from(u16::from_le_bytes([b[i], b[i + 1]]))] {
                     HOT_TWO_BYTE_ANCHOR => i += 2,
                     HOT_ASCII => i += 1,
+                    HOT_TWO_BYTE_WORK => {
+                        // Dropped or replaced: no need for the general decode.
+                        let cp = ((usize::from(b[i]) & 0x1F) << 6) | (usize::from(b[i + 1]) & 0x3F);
+                        if i > start {
+                            last_ccc = 0;
+                        }
+                        return (i, last_ccc, self.bmp[cp], 2);
+                    }
                     _ => break,
                 }
             }
@@ -469,67 +474,19 @@ impl Table {
         let b = text.as_bytes();
         let n = b.len();
         let base = out.len();
-        // Bytes run..i are kept and not yet copied to `out`.
         let mut run = 0usize;
         let mut i = 0usize;
         let mut last_ccc = 0u8;
         loop {
-            // The hot loop: one lookup on the next two bytes decides kept ASCII, a kept,
-            // dropped or one-for-one replaced two-byte code point, or the general path.
-            while i + 1 < n {
-                let hot = self.hot[usize::from(u16::from_le_bytes([b[i], b[i + 1]]))];
-                if hot == HOT_TWO_BYTE_ANCHOR {
-                    i += 2;
-                    last_ccc = 0;
-                } else if hot == HOT_ASCII {
-                    i += 1;
-                    last_ccc = 0;
-                    if b[i] < 0x80 {
-                        // A run of ASCII: skip it a word at a time.
-                        while let Some(chunk) = b.get(i..i + 8) {
-                            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-                            if word & 0x8080_8080_8080_8080 != 0 {
-                                break;
-                            }
-                            i += 8;
-                        }
-                    }
-                } else if hot == HOT_TWO_BYTE_DROP {
-                    self.flush(text, run, i, out, base, sink);
-                    sink.atomic(i, 2, out.len() - base, 0);
-                    i += 2;
-                    run = i;
-                } else if hot == HOT_TWO_BYTE_CHAR {
-                    self.flush(text, run, i, out, base, sink);
-                    let cp = ((usize::from(b[i]) & 0x1F) << 6) | (usize::from(b[i + 1]) & 0x3F);
-                    let e = self.bmp[cp];
-                    let c = char::from_u32(e >> 11).unwrap_or(char::REPLACEMENT_CHARACTER);
-                    if e & LINEAR_BIT != 0 {
-                        sink.linear(i, 2, out.len() - base);
-                    } else {
-                        sink.atomic(i, 2, out.len() - base, c.len_utf8());
-                    }
-                    out.push(c);
-                    i += 2;
-                    run = i;
-                    last_ccc = 0;
-                } else {
-                    break;
-                }
-            }
+            let (e, len);
+            (i, last_ccc, e, len) = self.skip_kept(b, i, last_ccc);
             if i >= n {
                 break;
             }
-            // The general path, one code point.
-            let (cp, len) = decode(b, i);
-            let e = self.packed(cp);
             match kind(e) {
-                KEEP_ANCHOR => last_ccc = 0,
-                KEEP_MARK if ccc(e) >= last_ccc => last_ccc = ccc(e),
                 DROP => {
                     self.flush(text, run, i, out, base, sink);
                     sink.atomic(i, len, out.len() - base, 0);
-                    run = i + len;
                 }
                 REPLACE => {
                     self.flush(text, run, i, out, base, sink);
@@ -542,7 +499,6 @@ impl Table {
                         Ok(c) => out.push(c),
                         Err(r) => out.push_str(r),
                     }
-                    run = i + len;
                     last_ccc = 0;
                 }
                 _ => {
@@ -567,6 +523,7 @@ impl Table {
                 }
             }
             i += len;
+            run = i;
         }
         self.flush(text, run, n, out, base, sink);
     }
