@@ -1,1 +1,337 @@
-fn main() {}
+//! `nass`: Arabic text filters for shell pipelines.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+
+mod stream;
+
+use stream::{for_each_piece, StreamOptions};
+
+/// Arabic text normalization for shell pipelines. Every subcommand reads the given files
+/// (or standard input) as one stream and writes standard output; byte offsets count from
+/// the start of the whole input.
+#[derive(Parser, Debug)]
+#[command(name = "nass", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Normalize Arabic text: a preset, adjusted by per-operation flags.
+    Normalize(NormalizeArgs),
+}
+
+/// Where the input comes from and how it is read.
+#[derive(Args, Debug)]
+struct InputArgs {
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    #[arg(long)]
+    lossy: bool,
+    /// Bytes read at a time (for tests; the default suits large files).
+    #[arg(long, default_value_t = 1 << 20, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
+    chunk_size: u64,
+    /// Files to read, in order, as one stream ("-" or none: standard input).
+    files: Vec<PathBuf>,
+}
+
+impl InputArgs {
+    fn options(&self) -> StreamOptions {
+        let chunk_size = usize::try_from(self.chunk_size)
+            .unwrap_or(usize::MAX)
+            .min(1 << 30);
+        StreamOptions {
+            lossy: self.lossy,
+            chunk_size,
+            ..StreamOptions::default()
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct NormalizeArgs {
+    /// The preset to start from; the flags below override it.
+    #[arg(long, value_enum, default_value_t = PresetArg::Search)]
+    preset: PresetArg,
+    /// Unicode normalization applied first.
+    #[arg(long, value_enum)]
+    unicode: Option<UnicodeArg>,
+    /// Diacritic classes to remove (comma-separated), instead of the preset's.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    diacritics: Option<Vec<DiacriticClass>>,
+    /// Diacritic classes to keep: taken out of the set being removed.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    keep: Vec<DiacriticClass>,
+    /// Remove tatweel.
+    #[arg(long, overrides_with = "no_tatweel")]
+    tatweel: bool,
+    /// Keep tatweel.
+    #[arg(long)]
+    no_tatweel: bool,
+    /// Letter folds to apply (comma-separated), instead of the preset's.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    letters: Option<Vec<LetterFold>>,
+    /// Remove invisible format controls (ZWNJ, RLM, BOM...) and map Unicode spaces to a space.
+    #[arg(long, overrides_with = "no_invisibles")]
+    invisibles: bool,
+    /// Keep invisible format controls and Unicode spaces.
+    #[arg(long)]
+    no_invisibles: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// A preset.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum PresetArg {
+    /// Most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles.
+    Search,
+    /// CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta.
+    Camel,
+    /// Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652.
+    Lucene,
+    /// Safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept.
+    Display,
+}
+
+impl From<PresetArg> for Preset {
+    fn from(p: PresetArg) -> Preset {
+        match p {
+            PresetArg::Search => Preset::Search,
+            PresetArg::Camel => Preset::Camel,
+            PresetArg::Lucene => Preset::Lucene,
+            PresetArg::Display => Preset::Display,
+        }
+    }
+}
+
+/// A Unicode normalization form.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum UnicodeArg {
+    /// No Unicode normalization.
+    None,
+    /// Canonical composition.
+    Nfc,
+    /// Compatibility composition: also folds presentation forms, ligatures, width variants.
+    Nfkc,
+}
+
+/// A class of diacritics.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DiacriticClass {
+    /// Harakat and tanwin, U+064B-U+0650.
+    Harakat,
+    /// Shadda, U+0651.
+    Shadda,
+    /// Sukun, U+0652.
+    Sukun,
+    /// Other combining marks of the Arabic block, U+0653-U+065F (madda, combining hamza...).
+    Other,
+    /// Superscript (dagger) alef, U+0670.
+    Dagger,
+    /// Quranic annotation marks.
+    Quranic,
+    /// Marks of Arabic Extended-A and -B.
+    Extended,
+    /// Every class.
+    All,
+    /// No class.
+    None,
+}
+
+impl DiacriticClass {
+    fn set(self) -> Diacritics {
+        match self {
+            DiacriticClass::Harakat => Diacritics::HARAKAT,
+            DiacriticClass::Shadda => Diacritics::SHADDA,
+            DiacriticClass::Sukun => Diacritics::SUKUN,
+            DiacriticClass::Other => Diacritics::OTHER_MARKS,
+            DiacriticClass::Dagger => Diacritics::DAGGER_ALEF,
+            DiacriticClass::Quranic => Diacritics::QURANIC,
+            DiacriticClass::Extended => Diacritics::EXTENDED,
+            DiacriticClass::All => Diacritics::all(),
+            DiacriticClass::None => Diacritics::empty(),
+        }
+    }
+}
+
+/// A letter fold.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LetterFold {
+    /// آ أ إ to ا.
+    AlefHamza,
+    /// ٱ (alef wasla) to ا.
+    AlefWasla,
+    /// ٲ ٳ ٵ to ا.
+    AlefOther,
+    /// ى (alef maksura) to ي.
+    AlefMaksura,
+    /// Farsi and Urdu ya ی ې ے to ي.
+    FarsiYa,
+    /// ک (keheh) to ك.
+    Keheh,
+    /// ة (teh marbuta) to ه.
+    TehMarbuta,
+    /// ؤ to و and ئ to ي.
+    Hamza,
+    /// Persian and Urdu heh forms ۀ ہ ۂ ھ ە ۃ to ه.
+    Heh,
+    /// Arabic presentation forms to their base letters.
+    Presentation,
+    /// Every fold.
+    All,
+    /// No fold.
+    None,
+}
+
+impl LetterFold {
+    fn set(self) -> LetterFolds {
+        match self {
+            LetterFold::AlefHamza => LetterFolds::ALEF_HAMZA,
+            LetterFold::AlefWasla => LetterFolds::ALEF_WASLA,
+            LetterFold::AlefOther => LetterFolds::ALEF_OTHER,
+            LetterFold::AlefMaksura => LetterFolds::ALEF_MAKSURA,
+            LetterFold::FarsiYa => LetterFolds::FARSI_YA,
+            LetterFold::Keheh => LetterFolds::KEHEH,
+            LetterFold::TehMarbuta => LetterFolds::TEH_MARBUTA,
+            LetterFold::Hamza => LetterFolds::HAMZA_CARRIERS,
+            LetterFold::Heh => LetterFolds::HEH_FORMS,
+            LetterFold::Presentation => LetterFolds::PRESENTATION_FORMS,
+            LetterFold::All => LetterFolds::all(),
+            LetterFold::None => LetterFolds::empty(),
+        }
+    }
+}
+
+impl NormalizeArgs {
+    fn normalizer(&self) -> Normalizer {
+        let mut b = Normalizer::builder().preset(Preset::from(self.preset));
+        if let Some(form) = self.unicode {
+            b = b.unicode(match form {
+                UnicodeArg::None => UnicodeForm::None,
+                UnicodeArg::Nfc => UnicodeForm::Nfc,
+                UnicodeArg::Nfkc => UnicodeForm::Nfkc,
+            });
+        }
+        if let Some(classes) = &self.diacritics {
+            b = b.diacritics(classes.iter().fold(Diacritics::empty(), |s, c| s | c.set()));
+        }
+        let keep = self
+            .keep
+            .iter()
+            .fold(Diacritics::empty(), |s, c| s | c.set());
+        b = b.keep_diacritics(keep);
+        if let Some(folds) = &self.letters {
+            b = b.letters(folds.iter().fold(LetterFolds::empty(), |s, f| s | f.set()));
+        }
+        if self.tatweel || self.no_tatweel {
+            b = b.tatweel(self.tatweel);
+        }
+        if self.invisibles || self.no_invisibles {
+            b = b.invisibles(self.invisibles);
+        }
+        b.build()
+    }
+}
+
+/// Everything that stops a run, with the message it prints.
+#[derive(Debug)]
+pub enum CliError {
+    /// A file could not be opened.
+    Open(PathBuf, io::Error),
+    /// A file could not be read.
+    Read(PathBuf, io::Error),
+    /// The input is not UTF-8 at this byte offset of the whole input.
+    InvalidUtf8 {
+        /// Offset from the start of the whole input.
+        offset: u64,
+        /// The file the byte is in.
+        path: PathBuf,
+    },
+    /// Standard output could not be written.
+    Write(io::Error),
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = |p: &PathBuf| {
+            if p.as_os_str() == "-" {
+                "standard input".to_string()
+            } else {
+                p.display().to_string()
+            }
+        };
+        match self {
+            CliError::Open(p, e) => write!(f, "cannot open {}: {e}", name(p)),
+            CliError::Read(p, e) => write!(f, "cannot read {}: {e}", name(p)),
+            CliError::InvalidUtf8 { offset, path } => write!(
+                f,
+                "invalid UTF-8 at byte {offset} of the input (in {}); use --lossy to replace it with U+FFFD",
+                name(path)
+            ),
+            CliError::Write(e) => write!(f, "write error: {e}"),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(e: io::Error) -> Self {
+        CliError::Write(e)
+    }
+}
+
+fn normalize(args: &NormalizeArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let normalizer = args.normalizer();
+    let mut buf = String::new();
+    for_each_piece(
+        &args.input.files,
+        args.input.options(),
+        |text| normalizer.last_cut(text),
+        |text, _offset| {
+            buf.clear();
+            normalizer.normalize_into(text, &mut buf);
+            out.write_all(buf.as_bytes())?;
+            Ok(())
+        },
+    )?;
+    out.flush()?;
+    Ok(())
+}
+
+fn run(cli: &Cli) -> Result<(), CliError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    match &cli.command {
+        Command::Normalize(args) => normalize(args, &mut out),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`| head`) is the reader saying it has enough: end quietly.
+        Err(CliError::Write(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            // If stderr itself is gone there is nothing more to do.
+            let _ = writeln!(io::stderr(), "nass: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -387,6 +387,18 @@ impl NormalizerBuilder {
         self
     }
 
+    /// Keeps the given diacritic classes: takes them out of the set being removed.
+    ///
+    /// ```
+    /// use nass_normalize::{Diacritics, Normalizer, Preset};
+    /// let n = Normalizer::builder().preset(Preset::Search).keep_diacritics(Diacritics::SHADDA).build();
+    /// assert_eq!(n.normalize("شدَّة"), "شدّه");
+    /// ```
+    pub fn keep_diacritics(mut self, classes: Diacritics) -> Self {
+        self.settings.diacritics -= classes;
+        self
+    }
+
     /// Whether to remove tatweel.
     ///
     /// ```

@@ -1,0 +1,204 @@
+//! The streaming engine every filter shares: read the concatenation of the inputs in
+//! large chunks, validate UTF-8, cut where the caller says a cut is safe, and hand each
+//! piece over with its byte offset from the start of the whole input.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::CliError;
+
+/// How the inputs are read.
+#[derive(Clone, Copy, Debug)]
+pub struct StreamOptions {
+    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    pub lossy: bool,
+    /// Bytes read at a time.
+    pub chunk_size: usize,
+    /// When no safe cut exists in this many pending bytes, cut at the last char boundary
+    /// anyway, so memory stays bounded whatever the input.
+    pub max_pending: usize,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        StreamOptions {
+            lossy: false,
+            chunk_size: 1 << 20,
+            max_pending: 16 << 20,
+        }
+    }
+}
+
+/// One input: a file, or standard input for `-`.
+fn open(path: &Path) -> Result<Box<dyn Read>, CliError> {
+    if path.as_os_str() == "-" {
+        Ok(Box::new(io::stdin().lock()))
+    } else {
+        File::open(path)
+            .map(|f| Box::new(f) as Box<dyn Read>)
+            .map_err(|e| CliError::Open(path.to_path_buf(), e))
+    }
+}
+
+/// Streams the concatenation of `inputs` (standard input when empty) as valid UTF-8
+/// pieces. `cut(text)` returns the largest offset at which `text` may be cut (0 for
+/// none); `piece(text, offset)` receives each piece and its byte offset from the start
+/// of the whole input (every file counted, in order).
+pub fn for_each_piece(
+    inputs: &[PathBuf],
+    options: StreamOptions,
+    mut cut: impl FnMut(&str) -> usize,
+    mut piece: impl FnMut(&str, u64) -> Result<(), CliError>,
+) -> Result<(), CliError> {
+    let stdin = [PathBuf::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin[..]
+    } else {
+        inputs
+    };
+    let mut buf: Vec<u8> = Vec::with_capacity(options.chunk_size * 2);
+    // Offset of buf[0] from the start of the whole input, in input bytes.
+    let mut offset: u64 = 0;
+    let mut lossy = String::new();
+    for (k, path) in inputs.iter().enumerate() {
+        let last_input = k + 1 == inputs.len();
+        let mut reader = open(path)?;
+        loop {
+            let old = buf.len();
+            buf.resize(old + options.chunk_size, 0);
+            let got = loop {
+                match reader.read(&mut buf[old..]) {
+                    Ok(got) => break got,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(CliError::Read(path.clone(), e)),
+                }
+            };
+            buf.truncate(old + got);
+            let at_end = got == 0;
+            if at_end && !last_input {
+                break; // the next file continues the same stream
+            }
+            let consumed = process(
+                &buf, at_end, offset, path, options, &mut cut, &mut piece, &mut lossy,
+            )?;
+            buf.drain(..consumed);
+            offset += consumed as u64;
+            if at_end {
+                break;
+            }
+        }
+    }
+    debug_assert!(buf.is_empty());
+    Ok(())
+}
+
+/// Hands over what can be handed over from `buf`; returns how many bytes it consumed.
+#[allow(clippy::too_many_arguments)]
+fn process(
+    buf: &[u8],
+    at_end: bool,
+    offset: u64,
+    path: &Path,
+    options: StreamOptions,
+    cut: &mut impl FnMut(&str) -> usize,
+    piece: &mut impl FnMut(&str, u64) -> Result<(), CliError>,
+    lossy: &mut String,
+) -> Result<usize, CliError> {
+    let mut start = 0;
+    loop {
+        let rest = &buf[start..];
+        // Before the end, validate only up to the last complete sequence: a read usually
+        // stops inside a character, and that is not an error.
+        let limit = if at_end {
+            rest.len()
+        } else {
+            complete_prefix(rest)
+        };
+        let (valid, bad) = match simdutf8::compat::from_utf8(&rest[..limit]) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let text = std::str::from_utf8(&rest[..e.valid_up_to()])
+                    .expect("simdutf8 reported this prefix valid");
+                (text, Some(e.error_len()))
+            }
+        };
+        match bad {
+            // Invalid bytes inside the buffer, or an incomplete sequence at the very end.
+            Some(len) if len.is_some() || at_end => {
+                let bad_at = offset + (start + valid.len()) as u64;
+                if !options.lossy {
+                    // Everything before the bad byte is handed over first.
+                    if !valid.is_empty() {
+                        piece(valid, offset + start as u64)?;
+                    }
+                    return Err(CliError::InvalidUtf8 {
+                        offset: bad_at,
+                        path: path.to_path_buf(),
+                    });
+                }
+                let bad_len = len.unwrap_or(rest.len() - valid.len());
+                lossy.clear();
+                lossy.push_str(valid);
+                lossy.push(char::REPLACEMENT_CHARACTER);
+                piece(lossy, offset + start as u64)?;
+                start += valid.len() + bad_len;
+                continue;
+            }
+            // An incomplete sequence at the end: wait for more bytes.
+            _ => {}
+        }
+        if at_end {
+            if !valid.is_empty() {
+                piece(valid, offset + start as u64)?;
+            }
+            return Ok(start + valid.len());
+        }
+        let mut k = cut(valid);
+        if k == 0 && valid.len() >= options.max_pending {
+            // No safe cut in a very long stretch: cut at the last char boundary so memory
+            // stays bounded (only a run of combining marks this long with no base
+            // character gets here).
+            k = valid.char_indices().last().map_or(0, |(i, _)| i);
+        }
+        if k > 0 {
+            piece(&valid[..k], offset + start as u64)?;
+        }
+        return Ok(start + k);
+    }
+}
+
+/// The length of the longest prefix of `b` that does not end inside a UTF-8 sequence
+/// (whether the bytes are valid is for the validator to say).
+fn complete_prefix(b: &[u8]) -> usize {
+    let n = b.len();
+    for back in 1..=n.min(3) {
+        let x = b[n - back];
+        if x & 0xC0 != 0x80 {
+            let need = match x {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if need > back { n - back } else { n };
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::complete_prefix;
+
+    #[test]
+    fn complete_prefix_stops_before_a_cut_sequence() {
+        let s = "aب€😀".as_bytes(); // 1 + 2 + 3 + 4 bytes
+        assert_eq!(complete_prefix(s), s.len());
+        assert_eq!(complete_prefix(&s[..2]), 1); // half of ب
+        assert_eq!(complete_prefix(&s[..5]), 3); // two thirds of €
+        assert_eq!(complete_prefix(&s[..9]), 6); // three quarters of 😀
+        assert_eq!(complete_prefix(b""), 0);
+        assert_eq!(complete_prefix(b"\x80\x80\x80\x80"), 4); // invalid: the validator's call
+    }
+}
