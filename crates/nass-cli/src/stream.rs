@@ -57,7 +57,10 @@ pub fn for_each_piece(
     } else {
         inputs
     };
-    let mut buf: Vec<u8> = Vec::with_capacity(options.chunk_size * 2);
+    // buf[..filled] holds bytes read and not yet handed over; the buffer only grows (when
+    // a long stretch has no safe cut), so it is zero-filled once, not on every read.
+    let mut buf: Vec<u8> = vec![0; options.chunk_size];
+    let mut filled = 0;
     // Offset of buf[0] from the start of the whole input, in input bytes.
     let mut offset: u64 = 0;
     let mut lossy = String::new();
@@ -65,31 +68,40 @@ pub fn for_each_piece(
         let last_input = k + 1 == inputs.len();
         let mut reader = open(path)?;
         loop {
-            let old = buf.len();
-            buf.resize(old + options.chunk_size, 0);
+            if buf.len() - filled < options.chunk_size {
+                buf.resize(filled + options.chunk_size, 0);
+            }
             let got = loop {
-                match reader.read(&mut buf[old..]) {
+                match reader.read(&mut buf[filled..filled + options.chunk_size]) {
                     Ok(got) => break got,
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(CliError::Read(path.clone(), e)),
                 }
             };
-            buf.truncate(old + got);
+            filled += got;
             let at_end = got == 0;
             if at_end && !last_input {
                 break; // the next file continues the same stream
             }
             let consumed = process(
-                &buf, at_end, offset, path, options, &mut cut, &mut piece, &mut lossy,
+                &buf[..filled],
+                at_end,
+                offset,
+                path,
+                options,
+                &mut cut,
+                &mut piece,
+                &mut lossy,
             )?;
-            buf.drain(..consumed);
+            buf.copy_within(consumed..filled, 0);
+            filled -= consumed;
             offset += consumed as u64;
             if at_end {
                 break;
             }
         }
     }
-    debug_assert!(buf.is_empty());
+    debug_assert_eq!(filled, 0);
     Ok(())
 }
 

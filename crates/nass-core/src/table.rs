@@ -109,6 +109,7 @@ type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
 pub struct TableBuilder {
     bmp: Vec<u32>,
     replacements: Vec<Box<str>>,
+    replacement_index: std::collections::HashMap<Box<str>, u32>,
     astral: Option<AstralFn>,
 }
 
@@ -129,6 +130,7 @@ impl TableBuilder {
         TableBuilder {
             bmp: vec![KEEP_ANCHOR; 0x10000],
             replacements: Vec::new(),
+            replacement_index: std::collections::HashMap::new(),
             astral: None,
         }
     }
@@ -180,13 +182,14 @@ impl TableBuilder {
                 let (r_first, r_second) = (chars.next(), chars.next());
                 let linear = matches!((r_first, r_second),
                     (Some(only), None) if only.len_utf8() == c.len_utf8());
-                let index = match self.replacements.iter().position(|x| **x == *r) {
-                    Some(index) => index,
-                    None => {
-                        self.replacements.push(r.into_boxed_str());
-                        self.replacements.len() - 1
-                    }
-                };
+                let next = self.replacements.len() as u32;
+                let index = *self
+                    .replacement_index
+                    .entry(r.as_str().into())
+                    .or_insert(next);
+                if index == next {
+                    self.replacements.push(r.into_boxed_str());
+                }
                 // A replacement by one code point is kept inline and pushed as a char.
                 let single = match (r_first, r_second) {
                     (Some(only), None) => SINGLE_BIT | (u32::from(only) << 11),
