@@ -193,7 +193,7 @@ impl TableBuilder {
                 // A replacement by one code point is kept inline and pushed as a char.
                 let single = match (r_first, r_second) {
                     (Some(only), None) => SINGLE_BIT | (u32::from(only) << 11),
-                    _ => (index as u32) << 11,
+                    _ => index << 11,
                 };
                 REPLACE | if linear { LINEAR_BIT } else { 0 } | single
             }
