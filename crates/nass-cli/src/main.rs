@@ -56,7 +56,7 @@ impl InputArgs {
 #[derive(Args, Debug)]
 struct NormalizeArgs {
     /// The preset to start from; the flags below override it.
-    #[arg(long, value_enum, default_value_t = PresetArg::Search)]
+    #[arg(long, value_enum, default_value = "search")]
     preset: PresetArg,
     /// Unicode normalization applied first.
     #[arg(long, value_enum)]
@@ -86,27 +86,23 @@ struct NormalizeArgs {
     input: InputArgs,
 }
 
-/// A preset.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum PresetArg {
-    /// Most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles.
-    Search,
-    /// CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta.
-    Camel,
-    /// Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652.
-    Lucene,
-    /// Safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept.
-    Display,
-}
+/// A preset, as the library names and describes it.
+#[derive(Clone, Copy, Debug)]
+struct PresetArg(Preset);
 
-impl From<PresetArg> for Preset {
-    fn from(p: PresetArg) -> Preset {
-        match p {
-            PresetArg::Search => Preset::Search,
-            PresetArg::Camel => Preset::Camel,
-            PresetArg::Lucene => Preset::Lucene,
-            PresetArg::Display => Preset::Display,
-        }
+impl ValueEnum for PresetArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        const ALL: [PresetArg; 4] = [
+            PresetArg(Preset::ALL[0]),
+            PresetArg(Preset::ALL[1]),
+            PresetArg(Preset::ALL[2]),
+            PresetArg(Preset::ALL[3]),
+        ];
+        &ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.description()))
     }
 }
 
@@ -210,7 +206,7 @@ impl LetterFold {
 
 impl NormalizeArgs {
     fn normalizer(&self) -> Normalizer {
-        let mut b = Normalizer::builder().preset(Preset::from(self.preset));
+        let mut b = Normalizer::builder().preset(self.preset.0);
         if let Some(form) = self.unicode {
             b = b.unicode(match form {
                 UnicodeArg::None => UnicodeForm::None,
