@@ -42,6 +42,7 @@ const HOT_TWO_BYTE_ANCHOR: u8 = 0;
 const HOT_ASCII: u8 = 1;
 const HOT_STOP: u8 = 2;
 const HOT_TWO_BYTE_WORK: u8 = 3;
+const HOT_TWO_BYTE_DROP: u8 = 4;
 const LINEAR_BIT: u32 = 1 << 3;
 const SINGLE_BIT: u32 = 1 << 4;
 
@@ -225,7 +226,8 @@ impl TableBuilder {
                 let cp = ((x & 0x1F) << 6) | (y & 0x3F);
                 *slot = match kind(bmp[cp]) {
                     KEEP_ANCHOR => HOT_TWO_BYTE_ANCHOR,
-                    DROP | REPLACE => HOT_TWO_BYTE_WORK,
+                    DROP => HOT_TWO_BYTE_DROP,
+                    REPLACE => HOT_TWO_BYTE_WORK,
                     _ => HOT_STOP,
                 };
             }
@@ -407,7 +409,7 @@ impl Table {
                 match self.hot[usize::from(u16::from_le_bytes([b[i], b[i + 1]]))] {
                     HOT_TWO_BYTE_ANCHOR => i += 2,
                     HOT_ASCII => i += 1,
-                    HOT_TWO_BYTE_WORK => {
+                    HOT_TWO_BYTE_WORK | HOT_TWO_BYTE_DROP => {
                         // Dropped or replaced: no need for the general decode.
                         let cp = ((usize::from(b[i]) & 0x1F) << 6) | (usize::from(b[i + 1]) & 0x3F);
                         if i > start {
@@ -490,6 +492,34 @@ impl Table {
                 DROP => {
                     self.flush(text, run, i, out, base, sink);
                     sink.atomic(i, len, out.len() - base, 0);
+                    i += len;
+                    // Densely diacritized text: letter, marks, letter, marks... Push each
+                    // letter and skip its dropped marks here, rather than copying two-byte
+                    // runs and re-entering the skip loop for every mark.
+                    while let Some(&[x0, y0, x1, y1]) = b.get(i..i + 4) {
+                        let letter = self.hot[usize::from(u16::from_le_bytes([x0, y0]))];
+                        let mark = self.hot[usize::from(u16::from_le_bytes([x1, y1]))];
+                        if letter != HOT_TWO_BYTE_ANCHOR || mark != HOT_TWO_BYTE_DROP {
+                            break;
+                        }
+                        let cp = ((u32::from(x0) & 0x1F) << 6) | (u32::from(y0) & 0x3F);
+                        sink.linear(i, 2, out.len() - base);
+                        out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
+                        sink.atomic(i + 2, 2, out.len() - base, 0);
+                        i += 4;
+                        last_ccc = 0;
+                        while let Some(&[x, y]) = b.get(i..i + 2) {
+                            if self.hot[usize::from(u16::from_le_bytes([x, y]))]
+                                != HOT_TWO_BYTE_DROP
+                            {
+                                break;
+                            }
+                            sink.atomic(i, 2, out.len() - base, 0);
+                            i += 2;
+                        }
+                    }
+                    run = i;
+                    continue;
                 }
                 REPLACE => {
                     self.flush(text, run, i, out, base, sink);
