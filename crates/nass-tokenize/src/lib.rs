@@ -70,6 +70,16 @@
 
 mod classes;
 
+/// The unicode-segmentation crate this tokenizer uses for emoji sequences (UAX #29
+/// extended grapheme clusters), re-exported so that callers and benches compare against the
+/// very same version.
+///
+/// ```
+/// use nass_tokenize::unicode_segmentation::UnicodeSegmentation;
+/// assert_eq!("🇮🇶🇪🇬".graphemes(true).count(), 2);
+/// ```
+pub use unicode_segmentation;
+
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -400,6 +410,18 @@ fn ascii_is_punct_or_symbol(b: u8) -> bool {
     b.is_ascii_punctuation()
 }
 
+/// ASCII bytes that continue a word run.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !(c.is_ascii_whitespace() || c == 0x0B || c.is_ascii_punctuation());
+        b += 1;
+    }
+    t
+};
+
 /// A character that continues a word run (anything but whitespace, P* and S*).
 #[inline]
 fn is_word_char(c: char) -> bool {
@@ -455,6 +477,33 @@ impl<'a> Tokens<'a> {
             pos += c.len_utf8();
         }
         pos
+    }
+
+    /// End of the word run starting at `start`: the same as
+    /// `scan_while(start, is_word_char)`, with byte-level fast paths for ASCII and the
+    /// common Arabic letters and marks (U+0621..U+065F, two-byte sequences D8 A1..D9 9F).
+    #[inline]
+    fn word_end(&self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if ASCII_WORD[b as usize] {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            match (b, bytes.get(i + 1)) {
+                (0xD8, Some(&n)) if n >= 0xA1 => i += 2,
+                (0xD9, Some(&n)) if n <= 0x9F => i += 2,
+                _ => match self.text.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) if is_word_char(c) => i += c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        i
     }
 
     fn try_url(&self, start: usize) -> Option<usize> {
@@ -549,6 +598,18 @@ impl<'a> Tokens<'a> {
     }
 
     fn word_kind(word: &str) -> TokenKind {
+        // Fast path: an ASCII letter or an Arabic letter U+0621..U+063F, U+0641..U+064A.
+        match word.as_bytes() {
+            [b, ..] if b.is_ascii_alphabetic() => return TokenKind::LatinWord,
+            [0xD8, n, ..] if *n >= 0xA1 => return TokenKind::ArabicWord,
+            [0xD9, n, ..] if (0x81..=0x8A).contains(n) => return TokenKind::ArabicWord,
+            _ => {}
+        }
+        Self::word_kind_general(word)
+    }
+
+    /// [`Self::word_kind`] without its fast path.
+    fn word_kind_general(word: &str) -> TokenKind {
         for c in word.chars() {
             if is_arabic_script(c) && c.is_alphabetic() && c != '\u{640}' {
                 return TokenKind::ArabicWord;
@@ -592,12 +653,23 @@ impl<'a> Iterator for Tokens<'a> {
                         return Some(self.token(start, end, TokenKind::Email));
                     }
                 }
-                let end = self.scan_while(start, is_word_char);
+                let end = self.word_end(start);
                 if end > start {
                     self.pos = end;
                     let kind = Self::word_kind(&self.text[start..end]);
                     return Some(self.token(start, end, kind));
                 }
+            }
+            if b == b' '
+                && bytes
+                    .get(start + 1)
+                    .is_none_or(|&n| n > b' ' && !matches!(n, 0xC2 | 0xE1 | 0xE2 | 0xE3))
+            {
+                self.pos = start + 1;
+                if self.whitespace {
+                    return Some(self.token(start, start + 1, TokenKind::Whitespace));
+                }
+                continue;
             }
             let c = char_at(self.text, start)?;
             let len = c.len_utf8();
@@ -681,7 +753,7 @@ impl<'a> Iterator for Tokens<'a> {
                     return Some(self.token(start, start + len, TokenKind::Symbol));
                 }
             }
-            let end = self.scan_while(start, is_word_char);
+            let end = self.word_end(start);
             // `c` is neither whitespace nor P/S here, so the run is not empty.
             let end = end.max(start + len);
             self.pos = end;

@@ -512,6 +512,18 @@ proptest! {
     }
 
     #[test]
+    fn fast_paths_equal_general_paths(s in mixed()) {
+        let toks = Tokenizer::new().tokens(&s);
+        for p in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+            prop_assert_eq!(toks.word_end(p), toks.scan_while(p, is_word_char), "at {} in {:?}", p, s);
+            let w = &s[p..toks.word_end(p)];
+            if !w.is_empty() {
+                prop_assert_eq!(Tokens::word_kind(w), Tokens::word_kind_general(w), "{:?}", w);
+            }
+        }
+    }
+
+    #[test]
     fn agrees_with_camel(s in camel_text()) {
         prop_assert_eq!(texts(&Tokenizer::new(), &s), camel_oracle(&s));
     }
