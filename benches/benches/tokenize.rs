@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nass::normalize::{Normalizer, Preset};
-use nass::tokenize::Tokenizer;
 use nass::tokenize::unicode_segmentation::UnicodeSegmentation;
+use nass::tokenize::Tokenizer;
 
 const TARGET: usize = 4 << 20;
 
@@ -35,7 +35,10 @@ fn news() -> String {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    let all: String = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    let all: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
     repeat_to(&all, TARGET)
 }
 
@@ -54,29 +57,37 @@ fn bench(c: &mut Criterion) {
     for (name, text) in [("news", news()), ("mixed", mixed())] {
         let mut group = c.benchmark_group(format!("tokenize/{name}"));
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::new("uax29_word_bounds", name), &text, |b, t| {
-            b.iter(|| black_box(t.split_word_bound_indices().count()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("uax29_word_bounds", name),
+            &text,
+            |b, t| b.iter(|| black_box(t.split_word_bound_indices().count())),
+        );
         group.bench_with_input(BenchmarkId::new("nass_tokens", name), &text, |b, t| {
             b.iter(|| black_box(tokenizer.tokens(t).count()))
         });
-        group.bench_with_input(BenchmarkId::new("nass_tokens_whitespace", name), &text, |b, t| {
-            b.iter(|| black_box(with_ws.tokens(t).count()))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("nass_tokens_whitespace", name),
+            &text,
+            |b, t| b.iter(|| black_box(with_ws.tokens(t).count())),
+        );
         group.bench_with_input(BenchmarkId::new("nass_sentences", name), &text, |b, t| {
             b.iter(|| black_box(tokenizer.sentences(t).count()))
         });
-        group.bench_with_input(BenchmarkId::new("nass_tokens_normalized_search", name), &text, |b, t| {
-            b.iter(|| {
-                black_box(
-                    tokenizer
-                        .tokens(t)
-                        .normalized(&search)
-                        .map(|(_, n)| n.len())
-                        .sum::<usize>(),
-                )
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("nass_tokens_normalized_search", name),
+            &text,
+            |b, t| {
+                b.iter(|| {
+                    black_box(
+                        tokenizer
+                            .tokens(t)
+                            .normalized(&search)
+                            .map(|(_, n)| n.len())
+                            .sum::<usize>(),
+                    )
+                })
+            },
+        );
         group.finish();
     }
 }

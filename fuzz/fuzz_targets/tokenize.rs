@@ -31,7 +31,14 @@ fuzz_target!(|data: &[u8]| {
     let k = last_safe_cut(text);
     assert!(text.is_char_boundary(k));
     let whole: Vec<_> = with_ws.tokens(text).map(|t| (t.span(), t.kind())).collect();
-    let mut split: Vec<_> = with_ws.tokens(&text[..k]).map(|t| (t.span(), t.kind())).collect();
-    split.extend(with_ws.tokens(&text[k..]).map(|t| (t.start() + k..t.end() + k, t.kind())));
+    let mut split: Vec<_> = with_ws
+        .tokens(&text[..k])
+        .map(|t| (t.span(), t.kind()))
+        .collect();
+    split.extend(
+        with_ws
+            .tokens(&text[k..])
+            .map(|t| (t.start() + k..t.end() + k, t.kind())),
+    );
     assert_eq!(whole, split, "unsafe cut at {k}");
 });
