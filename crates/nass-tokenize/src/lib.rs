@@ -58,6 +58,12 @@
 //! | `#العراق`, `@nass_bot` | `#` `العراق` | one [`Hashtag`](TokenKind::Hashtag) / [`Mention`](TokenKind::Mention) | (only after whitespace, punctuation or the start) |
 //! | `👨‍👩‍👧`, `🇮🇶`, `👍🏽`, `5️⃣` | one token per code point (ZWJ glued to neighbours) | one [`Emoji`](TokenKind::Emoji) | an extended grapheme cluster (UAX #29) is kept whole |
 //!
+//! | `می\u{200C}خواهم` (ZWNJ), RLM, control characters | `می` `خواهم` (CAMeL's pattern matches only letters, marks, numbers, punctuation and symbols, so other characters vanish and split words) | one word, ZWNJ inside | spans must cover the original text; ZWNJ is part of the word |
+//! | characters above U+FFFF (`𝐀`) | dropped (CAMeL's character sets stop at U+FFFF) | classified like any other character | |
+//!
+//! CAMeL's agreement is checked by a test that runs CAMeL's rule written independently as a
+//! regex over BMP categories against this tokenizer, on generated text and on corpus lines.
+//!
 //! Why not UAX #29 *word* boundaries for words? They keep `don't` and `3.5` whole but split
 //! `e.g.` differently, split every ideograph, and join letters across an apostrophe: they
 //! disagree with CAMeL on plain text, and CAMeL agreement is this crate's contract. UAX #29
