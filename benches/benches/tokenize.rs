@@ -4,42 +4,18 @@
 //! Run: `cargo bench -p nass-benches --bench tokenize -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use nass::normalize::{Normalizer, Preset};
 use nass::tokenize::unicode_segmentation::UnicodeSegmentation;
 use nass::tokenize::Tokenizer;
+use nass_tests::{corpus_text, repeat_to};
 
 const TARGET: usize = 4 << 20;
 
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("NASS_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
-    }
-}
-
-fn repeat_to(text: &str, len: usize) -> String {
-    let mut out = String::with_capacity(len + text.len());
-    while out.len() < len {
-        out.push_str(text);
-    }
-    out
-}
-
 /// The news corpus repeated to at least 4 MiB.
 fn news() -> String {
-    let mut files: Vec<_> = std::fs::read_dir(corpus_dir())
-        .expect("corpus folder (set NASS_CORPUS)")
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let all: String = files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).unwrap())
-        .collect();
-    repeat_to(&all, TARGET)
+    repeat_to(&corpus_text(), TARGET)
 }
 
 /// Mixed Arabic, Latin, numbers, URLs, hashtags and emoji, our own sentences.

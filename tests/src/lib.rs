@@ -63,3 +63,18 @@ pub fn corpus_lines() -> Vec<String> {
         })
         .collect()
 }
+
+/// The whole corpus as one string: every file's text, in name order.
+pub fn corpus_text() -> String {
+    corpus_files().into_iter().map(|(_, text)| text).collect()
+}
+
+/// `text` repeated until the result holds at least `len` bytes (benchmark inputs).
+pub fn repeat_to(text: &str, len: usize) -> String {
+    assert!(!text.is_empty(), "cannot grow empty text to {len} bytes");
+    let mut out = String::with_capacity(len + text.len());
+    while out.len() < len {
+        out.push_str(text);
+    }
+    out
+}

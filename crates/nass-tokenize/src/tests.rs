@@ -539,32 +539,9 @@ proptest! {
     }
 }
 
-fn corpus_lines() -> Vec<String> {
-    let dir = match std::env::var_os("NASS_CORPUS") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
-    };
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("corpus folder {}: {e}", dir.display()))
-        .map(|e| e.expect("corpus entry").path())
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "empty corpus folder {}", dir.display());
-    files
-        .iter()
-        .flat_map(|f| {
-            std::fs::read_to_string(f)
-                .unwrap_or_else(|e| panic!("{}: {e}", f.display()))
-                .lines()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
 #[test]
 fn corpus_invariants() {
-    let lines = corpus_lines();
+    let lines = nass_tests::corpus_lines();
     let ns = normalizers();
     let mut words = 0;
     let mut camel_lines = 0;
