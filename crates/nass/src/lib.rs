@@ -18,6 +18,7 @@
 //! | `normalize` | `nass-normalize` | the fused normalizer, its presets and alignment |
 //! | `numerals` | `nass-numerals` | Eastern Arabic and Persian digits, number parsing, number words |
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
+//! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -32,6 +33,8 @@ pub use nass_normalize as normalize;
 pub use nass_numerals as numerals;
 #[cfg(feature = "tokenize")]
 pub use nass_tokenize as tokenize;
+#[cfg(feature = "gazetteer")]
+pub use nass_gazetteer as gazetteer;
 
 /// The README's examples, run as doctests so they cannot go stale.
 #[cfg(doctest)]

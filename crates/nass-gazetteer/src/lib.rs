@@ -1,0 +1,2 @@
+//! Placeholder: the gazetteer is being written.
+#![deny(missing_docs)]
