@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
 
+mod output;
 mod stream;
+mod tokenize;
 
-use stream::{for_each_piece, StreamOptions};
+use stream::{for_each_piece, StreamOptions, DEFAULT_CHUNK_SIZE};
 
 /// Arabic text normalization for shell pipelines. Every subcommand reads the given files
 /// (or standard input) as one stream and writes standard output; byte offsets count from
@@ -25,6 +27,9 @@ struct Cli {
 enum Command {
     /// Normalize Arabic text: a preset, adjusted by per-operation flags.
     Normalize(NormalizeArgs),
+    /// Split Arabic text into tokens (words, numbers, punctuation, URLs, emoji...), with
+    /// byte offsets into the input.
+    Tokenize(tokenize::TokenizeArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -34,7 +39,7 @@ struct InputArgs {
     #[arg(long)]
     lossy: bool,
     /// Bytes read at a time (for tests; the default suits large files).
-    #[arg(long, default_value_t = 1 << 20, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = DEFAULT_CHUNK_SIZE as u64, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
     chunk_size: u64,
     /// Files to read, in order, as one stream ("-" or none: standard input).
     files: Vec<PathBuf>,
@@ -288,9 +293,9 @@ fn normalize(args: &NormalizeArgs, out: &mut impl Write) -> Result<(), CliError>
         &args.input.files,
         args.input.options(),
         |text| normalizer.last_cut(text),
-        |text, _offset| {
+        |piece| {
             buf.clear();
-            normalizer.normalize_into(text, &mut buf);
+            normalizer.normalize_into(piece.text, &mut buf);
             out.write_all(buf.as_bytes())?;
             Ok(())
         },
@@ -304,6 +309,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
     let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
     match &cli.command {
         Command::Normalize(args) => normalize(args, &mut out),
+        Command::Tokenize(args) => tokenize::run(args, &mut out),
     }
 }
 

@@ -8,6 +8,28 @@ use std::path::{Path, PathBuf};
 
 use crate::CliError;
 
+/// A piece of the input, valid UTF-8.
+#[derive(Clone, Copy, Debug)]
+pub struct Piece<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its byte offset from the start of the whole input (every file counted, in order).
+    pub offset: u64,
+    /// How many input bytes it stands for: `text.len()`, except for the U+FFFD that
+    /// `--lossy` puts in place of an invalid sequence, which stands for that sequence.
+    pub input_len: usize,
+}
+
+impl<'a> Piece<'a> {
+    fn new(text: &'a str, offset: u64) -> Self {
+        Piece {
+            text,
+            offset,
+            input_len: text.len(),
+        }
+    }
+}
+
 /// How the inputs are read.
 #[derive(Clone, Copy, Debug)]
 pub struct StreamOptions {
@@ -24,11 +46,15 @@ impl Default for StreamOptions {
     fn default() -> Self {
         StreamOptions {
             lossy: false,
-            chunk_size: 1 << 20,
+            chunk_size: DEFAULT_CHUNK_SIZE,
             max_pending: 16 << 20,
         }
     }
 }
+
+/// Bytes read at a time. 64 KiB keeps the input piece and the output buffer in the
+/// caches; 1 MiB pieces ran at half the speed (see BENCHMARKS.md).
+pub const DEFAULT_CHUNK_SIZE: usize = 64 << 10;
 
 /// One input: a file, or standard input for `-`.
 fn open(path: &Path) -> Result<Box<dyn Read>, CliError> {
@@ -43,13 +69,13 @@ fn open(path: &Path) -> Result<Box<dyn Read>, CliError> {
 
 /// Streams the concatenation of `inputs` (standard input when empty) as valid UTF-8
 /// pieces. `cut(text)` returns the largest offset at which `text` may be cut (0 for
-/// none); `piece(text, offset)` receives each piece and its byte offset from the start
-/// of the whole input (every file counted, in order).
+/// none); `piece` receives each [`Piece`] in order. Under `lossy`, an invalid sequence
+/// ends the piece before it and becomes a piece of its own, one U+FFFD.
 pub fn for_each_piece(
     inputs: &[PathBuf],
     options: StreamOptions,
     mut cut: impl FnMut(&str) -> usize,
-    mut piece: impl FnMut(&str, u64) -> Result<(), CliError>,
+    mut piece: impl FnMut(Piece<'_>) -> Result<(), CliError>,
 ) -> Result<(), CliError> {
     let stdin = [PathBuf::from("-")];
     let inputs = if inputs.is_empty() {
@@ -63,7 +89,6 @@ pub fn for_each_piece(
     let mut filled = 0;
     // Offset of buf[0] from the start of the whole input, in input bytes.
     let mut offset: u64 = 0;
-    let mut lossy = String::new();
     for (k, path) in inputs.iter().enumerate() {
         let last_input = k + 1 == inputs.len();
         let mut reader = open(path)?;
@@ -91,7 +116,6 @@ pub fn for_each_piece(
                 options,
                 &mut cut,
                 &mut piece,
-                &mut lossy,
             )?;
             buf.copy_within(consumed..filled, 0);
             filled -= consumed;
@@ -114,8 +138,7 @@ fn process(
     path: &Path,
     options: StreamOptions,
     cut: &mut impl FnMut(&str) -> usize,
-    piece: &mut impl FnMut(&str, u64) -> Result<(), CliError>,
-    lossy: &mut String,
+    piece: &mut impl FnMut(Piece<'_>) -> Result<(), CliError>,
 ) -> Result<usize, CliError> {
     let mut start = 0;
     loop {
@@ -142,7 +165,7 @@ fn process(
                 if !options.lossy {
                     // Everything before the bad byte is handed over first.
                     if !valid.is_empty() {
-                        piece(valid, offset + start as u64)?;
+                        piece(Piece::new(valid, offset + start as u64))?;
                     }
                     return Err(CliError::InvalidUtf8 {
                         offset: bad_at,
@@ -150,10 +173,14 @@ fn process(
                     });
                 }
                 let bad_len = len.unwrap_or(rest.len() - valid.len());
-                lossy.clear();
-                lossy.push_str(valid);
-                lossy.push(char::REPLACEMENT_CHARACTER);
-                piece(lossy, offset + start as u64)?;
+                if !valid.is_empty() {
+                    piece(Piece::new(valid, offset + start as u64))?;
+                }
+                piece(Piece {
+                    text: "\u{FFFD}",
+                    offset: bad_at,
+                    input_len: bad_len,
+                })?;
                 start += valid.len() + bad_len;
                 continue;
             }
@@ -162,7 +189,7 @@ fn process(
         }
         if at_end {
             if !valid.is_empty() {
-                piece(valid, offset + start as u64)?;
+                piece(Piece::new(valid, offset + start as u64))?;
             }
             return Ok(start + valid.len());
         }
@@ -174,7 +201,7 @@ fn process(
             k = valid.char_indices().last().map_or(0, |(i, _)| i);
         }
         if k > 0 {
-            piece(&valid[..k], offset + start as u64)?;
+            piece(Piece::new(&valid[..k], offset + start as u64))?;
         }
         return Ok(start + k);
     }

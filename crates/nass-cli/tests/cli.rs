@@ -3,26 +3,14 @@
 use std::io::{Read, Write};
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn nass() -> Command {
-    Command::cargo_bin("nass").unwrap()
-}
+mod common;
+use common::{nass, run_ok};
 
 fn normalize(args: &[&str], input: &[u8]) -> Vec<u8> {
-    let out = nass()
-        .arg("normalize")
-        .args(args)
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    let args: Vec<&str> = ["normalize"].iter().chain(args).copied().collect();
+    run_ok(&args, input)
 }
 
 #[test]
@@ -183,8 +171,18 @@ fn write_error_is_reported() {
 
 #[test]
 fn closed_pipe_ends_quietly() {
+    for args in [
+        &["normalize"][..],
+        &["tokenize"],
+        &["tokenize", "--format", "jsonl", "--sentences"],
+    ] {
+        closed_pipe_ends_quietly_for(args);
+    }
+}
+
+fn closed_pipe_ends_quietly_for(args: &[&str]) {
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("nass"))
-        .arg("normalize")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -212,8 +210,11 @@ fn closed_pipe_ends_quietly() {
         .unwrap()
         .read_to_string(&mut stderr)
         .unwrap();
-    assert!(status.success(), "exit {status:?}, stderr {stderr}");
-    assert_eq!(stderr, "");
+    assert!(
+        status.success(),
+        "{args:?}: exit {status:?}, stderr {stderr}"
+    );
+    assert_eq!(stderr, "", "{args:?}");
 }
 
 #[test]
