@@ -492,7 +492,16 @@ impl<'a> Tokens<'a> {
     fn word_end(&self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
         let mut i = start;
-        while let Some(&b) = bytes.get(i) {
+        loop {
+            // Two bytes at a time while they are one of U+0621..U+065F: in valid UTF-8 the
+            // big-endian pairs D8 A1..D9 9F that can occur are exactly those characters.
+            if let Some(&[lead, next]) = bytes.get(i..i + 2) {
+                if u16::from_be_bytes([lead, next]).wrapping_sub(0xD8A1) <= 0xD99F - 0xD8A1 {
+                    i += 2;
+                    continue;
+                }
+            }
+            let Some(&b) = bytes.get(i) else { break };
             if b < 0x80 {
                 if ASCII_WORD[b as usize] {
                     i += 1;
@@ -500,16 +509,41 @@ impl<'a> Tokens<'a> {
                 }
                 break;
             }
-            match (b, bytes.get(i + 1)) {
-                (0xD8, Some(&n)) if n >= 0xA1 => i += 2,
-                (0xD9, Some(&n)) if n <= 0x9F => i += 2,
-                _ => match self.text.get(i..).and_then(|r| r.chars().next()) {
-                    Some(c) if is_word_char(c) => i += c.len_utf8(),
-                    _ => break,
-                },
+            match self.text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
             }
         }
         i
+    }
+
+    /// End of the extended grapheme cluster (UAX #29) that starts at `start` with a
+    /// character of `len` bytes. A character followed by ASCII, an Arabic letter
+    /// (U+0621..U+064A) or the end is a cluster of its own: none of those can extend a
+    /// cluster (they are not Extend, ZWJ or SpacingMark), and a cluster starting at `start`
+    /// does not depend on what came before. Anything else asks unicode-segmentation.
+    /// Never called for CR (whose cluster may be CR LF).
+    fn cluster_end(&self, start: usize, len: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let after = start + len;
+        let alone = match bytes.get(after..) {
+            Some([]) => true,
+            Some([b, ..]) if *b < 0x80 => true,
+            Some([lead, next, ..]) => {
+                u16::from_be_bytes([*lead, *next]).wrapping_sub(0xD8A1) <= 0xD98A - 0xD8A1
+            }
+            _ => false,
+        };
+        // A regional indicator pairs with the next one: not alone then.
+        let regional = matches!(bytes.get(start..start + 3), Some([0xF0, 0x9F, 0x87]));
+        if alone && !regional {
+            return after;
+        }
+        start
+            + self.text[start..]
+                .graphemes(true)
+                .next()
+                .map_or(len, str::len)
     }
 
     fn try_url(&self, start: usize) -> Option<usize> {
@@ -644,8 +678,10 @@ impl<'a> Iterator for Tokens<'a> {
             let bytes = self.text.as_bytes();
             let &b = bytes.get(start)?;
             // Fast path: a run of ASCII letters/digits or Arabic letters and marks.
+            // (U+0660..U+0669, the Arabic-Indic digits, are D9 A0..D9 A9.)
             if b.is_ascii_alphabetic()
-                || ((b == 0xD8 || b == 0xD9) && !char_at(self.text, start).is_some_and(is_digit))
+                || b == 0xD8
+                || (b == 0xD9 && !matches!(bytes.get(start + 1), Some(0xA0..=0xA9)))
             {
                 if b.is_ascii_alphabetic() {
                     if matches!(b, b'h' | b'H' | b'w' | b'W') {
@@ -692,11 +728,7 @@ impl<'a> Iterator for Tokens<'a> {
             if (c.is_ascii_digit() || c == '#' || c == '*')
                 && matches!(next, Some('\u{FE0F}' | '\u{20E3}'))
             {
-                let end = start
-                    + self.text[start..]
-                        .graphemes(true)
-                        .next()
-                        .map_or(len, str::len);
+                let end = self.cluster_end(start, len);
                 self.pos = end;
                 return Some(self.token(start, end, TokenKind::Emoji));
             }
@@ -742,11 +774,7 @@ impl<'a> Iterator for Tokens<'a> {
                     || (flags & PICT != 0
                         && (flags & PRESENTATION != 0 || next == Some('\u{FE0F}')))
                 {
-                    let end = start
-                        + self.text[start..]
-                            .graphemes(true)
-                            .next()
-                            .map_or(len, str::len);
+                    let end = self.cluster_end(start, len);
                     self.pos = end;
                     return Some(self.token(start, end, TokenKind::Emoji));
                 }

@@ -520,6 +520,11 @@ proptest! {
             if !w.is_empty() {
                 prop_assert_eq!(Tokens::word_kind(w), Tokens::word_kind_general(w), "{:?}", w);
             }
+            // (cluster_end is never asked about CR, whose cluster may be CR LF.)
+            if let Some(c) = s[p..].chars().next().filter(|&c| c != '\r') {
+                let cluster = s[p..].graphemes(true).next().unwrap();
+                prop_assert_eq!(toks.cluster_end(p, c.len_utf8()), p + cluster.len(), "at {} in {:?}", p, s);
+            }
         }
     }
 
