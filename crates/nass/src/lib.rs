@@ -25,6 +25,8 @@
 pub use nass_core as core;
 #[cfg(feature = "diacritics")]
 pub use nass_diacritics as diacritics;
+#[cfg(feature = "gazetteer")]
+pub use nass_gazetteer as gazetteer;
 #[cfg(feature = "letters")]
 pub use nass_letters as letters;
 #[cfg(feature = "normalize")]
@@ -33,8 +35,6 @@ pub use nass_normalize as normalize;
 pub use nass_numerals as numerals;
 #[cfg(feature = "tokenize")]
 pub use nass_tokenize as tokenize;
-#[cfg(feature = "gazetteer")]
-pub use nass_gazetteer as gazetteer;
 
 /// The README's examples, run as doctests so they cannot go stale.
 #[cfg(doctest)]
