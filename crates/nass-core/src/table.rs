@@ -256,10 +256,11 @@ impl TableBuilder {
 /// b.set('\u{0654}', Entry::Complex); // combining hamza: needs its base letter
 /// let table = b.build();
 /// let mut out = String::new();
-/// // The fallback sees the window from the last anchor (و) to the next one (the space).
+/// // The fallback sees the window from the last anchor (و) through the next one (the
+/// // space), which a complex code point may depend on.
 /// table.apply("مُؤ ب", &mut out, &mut NoSink, &mut |w, o| {
-///     assert_eq!(w, "ؤ");
-///     o.push('ؤ');
+///     assert_eq!(w, "ؤ ");
+///     o.push_str("ؤ ");
 /// });
 /// assert_eq!(out, "مؤ ب");
 /// ```
@@ -541,7 +542,11 @@ impl Table {
                     let ws_out = ws_out.max(base);
                     out.truncate(ws_out);
                     sink.rewind(ws, ws_out - base);
-                    let we = self.window_end(b, i + len);
+                    let we = if kind(e) == COMPLEX {
+                        self.window_end_after_next_anchor(b, i + len)
+                    } else {
+                        self.window_end(b, i + len)
+                    };
                     fallback(&text[ws..we], out);
                     let produced = &out[ws_out..];
                     if produced == &text[ws..we] {
@@ -613,30 +618,57 @@ impl Table {
         b.len()
     }
 
+    /// The end of a complex code point's window: it may depend on what follows it up to
+    /// and including the next anchor, so the window runs on to the anchor after that.
+    fn window_end_after_next_anchor(&self, b: &[u8], from: usize) -> usize {
+        let next = self.window_end(b, from);
+        if next >= b.len() {
+            return b.len();
+        }
+        let (_, len) = decode(b, next);
+        self.window_end(b, next + len)
+    }
+
     /// The largest offset at which `text` can be cut so that transforming the two parts
-    /// separately gives the same result as transforming it whole: the start of its last
-    /// anchor, or 0 when it has none.
+    /// separately gives the same result as transforming it whole, whatever follows: the
+    /// start of its last anchor that no complex code point precedes since the anchor
+    /// before (a complex code point may depend on the next anchor), or 0 when there is
+    /// none.
     ///
     /// ```
     /// use nass_core::{Entry, TableBuilder};
     /// let mut b = TableBuilder::new();
-    /// b.set('\u{064E}', Entry::KeepMark(30));
+    /// b.set('\u{064E}', Entry::KeepMark(30)).set('\u{066B}', Entry::Complex);
     /// let t = b.build();
     /// assert_eq!(t.last_cut("كَتَبَ"), 8); // before the last letter
     /// assert_eq!(t.last_cut("\u{064E}"), 0);
+    /// assert_eq!(t.last_cut("x 1\u{066B}5"), 2); // not between ٫ and the digit after it
     /// ```
     pub fn last_cut(&self, text: &str) -> usize {
         let b = text.as_bytes();
         let mut j = b.len();
+        // The latest anchor seen, and whether a complex code point precedes it since.
+        let mut anchor: Option<usize> = None;
+        let mut complex_before = false;
         while j > 0 {
             let k = prev_start(b, j);
             let (cp, _) = decode(b, k);
-            if self.is_anchor(self.packed(cp)) {
-                return k;
+            let e = self.packed(cp);
+            if self.is_anchor(e) {
+                if let (Some(a), false) = (anchor, complex_before) {
+                    return a;
+                }
+                anchor = Some(k);
+                complex_before = false;
+            } else if kind(e) == COMPLEX {
+                complex_before = true;
             }
             j = k;
         }
-        0
+        match anchor {
+            Some(a) if !complex_before => a,
+            _ => 0,
+        }
     }
 }
 
@@ -690,11 +722,18 @@ mod tests {
     #[test]
     fn complex_window_spans_anchor_to_anchor() {
         let t = table();
+        // From the anchor before to the anchor after the next one: a complex code point
+        // may look at the next anchor.
         let (out, windows) = run(&t, "ab\u{064E}\u{0654}\u{064E}cd");
-        assert_eq!(windows, vec!["b\u{064E}\u{0654}\u{064E}".to_string()]);
-        assert_eq!(out, "a[b\u{064E}\u{0654}\u{064E}]cd");
+        assert_eq!(windows, vec!["b\u{064E}\u{0654}\u{064E}c".to_string()]);
+        assert_eq!(out, "a[b\u{064E}\u{0654}\u{064E}c]d");
+        let (_, windows) = run(&t, "ab\u{0654}c\u{064E}ـd");
+        assert_eq!(windows, vec!["b\u{0654}c\u{064E}ـ".to_string()]);
         // No anchor before: the window starts at 0; none after: it runs to the end.
         assert_eq!(run(&t, "\u{0654}ـ").1, vec!["\u{0654}ـ".to_string()]);
+        assert_eq!(run(&t, "\u{0654}ab").1, vec!["\u{0654}a".to_string()]);
+        // Marks out of order need no look ahead.
+        assert_eq!(run(&t, "xبّـَy").1, vec!["بّـَ".to_string()]);
     }
 
     #[test]
@@ -703,5 +742,10 @@ mod tests {
         assert_eq!(t.last_cut("ab"), 1);
         assert_eq!(t.last_cut("aـ"), 0);
         assert_eq!(t.last_cut(""), 0);
+        // Not right after a complex code point's next anchor.
+        assert_eq!(t.last_cut("xa\u{0654}b"), 1);
+        assert_eq!(t.last_cut("a\u{0654}b"), 0);
+        assert_eq!(t.last_cut("\u{0654}ab"), 3);
+        assert_eq!(t.last_cut("ab\u{0654}"), 1);
     }
 }
