@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
+mod numbers;
 mod output;
 mod stream;
 mod tokenize;
@@ -30,6 +31,12 @@ enum Command {
     /// Split Arabic text into tokens (words, numbers, punctuation, URLs, emoji...), with
     /// byte offsets into the input.
     Tokenize(tokenize::TokenizeArgs),
+    /// Convert digits: Arabic-Indic (٠١٢) and Persian (۰۱۲) to ASCII or back, with the
+    /// separators ٫ ٬ ٪ between digits.
+    Digits(DigitsArgs),
+    /// List the numbers in the text (digits in any script, and with --words Arabic
+    /// number words) with their exact values and byte offsets.
+    Numbers(numbers::NumbersArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -87,6 +94,47 @@ struct NormalizeArgs {
     /// Keep invisible format controls and Unicode spaces.
     #[arg(long)]
     no_invisibles: bool,
+    /// Convert digits to this set (with ٫ ٬ ٪ and . , % between digits), instead of the
+    /// preset's choice; `none` leaves digits alone.
+    #[arg(long, value_enum)]
+    digits: Option<DigitArg>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Where digits go.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DigitArg {
+    /// ASCII digits 0-9, with . , % as separators.
+    Ascii,
+    /// Arabic-Indic digits ٠-٩ (U+0660-U+0669), with ٫ ٬ ٪.
+    Arabic,
+    /// Extended Arabic-Indic (Persian and Urdu) digits ۰-۹ (U+06F0-U+06F9), with ٫ ٬ ٪.
+    Persian,
+    /// Leave digits alone.
+    None,
+}
+
+impl DigitArg {
+    fn set(self) -> Option<DigitSet> {
+        match self {
+            DigitArg::Ascii => Some(DigitSet::Ascii),
+            DigitArg::Arabic => Some(DigitSet::ArabicIndic),
+            DigitArg::Persian => Some(DigitSet::Persian),
+            DigitArg::None => None,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+struct DigitsArgs {
+    /// The digits to write.
+    #[arg(long, value_enum)]
+    to: DigitArg,
+    /// With --to ascii, also fold every other Unicode decimal digit (Devanagari, Bengali,
+    /// Thai...) to ASCII.
+    #[arg(long)]
+    all_digits: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -236,6 +284,9 @@ impl NormalizeArgs {
         if self.invisibles || self.no_invisibles {
             b = b.invisibles(self.invisibles);
         }
+        if let Some(digits) = self.digits {
+            b = b.digits(digits.set());
+        }
         b.build()
     }
 }
@@ -287,11 +338,30 @@ impl From<io::Error> for CliError {
 }
 
 fn normalize(args: &NormalizeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let normalizer = args.normalizer();
+    filter(&args.normalizer(), &args.input, out)
+}
+
+/// `nass digits` is the normalizer with the digit conversion alone: the same single pass,
+/// and the same safe cuts (never between a separator and the digit after it).
+fn digits(args: &DigitsArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let normalizer = Normalizer::builder()
+        .unicode(UnicodeForm::None)
+        .digits(args.to.set())
+        .all_decimal_digits(args.all_digits)
+        .build();
+    filter(&normalizer, &args.input, out)
+}
+
+/// Streams the input through `normalizer`.
+fn filter(
+    normalizer: &Normalizer,
+    input: &InputArgs,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
     let mut buf = String::new();
     for_each_piece(
-        &args.input.files,
-        args.input.options(),
+        &input.files,
+        input.options(),
         |text| normalizer.last_cut(text),
         |piece| {
             buf.clear();
@@ -310,6 +380,8 @@ fn run(cli: &Cli) -> Result<(), CliError> {
     match &cli.command {
         Command::Normalize(args) => normalize(args, &mut out),
         Command::Tokenize(args) => tokenize::run(args, &mut out),
+        Command::Digits(args) => digits(args, &mut out),
+        Command::Numbers(args) => numbers::run(args, &mut out),
     }
 }
 

@@ -56,6 +56,21 @@ impl Default for StreamOptions {
 /// caches; 1 MiB pieces ran at half the speed (see BENCHMARKS.md).
 pub const DEFAULT_CHUNK_SIZE: usize = 64 << 10;
 
+/// How far `line_cut` reads while looking for a line break before it gives up and asks
+/// for a cut inside the line.
+pub const MAX_LINE_WAIT: usize = 1 << 20;
+
+/// A cut for filters whose records may span whitespace but never a line break: after the
+/// last line break of `text`; failing that, 0 (read more) until `text` reaches
+/// [`MAX_LINE_WAIT`] bytes, and then `inside_line(text)`.
+pub fn line_cut(text: &str, inside_line: impl FnOnce(&str) -> usize) -> usize {
+    match memchr::memrchr(b'\n', text.as_bytes()) {
+        Some(i) => i + 1,
+        None if text.len() < MAX_LINE_WAIT => 0,
+        None => inside_line(text),
+    }
+}
+
 /// One input: a file, or standard input for `-`.
 fn open(path: &Path) -> Result<Box<dyn Read>, CliError> {
     if path.as_os_str() == "-" {

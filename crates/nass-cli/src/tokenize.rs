@@ -9,12 +9,8 @@ use nass::tokenize::{last_safe_cut, Token, Tokenizer};
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, Piece};
+use crate::stream::{for_each_piece, line_cut, Piece};
 use crate::{CliError, InputArgs, PresetArg};
-
-/// A stretch without a line break longer than this is cut between sentences (or, failing
-/// that, between tokens) in `--sentences` mode rather than read whole.
-const MAX_SENTENCE_WAIT: usize = 1 << 20;
 
 #[derive(Args, Debug)]
 pub struct TokenizeArgs {
@@ -78,19 +74,15 @@ impl Record for TokenRecord<'_> {
 /// Where a `--sentences` stream may be cut: after the last line break, or, in a very long
 /// line, before the last sentence that follows whitespace (else between tokens).
 fn sentence_cut(tokenizer: &Tokenizer, text: &str) -> usize {
-    if let Some(i) = memchr::memrchr(b'\n', text.as_bytes()) {
-        return i + 1;
-    }
-    if text.len() < MAX_SENTENCE_WAIT {
-        return 0;
-    }
-    let safe = last_safe_cut(text);
-    tokenizer
-        .sentences(text)
-        .map(|s| s.span().start)
-        .filter(|&s| s > 0 && s <= safe && text[..s].ends_with(char::is_whitespace))
-        .last()
-        .unwrap_or(safe)
+    line_cut(text, |text| {
+        let safe = last_safe_cut(text);
+        tokenizer
+            .sentences(text)
+            .map(|s| s.span().start)
+            .filter(|&s| s > 0 && s <= safe && text[..s].ends_with(char::is_whitespace))
+            .last()
+            .unwrap_or(safe)
+    })
 }
 
 /// Text output state carried from piece to piece.

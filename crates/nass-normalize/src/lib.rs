@@ -32,15 +32,16 @@
 //! | diacritics | [`diacritics`](NormalizerBuilder::diacritics) | removes the [`Diacritics`] classes in the set |
 //! | tatweel | [`tatweel`](NormalizerBuilder::tatweel) | removes U+0640 |
 //! | invisibles | [`invisibles`](NormalizerBuilder::invisibles) | removes format controls ([`is_invisible_control`]) and maps Unicode spaces ([`is_unicode_space`]) to U+0020; line breaks are never touched |
+//! | digits | [`digits`](NormalizerBuilder::digits), [`all_decimal_digits`](NormalizerBuilder::all_decimal_digits) | converts ASCII, Arabic-Indic and Persian digits to one [`DigitSet`], with ٫ ٬ ٪ and `.` `,` `%` between or after digits; optionally every Unicode decimal digit to ASCII |
 //!
 //! # Presets
 //!
-//! | preset | Unicode | letters | diacritics | tatweel | invisibles | ligatures |
-//! |---|---|---|---|---|---|---|
-//! | `search` | NFKC | all | all classes | removed | removed | spelled out |
-//! | `camel` | NFKC | alef (أ إ آ ٱ), ى, ة | U+064B–U+0652, U+0670 | kept | kept | spelled out |
-//! | `lucene` | none | alef (أ إ آ), ى, ة | U+064B–U+0652 | removed | kept | kept |
-//! | `display` | NFC | presentation forms | kept | removed | removed | kept |
+//! | preset | Unicode | letters | diacritics | tatweel | invisibles | ligatures | digits |
+//! |---|---|---|---|---|---|---|---|
+//! | `search` | NFKC | all | all classes | removed | removed | spelled out | every decimal digit to ASCII |
+//! | `camel` | NFKC | alef (أ إ آ ٱ), ى, ة | U+064B–U+0652, U+0670 | kept | kept | spelled out | kept |
+//! | `lucene` | none | alef (أ إ آ), ى, ة | U+064B–U+0652 | removed | kept | kept | kept |
+//! | `display` | NFC | presentation forms | kept | removed | removed | kept | kept |
 //!
 //! - `search` is the most aggressive fold, for indexing and matching.
 //! - `camel` gives CAMeL Tools 1.6's usual chain (`normalize_unicode`, `dediac_ar`,
@@ -92,6 +93,8 @@ use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNo
 pub use nass_core::Alignment;
 pub use nass_diacritics::Diacritics;
 pub use nass_letters::LetterFolds;
+pub use nass_numerals::DigitSet;
+use nass_numerals::{separator_in_context, DigitConverter};
 
 mod invisibles;
 pub use invisibles::{is_invisible_control, is_unicode_space};
@@ -195,7 +198,7 @@ impl Preset {
     /// ```
     pub const fn description(self) -> &'static str {
         match self {
-            Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles",
+            Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles, digits to ASCII",
             Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta",
             Preset::Lucene => "Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652",
             Preset::Display => "safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept",
@@ -211,6 +214,8 @@ impl Preset {
                 diacritics: Diacritics::all(),
                 tatweel: true,
                 invisibles: true,
+                digits: Some(DigitSet::Ascii),
+                all_digits: true,
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -222,6 +227,8 @@ impl Preset {
                 diacritics: Diacritics::CAMEL,
                 tatweel: false,
                 invisibles: false,
+                digits: None,
+                all_digits: false,
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
@@ -232,6 +239,8 @@ impl Preset {
                 diacritics: Diacritics::CLASSIC,
                 tatweel: true,
                 invisibles: false,
+                digits: None,
+                all_digits: false,
             },
             Preset::Display => Settings {
                 unicode: UnicodeForm::Nfc,
@@ -240,6 +249,8 @@ impl Preset {
                 diacritics: Diacritics::empty(),
                 tatweel: true,
                 invisibles: true,
+                digits: None,
+                all_digits: false,
             },
         }
     }
@@ -307,6 +318,8 @@ struct Settings {
     diacritics: Diacritics,
     tatweel: bool,
     invisibles: bool,
+    digits: Option<DigitSet>,
+    all_digits: bool,
 }
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
@@ -421,6 +434,38 @@ impl NormalizerBuilder {
         self
     }
 
+    /// Converts the digits of the three sets (ASCII, Arabic-Indic ٠–٩, Persian ۰–۹) to
+    /// `to`, one by one, with the separators between digits: to ASCII, ٫ becomes `.` and ٬
+    /// becomes `,` between two digits and ٪ becomes `%`; to Arabic-Indic or Persian, `.`
+    /// and `,` between two digits become ٫ and ٬, and `%` after a digit becomes ٪
+    /// ([`nass_numerals::DigitConverter`] has the rules). `None` leaves digits alone.
+    ///
+    /// ```
+    /// use nass_normalize::{DigitSet, Normalizer};
+    /// let to_ascii = Normalizer::builder().digits(DigitSet::Ascii).build();
+    /// assert_eq!(to_ascii.normalize("١٢٫٥٪ من ٢٬٥٠٠"), "12.5% من 2,500");
+    /// let to_arabic = Normalizer::builder().digits(DigitSet::ArabicIndic).build();
+    /// assert_eq!(to_arabic.normalize("12.5% of 2,500."), "١٢٫٥٪ of ٢٬٥٠٠.");
+    /// ```
+    pub fn digits(mut self, to: impl Into<Option<DigitSet>>) -> Self {
+        self.settings.digits = to.into();
+        self
+    }
+
+    /// With [`digits`](Self::digits) set to ASCII, also folds every other Unicode decimal
+    /// digit (general category Nd: Devanagari, Bengali, Thai...) to ASCII, as Lucene's
+    /// `DecimalDigitFilter` does.
+    ///
+    /// ```
+    /// use nass_normalize::{DigitSet, Normalizer};
+    /// let n = Normalizer::builder().digits(DigitSet::Ascii).all_decimal_digits(true).build();
+    /// assert_eq!(n.normalize("٣ ३ ৩"), "3 3 3");
+    /// ```
+    pub fn all_decimal_digits(mut self, on: bool) -> Self {
+        self.settings.all_digits = on;
+        self
+    }
+
     /// Builds the normalizer: computes the table of every code point's action once.
     ///
     /// ```
@@ -504,6 +549,8 @@ impl Normalizer {
                 diacritics: Diacritics::empty(),
                 tatweel: false,
                 invisibles: false,
+                digits: None,
+                all_digits: false,
             },
         }
     }
@@ -606,13 +653,18 @@ impl Normalizer {
         if s.invisibles {
             text = map_chars(&text, invisibles::action).into_owned();
         }
+        if let Some(converter) = s.digit_converter() {
+            text = converter.convert(&text).into_owned();
+        }
         text
     }
 
     /// The largest byte offset at which `text` can be cut so that normalizing the two
     /// parts separately gives the same result as normalizing it whole, or 0 if there is
-    /// none. It is always a char boundary, and a line break is always such a place (the
-    /// cut goes before it). Streaming readers use it to cut their chunks.
+    /// none, whatever text follows. It is always a char boundary. A line break is such a
+    /// place (the cut goes before it) unless a code point whose result depends on what
+    /// follows (a digit separator such as ٫ when converting digits) stands right before
+    /// it. Streaming readers use it to cut their chunks.
     ///
     /// ```
     /// let n = nass_normalize::Normalizer::new();
@@ -646,12 +698,37 @@ fn ligature_action(c: char) -> CharAction {
     }
 }
 
+impl Settings {
+    /// The digit conversion, when it is on.
+    fn digit_converter(&self) -> Option<DigitConverter> {
+        self.digits.map(|to| {
+            DigitConverter::builder(to)
+                .all_decimal_digits(self.all_digits)
+                .separators(true)
+                .build()
+        })
+    }
+
+    /// Whether the digit conversion changes `c` in some context but not in another (a
+    /// separator between digits).
+    fn digits_depend_on_context(&self, c: char) -> bool {
+        self.digits.is_some_and(|to| {
+            separator_in_context(Some('0'), c, Some('0'), to)
+                != separator_in_context(None, c, None, to)
+        })
+    }
+}
+
 /// Whether the operations (not the Unicode normalization) leave `c` alone.
 fn operations_keep(s: &Settings, c: char) -> bool {
     (!s.ligatures || ligature_action(c) == CharAction::Keep)
         && s.letters.action(c) == CharAction::Keep
         && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
         && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
+        && s.digit_converter().is_none_or(|d| {
+            let mut buf = [0; 4];
+            matches!(d.convert(c.encode_utf8(&mut buf)), Cow::Borrowed(_))
+        })
 }
 
 /// Whether normalization leaves `c` alone when it stands by itself.
@@ -711,8 +788,7 @@ fn build_table(s: Settings) -> Table {
             b.set(c, entry);
         }
     }
-    let form = s.unicode;
-    b.astral(move |c| classify_astral(form, c));
+    b.astral(move |c| classify_astral(&s, c));
     b.build()
 }
 
@@ -720,6 +796,9 @@ fn build_table(s: Settings) -> Table {
 /// only for its reference.
 fn classify(normalizer: &Normalizer, c: char) -> Entry {
     let form = normalizer.settings.unicode;
+    if normalizer.settings.digits_depend_on_context(c) {
+        return Entry::Complex;
+    }
     let (keeps, result) = result_alone(normalizer, c);
     if form == UnicodeForm::None {
         // Every code point is handled alone.
@@ -790,8 +869,13 @@ fn anchor_result(form: UnicodeForm, result: &str) -> bool {
     }
 }
 
-/// Code points above U+FFFF: no operation touches them, so only normalization matters.
-fn classify_astral(form: UnicodeForm, c: char) -> Entry {
+/// Code points above U+FFFF: only normalization and the digit fold (astral Nd digits)
+/// touch them.
+fn classify_astral(s: &Settings, c: char) -> Entry {
+    let form = s.unicode;
+    if !operations_keep(s, c) {
+        return Entry::Complex;
+    }
     if form == UnicodeForm::None {
         return Entry::KeepAnchor;
     }

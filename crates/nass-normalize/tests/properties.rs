@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use nass_normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass_normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 use proptest::prelude::*;
 
 static PRESETS: LazyLock<Vec<Normalizer>> = LazyLock::new(|| {
@@ -35,7 +35,14 @@ fn interesting_char() -> impl Strategy<Value = char> {
         (0xAC00, 0xAC1F),   // Hangul syllables
         (0x2000, 0x206F),   // spaces, invisibles, punctuation
         (0x0640, 0x0640),   // tatweel
-        (0x0660, 0x0669),   // Arabic-Indic digits
+        (0x0660, 0x066C),   // Arabic-Indic digits, percent, decimal and thousands separators
+        (0x06F0, 0x06F9),   // Persian digits
+        (0x0030, 0x0039),   // ASCII digits
+        (0x002C, 0x002E),   // , - .
+        (0x0025, 0x0025),   // %
+        (0x0966, 0x096F),   // Devanagari digits
+        (0x104A0, 0x104A9), // Osmanya digits (Nd above U+FFFF)
+        (0x1D7CE, 0x1D7FF), // mathematical digits (NFKC folds them)
         (0x1F300, 0x1F6FF), // emoji
         (0x1D400, 0x1D4FF), // mathematical letters
     ];
@@ -61,9 +68,11 @@ fn settings() -> impl Strategy<Value = Normalizer> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
+        any::<bool>(),
     )
         .prop_map(
-            |(form, letters, diacritics, tatweel, invisibles, ligatures)| {
+            |(form, letters, diacritics, tatweel, invisibles, ligatures, digits, all_digits)| {
                 Normalizer::builder()
                     .unicode(UnicodeForm::ALL[form])
                     .letters(LetterFolds::from_bits_truncate(letters))
@@ -71,6 +80,8 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                     .tatweel(tatweel)
                     .invisibles(invisibles)
                     .spell_out_ligatures(ligatures)
+                    .digits(digits)
+                    .all_decimal_digits(all_digits)
                     .build()
             },
         )

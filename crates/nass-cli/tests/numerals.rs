@@ -1,0 +1,167 @@
+//! `nass digits` and `nass numbers` end to end. Expected outputs worked out by hand; byte
+//! offsets count two bytes per Arabic letter and Arabic-Indic digit.
+
+use predicates::prelude::*;
+
+mod common;
+use common::{json_lines, nass, run_ok, run_str};
+
+#[test]
+fn digits_to_ascii_with_separators() {
+    assert_eq!(
+        run_str(
+            &["digits", "--to", "ascii"],
+            "سعر ١٢٫٥٪ من ٢٬٥٠٠ و۳۴ و٢0٢4، وفي ١٫ لا\r\n"
+        ),
+        // ٫ after ١ but before a space is no decimal separator: it stays.
+        "سعر 12.5% من 2,500 و34 و2024، وفي 1٫ لا\r\n"
+    );
+}
+
+#[test]
+fn digits_to_arabic_and_persian() {
+    let text = "بلغ 12.5% من 2,500. عام 2024\n";
+    assert_eq!(
+        run_str(&["digits", "--to", "arabic"], text),
+        "بلغ ١٢٫٥٪ من ٢٬٥٠٠. عام ٢٠٢٤\n"
+    );
+    assert_eq!(
+        run_str(&["digits", "--to", "persian"], text),
+        "بلغ ۱۲٫۵٪ من ۲٬۵۰۰. عام ۲۰۲۴\n"
+    );
+    // Round trip back to ASCII.
+    let arabic = run_str(&["digits", "--to", "arabic"], text);
+    assert_eq!(run_str(&["digits", "--to", "ascii"], &arabic), text);
+}
+
+#[test]
+fn digits_all_decimal_digits() {
+    assert_eq!(
+        run_str(&["digits", "--to", "ascii", "--all-digits"], "३ ৩ ٣"),
+        "3 3 3"
+    );
+    assert_eq!(run_str(&["digits", "--to", "ascii"], "३ ৩ ٣"), "३ ৩ 3");
+}
+
+#[test]
+fn digits_chunk_size_never_changes_the_output() {
+    let text = "١٫٥ و٢٬٥٠٠٫٧٥ و3.5% ١\n٫٢ ".repeat(3);
+    for to in ["ascii", "arabic"] {
+        let whole = run_ok(&["digits", "--to", to], text.as_bytes());
+        for chunk in 1..=12 {
+            let chunk = chunk.to_string();
+            assert_eq!(
+                run_ok(
+                    &["digits", "--to", to, "--chunk-size", &chunk],
+                    text.as_bytes()
+                ),
+                whole,
+                "--to {to} with chunk size {chunk}"
+            );
+        }
+    }
+}
+
+#[test]
+fn digits_reports_invalid_utf8() {
+    nass()
+        .args(["digits", "--to", "ascii"])
+        .write_stdin(&b"\xd9\xa1\xd9\xa2 \xC0"[..])
+        .assert()
+        .failure()
+        .stdout("12 ")
+        .stderr(predicate::str::starts_with(
+            "nass: invalid UTF-8 at byte 5 of the input",
+        ));
+}
+
+#[test]
+fn normalize_search_folds_digits_and_digits_flag_overrides() {
+    let text = "في ١٢٫٥٪ من الحالات\n";
+    assert_eq!(run_str(&["normalize"], text), "في 12.5% من الحالات\n");
+    assert_eq!(
+        run_str(&["normalize", "--digits", "none"], text),
+        "في ١٢٫٥٪ من الحالات\n"
+    );
+    assert_eq!(
+        run_str(
+            &["normalize", "--preset", "display", "--digits", "persian"],
+            text
+        ),
+        "في ۱۲٫۵٪ من الحالات\n"
+    );
+}
+
+#[test]
+fn numbers_jsonl_values_and_offsets() {
+    let out = run_str(&["numbers"], "بلغ السعر ٢٬٥٠٠ دينار، أي 3.5% من 7-8 آلاف.\n");
+    let got: Vec<(u64, u64, String, String, String)> = json_lines(&out)
+        .iter()
+        .map(|r| {
+            (
+                r["start"].as_u64().unwrap(),
+                r["end"].as_u64().unwrap(),
+                r["text"].as_str().unwrap().to_string(),
+                r["value"].as_str().unwrap().to_string(),
+                r["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        (18, 28, "٢٬٥٠٠", "2500"),
+        (47, 50, "3.5", "3.5"),
+        (57, 58, "7", "7"),
+        (59, 60, "8", "8"),
+    ];
+    assert_eq!(got.len(), want.len(), "{out}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(
+            (g.0, g.1, g.2.as_str(), g.3.as_str(), g.4.as_str()),
+            (w.0, w.1, w.2, w.3, "digits")
+        );
+    }
+}
+
+#[test]
+fn numbers_with_words() {
+    let text = "اشترى ثلاثة آلاف وخمسمائة كتاب وبخمسة دنانير.";
+    let out = run_str(&["numbers", "--words", "--format", "tsv"], text);
+    assert_eq!(
+        out,
+        "start\tend\tkind\ttext\tvalue\n\
+         11\t47\twords\tثلاثة آلاف وخمسمائة\t3500\n\
+         57\t69\twords\tوبخمسة\t5\n"
+    );
+    // Without --words, none of it is a number.
+    assert_eq!(run_str(&["numbers"], text), "");
+    // A numeral inside a phrase is reported once, as the phrase.
+    let out = run_str(
+        &["numbers", "--words", "--format", "text"],
+        "نحو 3 آلاف أو 2.5 مليون",
+    );
+    assert_eq!(out, "3000\n2500000\n");
+}
+
+#[test]
+fn numbers_offsets_run_across_files_and_chunks() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("1.txt");
+    std::fs::write(&first, "عام ٢٠٢٤\n").unwrap(); // 16 bytes
+    let second = dir.path().join("2.txt");
+    std::fs::write(&second, "رقم 42").unwrap();
+    for chunk in ["1", "3", "65536"] {
+        let out = nass()
+            .args(["numbers", "--format", "tsv", "--chunk-size", chunk])
+            .arg(&first)
+            .arg(&second)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            "start\tend\tkind\ttext\tvalue\n\
+             7\t15\tdigits\t٢٠٢٤\t2024\n\
+             23\t25\tdigits\t42\t42\n",
+            "chunk size {chunk}"
+        );
+    }
+}
