@@ -1,2 +1,1142 @@
-//! Placeholder: the gazetteer is being written.
+//! Entity lists (gazetteers) matched in Arabic text through proclitics and spelling
+//! variation, with every span reported in the ORIGINAL text.
+//!
+//! ```
+//! use nass_gazetteer::Gazetteer;
+//!
+//! // The embedded default list: every country and capital, main organizations.
+//! let gazetteer = Gazetteer::new();
+//! let text = "وصل الوفدُ إلى بغـداد قادماً من واشنطن، وللعراق مع إيران حدودٌ طويلة.";
+//! let found: Vec<_> = gazetteer
+//!     .find_iter(text)
+//!     .map(|m| (m.text(), m.clitics(), m.entry().canonical(), m.entry().kind()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("بغـداد", "", "بغداد", "capital"),
+//!     ("واشنطن", "", "واشنطن", "capital"),
+//!     ("وللعراق", "ول", "العراق", "country"),
+//!     ("إيران", "", "إيران", "country"),
+//! ]);
+//! // Spans are byte offsets into the text as given.
+//! let m = gazetteer.find_iter(text).nth(2).unwrap();
+//! assert_eq!(&text[m.start()..m.end()], "وللعراق");
+//! assert_eq!(&text[m.name_start()..m.end()], "لعراق"); // ل + (ا)لعراق: the alef is elided
+//! ```
+//!
+//! # Overview
+//!
+//! - An [`Entry`] is a canonical name, a type, variant spellings and an optional JSON
+//!   payload. A [`Gazetteer`] is built once from entries by a [`GazetteerBuilder`]: added
+//!   in code, read from TSV ([`GazetteerBuilder::load_tsv`]) or JSON Lines
+//!   ([`GazetteerBuilder::load_jsonl`]), and/or the embedded [`default_entries`].
+//! - [`Gazetteer::find_iter`] yields non-overlapping [`Match`]es in text order;
+//!   [`Gazetteer::find_overlapping_iter`] yields every reading.
+//! - [`Gazetteer::last_safe_cut`] tells a streaming reader where a chunk may be cut.
+//!
+//! # How matching works
+//!
+//! 1. Every name is passed through the gazetteer's [`Normalizer`] (by default the `search`
+//!    preset: diacritics and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, hamza carriers
+//!    folded, ...) and every run of whitespace in it becomes one space. The text goes
+//!    through the same normalizer and the same whitespace collapsing, so a multi-word name
+//!    matches across any run of spaces, tabs, no-break spaces or line breaks.
+//! 2. Aho-Corasick finds every occurrence of every name in the normalized text.
+//! 3. An occurrence counts when it ends at a word end (العراق is not found inside
+//!    العراقية) and the letters between the start of its word and the name are a valid
+//!    proclitic sequence: nothing, one of the conjunctions و ف or the prepositions ب ل ك,
+//!    or a conjunction followed by a preposition (وب ول وك فب فل فك). For names that
+//!    begin with the article ال, the preposition ل elides the alef: للعراق is ل + العراق,
+//!    وللعراق is و + ل + العراق. Word characters are letters, digits, combining marks,
+//!    tatweel and ZWNJ/ZWJ; the checks apply only on the sides of a name that begin or end
+//!    with a word character.
+//! 4. Without overlaps ([`Gazetteer::find_iter`]), readings are taken leftmost first; at one
+//!    place the reading with fewer proclitics wins, then the longer name: بغداد is the
+//!    city, not ب + غداد. Names that begin with clitic letters (واشنطن، بغداد، لبنان،
+//!    فلسطين، كركوك) therefore match as themselves, and with a proclitic (وواشنطن).
+//! 5. Spans are mapped back through the normalizer's [`nass_core::Alignment`] to byte
+//!    offsets of the original text. When names of several entries share a normal form,
+//!    every one of those entries is reported, each as its own [`Match`] with the same span.
+//!
+//! # Nisba adjectives
+//!
+//! With [`GazetteerBuilder::adjectives`] on, the one-word names of entries whose type is
+//! one of [`PLACE_KINDS`] also yield their nisba adjectives, reported as
+//! [`MatchKind::Adjective`] with the place's entry, never as the place itself. The rule:
+//! take the normalized name, drop the article ال and a final ا ة ه or ى, add ي unless the
+//! stem already ends in it; then the forms ـي ـية ـيون ـيين ـيات, with and without ال
+//! (العراق → العراقي، العراقية، عراقيين ...; سوريا → السوري; أمريكا → الأمريكية; الأردن →
+//! الأردني; السعودية → السعودي). Limits: irregular nisbas are not produced (النمسا gives
+//! نمسي, not نمساوي; the United States gives nothing, being two words), a generated form
+//! can be an ordinary word (الرياض → رياضي, "sporting"), and a form that equals some
+//! entry's name is left out (السعودية stays the country).
+//!
+//! ```
+//! use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+//!
+//! let g = Gazetteer::builder()
+//!     .entry(Entry::new("العراق", "country"))
+//!     .adjectives(true)
+//!     .build()
+//!     .unwrap();
+//! let text = "قال الجيشُ العراقيُّ إن القوات العراقية انسحبت من العراق.";
+//! let found: Vec<_> = g.find_iter(text).map(|m| (m.text(), m.kind())).collect();
+//! assert_eq!(found, [
+//!     ("العراقيُّ", MatchKind::Adjective),
+//!     ("العراقية", MatchKind::Adjective),
+//!     ("العراق", MatchKind::Name),
+//! ]);
+//! ```
+//!
+//! # Loading
+//!
+//! TSV: `name<TAB>type<TAB>variant|variant|...`, the third column optional, `#` comments
+//! and blank lines ignored. JSON Lines: one object per line,
+//! `{"name": "...", "type": "...", "variants": ["..."], "payload": ...}` (`variants` and
+//! `payload` optional). A malformed line, or a name that normalizes to nothing, is a
+//! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
+//! and type are merged into one (their variants joined, the first payload kept).
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::AhoCorasick;
+pub use nass_normalize::Normalizer;
+
+mod entry;
+mod load;
+mod nisba;
+mod text;
+
+/// The aho-corasick crate the matcher is built on (for baselines and custom searches).
+pub use aho_corasick;
+pub use entry::{Entry, GazetteerError};
+pub use nisba::PLACE_KINDS;
+/// The serde_json crate, for entry payloads.
+pub use serde_json;
+
+use entry::ErrorKind;
+use load::Origin;
+use text::{collapse, is_word_char, name_key, proclitics};
+
+/// The embedded default list, TSV: countries, capitals, organizations.
+const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
+
+/// The entries of the embedded default gazetteer (every country and capital of the
+/// world, the main international organizations, in Arabic with common variant
+/// spellings), parsed once on first use.
+///
+/// ```
+/// let entries = nass_gazetteer::default_entries();
+/// assert!(entries.iter().any(|e| e.canonical() == "موريتانيا" && e.kind() == "country"));
+/// assert!(entries.iter().any(|e| e.canonical() == "نواكشوط" && e.kind() == "capital"));
+/// ```
+pub fn default_entries() -> &'static [Entry] {
+    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        let mut out = Vec::new();
+        load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
+            .expect("the embedded default gazetteer parses (tested)");
+        out.into_iter().map(|(e, _)| e).collect()
+    })
+}
+
+/// The `search` normalizer, built once (building one computes a table over every code
+/// point) and shared.
+fn search_normalizer() -> Normalizer {
+    static SEARCH: OnceLock<Normalizer> = OnceLock::new();
+    SEARCH.get_or_init(Normalizer::new).clone()
+}
+
+/// What a match is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// One of the entry's names.
+    Name,
+    /// A nisba adjective derived from one of the entry's names (see
+    /// [`GazetteerBuilder::adjectives`]).
+    Adjective,
+}
+
+/// One mention of an entry in the text.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+/// let g = Gazetteer::builder().entry(Entry::new("لبنان", "country")).build().unwrap();
+/// let text = "وصلوا فَلِلُبنانَ";
+/// let m = g.find_iter(text).next().unwrap();
+/// assert_eq!(m.text(), "فَلِلُبنانَ");
+/// assert_eq!(m.clitics(), "فَلِ");
+/// assert_eq!(m.name_text(), "لُبنانَ");
+/// assert_eq!(m.span(), 11..33);
+/// assert_eq!(m.variant(), "لبنان");
+/// assert_eq!(m.kind(), MatchKind::Name);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Match<'g, 't> {
+    haystack: &'t str,
+    start: usize,
+    end: usize,
+    name_start: usize,
+    entry: &'g Entry,
+    variant: &'g str,
+    kind: MatchKind,
+}
+
+impl<'g, 't> Match<'g, 't> {
+    /// Byte offset where the surface (proclitics included) starts in the original text.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("من تونس").next().unwrap().start(), 5);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset where the surface ends in the original text (past the diacritics of
+    /// its last letter).
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("من تونسَ.").next().unwrap().end(), 15);
+    /// ```
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The byte span of the surface.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("بتونس").next().unwrap().span(), 0..10);
+    /// ```
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Byte offset where the name proper begins, after the proclitics.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("وبتونس").next().unwrap().name_start(), 4);
+    /// ```
+    pub fn name_start(&self) -> usize {
+        self.name_start
+    }
+
+    /// The surface: the original text of the whole match.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("الأمم المتحدة", "organization")).build().unwrap();
+    /// assert_eq!(g.find_iter("في الأمم\nالمتحدة").next().unwrap().text(), "الأمم\nالمتحدة");
+    /// ```
+    pub fn text(&self) -> &'t str {
+        &self.haystack[self.start..self.end]
+    }
+
+    /// The surface of the proclitics (empty when there are none).
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("فبتونس").next().unwrap().clitics(), "فب");
+    /// ```
+    pub fn clitics(&self) -> &'t str {
+        &self.haystack[self.start..self.name_start]
+    }
+
+    /// The surface of the name proper, without the proclitics.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("فبتونس").next().unwrap().name_text(), "تونس");
+    /// ```
+    pub fn name_text(&self) -> &'t str {
+        &self.haystack[self.name_start..self.end]
+    }
+
+    /// The entry found.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("تونس").next().unwrap().entry().kind(), "country");
+    /// ```
+    pub fn entry(&self) -> &'g Entry {
+        self.entry
+    }
+
+    /// The name of the entry (canonical or variant, as written in the entry) that matched;
+    /// for an adjective, the name it was derived from.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الولايات المتحدة", "country").variant("أميركا"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.find_iter("في اميركا").next().unwrap().variant(), "أميركا");
+    /// ```
+    pub fn variant(&self) -> &'g str {
+        self.variant
+    }
+
+    /// Whether the match is a name or a derived adjective.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+    /// let g = Gazetteer::builder().entry(Entry::new("مصر", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("مصر").next().unwrap().kind(), MatchKind::Name);
+    /// ```
+    pub fn kind(&self) -> MatchKind {
+        self.kind
+    }
+}
+
+/// Configures and builds a [`Gazetteer`]. Starts empty, with the `search` normalizer, no
+/// default entries and no adjectives.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer};
+///
+/// let tsv = "# name\ttype\tvariants\nكركوك\tcity\nالموصل\tcity\tموصل\n";
+/// let g = Gazetteer::builder()
+///     .entry(Entry::new("أربيل", "city").variant("اربيل"))
+///     .load_tsv(tsv.as_bytes(), "cities.tsv")?
+///     .build()?;
+/// assert_eq!(g.len(), 3);
+/// let names: Vec<_> = g.find_iter("من أربيل إلى كركوك وبالموصل").map(|m| m.entry().canonical()).collect();
+/// assert_eq!(names, ["أربيل", "كركوك", "الموصل"]);
+/// # Ok::<(), nass_gazetteer::GazetteerError>(())
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct GazetteerBuilder {
+    normalizer: Normalizer,
+    entries: Vec<(Entry, Origin)>,
+    default_entries: bool,
+    adjectives: bool,
+    code_entries: usize,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder {
+            normalizer: search_normalizer(),
+            entries: Vec::new(),
+            default_entries: false,
+            adjectives: false,
+            code_entries: 0,
+        }
+    }
+}
+
+impl GazetteerBuilder {
+    /// The normalizer that names and text both pass through (default: the `search`
+    /// preset). A normalizer that keeps diacritics makes them significant.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let g = Gazetteer::builder()
+    ///     .normalizer(Normalizer::from_preset(Preset::Display))
+    ///     .entry(Entry::new("عمان", "capital"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.find_iter("عمّان").count(), 0); // the shadda now counts
+    /// assert_eq!(g.find_iter("عمان").count(), 1);
+    /// ```
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// Adds one entry.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("غزة", "city")).build().unwrap();
+    /// assert_eq!(g.find_iter("في غزه").count(), 1);
+    /// ```
+    pub fn entry(mut self, entry: Entry) -> Self {
+        self.code_entries += 1;
+        let origin = Origin {
+            source: "entries".into(),
+            line: self.code_entries,
+        };
+        self.entries.push((entry, origin));
+        self
+    }
+
+    /// Adds entries.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entries([Entry::new("حلب", "city"), Entry::new("حمص", "city")])
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.len(), 2);
+    /// ```
+    pub fn entries(mut self, entries: impl IntoIterator<Item = Entry>) -> Self {
+        for e in entries {
+            self = self.entry(e);
+        }
+        self
+    }
+
+    /// Whether to include the embedded [`default_entries`] (default: no).
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::builder().default_entries(true).build().unwrap();
+    /// assert_eq!(g.len(), nass_gazetteer::default_entries().len());
+    /// ```
+    pub fn default_entries(mut self, on: bool) -> Self {
+        self.default_entries = on;
+        self
+    }
+
+    /// Whether to report nisba adjectives of place names (default: no). See the crate
+    /// documentation for the rules and their limits.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+    /// let g = Gazetteer::builder().entry(Entry::new("مصر", "country")).adjectives(true).build().unwrap();
+    /// let m = g.find_iter("الحكومة المصرية").next().unwrap();
+    /// assert_eq!((m.text(), m.kind(), m.entry().canonical()), ("المصرية", MatchKind::Adjective, "مصر"));
+    /// ```
+    pub fn adjectives(mut self, on: bool) -> Self {
+        self.adjectives = on;
+        self
+    }
+
+    /// Reads entries from TSV: `name<TAB>type<TAB>variant|variant|...`, the third column
+    /// optional, `#` comments and blank lines ignored. `source` names the input in errors.
+    ///
+    /// ```
+    /// let err = nass_gazetteer::Gazetteer::builder()
+    ///     .load_tsv("بغداد\tcapital\n\tcity\n".as_bytes(), "iraq.tsv")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "iraq.tsv:2: empty name");
+    /// ```
+    pub fn load_tsv(mut self, reader: impl Read, source: &str) -> Result<Self, GazetteerError> {
+        load::tsv(reader, source, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Reads entries from JSON Lines: one object per non-blank line with `name` and `type`
+    /// (strings), `variants` (array of strings, optional) and `payload` (any JSON,
+    /// optional). `source` names the input in errors.
+    ///
+    /// ```
+    /// use nass_gazetteer::Gazetteer;
+    /// let jsonl = r#"{"name": "الجامعة العربية", "type": "organization", "variants": ["جامعة الدول العربية"], "payload": {"founded": 1945}}"#;
+    /// let g = Gazetteer::builder().load_jsonl(jsonl.as_bytes(), "orgs.jsonl")?.build()?;
+    /// let m = g.find_iter("قررت جامعة الدول العربية").next().unwrap();
+    /// assert_eq!(m.entry().payload().unwrap()["founded"], 1945);
+    /// # Ok::<(), nass_gazetteer::GazetteerError>(())
+    /// ```
+    pub fn load_jsonl(mut self, reader: impl Read, source: &str) -> Result<Self, GazetteerError> {
+        load::jsonl(reader, source, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Builds the gazetteer: normalizes every name and builds the automaton.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let err = Gazetteer::builder().entry(Entry::new("ـ", "x")).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "entries:1: the name 'ـ' normalizes to nothing");
+    /// ```
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let mut all: Vec<(Entry, Origin)> = Vec::new();
+        if self.default_entries {
+            let source: Arc<str> = "default.tsv".into();
+            all.extend(default_entries().iter().enumerate().map(|(i, e)| {
+                (
+                    e.clone(),
+                    Origin {
+                        source: source.clone(),
+                        line: i + 1,
+                    },
+                )
+            }));
+        }
+        all.extend(self.entries);
+        build(self.normalizer, all, self.adjectives).map(|inner| Gazetteer {
+            inner: Arc::new(inner),
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Target {
+    entry: u32,
+    name: u32,
+    kind: MatchKind,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    /// Targets `start..plain_end` match the pattern as it is; `plain_end..end` match it
+    /// as an article-initial name whose alef was elided after the preposition ل.
+    start: u32,
+    plain_end: u32,
+    end: u32,
+    word_first: bool,
+    word_last: bool,
+}
+
+#[derive(Debug)]
+struct Inner {
+    normalizer: Normalizer,
+    entries: Vec<Entry>,
+    ac: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+    targets: Vec<Target>,
+    max_words: usize,
+}
+
+#[derive(Default)]
+struct PatternSlots {
+    plain: Vec<Target>,
+    elided: Vec<Target>,
+}
+
+#[derive(Default)]
+struct PatternTable {
+    ids: HashMap<String, u32>,
+    keys: Vec<String>,
+    slots: Vec<PatternSlots>,
+}
+
+impl PatternTable {
+    fn slot(&mut self, key: &str) -> &mut PatternSlots {
+        let id = match self.ids.get(key) {
+            Some(&id) => id as usize,
+            None => {
+                let id = self.keys.len();
+                self.ids.insert(key.to_string(), id as u32);
+                self.keys.push(key.to_string());
+                self.slots.push(PatternSlots::default());
+                id
+            }
+        };
+        &mut self.slots[id]
+    }
+
+    /// Whether `key` is already some entry's name.
+    fn is_name(&self, key: &str) -> bool {
+        self.ids
+            .get(key)
+            .is_some_and(|&id| !self.slots[id as usize].plain.is_empty())
+    }
+}
+
+fn push_unique(v: &mut Vec<Target>, t: Target) {
+    if !v.iter().any(|x| x.entry == t.entry && x.kind == t.kind) {
+        v.push(t);
+    }
+}
+
+fn build(
+    normalizer: Normalizer,
+    all: Vec<(Entry, Origin)>,
+    adjectives: bool,
+) -> Result<Inner, GazetteerError> {
+    // Merge entries with the same canonical name and type.
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut origins: Vec<Origin> = Vec::new();
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for (entry, origin) in all {
+        let key = (entry.canonical().to_string(), entry.kind().to_string());
+        match seen.get(&key) {
+            Some(&i) => entries[i].merge(entry),
+            None => {
+                seen.insert(key, entries.len());
+                entries.push(entry);
+                origins.push(origin);
+            }
+        }
+    }
+    drop(seen);
+    if entries.len() > u32::MAX as usize {
+        return Err(GazetteerError::new(
+            "entries",
+            None,
+            ErrorKind::Build("more than 2^32 entries".into()),
+        ));
+    }
+    let mut table = PatternTable::default();
+    let mut name_keys: Vec<Vec<(String, u32)>> = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let mut mine = Vec::new();
+        for (n, name) in entry.names().enumerate() {
+            let key = name_key(&normalizer.normalize(name));
+            if key.is_empty() {
+                let o = &origins[i];
+                return Err(GazetteerError::new(
+                    &o.source,
+                    Some(o.line),
+                    ErrorKind::EmptyName(name.to_string()),
+                ));
+            }
+            let target = Target {
+                entry: i as u32,
+                name: n as u32,
+                kind: MatchKind::Name,
+            };
+            if let Some(rest) = key.strip_prefix('ا') {
+                if rest.starts_with('ل')
+                    && rest.len() > 'ل'.len_utf8()
+                    && !rest[2..].starts_with(' ')
+                {
+                    push_unique(&mut table.slot(rest).elided, target);
+                }
+            }
+            push_unique(&mut table.slot(&key).plain, target);
+            mine.push((key, n as u32));
+        }
+        name_keys.push(mine);
+    }
+    if adjectives {
+        let mut adjective_keys = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if !PLACE_KINDS.contains(&entry.kind()) {
+                continue;
+            }
+            for (key, n) in &name_keys[i] {
+                for form in nisba::forms(key) {
+                    let form = name_key(&normalizer.normalize(&form));
+                    if !form.is_empty() && !table.is_name(&form) {
+                        adjective_keys.push((form, i as u32, *n));
+                    }
+                }
+            }
+        }
+        for (form, entry, name) in adjective_keys {
+            let target = Target {
+                entry,
+                name,
+                kind: MatchKind::Adjective,
+            };
+            if let Some(rest) = form.strip_prefix('ا') {
+                if rest.starts_with('ل') && rest.len() > 2 {
+                    push_unique(&mut table.slot(rest).elided, target);
+                }
+            }
+            push_unique(&mut table.slot(&form).plain, target);
+        }
+    }
+    drop(name_keys);
+    let PatternTable { keys, slots, .. } = table;
+    if keys.len() > u32::MAX as usize / 2 {
+        return Err(GazetteerError::new(
+            "entries",
+            None,
+            ErrorKind::Build("too many names".into()),
+        ));
+    }
+    let mut patterns = Vec::with_capacity(keys.len());
+    let mut targets = Vec::new();
+    let mut max_words = 1;
+    for (key, s) in keys.iter().zip(slots) {
+        let start = targets.len() as u32;
+        targets.extend(s.plain);
+        let plain_end = targets.len() as u32;
+        targets.extend(s.elided);
+        patterns.push(PatternInfo {
+            start,
+            plain_end,
+            end: targets.len() as u32,
+            word_first: key.chars().next().is_some_and(is_word_char),
+            word_last: key.chars().next_back().is_some_and(is_word_char),
+        });
+        max_words = max_words.max(key.matches(' ').count() + 1);
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
+    drop(keys);
+    Ok(Inner {
+        normalizer,
+        entries,
+        ac,
+        patterns,
+        targets,
+        max_words,
+    })
+}
+
+/// A reading of the normalized (collapsed) text: a pattern at `name_start..end`, its
+/// proclitics from `word_start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Candidate {
+    word_start: usize,
+    clitics: u8,
+    end_rev: std::cmp::Reverse<usize>,
+    name_start: usize,
+    pattern: u32,
+    elided: bool,
+}
+
+impl Candidate {
+    fn end(&self) -> usize {
+        self.end_rev.0
+    }
+}
+
+/// A set of entity names, matched in text through the gazetteer's normalizer, with
+/// proclitics. Cheap to clone (shared); `Send + Sync`.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer};
+///
+/// let g = Gazetteer::builder()
+///     .entry(Entry::new("بغداد", "capital"))
+///     .entry(Entry::new("غداد", "test"))
+///     .build()
+///     .unwrap();
+/// // One reading per place: بغداد (no clitic) beats ب + غداد.
+/// let found: Vec<_> = g.find_iter("ببغداد وبغداد").map(|m| (m.clitics(), m.entry().canonical())).collect();
+/// assert_eq!(found, [("ب", "بغداد"), ("و", "بغداد")]);
+/// // All readings, when asked.
+/// assert_eq!(g.find_overlapping_iter("بغداد").count(), 2);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+impl Default for Gazetteer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteer ([`default_entries`], `search` normalizer, no
+    /// adjectives), built once on first use and shared.
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::new();
+    /// let m = g.find_iter("زار الرئيس موريطانيا").next().unwrap();
+    /// assert_eq!(m.entry().canonical(), "موريتانيا");
+    /// ```
+    pub fn new() -> Self {
+        static DEFAULT: OnceLock<Gazetteer> = OnceLock::new();
+        DEFAULT
+            .get_or_init(|| {
+                Gazetteer::builder()
+                    .default_entries(true)
+                    .build()
+                    .expect("the embedded default gazetteer builds (tested)")
+            })
+            .clone()
+    }
+
+    /// A builder.
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::builder().build().unwrap();
+    /// assert!(g.is_empty());
+    /// assert_eq!(g.find_iter("بغداد").count(), 0);
+    /// ```
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// The number of entries (after merging duplicates).
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("إيران", "country").variant("ايران"))
+    ///     .entry(Entry::new("إيران", "country").variant("إيرن"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.len(), 1);
+    /// assert_eq!(g.entries().next().unwrap().variant_names(), ["ايران", "إيرن"]);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    /// Whether there are no entries.
+    ///
+    /// ```
+    /// assert!(!nass_gazetteer::Gazetteer::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.inner.entries.is_empty()
+    }
+
+    /// The entries, in the order they were added.
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::new();
+    /// assert!(g.entries().any(|e| e.canonical() == "حلف شمال الأطلسي"));
+    /// ```
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + '_ {
+        self.inner.entries.iter()
+    }
+
+    /// The number of distinct normalized patterns in the automaton (names, elided forms
+    /// and adjectives).
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// // العراق and its elided form لعراق (for للعراق).
+    /// let g = Gazetteer::builder().entry(Entry::new("العراق", "country").variant("العِراق")).build().unwrap();
+    /// assert_eq!(g.pattern_count(), 2);
+    /// ```
+    pub fn pattern_count(&self) -> usize {
+        self.inner.patterns.len()
+    }
+
+    /// The most whitespace-separated words in any pattern.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("جمهورية  مصر العربية", "country")).build().unwrap();
+    /// assert_eq!(g.max_words(), 3);
+    /// ```
+    pub fn max_words(&self) -> usize {
+        self.inner.max_words
+    }
+
+    /// An estimate of the heap memory held, in bytes: the automaton, the pattern tables
+    /// and the entries.
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::new();
+    /// assert!(g.memory_usage() > 10_000);
+    /// ```
+    pub fn memory_usage(&self) -> usize {
+        let i = &self.inner;
+        let entries: usize = i
+            .entries
+            .iter()
+            .map(|e| {
+                std::mem::size_of::<Entry>()
+                    + e.canonical().len()
+                    + e.kind().len()
+                    + e.variant_names()
+                        .iter()
+                        .map(|v| v.len() + std::mem::size_of::<String>())
+                        .sum::<usize>()
+            })
+            .sum();
+        i.ac.memory_usage()
+            + i.patterns.capacity() * std::mem::size_of::<PatternInfo>()
+            + i.targets.capacity() * std::mem::size_of::<Target>()
+            + entries
+    }
+
+    /// The normalizer that names and text pass through.
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::new();
+    /// assert_eq!(g.normalizer().normalize("الـعِراق"), "العراق");
+    /// ```
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.inner.normalizer
+    }
+
+    /// The mentions of entries in `text`, in text order, without overlaps: leftmost first;
+    /// at one place, fewer proclitics first, then the longer name. Where several entries
+    /// share the matched name, each is reported (same span, in the order the entries were
+    /// added). The whole text is normalized and searched when the iterator is created.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الولايات المتحدة", "country"))
+    ///     .entry(Entry::new("المتحدة", "test"))
+    ///     .build()
+    ///     .unwrap();
+    /// let text = "قالت الولاياتُ\u{00A0}المتحدةُ";
+    /// let found: Vec<_> = g.find_iter(text).map(|m| (m.span(), m.entry().canonical())).collect();
+    /// assert_eq!(found, [(9..45, "الولايات المتحدة")]);
+    /// ```
+    pub fn find_iter<'g, 't>(&'g self, text: &'t str) -> Matches<'g, 't> {
+        self.search(text, false)
+    }
+
+    /// Every reading of every mention in `text`, overlapping ones included (a longer name
+    /// and the shorter names inside it; بغداد as the city and as ب + غداد), ordered by
+    /// start, then fewer proclitics, then longer.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الولايات المتحدة", "country"))
+    ///     .entry(Entry::new("المتحدة", "test"))
+    ///     .build()
+    ///     .unwrap();
+    /// let found: Vec<_> = g.find_overlapping_iter("الولايات المتحدة").map(|m| m.text()).collect();
+    /// assert_eq!(found, ["الولايات المتحدة", "المتحدة"]);
+    /// ```
+    pub fn find_overlapping_iter<'g, 't>(&'g self, text: &'t str) -> Matches<'g, 't> {
+        self.search(text, true)
+    }
+
+    /// Every valid reading in normalized, collapsed text `t`.
+    fn candidates(&self, t: &str, out: &mut Vec<Candidate>) {
+        let i = &*self.inner;
+        for m in i.ac.find_overlapping_iter(t) {
+            let pid = m.pattern().as_u32();
+            let p = i.patterns[pid as usize];
+            let (s, e) = (m.start(), m.end());
+            if p.word_last && t[e..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let clitics = if p.word_first {
+                match proclitics(t, s) {
+                    Some(c) => c,
+                    None => continue,
+                }
+            } else {
+                text::Proclitics {
+                    word_start: s,
+                    count: 0,
+                    ends_in_lam: false,
+                }
+            };
+            let c = Candidate {
+                word_start: clitics.word_start,
+                clitics: clitics.count,
+                end_rev: std::cmp::Reverse(e),
+                name_start: s,
+                pattern: pid,
+                elided: false,
+            };
+            if p.plain_end > p.start {
+                out.push(c);
+            }
+            if p.end > p.plain_end && clitics.ends_in_lam {
+                out.push(Candidate { elided: true, ..c });
+            }
+        }
+    }
+
+    fn search<'g, 't>(&'g self, text: &'t str, overlapping: bool) -> Matches<'g, 't> {
+        let i = &*self.inner;
+        let mut found = Vec::new();
+        if !i.patterns.is_empty() && !text.is_empty() {
+            let (norm, alignment) = i.normalizer.normalize_aligned(text);
+            let (t, cmap) = collapse(&norm);
+            let mut cands = Vec::new();
+            self.candidates(&t, &mut cands);
+            cands.sort_unstable();
+            let mut last_end = 0;
+            for c in cands {
+                if !overlapping {
+                    if c.word_start < last_end {
+                        continue;
+                    }
+                    last_end = c.end();
+                }
+                let span = alignment.original_range(cmap.map(c.word_start)..cmap.map(c.end()));
+                let name_start = alignment
+                    .original_offset(cmap.map(c.name_start))
+                    .clamp(span.start, span.end);
+                let p = i.patterns[c.pattern as usize];
+                let range = if c.elided {
+                    p.plain_end..p.end
+                } else {
+                    p.start..p.plain_end
+                };
+                for target in range {
+                    found.push(Found {
+                        start: span.start,
+                        end: span.end,
+                        name_start,
+                        target,
+                    });
+                }
+            }
+        }
+        Matches {
+            gazetteer: i,
+            haystack: text,
+            found: found.into_iter(),
+        }
+    }
+
+    /// A byte offset `c` before which matches are final, for streaming: whatever text
+    /// `rest` follows `text` later in the stream, the matches of `text + rest` (overlapping
+    /// or not) are exactly the matches of `&text[..c]` followed by those of
+    /// `&text[c..] + rest`, shifted by `c`.
+    ///
+    /// `c` is the start of an ASCII whitespace character (where the normalizer's output can
+    /// be cut too), no reading of `text` crosses it, and at least
+    /// [`max_words`](Self::max_words) whitespace runs follow it, so a name still open at
+    /// the end of `text` (a multi-word name can continue on the next line) cannot reach
+    /// back before it. It is 0 when there is no such place (no ASCII whitespace, or fewer
+    /// whitespace runs than the longest name has words): the caller must read more, or
+    /// cut elsewhere and accept that a name across that cut may be missed.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("الأمم المتحدة", "organization")).build().unwrap();
+    /// let chunk = "قالت الأمم\nالمتحدة إن الأمم";
+    /// let cut = g.last_safe_cut(chunk);
+    /// // "إن الأمم" stays: a two-word name could start at إن and end in the next chunk.
+    /// assert_eq!(&chunk[..cut], "قالت الأمم\nالمتحدة");
+    /// assert_eq!(g.last_safe_cut("الأمم المتحدة"), 0);
+    /// ```
+    pub fn last_safe_cut(&self, text: &str) -> usize {
+        let words = self.inner.max_words.max(1);
+        let mut runs = 2 * words + 4;
+        loop {
+            let window = window_start(text.as_bytes(), runs);
+            if let Some(c) = self.safe_cut_in(text, window, words) {
+                return c;
+            }
+            if window == 0 {
+                return 0;
+            }
+            runs = runs.saturating_mul(4);
+        }
+    }
+
+    /// A safe cut within `text[window..]` (which starts at an ASCII whitespace byte, or
+    /// at 0), or `None` when the window is too short to tell.
+    fn safe_cut_in(&self, text: &str, window: usize, words: usize) -> Option<usize> {
+        let tail = &text[window..];
+        let (norm, alignment) = self.inner.normalizer.normalize_aligned(tail);
+        let (t, cmap) = collapse(&norm);
+        let gaps: Vec<usize> = t.match_indices(' ').map(|(i, _)| i).collect();
+        if gaps.len() < words {
+            return None;
+        }
+        let mut cands = Vec::new();
+        self.candidates(&t, &mut cands);
+        let bytes = text.as_bytes();
+        let mut k = gaps.len() - words;
+        loop {
+            if k == 0 && window > 0 {
+                // The window's own first gap: a reading from before it might cross it.
+                return None;
+            }
+            let c = gaps[k];
+            let o = window + alignment.original_offset(cmap.map(c));
+            if !bytes.get(o).is_some_and(|b| b.is_ascii_whitespace()) {
+                if k == 0 {
+                    return None;
+                }
+                k -= 1;
+                continue;
+            }
+            match cands
+                .iter()
+                .filter(|r| r.word_start < c && r.end() > c)
+                .map(|r| r.word_start)
+                .min()
+            {
+                Some(start) => {
+                    let before = gaps.partition_point(|&g| g < start);
+                    if before == 0 {
+                        return None;
+                    }
+                    k = before - 1;
+                }
+                None => return Some(o),
+            }
+        }
+    }
+}
+
+/// The start of the `runs`-th last run of ASCII whitespace bytes in `b`, or 0.
+fn window_start(b: &[u8], runs: usize) -> usize {
+    let mut seen = 0;
+    let mut i = b.len();
+    while i > 0 {
+        if b[i - 1].is_ascii_whitespace() {
+            let mut j = i - 1;
+            while j > 0 && b[j - 1].is_ascii_whitespace() {
+                j -= 1;
+            }
+            seen += 1;
+            if seen == runs {
+                return j;
+            }
+            i = j;
+        } else {
+            i -= 1;
+        }
+    }
+    0
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    start: usize,
+    end: usize,
+    name_start: usize,
+    target: u32,
+}
+
+/// The iterator of [`Match`]es returned by [`Gazetteer::find_iter`] and
+/// [`Gazetteer::find_overlapping_iter`].
+///
+/// ```
+/// let g = nass_gazetteer::Gazetteer::new();
+/// let mut it = g.find_iter("من القاهرة إلى الرباط");
+/// assert_eq!(it.len(), 2);
+/// assert_eq!(it.next().unwrap().entry().canonical(), "القاهرة");
+/// ```
+#[derive(Debug)]
+pub struct Matches<'g, 't> {
+    gazetteer: &'g Inner,
+    haystack: &'t str,
+    found: std::vec::IntoIter<Found>,
+}
+
+impl<'g, 't> Matches<'g, 't> {
+    fn to_match(&self, f: Found) -> Match<'g, 't> {
+        let g = self.gazetteer;
+        let target = g.targets[f.target as usize];
+        let entry = &g.entries[target.entry as usize];
+        Match {
+            haystack: self.haystack,
+            start: f.start,
+            end: f.end,
+            name_start: f.name_start,
+            entry,
+            variant: entry.name_at(target.name as usize),
+            kind: target.kind,
+        }
+    }
+}
+
+impl<'g, 't> Iterator for Matches<'g, 't> {
+    type Item = Match<'g, 't>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let f = self.found.next()?;
+        Some(self.to_match(f))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.found.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Matches<'_, '_> {}
+impl std::iter::FusedIterator for Matches<'_, '_> {}
+
+#[cfg(test)]
+mod tests;

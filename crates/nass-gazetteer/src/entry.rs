@@ -1,0 +1,246 @@
+//! Entries and the errors of loading them.
+
+use std::fmt;
+
+/// One thing a gazetteer knows: a canonical name, a type (`"country"`, `"capital"`,
+/// `"organization"`, or anything the user chooses), any number of variant spellings, and
+/// an optional JSON payload handed back with every match.
+///
+/// ```
+/// use nass_gazetteer::Entry;
+///
+/// let e = Entry::new("الولايات المتحدة", "country")
+///     .variant("أمريكا")
+///     .variants(["أميركا", "واشنطن"])
+///     .with_payload(serde_json::json!({"iso": "US"}));
+/// assert_eq!(e.canonical(), "الولايات المتحدة");
+/// assert_eq!(e.kind(), "country");
+/// assert_eq!(e.variant_names(), ["أمريكا", "أميركا", "واشنطن"]);
+/// assert_eq!(e.names().count(), 4);
+/// assert_eq!(e.payload().unwrap()["iso"], "US");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    canonical: String,
+    kind: String,
+    variants: Vec<String>,
+    payload: Option<serde_json::Value>,
+}
+
+impl Entry {
+    /// An entry with its canonical name and type, and no variants.
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("بغداد", "capital");
+    /// assert_eq!((e.canonical(), e.kind()), ("بغداد", "capital"));
+    /// ```
+    pub fn new(canonical: impl Into<String>, kind: impl Into<String>) -> Self {
+        Entry {
+            canonical: canonical.into(),
+            kind: kind.into(),
+            variants: Vec::new(),
+            payload: None,
+        }
+    }
+
+    /// Adds a variant spelling (kept once if given twice).
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("إيران", "country").variant("ايران").variant("ايران");
+    /// assert_eq!(e.variant_names(), ["ايران"]);
+    /// ```
+    #[must_use]
+    pub fn variant(mut self, name: impl Into<String>) -> Self {
+        self.push_variant(name.into());
+        self
+    }
+
+    /// Adds several variant spellings.
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("موريتانيا", "country").variants(["موريطانيا", "موريتانية"]);
+    /// assert_eq!(e.variant_names().len(), 2);
+    /// ```
+    #[must_use]
+    pub fn variants<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        for n in names {
+            self.push_variant(n.into());
+        }
+        self
+    }
+
+    /// Sets the payload returned with every match of this entry.
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("الناتو", "organization").with_payload(serde_json::json!(7));
+    /// assert_eq!(e.payload(), Some(&serde_json::json!(7)));
+    /// ```
+    #[must_use]
+    pub fn with_payload(mut self, payload: serde_json::Value) -> Self {
+        self.payload = Some(payload);
+        self
+    }
+
+    fn push_variant(&mut self, name: String) {
+        if name != self.canonical && !self.variants.contains(&name) {
+            self.variants.push(name);
+        }
+    }
+
+    /// The canonical name.
+    ///
+    /// ```
+    /// assert_eq!(nass_gazetteer::Entry::new("لبنان", "country").canonical(), "لبنان");
+    /// ```
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The type.
+    ///
+    /// ```
+    /// assert_eq!(nass_gazetteer::Entry::new("أوبك", "organization").kind(), "organization");
+    /// ```
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// The variant spellings, without the canonical name.
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("كركوك", "city").variant("كركوك ");
+    /// assert_eq!(e.variant_names(), ["كركوك "]);
+    /// ```
+    pub fn variant_names(&self) -> &[String] {
+        &self.variants
+    }
+
+    /// The payload, if any.
+    ///
+    /// ```
+    /// assert_eq!(nass_gazetteer::Entry::new("تونس", "country").payload(), None);
+    /// ```
+    pub fn payload(&self) -> Option<&serde_json::Value> {
+        self.payload.as_ref()
+    }
+
+    /// Every name: the canonical name first, then the variants.
+    ///
+    /// ```
+    /// let e = nass_gazetteer::Entry::new("مصر", "country").variant("جمهورية مصر العربية");
+    /// assert_eq!(e.names().collect::<Vec<_>>(), ["مصر", "جمهورية مصر العربية"]);
+    /// ```
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.canonical.as_str()).chain(self.variants.iter().map(String::as_str))
+    }
+
+    /// The name at `index` in [`names`](Self::names) order.
+    pub(crate) fn name_at(&self, index: usize) -> &str {
+        if index == 0 {
+            &self.canonical
+        } else {
+            &self.variants[index - 1]
+        }
+    }
+
+    /// Merges another entry's variants and payload into this one.
+    pub(crate) fn merge(&mut self, other: Entry) {
+        for v in other.variants {
+            self.push_variant(v);
+        }
+        if self.payload.is_none() {
+            self.payload = other.payload;
+        }
+    }
+}
+
+/// Why a gazetteer could not be loaded or built. Names the source (a file name or
+/// `"entries"` for entries added in code) and the 1-based line or entry number.
+///
+/// ```
+/// use nass_gazetteer::Gazetteer;
+///
+/// let tsv = "# countries\nالعراق\tcountry\n\u{064E}\tcountry\n";
+/// let err = Gazetteer::builder().load_tsv(tsv.as_bytes(), "places.tsv").unwrap().build().unwrap_err();
+/// assert_eq!(err.to_string(), "places.tsv:3: the name '\u{064E}' normalizes to nothing");
+/// assert_eq!(err.source_name(), "places.tsv");
+/// assert_eq!(err.line(), Some(3));
+/// ```
+#[derive(Debug)]
+pub struct GazetteerError {
+    source: String,
+    line: Option<usize>,
+    kind: ErrorKind,
+}
+
+#[derive(Debug)]
+pub(crate) enum ErrorKind {
+    Malformed(String),
+    EmptyName(String),
+    Io(std::io::Error),
+    Build(String),
+}
+
+impl GazetteerError {
+    pub(crate) fn new(source: &str, line: Option<usize>, kind: ErrorKind) -> Self {
+        GazetteerError {
+            source: source.to_string(),
+            line,
+            kind,
+        }
+    }
+
+    /// The source named when loading (`"entries"` for entries added in code).
+    ///
+    /// ```
+    /// let err = nass_gazetteer::Gazetteer::builder()
+    ///     .load_tsv("بغداد\n".as_bytes(), "a.tsv")
+    ///     .unwrap_err();
+    /// assert_eq!(err.source_name(), "a.tsv");
+    /// ```
+    pub fn source_name(&self) -> &str {
+        &self.source
+    }
+
+    /// The 1-based line (or entry number), when the error belongs to one.
+    ///
+    /// ```
+    /// let err = nass_gazetteer::Gazetteer::builder()
+    ///     .load_jsonl("{\"name\":\"بغداد\",\"type\":\"capital\"}\n{oops}\n".as_bytes(), "a.jsonl")
+    ///     .unwrap_err();
+    /// assert_eq!(err.line(), Some(2));
+    /// ```
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+}
+
+impl fmt::Display for GazetteerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        match &self.kind {
+            ErrorKind::Malformed(why) => write!(f, ": {why}"),
+            ErrorKind::EmptyName(name) => {
+                write!(f, ": the name '{name}' normalizes to nothing")
+            }
+            ErrorKind::Io(e) => write!(f, ": {e}"),
+            ErrorKind::Build(why) => write!(f, ": {why}"),
+        }
+    }
+}
+
+impl std::error::Error for GazetteerError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}

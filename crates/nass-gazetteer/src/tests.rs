@@ -1,0 +1,641 @@
+use proptest::prelude::*;
+
+use super::*;
+
+fn gaz(entries: &[(&str, &str)]) -> Gazetteer {
+    Gazetteer::builder()
+        .entries(entries.iter().map(|(n, k)| Entry::new(*n, *k)))
+        .build()
+        .unwrap()
+}
+
+/// (surface, clitics, canonical) of every match.
+fn found<'t>(g: &Gazetteer, text: &'t str) -> Vec<(&'t str, &'t str, String)> {
+    g.find_iter(text)
+        .map(|m| (m.text(), m.clitics(), m.entry().canonical().to_string()))
+        .collect()
+}
+
+const CLITICS: [&str; 12] = [
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+];
+
+const NAMES: [&str; 8] = [
+    "بغداد",
+    "واشنطن",
+    "لبنان",
+    "فلسطين",
+    "كركوك",
+    "العراق",
+    "إيران",
+    "الأمم المتحدة",
+];
+
+fn names_gazetteer() -> Gazetteer {
+    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    G.get_or_init(|| gaz(&NAMES.map(|n| (n, "place")))).clone()
+}
+
+/// The surface of `clitic` + `name`, with ل + ال elided.
+fn attach(clitic: &str, name: &str) -> String {
+    if clitic.ends_with('ل') && name.starts_with("ال") {
+        format!("{clitic}{}", &name["ا".len()..])
+    } else {
+        format!("{clitic}{name}")
+    }
+}
+
+#[test]
+fn every_clitic_combination_with_every_name() {
+    let g = names_gazetteer();
+    for name in NAMES {
+        for clitic in CLITICS {
+            let word = attach(clitic, name);
+            let text = format!("قال إن {word} اليوم");
+            let got = found(&g, &text);
+            assert_eq!(got, [(word.as_str(), clitic, name.to_string())], "{text}");
+            let m = g.find_iter(&text).next().unwrap();
+            assert_eq!(m.start(), "قال إن ".len());
+            assert_eq!(m.name_start(), m.start() + clitic.len());
+        }
+    }
+}
+
+#[test]
+fn elision_of_the_article_after_lam() {
+    let g = names_gazetteer();
+    assert_eq!(found(&g, "للعراق"), [("للعراق", "ل", "العراق".into())]);
+    assert_eq!(found(&g, "وللعراق"), [("وللعراق", "ول", "العراق".into())]);
+    assert_eq!(found(&g, "فللعراق"), [("فللعراق", "فل", "العراق".into())]);
+    // The elided form needs the ل: لعراق alone, or after ب, is nothing.
+    assert!(found(&g, "لعراق").is_empty());
+    assert!(found(&g, "بلعراق").is_empty());
+    assert!(found(&g, "ولعراق").is_empty());
+    // The elided article with diacritics: لِلْعِرَاقِ.
+    assert_eq!(found(&g, "لِلْعِرَاقِ").len(), 1);
+}
+
+#[test]
+fn names_that_begin_with_clitic_letters_match_as_themselves() {
+    let g = names_gazetteer();
+    for name in ["بغداد", "واشنطن", "لبنان", "فلسطين", "كركوك"] {
+        assert_eq!(found(&g, name), [(name, "", name.to_string())]);
+    }
+    // And a name that is a clitic + another name prefers the reading without clitics.
+    let g = gaz(&[
+        ("بغداد", "city"),
+        ("غداد", "x"),
+        ("لبنان", "country"),
+        ("بنان", "x"),
+    ]);
+    assert_eq!(found(&g, "بغداد"), [("بغداد", "", "بغداد".into())]);
+    assert_eq!(found(&g, "ببغداد"), [("ببغداد", "ب", "بغداد".into())]);
+    assert_eq!(found(&g, "ولبنان"), [("ولبنان", "و", "لبنان".into())]);
+    assert_eq!(g.find_overlapping_iter("ولبنان").count(), 2);
+}
+
+#[test]
+fn names_inside_longer_words_do_not_match() {
+    let g = names_gazetteer();
+    for text in [
+        "العراقية",
+        "العراقي",
+        "بغدادي",
+        "سبغداد",
+        "الإيرانية",
+        "مالعراق",
+        "وبلبنانيون",
+        "ابغداد",
+        "سوبغداد", // three letters before the name
+        "ووببغداد",
+        "بغداد2",
+        "xبغداد",
+    ] {
+        assert!(found(&g, text).is_empty(), "{text}");
+    }
+    // Punctuation is a boundary.
+    assert_eq!(found(&g, "«بغداد»").len(), 1);
+    assert_eq!(found(&g, "(وبغداد)،").len(), 1);
+}
+
+#[test]
+fn multi_word_names_across_whitespace() {
+    let g = names_gazetteer();
+    for ws in [
+        " ", "  ", "\t", "\n", "\r\n", " \n   ", "\u{00A0}", "\u{2003}", "\u{202F}",
+    ] {
+        let text = format!("قالت الأمم{ws}المتحدة إن");
+        let got = found(&g, &text);
+        let surface = format!("الأمم{ws}المتحدة");
+        assert_eq!(
+            got,
+            [(surface.as_str(), "", "الأمم المتحدة".into())],
+            "{ws:?}"
+        );
+    }
+    // The name's own spelling of the gap does not matter either.
+    let g = gaz(&[("الأمم \t المتحدة", "org")]);
+    assert_eq!(found(&g, "والأمم المتحدة").len(), 1);
+    // A word in between breaks it.
+    assert!(found(&g, "الأمم غير المتحدة").is_empty());
+}
+
+#[test]
+fn spelling_variation_is_folded() {
+    let g = names_gazetteer();
+    for text in [
+        "ايران",
+        "إيران",
+        "إِيرَان",
+        "إيـــران",
+        "العِرَاقِ",
+        "الـعـراق",
+        "بَغْدَادُ",
+        "الامم المتحده",
+        "الأُمَمُ المُتَّحِدَةُ",
+    ] {
+        assert_eq!(found(&g, text).len(), 1, "{text}");
+        let m = g.find_iter(text).next().unwrap();
+        assert_eq!(m.span(), 0..text.len(), "{text}");
+    }
+}
+
+#[test]
+fn spans_cover_diacritics_of_the_last_letter() {
+    let g = names_gazetteer();
+    let text = "إلى بغدادَ، ثم";
+    let m = g.find_iter(text).next().unwrap();
+    assert_eq!(m.text(), "بغدادَ");
+}
+
+#[test]
+fn leftmost_then_fewer_clitics_then_longer() {
+    let g = gaz(&[
+        ("الولايات المتحدة", "country"),
+        ("المتحدة", "x"),
+        ("الولايات", "x"),
+    ]);
+    assert_eq!(
+        found(&g, "الولايات المتحدة"),
+        [("الولايات المتحدة", "", "الولايات المتحدة".into())]
+    );
+    let all: Vec<_> = g
+        .find_overlapping_iter("الولايات المتحدة")
+        .map(|m| m.text())
+        .collect();
+    assert_eq!(all, ["الولايات المتحدة", "الولايات", "المتحدة"]);
+    // A longer name that fails its word end gives way to a shorter one that holds.
+    assert_eq!(
+        found(&g, "الولايات المتحدةية"),
+        [("الولايات", "", "الولايات".into())]
+    );
+}
+
+#[test]
+fn shared_normal_forms_report_every_entry() {
+    let g = gaz(&[("عمان", "country"), ("عمّان", "capital")]);
+    let got: Vec<_> = g
+        .find_iter("زار عُمان")
+        .map(|m| (m.span(), m.entry().kind()))
+        .collect();
+    assert_eq!(got, [(7..17, "country"), (7..17, "capital")]);
+}
+
+#[test]
+fn duplicates_merge() {
+    let tsv = "إيران\tcountry\tايران\nإيران\tcountry\tإيرن|ايران\n";
+    let g = Gazetteer::builder()
+        .load_tsv(tsv.as_bytes(), "t")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(g.len(), 1);
+    assert_eq!(
+        g.entries().next().unwrap().variant_names(),
+        ["ايران", "إيرن"]
+    );
+    assert_eq!(found(&g, "إيرن").len(), 1);
+}
+
+#[test]
+fn loading_errors_name_source_and_line() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "a\tb\tc\td\n",
+            "f:1: expected name<TAB>type<TAB>variants (2 or 3 columns), found 4 columns",
+        ),
+        (
+            "# c\n\nبغداد\n",
+            "f:3: expected name<TAB>type<TAB>variants (2 or 3 columns), found 1 column",
+        ),
+        ("بغداد\t \n", "f:1: empty type"),
+        (" \tcity\n", "f:1: empty name"),
+    ];
+    for (tsv, want) in cases {
+        let err = Gazetteer::builder()
+            .load_tsv(tsv.as_bytes(), "f")
+            .unwrap_err();
+        assert_eq!(err.to_string(), *want);
+    }
+    let bad_utf8: &[u8] = b"\xd8\xa8\tcity\n\xff\tcity\n";
+    let err = Gazetteer::builder().load_tsv(bad_utf8, "f").unwrap_err();
+    assert!(err.to_string().starts_with("f:2: invalid UTF-8"), "{err}");
+    // A variant that normalizes to nothing.
+    let err = Gazetteer::builder()
+        .load_tsv("بغداد\tcity\tبغداد|\u{0651}\n".as_bytes(), "f")
+        .unwrap()
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "f:1: the name '\u{0651}' normalizes to nothing"
+    );
+    let jsonl_cases: &[(&str, &str)] = &[
+        ("[1]\n", "j:1: expected a JSON object"),
+        ("{\"name\":\"x\"}\n", "j:1: missing \"type\""),
+        (
+            "{\"name\":1,\"type\":\"t\"}\n",
+            "j:1: \"name\" must be a string",
+        ),
+        (
+            "\n{\"name\":\"x\",\"type\":\"t\",\"variants\":\"y\"}\n",
+            "j:2: \"variants\" must be an array of strings",
+        ),
+        (
+            "{\"name\":\"x\",\"type\":\"t\",\"extra\":1}\n",
+            "j:1: unknown field \"extra\" (expected name, type, variants, payload)",
+        ),
+        ("{\"name\":\" \",\"type\":\"t\"}\n", "j:1: empty \"name\""),
+    ];
+    for (jsonl, want) in jsonl_cases {
+        let err = Gazetteer::builder()
+            .load_jsonl(jsonl.as_bytes(), "j")
+            .unwrap_err();
+        assert_eq!(err.to_string(), *want);
+    }
+    let err = Gazetteer::builder()
+        .load_jsonl("{".as_bytes(), "j")
+        .unwrap_err();
+    assert!(err.to_string().starts_with("j:1: invalid JSON"), "{err}");
+}
+
+#[test]
+fn bad_input_does_not_panic() {
+    let g = Gazetteer::new();
+    for text in [
+        "",
+        "\0",
+        "\0بغداد\0",
+        " ",
+        "\n\n",
+        "و",
+        "لل",
+        "ال",
+        "\u{0651}",
+        "ـ",
+        "بغداد\u{0651}\u{0651}\u{0651}",
+    ] {
+        for m in g.find_overlapping_iter(text) {
+            assert_eq!(&text[m.span()], m.text());
+        }
+        let _ = g.last_safe_cut(text);
+    }
+    assert_eq!(found(&g, "\0بغداد\0").len(), 1);
+    let empty = Gazetteer::builder().build().unwrap();
+    assert_eq!(empty.find_iter("بغداد").count(), 0);
+    assert_eq!(empty.last_safe_cut("a b c"), 3);
+}
+
+#[test]
+fn default_gazetteer() {
+    let entries = default_entries();
+    let count = |kind: &str| entries.iter().filter(|e| e.kind() == kind).count();
+    // 193 UN members, 2 observers, Taiwan, Kosovo; Western Sahara as a territory.
+    assert_eq!(count("country"), 197);
+    assert_eq!(count("territory"), 1);
+    assert!(count("capital") >= 190, "{}", count("capital"));
+    assert!(count("organization") >= 40);
+    let g = Gazetteer::new();
+    assert_eq!(g.len(), entries.len());
+    // Every name of every entry is found as itself.
+    for e in entries {
+        for name in e.names() {
+            assert!(
+                g.find_iter(name)
+                    .any(|m| m.entry() == e && m.span() == (0..name.len())),
+                "{name}"
+            );
+        }
+    }
+    let text = "اجتمع حلف شمال الأطلسي في بروكسل، وقالت الأمم المتحدة إن أمريكا وأميركا والولايات المتحدة واحدة.";
+    let got: Vec<_> = g.find_iter(text).map(|m| m.entry().canonical()).collect();
+    assert_eq!(
+        got,
+        [
+            "حلف شمال الأطلسي",
+            "بروكسل",
+            "الأمم المتحدة",
+            "الولايات المتحدة",
+            "الولايات المتحدة",
+            "الولايات المتحدة"
+        ]
+    );
+    assert!(g.memory_usage() > 0);
+}
+
+#[test]
+fn adjectives() {
+    let g = Gazetteer::builder()
+        .entries([
+            Entry::new("العراق", "country"),
+            Entry::new("سوريا", "country").variant("سورية"),
+            Entry::new("الولايات المتحدة", "country")
+                .variant("أمريكا")
+                .variant("أميركا"),
+            Entry::new("الأردن", "country"),
+            Entry::new("السعودية", "country"),
+            Entry::new("الناتو", "organization"),
+        ])
+        .adjectives(true)
+        .build()
+        .unwrap();
+    let text =
+        "القوات العراقية والعراقيين والسوري وللأميركيين والأمريكية الأردني ناتوي السعودية السعودي";
+    let got: Vec<_> = g
+        .find_iter(text)
+        .map(|m| (m.text(), m.kind(), m.entry().canonical()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("العراقية", MatchKind::Adjective, "العراق"),
+            ("والعراقيين", MatchKind::Adjective, "العراق"),
+            ("والسوري", MatchKind::Adjective, "سوريا"),
+            ("وللأميركيين", MatchKind::Adjective, "الولايات المتحدة"),
+            ("والأمريكية", MatchKind::Adjective, "الولايات المتحدة"),
+            ("الأردني", MatchKind::Adjective, "الأردن"),
+            ("السعودية", MatchKind::Name, "السعودية"),
+            ("السعودي", MatchKind::Adjective, "السعودية"),
+        ]
+    );
+    // Off by default.
+    let plain = gaz(&[("العراق", "country")]);
+    assert!(found(&plain, "العراقية").is_empty());
+}
+
+#[test]
+fn safe_cut_examples() {
+    let g = names_gazetteer();
+    assert_eq!(g.max_words(), 2);
+    let text = "وصل إلى بغداد ثم الأمم\nالمتحدة";
+    let c = g.last_safe_cut(text);
+    // A two-word name could still start at الأمم and run on.
+    assert_eq!(&text[..c], "وصل إلى بغداد ثم");
+    assert_eq!(g.last_safe_cut("بغداد"), 0);
+}
+
+// ---------------------------------------------------------------- properties
+
+/// Text made of filler words, names with random allowed clitics, and whitespace.
+fn text_strategy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => prop::sample::select(vec!["قال", "إن", "في", "من", "اليوم", "العراقية", "ولا", "x", "2024", "،", "."]).prop_map(str::to_string),
+        3 => (prop::sample::select(CLITICS.to_vec()), prop::sample::select(NAMES.to_vec()))
+            .prop_map(|(c, n)| attach(c, n)),
+        1 => "[\u{0621}-\u{064A}\u{064B}-\u{0652}\u{0640} \n]{0,6}",
+    ];
+    let ws = prop::sample::select(vec![" ", " ", " ", "  ", "\n", "\t", "\u{00A0}", "،ـ "]);
+    prop::collection::vec((piece, ws), 0..14)
+        .prop_map(|v| v.into_iter().map(|(p, w)| p + w).collect())
+}
+
+/// Inserts diacritics and tatweel after Arabic letters, and swaps hamza/ya/teh marbuta
+/// forms that the search normalizer folds together.
+fn perturb(text: &str, seed: &[u8]) -> String {
+    let mut out = String::new();
+    let mut k = 0usize;
+    let mut next = || {
+        k += 1;
+        seed.get(k % seed.len().max(1)).copied().unwrap_or(0)
+    };
+    for c in text.chars() {
+        let r = next();
+        let c = match (c, r % 4) {
+            ('ا', 0) => 'أ',
+            ('ا', 1) => 'إ',
+            ('ي', 0) => 'ى',
+            ('ة', 0) => 'ه',
+            ('ه', 0) => 'ة',
+            (c, _) => c,
+        };
+        out.push(c);
+        if nass_core::arabic::is_arabic_letter(c) {
+            match next() % 6 {
+                0 => out.push('\u{064E}'),
+                1 => out.push_str("\u{0651}\u{064F}"),
+                2 => out.push('\u{0640}'),
+                3 => out.push('\u{0652}'),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn entries_found(g: &Gazetteer, text: &str) -> Vec<(String, usize)> {
+    let mut v: Vec<_> = g
+        .find_iter(text)
+        .map(|m| {
+            (
+                m.entry().canonical().to_string(),
+                m.clitics()
+                    .chars()
+                    .filter(|c| nass_core::arabic::is_arabic_letter(*c))
+                    .count(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn check_spans(g: &Gazetteer, text: &str) {
+    for overlapping in [false, true] {
+        let it = if overlapping {
+            g.find_overlapping_iter(text)
+        } else {
+            g.find_iter(text)
+        };
+        let mut last_end = 0;
+        for m in it {
+            assert!(m.start() <= m.name_start() && m.name_start() <= m.end());
+            assert!(m.end() <= text.len());
+            assert_eq!(&text[m.start()..m.end()], m.text());
+            assert_eq!(format!("{}{}", m.clitics(), m.name_text()), m.text());
+            assert!(!m.text().is_empty());
+            if !overlapping {
+                assert!(m.start() >= last_end || m.start() == last_end.min(m.start()));
+                last_end = last_end.max(m.end());
+            }
+        }
+    }
+}
+
+type Found3 = Vec<(usize, usize, usize, String)>;
+
+fn all_matches(g: &Gazetteer, text: &str, overlapping: bool, shift: usize) -> Found3 {
+    let it = if overlapping {
+        g.find_overlapping_iter(text)
+    } else {
+        g.find_iter(text)
+    };
+    it.map(|m| {
+        (
+            m.start() + shift,
+            m.end() + shift,
+            m.name_start() + shift,
+            m.entry().canonical().to_string(),
+        )
+    })
+    .collect()
+}
+
+proptest! {
+    #[test]
+    fn spans_slice_the_original(text in text_strategy()) {
+        check_spans(&names_gazetteer(), &text);
+        check_spans(&Gazetteer::new(), &text);
+    }
+
+    #[test]
+    fn spans_slice_arbitrary_text(text in "\\PC{0,40}") {
+        check_spans(&names_gazetteer(), &text);
+    }
+
+    #[test]
+    fn variation_never_changes_what_is_found(text in text_strategy(), seed in prop::collection::vec(any::<u8>(), 1..64)) {
+        let g = names_gazetteer();
+        let perturbed = perturb(&text, &seed);
+        prop_assert_eq!(entries_found(&g, &text), entries_found(&g, &perturbed), "{:?} vs {:?}", text, perturbed);
+    }
+
+    #[test]
+    fn name_with_clitic_found_with_exactly_that_clitic(
+        before in prop::sample::select(vec!["", "قال ", "«", "\n", "في 2024 ", "(ـ "]),
+        clitic in prop::sample::select(CLITICS.to_vec()),
+        name in prop::sample::select(NAMES.to_vec()),
+        after in prop::sample::select(vec!["", " اليوم", "»", "،", ".\n", " و"]),
+    ) {
+        let g = names_gazetteer();
+        let word = attach(clitic, name);
+        let text = format!("{before}{word}{after}");
+        let got: Vec<_> = g.find_iter(&text).map(|m| (m.start(), m.clitics(), m.entry().canonical())).collect();
+        prop_assert_eq!(got, vec![(before.len(), clitic, name)]);
+    }
+
+    #[test]
+    fn matches_are_final_before_the_safe_cut(text in text_strategy(), frac in 0.0f64..=1.0) {
+        let g = names_gazetteer();
+        let mut k = (text.len() as f64 * frac) as usize;
+        while !text.is_char_boundary(k) { k -= 1; }
+        let prefix = &text[..k];
+        let c = g.last_safe_cut(prefix);
+        prop_assert!(c <= k);
+        prop_assert!(text.is_char_boundary(c));
+        for overlapping in [false, true] {
+            let whole = all_matches(&g, &text, overlapping, 0);
+            let mut parts = all_matches(&g, &text[..c], overlapping, 0);
+            parts.extend(all_matches(&g, &text[c..], overlapping, c));
+            prop_assert_eq!(&whole, &parts, "cut {} of {:?}", c, prefix);
+        }
+    }
+
+    #[test]
+    fn arbitrary_gazetteers_build_or_fail_cleanly(
+        names in prop::collection::vec("[\u{0621}-\u{064A}\u{064B}-\u{0652}\u{0640} a-z]{0,8}", 0..8),
+        text in "[\u{0621}-\u{064A}\u{064B}-\u{0652}\u{0640} \na-z]{0,60}",
+    ) {
+        let b = Gazetteer::builder().entries(names.iter().map(|n| Entry::new(n.clone(), "t"))).adjectives(true);
+        match b.build() {
+            Ok(g) => {
+                check_spans(&g, &text);
+                let c = g.last_safe_cut(&text);
+                let whole = all_matches(&g, &text, true, 0);
+                let mut parts = all_matches(&g, &text[..c], true, 0);
+                parts.extend(all_matches(&g, &text[c..], true, c));
+                prop_assert_eq!(whole, parts);
+            }
+            Err(e) => prop_assert!(e.to_string().contains("normalizes to nothing"), "{}", e),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- corpus
+
+#[test]
+fn corpus() {
+    let g = Gazetteer::builder()
+        .entries([
+            Entry::new("العراق", "country"),
+            Entry::new("بغداد", "capital"),
+            Entry::new("واشنطن", "capital"),
+            Entry::new("إيران", "country"),
+            Entry::new("سوريا", "country"),
+            Entry::new("الأردن", "country"),
+            Entry::new("الولايات المتحدة", "country"),
+            Entry::new("إسرائيل", "country"),
+            Entry::new("غزة", "city"),
+        ])
+        .build()
+        .unwrap();
+    let single_words: Vec<String> = g
+        .entries()
+        .map(|e| g.normalizer().normalize(e.canonical()).into_owned())
+        .filter(|n| !n.contains(' '))
+        .collect();
+    let lines = nass_tests::corpus_lines();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for line in &lines {
+        check_spans(&g, line);
+        for m in g.find_iter(line) {
+            *by_name
+                .entry(m.entry().canonical().to_string())
+                .or_default() += 1;
+            // Every match's name part normalizes to the name, clitics are short.
+            let name_norm = name_key(&g.normalizer().normalize(m.name_text()));
+            let canon = name_key(&g.normalizer().normalize(m.entry().canonical()));
+            assert!(
+                name_norm == canon || canon.strip_prefix('ا') == Some(name_norm.as_str()),
+                "{} in {line}",
+                m.text()
+            );
+            assert!(m.clitics().chars().count() <= 2);
+        }
+        // Every occurrence of a name as a whole word with allowed clitics is found: count
+        // words that equal an attached form.
+        let words: Vec<&str> = line
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let wanted = words
+            .iter()
+            .filter(|w| {
+                let n = g.normalizer().normalize(w);
+                single_words
+                    .iter()
+                    .any(|name| CLITICS.iter().any(|c| attach(c, name) == n))
+            })
+            .count();
+        let got = g
+            .find_iter(line)
+            .filter(|m| !m.entry().canonical().contains(' '))
+            .count();
+        assert_eq!(wanted, got, "{line}");
+    }
+    // Checked by hand in the corpus (grep): العراق and بغداد occur many times, واشنطن
+    // with and without clitics (وواشنطن, بواشنطن).
+    assert!(by_name["العراق"] >= 20, "{by_name:?}");
+    assert!(by_name["بغداد"] >= 5, "{by_name:?}");
+    assert!(by_name["واشنطن"] >= 2, "{by_name:?}");
+    assert!(by_name["الولايات المتحدة"] >= 5, "{by_name:?}");
+}
