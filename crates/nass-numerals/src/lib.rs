@@ -1,2 +1,88 @@
-//! Placeholder: see the crate README.
+//! Numbers in Arabic text: Eastern Arabic (٠١٢…) and Persian (۰۱۲…) digits to ASCII and
+//! back, the Arabic decimal and thousands separators, exact parsing of numerals, and
+//! cardinal numbers written in words, both ways.
+//!
+//! ```
+//! use nass_numerals::{find_number_words, find_numbers, to_ascii_digits};
+//!
+//! let text = "ارتفعت الأسعار ٣٫٥٪ في عام ٢٠٢٣، وبلغ عدد الزوار ثلاثة آلاف ومئتين.";
+//! assert_eq!(to_ascii_digits(text),
+//!            "ارتفعت الأسعار 3.5% في عام 2023، وبلغ عدد الزوار ثلاثة آلاف ومئتين.");
+//!
+//! let numbers: Vec<(usize, usize, String)> = find_numbers(text)
+//!     .map(|m| (m.start(), m.end(), m.value().to_string()))
+//!     .collect();
+//! assert_eq!(numbers, [(28, 34, "3.5".to_string()), (49, 57, "2023".to_string())]);
+//!
+//! let words = find_number_words(text).next().unwrap();
+//! assert_eq!((words.text(), words.value().to_string()), ("ثلاثة آلاف ومئتين", "3200".to_string()));
+//! ```
+//!
+//! # Overview
+//!
+//! - Digits: [`DigitSet`], [`digit_value`], [`decimal_digit_value`] (every Unicode Nd digit),
+//!   [`DigitConverter`] (built with [`DigitConverter::builder`]) and the shortcuts
+//!   [`to_ascii_digits`] and [`convert_digits`]. [`separator_in_context`] is the one
+//!   definition of which separators change, shared with `nass-normalize`.
+//! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`].
+//! - Words: [`parse_number_words`], [`number_to_words`] with [`Gender`] and [`Case`],
+//!   [`find_number_words`], and the ordinal days [`parse_ordinal_day`] and
+//!   [`ordinal_day_words`].
+//!
+//! # What the digit converter changes
+//!
+//! Converting to ASCII: every Arabic-Indic and Persian digit; `٫` and `٬` between two digits
+//! become `.` and `,`; `٪` always becomes `%`. Converting to Arabic-Indic or Persian: every
+//! digit of the other two sets; `.` and `,` between two digits become `٫` and `٬`; `%`
+//! directly after a digit becomes `٪`. "Between two digits" means both neighbours, after
+//! conversion, are digits of one of the three sets. Nothing else changes (the Arabic comma
+//! `،` is punctuation, never a separator). The conversion is idempotent, and ASCII → Arabic
+//! → ASCII gives back any text that contains no Arabic-Indic or Persian digit and none of
+//! `٫ ٬ ٪`.
+//!
+//! ```
+//! use nass_numerals::{convert_digits, DigitSet};
+//! let ascii = "Q3: 1,250.5 (+4%)";
+//! let arabic = convert_digits(ascii, DigitSet::ArabicIndic);
+//! assert_eq!(arabic, "Q٣: ١٬٢٥٠٫٥ (+٤٪)");
+//! assert_eq!(convert_digits(&arabic, DigitSet::Ascii), ascii);
+//! ```
+//!
+//! # Numbers in words
+//!
+//! ```
+//! use nass_numerals::{number_to_words, parse_number_words, Case, Gender};
+//! let words = number_to_words(1_250_312, Gender::Feminine, Case::Nominative);
+//! assert_eq!(words, "مليون ومئتان وخمسون ألفًا وثلاثمئة واثنتا عشرة");
+//! assert_eq!(parse_number_words(&words).unwrap().to_u64(), Some(1_250_312));
+//! assert_eq!(parse_number_words("مائتين وخمسين ألف").unwrap().to_u64(), Some(250_000));
+//! ```
+//!
+//! # Features
+//!
+//! None. The crate depends on `nass-diacritics` (to ignore diacritics in number words) and
+//! `memchr`.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod digits;
+mod nd;
+mod number;
+mod words;
+
+pub use digits::{
+    convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
+    DigitConverter, DigitConverterBuilder, DigitSet, ParseDigitSetError, ARABIC_DECIMAL_SEPARATOR,
+    ARABIC_PERCENT_SIGN, ARABIC_THOUSANDS_SEPARATOR,
+};
+pub use number::{
+    find_numbers, parse_number, Number, NumberMatch, Numbers, ParseNumberError,
+    ParseNumberErrorKind,
+};
+pub use words::{
+    find_number_words, number_to_words, ordinal_day_words, parse_number_words, parse_ordinal_day,
+    Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind,
+};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,487 @@
+//! Digit sets, digit values, separators in context and the digit converter.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::nd;
+
+/// ARABIC DECIMAL SEPARATOR (٫).
+pub const ARABIC_DECIMAL_SEPARATOR: char = '\u{066B}';
+/// ARABIC THOUSANDS SEPARATOR (٬).
+pub const ARABIC_THOUSANDS_SEPARATOR: char = '\u{066C}';
+/// ARABIC PERCENT SIGN (٪).
+pub const ARABIC_PERCENT_SIGN: char = '\u{066A}';
+
+/// A set of ten decimal digits.
+///
+/// ```
+/// use nass_numerals::DigitSet;
+/// assert_eq!(DigitSet::ArabicIndic.digit(7), '٧');
+/// assert_eq!(DigitSet::Persian.zero(), '۰');
+/// assert_eq!("persian".parse::<DigitSet>(), Ok(DigitSet::Persian));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DigitSet {
+    /// ASCII digits `0`–`9` (U+0030–U+0039).
+    Ascii,
+    /// Arabic-Indic digits ٠–٩ (U+0660–U+0669), used in the Arab East.
+    ArabicIndic,
+    /// Extended Arabic-Indic digits ۰–۹ (U+06F0–U+06F9), used for Persian and Urdu.
+    Persian,
+}
+
+impl DigitSet {
+    /// The three sets, in the order ASCII, Arabic-Indic, Persian.
+    ///
+    /// ```
+    /// use nass_numerals::DigitSet;
+    /// let zeros: String = DigitSet::ALL.iter().map(|s| s.zero()).collect();
+    /// assert_eq!(zeros, "0٠۰");
+    /// ```
+    pub const ALL: [DigitSet; 3] = [DigitSet::Ascii, DigitSet::ArabicIndic, DigitSet::Persian];
+
+    /// The set's zero.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::DigitSet::ArabicIndic.zero(), '٠');
+    /// ```
+    pub const fn zero(self) -> char {
+        match self {
+            DigitSet::Ascii => '0',
+            DigitSet::ArabicIndic => '\u{0660}',
+            DigitSet::Persian => '\u{06F0}',
+        }
+    }
+
+    /// The set's digit for the value `v`; values above 9 give the digit of `v % 10`.
+    ///
+    /// ```
+    /// use nass_numerals::DigitSet;
+    /// assert_eq!(DigitSet::Persian.digit(4), '۴');
+    /// assert_eq!(DigitSet::Ascii.digit(13), '3');
+    /// ```
+    pub const fn digit(self, v: u8) -> char {
+        let zero = self.zero() as u32;
+        match char::from_u32(zero + (v % 10) as u32) {
+            Some(c) => c,
+            None => '0', // unreachable: zero + 0..=9 is always a digit
+        }
+    }
+
+    /// The set's name: `"ascii"`, `"arabic"` or `"persian"` (what [`FromStr`] accepts).
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::DigitSet::ArabicIndic.name(), "arabic");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            DigitSet::Ascii => "ascii",
+            DigitSet::ArabicIndic => "arabic",
+            DigitSet::Persian => "persian",
+        }
+    }
+
+    /// Which set `c` belongs to, if it is a digit of one of the three sets.
+    ///
+    /// ```
+    /// use nass_numerals::DigitSet;
+    /// assert_eq!(DigitSet::of('۵'), Some(DigitSet::Persian));
+    /// assert_eq!(DigitSet::of('x'), None);
+    /// ```
+    pub const fn of(c: char) -> Option<DigitSet> {
+        match c {
+            '0'..='9' => Some(DigitSet::Ascii),
+            '\u{0660}'..='\u{0669}' => Some(DigitSet::ArabicIndic),
+            '\u{06F0}'..='\u{06F9}' => Some(DigitSet::Persian),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DigitSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a [`DigitSet`] name.
+///
+/// ```
+/// let err = "roman".parse::<nass_numerals::DigitSet>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown digit set \"roman\" (expected ascii, arabic or persian)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseDigitSetError {
+    name: String,
+}
+
+impl fmt::Display for ParseDigitSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown digit set {:?} (expected ascii, arabic or persian)",
+            self.name
+        )
+    }
+}
+
+impl std::error::Error for ParseDigitSetError {}
+
+impl FromStr for DigitSet {
+    type Err = ParseDigitSetError;
+
+    /// Accepts the [`name`](DigitSet::name)s, ASCII case-insensitively, and the aliases
+    /// `latin`, `western`, `arabic-indic`, `eastern`, `extended`, `farsi`, `urdu`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "ascii" | "latin" | "western" => Ok(DigitSet::Ascii),
+            "arabic" | "arabic-indic" | "arabicindic" | "eastern" => Ok(DigitSet::ArabicIndic),
+            "persian" | "farsi" | "urdu" | "extended" | "extended-arabic-indic" => {
+                Ok(DigitSet::Persian)
+            }
+            _ => Err(ParseDigitSetError { name: s.into() }),
+        }
+    }
+}
+
+/// Value of a digit of the three sets (ASCII, Arabic-Indic, Persian), else `None`.
+///
+/// ```
+/// use nass_numerals::digit_value;
+/// assert_eq!(digit_value('٣'), Some(3));
+/// assert_eq!(digit_value('۳'), Some(3));
+/// assert_eq!(digit_value('3'), Some(3));
+/// assert_eq!(digit_value('३'), None); // Devanagari: see decimal_digit_value
+/// ```
+#[inline]
+pub const fn digit_value(c: char) -> Option<u8> {
+    match c {
+        '0'..='9' => Some(c as u8 - b'0'),
+        '\u{0660}'..='\u{0669}' => Some((c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => Some((c as u32 - 0x06F0) as u8),
+        _ => None,
+    }
+}
+
+/// Value of any Unicode decimal digit (general category Nd, Unicode 16.0): the meaning of
+/// Lucene's `DecimalDigitFilter`.
+///
+/// ```
+/// use nass_numerals::decimal_digit_value;
+/// assert_eq!(decimal_digit_value('३'), Some(3)); // Devanagari
+/// assert_eq!(decimal_digit_value('٣'), Some(3));
+/// assert_eq!(decimal_digit_value('５'), Some(5)); // fullwidth
+/// assert_eq!(decimal_digit_value('²'), None); // superscript two is No, not Nd
+/// assert_eq!(decimal_digit_value('x'), None);
+/// ```
+#[inline]
+pub fn decimal_digit_value(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return digit_value(c);
+    }
+    nd::value(c)
+}
+
+/// What a separator-class character becomes when converting to `to`, given its
+/// neighbours in the converted text (`None` = unchanged, or not a separator).
+///
+/// "Digit" below means a digit of any of the three sets ([`digit_value`]).
+///
+/// | converting to | `c` | becomes | when |
+/// |---|---|---|---|
+/// | ASCII | `٫` U+066B | `.` | `prev` and `next` are digits |
+/// | ASCII | `٬` U+066C | `,` | `prev` and `next` are digits |
+/// | ASCII | `٪` U+066A | `%` | always |
+/// | Arabic-Indic, Persian | `.` | `٫` | `prev` and `next` are digits |
+/// | Arabic-Indic, Persian | `,` | `٬` | `prev` and `next` are digits |
+/// | Arabic-Indic, Persian | `%` | `٪` | `prev` is a digit |
+///
+/// Nothing else changes; in particular the Arabic comma `،` is never a separator.
+///
+/// ```
+/// use nass_numerals::{separator_in_context, DigitSet};
+/// assert_eq!(separator_in_context(Some('١'), '٫', Some('٥'), DigitSet::Ascii), Some('.'));
+/// assert_eq!(separator_in_context(Some('١'), '٫', None, DigitSet::Ascii), None);
+/// assert_eq!(separator_in_context(None, '٪', None, DigitSet::Ascii), Some('%'));
+/// assert_eq!(separator_in_context(Some('5'), '%', None, DigitSet::ArabicIndic), Some('٪'));
+/// assert_eq!(separator_in_context(Some('2'), ',', Some('5'), DigitSet::Persian), Some('٬'));
+/// ```
+#[inline]
+pub fn separator_in_context(
+    prev: Option<char>,
+    c: char,
+    next: Option<char>,
+    to: DigitSet,
+) -> Option<char> {
+    let is_digit = |o: Option<char>| o.is_some_and(|c| digit_value(c).is_some());
+    match (to, c) {
+        (DigitSet::Ascii, ARABIC_PERCENT_SIGN) => Some('%'),
+        (DigitSet::Ascii, ARABIC_DECIMAL_SEPARATOR) if is_digit(prev) && is_digit(next) => {
+            Some('.')
+        }
+        (DigitSet::Ascii, ARABIC_THOUSANDS_SEPARATOR) if is_digit(prev) && is_digit(next) => {
+            Some(',')
+        }
+        (DigitSet::ArabicIndic | DigitSet::Persian, '.') if is_digit(prev) && is_digit(next) => {
+            Some(ARABIC_DECIMAL_SEPARATOR)
+        }
+        (DigitSet::ArabicIndic | DigitSet::Persian, ',') if is_digit(prev) && is_digit(next) => {
+            Some(ARABIC_THOUSANDS_SEPARATOR)
+        }
+        (DigitSet::ArabicIndic | DigitSet::Persian, '%') if is_digit(prev) => {
+            Some(ARABIC_PERCENT_SIGN)
+        }
+        _ => None,
+    }
+}
+
+/// Converts digits (and the separators between them) to one digit set.
+///
+/// Built once, used many times. Every digit of the three sets becomes the target set's digit
+/// of the same value, one by one (mixed `٢0٢4` gives `2024`; nothing is guessed). With
+/// [`all_decimal_digits`](DigitConverterBuilder::all_decimal_digits) (meaningful when the
+/// target is ASCII) every other Unicode Nd digit becomes ASCII as well. With
+/// [`separators`](DigitConverterBuilder::separators) on (the default), the separators change
+/// as [`separator_in_context`] says, judged against the neighbours *after* conversion.
+///
+/// Properties (tested): conversion is idempotent; and on text that holds no Arabic-Indic or
+/// Persian digit and none of `٫ ٬ ٪`, converting to Arabic-Indic (or Persian) and back to
+/// ASCII gives the text back unchanged.
+///
+/// ```
+/// use nass_numerals::{DigitConverter, DigitSet};
+/// let to_arabic = DigitConverter::new(DigitSet::ArabicIndic);
+/// assert_eq!(to_arabic.convert("ارتفع المؤشر 12.5% إلى 1,250 نقطة."),
+///            "ارتفع المؤشر ١٢٫٥٪ إلى ١٬٢٥٠ نقطة.");
+/// let to_ascii = DigitConverter::new(DigitSet::Ascii);
+/// assert_eq!(to_ascii.convert("ارتفع المؤشر ١٢٫٥٪ إلى ١٬٢٥٠ نقطة."),
+///            "ارتفع المؤشر 12.5% إلى 1,250 نقطة.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DigitConverter {
+    to: DigitSet,
+    all_decimal_digits: bool,
+    separators: bool,
+}
+
+/// Builder of a [`DigitConverter`].
+///
+/// ```
+/// use nass_numerals::{DigitConverter, DigitSet};
+/// let lucene = DigitConverter::builder(DigitSet::Ascii)
+///     .all_decimal_digits(true)
+///     .separators(false)
+///     .build();
+/// assert_eq!(lucene.convert("१२٫٥ ৩"), "12٫5 3");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct DigitConverterBuilder {
+    conv: DigitConverter,
+}
+
+impl DigitConverterBuilder {
+    /// Fold every Unicode Nd digit, not only the three sets (only when the target is ASCII;
+    /// ignored otherwise). Default off.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// let c = DigitConverter::builder(DigitSet::Ascii).all_decimal_digits(true).build();
+    /// assert_eq!(c.convert("๓"), "3");
+    /// ```
+    pub fn all_decimal_digits(mut self, yes: bool) -> Self {
+        self.conv.all_decimal_digits = yes;
+        self
+    }
+
+    /// Convert the separators between digits and the percent sign (default on).
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// let c = DigitConverter::builder(DigitSet::ArabicIndic).separators(false).build();
+    /// assert_eq!(c.convert("2.5%"), "٢.٥%");
+    /// ```
+    pub fn separators(mut self, yes: bool) -> Self {
+        self.conv.separators = yes;
+        self
+    }
+
+    /// The converter.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// assert_eq!(DigitConverter::builder(DigitSet::Persian).build(), DigitConverter::new(DigitSet::Persian));
+    /// ```
+    pub fn build(self) -> DigitConverter {
+        self.conv
+    }
+}
+
+impl DigitConverter {
+    /// A converter to `to` with separators on and other Nd digits left alone.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// assert_eq!(DigitConverter::new(DigitSet::Persian).convert("سال 1403"), "سال ۱۴۰۳");
+    /// ```
+    pub fn new(to: DigitSet) -> Self {
+        DigitConverter {
+            to,
+            all_decimal_digits: false,
+            separators: true,
+        }
+    }
+
+    /// A builder starting from [`DigitConverter::new`]`(to)`.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// let c = DigitConverter::builder(DigitSet::Ascii).separators(false).build();
+    /// assert_eq!(c.convert("٣٫٥"), "3٫5");
+    /// ```
+    pub fn builder(to: DigitSet) -> DigitConverterBuilder {
+        DigitConverterBuilder {
+            conv: DigitConverter::new(to),
+        }
+    }
+
+    /// The target digit set.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// assert_eq!(DigitConverter::new(DigitSet::Ascii).target(), DigitSet::Ascii);
+    /// ```
+    pub fn target(&self) -> DigitSet {
+        self.to
+    }
+
+    /// Whether Nd digits outside the three sets fold (target ASCII only).
+    fn nd(&self) -> bool {
+        self.all_decimal_digits && self.to == DigitSet::Ascii
+    }
+
+    /// What `c` becomes as a *neighbour*, for the digit test of separators: digits of the
+    /// three sets stay digits; with the Nd option, other Nd digits become ASCII digits.
+    #[inline]
+    fn as_neighbour(&self, c: char) -> char {
+        if self.nd() && !c.is_ascii() && digit_value(c).is_none() {
+            if let Some(v) = nd::value(c) {
+                return DigitSet::Ascii.digit(v);
+            }
+        }
+        c
+    }
+
+    /// What the char `c` at byte `i` of `text` becomes, if it changes.
+    #[inline]
+    fn replacement(&self, text: &str, i: usize, c: char) -> Option<char> {
+        if let Some(v) = digit_value(c) {
+            let d = self.to.digit(v);
+            return (d != c).then_some(d);
+        }
+        if self.nd() && !c.is_ascii() {
+            if let Some(v) = nd::value(c) {
+                return Some(DigitSet::Ascii.digit(v));
+            }
+        }
+        if self.separators && is_separator_class(c) {
+            let prev = text[..i].chars().next_back().map(|p| self.as_neighbour(p));
+            let next = text[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .map(|n| self.as_neighbour(n));
+            return separator_in_context(prev, c, next, self.to);
+        }
+        None
+    }
+
+    /// Whether a byte may start a char that changes (a conservative filter).
+    #[inline]
+    fn interesting(&self, b: u8) -> bool {
+        match self.to {
+            DigitSet::Ascii => b == 0xD9 || b == 0xDB || (self.all_decimal_digits && b >= 0xC0),
+            DigitSet::ArabicIndic | DigitSet::Persian => {
+                b.is_ascii_digit() || b == b'.' || b == b',' || b == b'%' || b == 0xD9 || b == 0xDB
+            }
+        }
+    }
+
+    /// Converts `text`; borrows it when nothing changes.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use nass_numerals::{DigitConverter, DigitSet};
+    /// let c = DigitConverter::new(DigitSet::Ascii);
+    /// assert_eq!(c.convert("عام ٢0٢4"), "عام 2024");
+    /// assert!(matches!(c.convert("لا أرقام هنا"), Cow::Borrowed(_)));
+    /// ```
+    pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let bytes = text.as_bytes();
+        let mut out: Option<String> = None;
+        let mut copied = 0; // bytes of text already in `out`
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip to the next interesting byte.
+            if self.to == DigitSet::Ascii && !self.all_decimal_digits {
+                match memchr::memchr2(0xD9, 0xDB, &bytes[i..]) {
+                    Some(k) => i += k,
+                    None => break,
+                }
+            } else if !self.interesting(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if let Some(r) = self.replacement(text, i, c) {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                o.push_str(&text[copied..i]);
+                o.push(r);
+                copied = i + len;
+            }
+            i += len;
+        }
+        match out {
+            None => Cow::Borrowed(text),
+            Some(mut o) => {
+                o.push_str(&text[copied..]);
+                Cow::Owned(o)
+            }
+        }
+    }
+}
+
+/// Whether `c` is one of the characters [`separator_in_context`] may change.
+#[inline]
+fn is_separator_class(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | '%'
+            | ARABIC_DECIMAL_SEPARATOR
+            | ARABIC_THOUSANDS_SEPARATOR
+            | ARABIC_PERCENT_SIGN
+    )
+}
+
+/// Converts the digits of the three sets, and the Arabic separators between them, to ASCII:
+/// [`DigitConverter::new`]`(DigitSet::Ascii).convert(text)`.
+///
+/// ```
+/// assert_eq!(nass_numerals::to_ascii_digits("بلغ التضخم ٣٫٥٪ في ٢٠٢٣"), "بلغ التضخم 3.5% في 2023");
+/// ```
+pub fn to_ascii_digits(text: &str) -> Cow<'_, str> {
+    DigitConverter::new(DigitSet::Ascii).convert(text)
+}
+
+/// Converts `text` to `to` with a fresh default converter (see [`DigitConverter::new`]).
+///
+/// ```
+/// use nass_numerals::{convert_digits, DigitSet};
+/// assert_eq!(convert_digits("1,250.75", DigitSet::ArabicIndic), "١٬٢٥٠٫٧٥");
+/// ```
+pub fn convert_digits(text: &str, to: DigitSet) -> Cow<'_, str> {
+    DigitConverter::new(to).convert(text)
+}

@@ -1,0 +1,1472 @@
+//! Arabic number words: parsing, spelling out, finding in text, ordinal days.
+
+use std::fmt;
+
+use nass_diacritics::{is_diacritic, TATWEEL};
+
+use crate::digits::digit_value;
+use crate::number::{numeral_run_end, parse_number, Number};
+
+/// Gender of the counted noun (the numbers 1–19 and the units of 21–99 agree with it;
+/// 3–10 by polarity: a masculine noun takes ثلاثة, a feminine one ثلاث).
+///
+/// ```
+/// use nass_numerals::{number_to_words, Case, Gender};
+/// assert_eq!(number_to_words(3, Gender::Masculine, Case::Nominative), "ثلاثة"); // ثلاثة كتب
+/// assert_eq!(number_to_words(3, Gender::Feminine, Case::Nominative), "ثلاث"); // ثلاث سيارات
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// A masculine counted noun (كتاب، يوم، ألف).
+    Masculine,
+    /// A feminine counted noun (سيارة، سنة).
+    Feminine,
+}
+
+/// Grammatical case of the number. Accusative and genitive share their written forms
+/// (اثنين، عشرين، مئتين، ألفين); both are kept for clarity at the call site.
+///
+/// ```
+/// use nass_numerals::{number_to_words, Case, Gender};
+/// assert_eq!(number_to_words(20, Gender::Masculine, Case::Nominative), "عشرون");
+/// assert_eq!(number_to_words(20, Gender::Masculine, Case::Genitive), "عشرين");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Case {
+    /// مرفوع: اثنان، عشرون، مئتان، ألفان.
+    Nominative,
+    /// منصوب: اثنين، عشرين، مئتين، ألفين.
+    Accusative,
+    /// مجرور: the same written forms as the accusative.
+    Genitive,
+}
+
+impl Case {
+    fn nominative(self) -> bool {
+        self == Case::Nominative
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Folding and the lexicon
+// ---------------------------------------------------------------------------------------
+
+/// Folds a word for lookup: drops diacritics and tatweel, أ إ آ ٱ -> ا, ة -> ه, ى ی -> ي.
+pub(crate) fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        if is_diacritic(c) || c == TATWEEL {
+            continue;
+        }
+        out.push(match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            'ة' => 'ه',
+            'ى' | '\u{06CC}' => 'ي',
+            '\u{06A9}' => 'ك',
+            _ => c,
+        });
+    }
+}
+
+/// How a scale word is inflected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// ألف: after 100s, or alone (= one thousand).
+    Single,
+    /// ألفان, ألفين: two thousand.
+    Dual,
+    /// ألفا: either the accusative singular with tanwin (أحد عشر ألفًا) after a count, or
+    /// the construct dual (= two thousand) alone.
+    DualOrTanwin,
+    /// آلاف: after 3–10.
+    Plural,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lex {
+    Zero,
+    /// 1–10 as standalone words.
+    Unit(u8),
+    /// أحد, إحدى: 1 before عشر or before و + tens.
+    One,
+    /// اثنا, اثني, اثنتا, اثنتي: 2 before عشر only.
+    TwoOfTeen,
+    /// 20..90.
+    Ten(u8),
+    /// مئة, مائة alone: 100, or ×100 after 3–9 (ثلاث مئة).
+    HundredWord,
+    /// 200..900 in one word.
+    Hundreds(u16),
+    Scale(u32, Form),
+}
+
+fn unit_stem(s: &str) -> Option<u8> {
+    Some(match s {
+        "ثلاث" => 3,
+        "اربع" => 4,
+        "خمس" => 5,
+        "ست" => 6,
+        "سبع" => 7,
+        "ثمان" | "ثماني" => 8,
+        "تسع" => 9,
+        _ => return None,
+    })
+}
+
+fn lookup(w: &str) -> Option<Lex> {
+    use Form::*;
+    use Lex::*;
+    Some(match w {
+        "صفر" => Zero,
+        "واحد" | "واحده" => Unit(1),
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "ثنتان" | "ثنتين" => {
+            Unit(2)
+        }
+        "ثلاث" | "ثلاثه" => Unit(3),
+        "اربع" | "اربعه" => Unit(4),
+        "خمس" | "خمسه" => Unit(5),
+        "ست" | "سته" => Unit(6),
+        "سبع" | "سبعه" => Unit(7),
+        "ثمان" | "ثماني" | "ثمانيه" => Unit(8),
+        "تسع" | "تسعه" => Unit(9),
+        "عشر" | "عشره" => Unit(10),
+        "احد" | "احدي" => One,
+        "اثنا" | "اثني" | "اثنتا" | "اثنتي" | "ثنتا" | "ثنتي" => {
+            TwoOfTeen
+        }
+        "عشرون" | "عشرين" => Ten(20),
+        "ثلاثون" | "ثلاثين" => Ten(30),
+        "اربعون" | "اربعين" => Ten(40),
+        "خمسون" | "خمسين" => Ten(50),
+        "ستون" | "ستين" => Ten(60),
+        "سبعون" | "سبعين" => Ten(70),
+        "ثمانون" | "ثمانين" => Ten(80),
+        "تسعون" | "تسعين" => Ten(90),
+        "مئه" | "مائه" => HundredWord,
+        "مئتان" | "مائتان" | "مئتين" | "مائتين" | "مئتا" | "مائتا" | "مئتي" | "مائتي" => {
+            Hundreds(200)
+        }
+        "الف" => Scale(3, Single),
+        "الفان" | "الفين" => Scale(3, Dual),
+        "الفا" => Scale(3, DualOrTanwin),
+        "الاف" | "الوف" => Scale(3, Plural),
+        "مليون" => Scale(6, Single),
+        "مليونان" | "مليونين" => Scale(6, Dual),
+        "مليونا" => Scale(6, DualOrTanwin),
+        "ملايين" => Scale(6, Plural),
+        "مليار" | "بليون" => Scale(9, Single),
+        "ملياران" | "مليارين" | "بليونان" | "بليونين" => Scale(9, Dual),
+        "مليارا" | "بليونا" => Scale(9, DualOrTanwin),
+        "مليارات" | "بلايين" => Scale(9, Plural),
+        "تريليون" => Scale(12, Single),
+        "تريليونان" | "تريليونين" => Scale(12, Dual),
+        "تريليونا" => Scale(12, DualOrTanwin),
+        "تريليونات" => Scale(12, Plural),
+        _ => {
+            let stem = w.strip_suffix("مئه").or_else(|| w.strip_suffix("مائه"))?;
+            Hundreds(unit_stem(stem)? as u16 * 100)
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Exact fixed-point arithmetic for the parser
+// ---------------------------------------------------------------------------------------
+
+/// `mant / 10^scale`, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dec {
+    mant: u128,
+    scale: u32,
+}
+
+impl Dec {
+    const ZERO: Dec = Dec { mant: 0, scale: 0 };
+
+    fn int(v: u128) -> Dec {
+        Dec { mant: v, scale: 0 }
+    }
+
+    fn from_number(n: &Number) -> Option<Dec> {
+        if n.is_negative() {
+            return None;
+        }
+        let (mant, scale) = n.mantissa()?;
+        Some(Dec { mant, scale })
+    }
+
+    fn rescale(self, scale: u32) -> Option<Dec> {
+        let k = scale.checked_sub(self.scale)?;
+        Some(Dec {
+            mant: self.mant.checked_mul(10u128.checked_pow(k)?)?,
+            scale,
+        })
+    }
+
+    fn add(self, other: Dec) -> Option<Dec> {
+        let s = self.scale.max(other.scale);
+        let (a, b) = (self.rescale(s)?, other.rescale(s)?);
+        Some(Dec {
+            mant: a.mant.checked_add(b.mant)?,
+            scale: s,
+        })
+    }
+
+    fn times_pow10(self, k: u32) -> Option<Dec> {
+        if self.scale >= k {
+            Some(Dec {
+                mant: self.mant,
+                scale: self.scale - k,
+            })
+        } else {
+            Some(Dec {
+                mant: self.mant.checked_mul(10u128.checked_pow(k - self.scale)?)?,
+                scale: 0,
+            })
+        }
+    }
+
+    fn to_number(self) -> Number {
+        Number::from_parts(false, self.mant, self.scale)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens and atoms
+// ---------------------------------------------------------------------------------------
+
+fn is_word_char(c: char) -> bool {
+    digit_value(c).is_none()
+        && (c.is_alphabetic() || is_diacritic(c) || c == TATWEEL || c == '\u{200C}')
+}
+
+#[derive(Debug, Clone)]
+enum TokKind {
+    /// A word: its lexicon reading bare, after a conjunction و, after other proclitics.
+    Word {
+        bare: Option<Lex>,
+        waw: Option<Lex>,
+        /// (lexicon entry, byte length of the proclitics in the original word)
+        clitic: Option<(Lex, usize)>,
+        waw_len: usize,
+        /// The word is the conjunction و alone.
+        conj: bool,
+    },
+    Numeral(Number),
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: TokKind,
+}
+
+/// Byte length of the first `letters` base letters of `word` and the marks after them.
+fn prefix_len(word: &str, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in word.char_indices() {
+        if is_diacritic(c) || c == TATWEEL {
+            continue;
+        }
+        if seen == letters {
+            return i;
+        }
+        seen += 1;
+    }
+    word.len()
+}
+
+/// The token at or after `pos` (whitespace skipped), or `None` at the end.
+fn token_at(text: &str, pos: usize, buf: &mut String) -> Option<Tok> {
+    let rest = &text[pos..];
+    let skip = rest.len() - rest.trim_start().len();
+    let start = pos + skip;
+    let c = text[start..].chars().next()?;
+    if digit_value(c).is_some() {
+        let end = numeral_run_end(text, start);
+        let kind = match parse_number(&text[start..end]) {
+            Ok(n) => TokKind::Numeral(n),
+            Err(_) => TokKind::Other,
+        };
+        return Some(Tok { start, end, kind });
+    }
+    if !is_word_char(c) {
+        return Some(Tok {
+            start,
+            end: start + c.len_utf8(),
+            kind: TokKind::Other,
+        });
+    }
+    let len = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len() - start, |(i, _)| i);
+    let end = start + len;
+    let word = &text[start..end];
+    fold_into(word, buf);
+    let folded = buf.as_str();
+    let bare = lookup(folded);
+    let conj = folded == "و";
+    let mut waw = None;
+    let mut waw_len = 0;
+    let mut clitic = None;
+    if let Some(r) = folded.strip_prefix('و') {
+        // Both readings are kept: واحد is one, but وأحد (folded alike) is "and one-".
+        waw = lookup(r);
+        waw_len = prefix_len(word, 1);
+    }
+    if bare.is_none() && !conj {
+        // Other proclitics: (و|ف)? (ب|ل|ك)?, at least three letters left unless only و.
+        let mut letters = 0;
+        let mut r = folded;
+        if let Some(x) = r.strip_prefix(['و', 'ف']) {
+            r = x;
+            letters += 1;
+        }
+        let mut only_waw = folded.starts_with('و');
+        if let Some(x) = r.strip_prefix(['ب', 'ل', 'ك']) {
+            r = x;
+            letters += 1;
+            only_waw = false;
+        }
+        if letters > 0 && (only_waw || r.chars().count() >= 3) {
+            if let Some(l) = lookup(r) {
+                clitic = Some((l, prefix_len(word, letters)));
+            }
+        }
+    }
+    Some(Tok {
+        start,
+        end,
+        kind: TokKind::Word {
+            bare,
+            waw,
+            clitic,
+            waw_len,
+            conj,
+        },
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Hundreds,
+    Units,
+    Tens,
+}
+
+#[derive(Debug, Clone)]
+enum Atom {
+    Zero,
+    Small { value: u16, slot: Slot, one: bool },
+    Scale(u32, Form),
+    Numeral(Number),
+}
+
+#[derive(Debug, Clone)]
+struct AtomAt {
+    atom: Atom,
+    conj: bool,
+    start: usize,
+    number_start: usize,
+    end: usize,
+    is_word: bool,
+}
+
+/// Where in an expression an atom is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// First atom, proclitics allowed (find).
+    FirstClitic,
+    /// First atom, bare only (parse).
+    FirstBare,
+    /// A later atom: bare or with the conjunction و.
+    Later,
+}
+
+/// Why an expression ended where it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    End,
+    Unknown,
+    Misplaced,
+    Overflow,
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    buf: String,
+}
+
+impl<'t> Parser<'t> {
+    fn lex_of(kind: &TokKind, pos: Position) -> Option<(Lex, bool, usize)> {
+        let TokKind::Word {
+            bare,
+            waw,
+            clitic,
+            waw_len,
+            ..
+        } = kind
+        else {
+            return None;
+        };
+        if pos == Position::Later {
+            // After the first word, a leading و is the conjunction when that reads.
+            if let Some(l) = waw {
+                return Some((*l, true, *waw_len));
+            }
+        }
+        if let Some(l) = bare {
+            return Some((*l, false, 0));
+        }
+        match pos {
+            Position::FirstBare => None,
+            Position::Later => waw.map(|l| (l, true, *waw_len)),
+            Position::FirstClitic => clitic.map(|(l, len)| (l, false, len)),
+        }
+    }
+
+    /// The atom starting at `pos` (with whitespace before it), or why there is none.
+    fn atom_at(&mut self, pos: usize, position: Position) -> Result<AtomAt, Stop> {
+        let Some(mut tok) = token_at(self.text, pos, &mut self.buf) else {
+            return Err(Stop::End);
+        };
+        let mut conj_word = false;
+        let start = tok.start;
+        if let TokKind::Word { conj: true, .. } = tok.kind {
+            if position != Position::Later {
+                return Err(Stop::Misplaced);
+            }
+            // و standing alone: the next token must be bare.
+            match token_at(self.text, tok.end, &mut self.buf) {
+                Some(t) => tok = t,
+                None => return Err(Stop::Misplaced),
+            }
+            conj_word = true;
+        }
+        let (lex, conj, clitic_len) = match &tok.kind {
+            TokKind::Numeral(n) => {
+                return Ok(AtomAt {
+                    atom: Atom::Numeral(n.clone()),
+                    conj: conj_word,
+                    start,
+                    number_start: tok.start,
+                    end: tok.end,
+                    is_word: false,
+                })
+            }
+            TokKind::Other => return Err(Stop::Unknown),
+            kind => {
+                let p = if conj_word {
+                    Position::FirstBare
+                } else {
+                    position
+                };
+                match Self::lex_of(kind, p) {
+                    Some(x) => x,
+                    None => {
+                        let known = matches!(
+                            kind,
+                            TokKind::Word { waw: Some(_), .. }
+                                | TokKind::Word {
+                                    clitic: Some(_),
+                                    ..
+                                }
+                        );
+                        return Err(if known {
+                            Stop::Misplaced
+                        } else {
+                            Stop::Unknown
+                        });
+                    }
+                }
+            }
+        };
+        let conj = conj || conj_word;
+        let number_start = tok.start + clitic_len;
+        let mk = |atom, end| AtomAt {
+            atom,
+            conj,
+            start,
+            number_start,
+            end,
+            is_word: true,
+        };
+        let small = |value: u16, slot| Atom::Small {
+            value,
+            slot,
+            one: false,
+        };
+        // Two-word forms: unit + عشر (teens), unit + مئة (hundreds).
+        let next = match lex {
+            Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen => {
+                token_at(self.text, tok.end, &mut self.buf).and_then(|t| {
+                    Self::lex_of(&t.kind, Position::FirstBare).map(|(l, _, _)| (l, t.end))
+                })
+            }
+            _ => None,
+        };
+        let unit = match lex {
+            Lex::Unit(u) => u,
+            Lex::One => 1,
+            Lex::TwoOfTeen => 2,
+            _ => 0,
+        };
+        Ok(match (lex, next) {
+            (Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen, Some((Lex::Unit(10), end))) => {
+                mk(small(10 + unit as u16, Slot::Units), end)
+            }
+            (Lex::Unit(3..=9), Some((Lex::HundredWord, end))) => {
+                mk(small(unit as u16 * 100, Slot::Hundreds), end)
+            }
+            (Lex::TwoOfTeen, _) => return Err(Stop::Misplaced),
+            (Lex::One, _) => mk(
+                Atom::Small {
+                    value: 1,
+                    slot: Slot::Units,
+                    one: true,
+                },
+                tok.end,
+            ),
+            (Lex::Zero, _) => mk(Atom::Zero, tok.end),
+            (Lex::Unit(u), _) => mk(small(u as u16, Slot::Units), tok.end),
+            (Lex::Ten(t), _) => mk(small(t as u16, Slot::Tens), tok.end),
+            (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), tok.end),
+            (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), tok.end),
+            (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), tok.end),
+        })
+    }
+
+    /// Parses the longest number expression starting at `pos`.
+    fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
+        let mut total = Dec::ZERO;
+        let mut cur: Option<Dec> = None;
+        let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
+        let mut big_unit = false; // units slot holds 10..19
+        let mut max_exp = 0u32;
+        let mut last_scale = false;
+        let mut words = 0usize;
+        let mut parsed: Option<Parsed> = None;
+        let mut at = pos;
+        let mut position = first;
+        let stop = loop {
+            let a = match self.atom_at(at, position) {
+                Ok(a) => a,
+                Err(s) => break s,
+            };
+            let is_first = position != Position::Later;
+            let c = a.conj;
+            let step = (|| -> Result<(), Stop> {
+                match &a.atom {
+                    Atom::Zero => {
+                        if !is_first {
+                            return Err(Stop::Misplaced);
+                        }
+                        cur = Some(Dec::ZERO);
+                        slots = [true; 3];
+                    }
+                    Atom::Small { value, slot, one } => {
+                        let value = *value;
+                        match cur {
+                            None if !(is_first || c) => return Err(Stop::Misplaced),
+                            Some(_) if !c => return Err(Stop::Misplaced),
+                            _ => {}
+                        }
+                        let idx = *slot as usize;
+                        if slots[idx] {
+                            return Err(Stop::Misplaced);
+                        }
+                        match slot {
+                            Slot::Hundreds if slots[1] || slots[2] => return Err(Stop::Misplaced),
+                            Slot::Tens if big_unit => return Err(Stop::Misplaced),
+                            Slot::Units if value >= 10 && slots[2] => return Err(Stop::Misplaced),
+                            _ => {}
+                        }
+                        if *one {
+                            // أحد/إحدى alone is not a number: it needs و + tens next.
+                            let ok = matches!(
+                                self.atom_at(a.end, Position::Later),
+                                Ok(AtomAt {
+                                    atom: Atom::Small {
+                                        slot: Slot::Tens,
+                                        ..
+                                    },
+                                    conj: true,
+                                    ..
+                                })
+                            );
+                            if !ok || slots[2] {
+                                return Err(Stop::Misplaced);
+                            }
+                        }
+                        slots[idx] = true;
+                        if *slot == Slot::Units && value >= 10 {
+                            big_unit = true;
+                        }
+                        let base = cur.unwrap_or(Dec::ZERO);
+                        cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
+                        last_scale = false;
+                    }
+                    Atom::Numeral(n) => {
+                        if cur.is_some() || !(is_first || c) {
+                            return Err(Stop::Misplaced);
+                        }
+                        if is_first && !c {
+                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون.
+                            let ok = matches!(
+                                self.atom_at(a.end, Position::Later),
+                                Ok(AtomAt {
+                                    atom: Atom::Scale(
+                                        _,
+                                        Form::Single | Form::Plural | Form::DualOrTanwin
+                                    ),
+                                    conj: false,
+                                    ..
+                                })
+                            );
+                            if !ok {
+                                return Err(Stop::Misplaced);
+                            }
+                        }
+                        cur = Some(Dec::from_number(n).ok_or(Stop::Overflow)?);
+                        slots = [true; 3];
+                        last_scale = false;
+                    }
+                    Atom::Scale(exp, form) => {
+                        let exp = *exp;
+                        if last_scale && !c {
+                            // ألف مليار: a larger scale multiplies what came before.
+                            if exp <= max_exp || *form != Form::Single {
+                                return Err(Stop::Misplaced);
+                            }
+                            total = total.times_pow10(exp).ok_or(Stop::Overflow)?;
+                            max_exp = exp;
+                            return Ok(());
+                        }
+                        let count = match (form, cur, c) {
+                            (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n), false) => n,
+                            (Form::Plural, _, _) => return Err(Stop::Misplaced),
+                            (Form::Single, None, _) => Dec::int(1),
+                            (Form::Dual | Form::DualOrTanwin, None, _) => Dec::int(2),
+                            (Form::Dual, Some(_), false) => return Err(Stop::Misplaced),
+                            (Form::Single | Form::Dual | Form::DualOrTanwin, Some(_), true) => {
+                                return Err(Stop::Misplaced)
+                            }
+                        };
+                        if !(is_first || c || cur.is_some()) {
+                            return Err(Stop::Misplaced);
+                        }
+                        if max_exp == 0 || exp > max_exp {
+                            if c && max_exp != 0 {
+                                return Err(Stop::Misplaced);
+                            }
+                            total = total
+                                .add(count)
+                                .and_then(|t| t.times_pow10(exp))
+                                .ok_or(Stop::Overflow)?;
+                            max_exp = exp;
+                        } else {
+                            let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
+                            total = total.add(v).ok_or(Stop::Overflow)?;
+                        }
+                        cur = None;
+                        slots = [false; 3];
+                        big_unit = false;
+                        last_scale = true;
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(s) = step {
+                break s;
+            }
+            if a.is_word {
+                words += 1;
+            }
+            let value = match cur {
+                Some(v) => total.add(v),
+                None => Some(total),
+            };
+            let Some(value) = value else {
+                break Stop::Overflow;
+            };
+            let p = parsed.get_or_insert(Parsed {
+                start: a.start,
+                number_start: a.number_start,
+                end: a.end,
+                value,
+                words,
+            });
+            p.end = a.end;
+            p.value = value;
+            p.words = words;
+            at = a.end;
+            position = Position::Later;
+            if matches!(a.atom, Atom::Zero) {
+                break Stop::End;
+            }
+        };
+        (parsed, stop, at)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Parsed {
+    start: usize,
+    number_start: usize,
+    end: usize,
+    value: Dec,
+    words: usize,
+}
+
+// ---------------------------------------------------------------------------------------
+// Public parsing API
+// ---------------------------------------------------------------------------------------
+
+/// Why [`parse_number_words`] failed.
+///
+/// ```
+/// use nass_numerals::{parse_number_words, ParseWordsErrorKind};
+/// let err = parse_number_words("ثلاثة كتب").unwrap_err();
+/// assert_eq!(err.kind(), ParseWordsErrorKind::UnknownWord);
+/// assert_eq!(err.offset(), 11);
+/// assert_eq!(err.to_string(), "not a number word at byte 11");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseWordsError {
+    kind: ParseWordsErrorKind,
+    offset: usize,
+}
+
+/// The kinds of [`ParseWordsError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseWordsErrorKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// A word (or character) that is not part of any number.
+    UnknownWord,
+    /// A number word where the grammar does not allow it (ثلاثة خمسة, أحد alone, a missing و).
+    Misplaced,
+    /// A value too large for the exact arithmetic (beyond about 10^38).
+    Overflow,
+}
+
+impl ParseWordsError {
+    /// The kind of error.
+    ///
+    /// ```
+    /// use nass_numerals::{parse_number_words, ParseWordsErrorKind};
+    /// assert_eq!(parse_number_words("خمسة ستة").unwrap_err().kind(), ParseWordsErrorKind::Misplaced);
+    /// ```
+    pub fn kind(&self) -> ParseWordsErrorKind {
+        self.kind
+    }
+
+    /// Byte offset of the problem in the input.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::parse_number_words("خمسة ستة").unwrap_err().offset(), 9);
+    /// ```
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for ParseWordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            ParseWordsErrorKind::Empty => "no number words",
+            ParseWordsErrorKind::UnknownWord => "not a number word",
+            ParseWordsErrorKind::Misplaced => "number word out of place",
+            ParseWordsErrorKind::Overflow => "number too large",
+        };
+        write!(f, "{what} at byte {}", self.offset)
+    }
+}
+
+impl std::error::Error for ParseWordsError {}
+
+/// Parses a cardinal number written in Arabic words (or digits with scale words).
+///
+/// The whole input (surrounding whitespace aside) must be one number; additive parts are
+/// joined by و (attached or standing alone). Accepted forms:
+/// - units in both genders and all cases: واحد/واحدة، اثنان/اثنين/اثنتان/اثنتين،
+///   ثلاث/ثلاثة … تسع/تسعة، ثمان/ثماني/ثمانية، عشر/عشرة;
+/// - teens: أحد عشر، إحدى عشرة، اثنا/اثني عشر، اثنتا/اثنتي عشرة، ثلاثة عشر، ثلاث عشرة …;
+/// - tens in -ون and -ين; units before tens (خمسة وعشرون، إحدى وعشرون) or after them;
+/// - hundreds: مئة/مائة، مئتان/مائتان/مئتين/مائتين (and the construct مئتا/مئتي),
+///   ثلاثمئة/ثلاثمائة/ثلاث مئة … تسعمئة;
+/// - scales ألف (10^3), مليون (10^6), مليار or بليون (10^9), تريليون (10^12), each singular,
+///   dual (ألفان/ألفين, construct ألفا), plural (آلاف/ألوف، ملايين، مليارات/بلايين،
+///   تريليونات) and tanwin accusative (ألفًا, also written ألفا or ألف); a larger scale after
+///   a smaller one multiplies (ألف مليار = 10^12);
+/// - a numeral of [`parse_number`] before a scale word (3 آلاف، 2.5 مليون، ١٫٥ مليار), or
+///   alone;
+/// - صفر alone.
+///
+/// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
+/// ة as ه, ى as ي.
+///
+/// ```
+/// use nass_numerals::parse_number_words;
+/// let v = |s| parse_number_words(s).unwrap().to_string();
+/// assert_eq!(v("ألفان وخمسمائة وستة عشر"), "2516");
+/// assert_eq!(v("3 آلاف"), "3000");
+/// assert_eq!(v("2.5 مليون"), "2500000");
+/// assert_eq!(v("أحدَ عشرَ ألفًا"), "11000");
+/// assert_eq!(v("ثلاث مئة و اثنتا عشرة"), "312");
+/// ```
+pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start >= end {
+        return Err(ParseWordsError {
+            kind: ParseWordsErrorKind::Empty,
+            offset: s.len(),
+        });
+    }
+    let body = &s[..end];
+    if let Ok(n) = parse_number(&body[start..]) {
+        if !n.is_negative() {
+            return Ok(n);
+        }
+    }
+    let mut p = Parser {
+        text: body,
+        buf: String::new(),
+    };
+    let (parsed, stop, at) = p.expr(start, Position::FirstBare);
+    match parsed {
+        Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
+        _ => {
+            let offset = body[at..].len() - body[at..].trim_start().len() + at;
+            let kind = match stop {
+                Stop::Overflow => ParseWordsErrorKind::Overflow,
+                Stop::Unknown => ParseWordsErrorKind::UnknownWord,
+                Stop::Misplaced | Stop::End => ParseWordsErrorKind::Misplaced,
+            };
+            Err(ParseWordsError { kind, offset })
+        }
+    }
+}
+
+/// A number written in words, found by [`find_number_words`].
+///
+/// ```
+/// let m = nass_numerals::find_number_words("وصل بخمسة آلاف زائر").next().unwrap();
+/// assert_eq!((m.start(), m.number_start(), m.end()), (7, 9, 26));
+/// assert_eq!(m.text(), "بخمسة آلاف");
+/// assert_eq!(m.number_text(), "خمسة آلاف");
+/// assert_eq!(m.value().to_string(), "5000");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberWordsMatch<'t> {
+    text: &'t str,
+    start: usize,
+    number_start: usize,
+    end: usize,
+    value: Number,
+}
+
+impl<'t> NumberWordsMatch<'t> {
+    /// Byte offset of the match, proclitics included.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("وثلاثة").next().unwrap().start(), 0);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset where the number proper starts, after proclitics (و ف ب ل ك).
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("وثلاثة").next().unwrap().number_start(), 2);
+    /// ```
+    pub fn number_start(&self) -> usize {
+        self.number_start
+    }
+
+    /// Byte offset just past the last word of the number.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("ستة أيام").next().unwrap().end(), 6);
+    /// ```
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// `start..end`.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("عشرون").next().unwrap().range(), 0..10);
+    /// ```
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The matched text, proclitics included: `&text[start..end]`.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("لثلاثة أيام").next().unwrap().text(), "لثلاثة");
+    /// ```
+    pub fn text(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    /// The number without proclitics: `&text[number_start..end]`.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("لثلاثة أيام").next().unwrap().number_text(), "ثلاثة");
+    /// ```
+    pub fn number_text(&self) -> &'t str {
+        &self.text[self.number_start..self.end]
+    }
+
+    /// The value.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("مئتا ألف").next().unwrap().value().to_u64(), Some(200_000));
+    /// ```
+    pub fn value(&self) -> &Number {
+        &self.value
+    }
+}
+
+/// Iterator of [`find_number_words`].
+pub struct NumberWords<'t> {
+    parser: Parser<'t>,
+    pos: usize,
+}
+
+impl fmt::Debug for NumberWords<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NumberWords")
+            .field("pos", &self.pos)
+            .finish()
+    }
+}
+
+impl<'t> Iterator for NumberWords<'t> {
+    type Item = NumberWordsMatch<'t>;
+
+    fn next(&mut self) -> Option<NumberWordsMatch<'t>> {
+        let text = self.parser.text;
+        while self.pos < text.len() {
+            // Next token start.
+            let Some(tok) = token_at(text, self.pos, &mut self.parser.buf) else {
+                self.pos = text.len();
+                return None;
+            };
+            let (parsed, _, _) = self.parser.expr(tok.start, Position::FirstClitic);
+            match parsed {
+                Some(p) if p.words > 0 => {
+                    self.pos = p.end;
+                    return Some(NumberWordsMatch {
+                        text,
+                        start: p.start,
+                        number_start: p.number_start,
+                        end: p.end,
+                        value: p.value.to_number(),
+                    });
+                }
+                _ => self.pos = tok.end,
+            }
+        }
+        None
+    }
+}
+
+/// Every number written in words in running text, with proclitics (وثلاثة، بخمسة،
+/// لعشرين), its byte span and value. Numerals count only with a scale word (3 آلاف); a
+/// bare numeral is [`find_numbers`](crate::find_numbers)' business.
+///
+/// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
+/// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
+/// numbers. With ب ل ك ف, at least three letters must remain (so لست "I am not" is not
+/// six). أحد and إحدى alone ("someone") are not numbers; the definite article is not
+/// stripped (الثلاثاء, الخمسين are not matched).
+///
+/// ```
+/// use nass_numerals::find_number_words;
+/// let text = "حضر ثلاثمائة وخمسة وعشرون طالبًا، وغاب اثنا عشر.";
+/// let found: Vec<(&str, String)> = find_number_words(text)
+///     .map(|m| (m.text(), m.value().to_string()))
+///     .collect();
+/// assert_eq!(found, [("ثلاثمائة وخمسة وعشرون", "325".to_string()), ("اثنا عشر", "12".to_string())]);
+/// ```
+pub fn find_number_words(text: &str) -> NumberWords<'_> {
+    NumberWords {
+        parser: Parser {
+            text,
+            buf: String::new(),
+        },
+        pos: 0,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Spelling out
+// ---------------------------------------------------------------------------------------
+
+const UNITS_FEM_FORM: [&str; 11] = [
+    "",
+    "واحد",
+    "اثنان",
+    "ثلاثة",
+    "أربعة",
+    "خمسة",
+    "ستة",
+    "سبعة",
+    "ثمانية",
+    "تسعة",
+    "عشرة",
+];
+const UNITS_MASC_FORM: [&str; 11] = [
+    "",
+    "واحدة",
+    "اثنتان",
+    "ثلاث",
+    "أربع",
+    "خمس",
+    "ست",
+    "سبع",
+    "ثماني",
+    "تسع",
+    "عشر",
+];
+const TENS_NOM: [&str; 10] = [
+    "",
+    "",
+    "عشرون",
+    "ثلاثون",
+    "أربعون",
+    "خمسون",
+    "ستون",
+    "سبعون",
+    "ثمانون",
+    "تسعون",
+];
+const TENS_ACC: [&str; 10] = [
+    "",
+    "",
+    "عشرين",
+    "ثلاثين",
+    "أربعين",
+    "خمسين",
+    "ستين",
+    "سبعين",
+    "ثمانين",
+    "تسعين",
+];
+const HUNDREDS: [&str; 10] = [
+    "",
+    "مئة",
+    "",
+    "ثلاثمئة",
+    "أربعمئة",
+    "خمسمئة",
+    "ستمئة",
+    "سبعمئة",
+    "ثمانمئة",
+    "تسعمئة",
+];
+
+/// A unit 1–10 standing alone or before و + tens, agreeing with a noun of `gender`.
+fn unit_word(u: u64, gender: Gender, case: Case, before_tens: bool) -> &'static str {
+    let masc = gender == Gender::Masculine;
+    match (u, masc, case.nominative()) {
+        (1, true, _) => "واحد",
+        (1, false, _) => {
+            if before_tens {
+                "إحدى"
+            } else {
+                "واحدة"
+            }
+        }
+        (2, true, true) => "اثنان",
+        (2, true, false) => "اثنين",
+        (2, false, true) => "اثنتان",
+        (2, false, false) => "اثنتين",
+        // Polarity: a masculine noun takes the form in ة.
+        (_, true, _) => UNITS_FEM_FORM[u as usize],
+        (_, false, _) => UNITS_MASC_FORM[u as usize],
+    }
+}
+
+/// 1..=99 agreeing with a noun of `gender`.
+fn below_hundred(n: u64, gender: Gender, case: Case, out: &mut String) {
+    let masc = gender == Gender::Masculine;
+    let nom = case.nominative();
+    match n {
+        1..=10 => out.push_str(unit_word(n, gender, case, false)),
+        11 => out.push_str(if masc {
+            "أحد عشر"
+        } else {
+            "إحدى عشرة"
+        }),
+        12 => out.push_str(match (masc, nom) {
+            (true, true) => "اثنا عشر",
+            (true, false) => "اثني عشر",
+            (false, true) => "اثنتا عشرة",
+            (false, false) => "اثنتي عشرة",
+        }),
+        13..=19 => {
+            out.push_str(unit_word(n - 10, gender, case, false));
+            out.push_str(if masc { " عشر" } else { " عشرة" });
+        }
+        _ => {
+            let (t, u) = (n / 10, n % 10);
+            if u > 0 {
+                out.push_str(unit_word(u, gender, case, true));
+                out.push_str(" و");
+            }
+            out.push_str(if nom { TENS_NOM } else { TENS_ACC }[t as usize]);
+        }
+    }
+}
+
+/// The hundreds word of `h` (1..=9) standing alone (مئتان/مئتين) or in construct before a
+/// noun (مئتا/مئتي).
+fn hundreds_word(h: u64, case: Case, construct: bool) -> &'static str {
+    match (h, construct, case.nominative()) {
+        (2, false, true) => "مئتان",
+        (2, false, false) => "مئتين",
+        (2, true, true) => "مئتا",
+        (2, true, false) => "مئتي",
+        _ => HUNDREDS[h as usize],
+    }
+}
+
+/// 1..=999 agreeing with a noun of `gender`.
+fn below_thousand(n: u64, gender: Gender, case: Case, out: &mut String) {
+    let (h, r) = (n / 100, n % 100);
+    if h > 0 {
+        out.push_str(hundreds_word(h, case, false));
+        if r > 0 {
+            out.push_str(" و");
+        }
+    }
+    if r > 0 {
+        below_hundred(r, gender, case, out);
+    }
+}
+
+struct ScaleNames {
+    single: &'static str,
+    dual_nom: &'static str,
+    dual_acc: &'static str,
+    plural: &'static str,
+    tanwin: &'static str,
+}
+
+const SCALES: [(u64, ScaleNames); 4] = [
+    (
+        1_000_000_000_000,
+        ScaleNames {
+            single: "تريليون",
+            dual_nom: "تريليونان",
+            dual_acc: "تريليونين",
+            plural: "تريليونات",
+            tanwin: "تريليونًا",
+        },
+    ),
+    (
+        1_000_000_000,
+        ScaleNames {
+            single: "مليار",
+            dual_nom: "ملياران",
+            dual_acc: "مليارين",
+            plural: "مليارات",
+            tanwin: "مليارًا",
+        },
+    ),
+    (
+        1_000_000,
+        ScaleNames {
+            single: "مليون",
+            dual_nom: "مليونان",
+            dual_acc: "مليونين",
+            plural: "ملايين",
+            tanwin: "مليونًا",
+        },
+    ),
+    (
+        1_000,
+        ScaleNames {
+            single: "ألف",
+            dual_nom: "ألفان",
+            dual_acc: "ألفين",
+            plural: "آلاف",
+            tanwin: "ألفًا",
+        },
+    ),
+];
+
+/// `count` (>= 1) of a scale noun (all four are masculine).
+fn scale_phrase(count: u64, names: &ScaleNames, case: Case, out: &mut String) {
+    let dual = if case.nominative() {
+        names.dual_nom
+    } else {
+        names.dual_acc
+    };
+    let m = Gender::Masculine;
+    let (hi, r) = (count - count % 100, count % 100);
+    // The part above the last two digits, written before the noun.
+    let write_hi = |out: &mut String, construct: bool| {
+        if hi < 1000 {
+            out.push_str(hundreds_word(hi / 100, case, construct));
+        } else {
+            words_into(hi, m, case, out);
+        }
+    };
+    match (hi, r) {
+        (0, 1) => out.push_str(names.single),
+        (0, 2) => out.push_str(dual),
+        (0, _) => {
+            below_hundred(r, m, case, out);
+            out.push(' ');
+            out.push_str(if r <= 10 { names.plural } else { names.tanwin });
+        }
+        (_, 0..=2) => {
+            write_hi(out, true);
+            out.push(' ');
+            out.push_str(names.single);
+            match r {
+                1 => {
+                    out.push_str(" و");
+                    out.push_str(names.single);
+                }
+                2 => {
+                    out.push_str(" و");
+                    out.push_str(dual);
+                }
+                _ => {}
+            }
+        }
+        (_, _) => {
+            write_hi(out, false);
+            out.push_str(" و");
+            below_hundred(r, m, case, out);
+            out.push(' ');
+            out.push_str(if r <= 10 { names.plural } else { names.tanwin });
+        }
+    }
+}
+
+fn words_into(n: u64, gender: Gender, case: Case, out: &mut String) {
+    if n == 0 {
+        out.push_str("صفر");
+        return;
+    }
+    let mut rest = n;
+    let mut first = true;
+    for (i, (scale, names)) in SCALES.iter().enumerate() {
+        let count = if i == 0 {
+            rest / scale
+        } else {
+            (rest / scale) % 1000
+        };
+        if count > 0 {
+            if !first {
+                out.push_str(" و");
+            }
+            scale_phrase(count, names, case, out);
+            first = false;
+        }
+        rest %= scale;
+    }
+    if rest > 0 {
+        if !first {
+            out.push_str(" و");
+        }
+        below_thousand(rest, gender, case, out);
+    }
+}
+
+/// Spells out `n` in Modern Standard Arabic, agreeing with a counted noun of `gender`, in
+/// `case`.
+///
+/// Rules: units 3–10 take the opposite gender's form (ثلاثة كتب، ثلاث سيارات); 11 and 12 agree
+/// (أحد عشر/إحدى عشرة، اثنا عشر/اثنتا عشرة); units precede tens (خمسة وعشرون، إحدى
+/// وعشرون); hundreds are spelt مئة، مئتان، ثلاثمئة … تسعمئة (one word; the construct مئتا/مئتي
+/// before a scale noun). Scale nouns (ألف، مليون، مليار، تريليون, all masculine) follow the
+/// counting rules: 1 ألف, 2 ألفان, 3–10 plural آلاف، ملايين، مليارات، تريليونات, 11–99
+/// accusative singular written with tanwin ألفًا، مليونًا, 100s in construct مئة ألف; a count
+/// ending in 01 or 02 after hundreds repeats the noun (مئة ألف وألف = 101 000, مئة ألف وألفان
+/// = 102 000). Parts are joined by " و". Gender affects only the last group (below 1000);
+/// case affects every dual and every -ون/-ين form. Above 999 trillion (all of `u64` is
+/// accepted) the trillion count is itself spelt out (ألف تريليون), which
+/// [`parse_number_words`] reads back.
+///
+/// ```
+/// use nass_numerals::{number_to_words, Case, Gender};
+/// let w = |n| number_to_words(n, Gender::Masculine, Case::Nominative);
+/// assert_eq!(w(2516), "ألفان وخمسمئة وستة عشر");
+/// assert_eq!(w(11_000), "أحد عشر ألفًا");
+/// assert_eq!(w(1_000_000_000_000), "تريليون");
+/// assert_eq!(number_to_words(21, Gender::Feminine, Case::Genitive), "إحدى وعشرين");
+/// ```
+pub fn number_to_words(n: u64, gender: Gender, case: Case) -> String {
+    let mut out = String::with_capacity(64);
+    words_into(n, gender, case, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Ordinal days
+// ---------------------------------------------------------------------------------------
+
+const ORDINAL_DAYS_MASC: [&str; 31] = [
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+    "العاشر",
+    "الحادي عشر",
+    "الثاني عشر",
+    "الثالث عشر",
+    "الرابع عشر",
+    "الخامس عشر",
+    "السادس عشر",
+    "السابع عشر",
+    "الثامن عشر",
+    "التاسع عشر",
+    "العشرون",
+    "الحادي والعشرون",
+    "الثاني والعشرون",
+    "الثالث والعشرون",
+    "الرابع والعشرون",
+    "الخامس والعشرون",
+    "السادس والعشرون",
+    "السابع والعشرون",
+    "الثامن والعشرون",
+    "التاسع والعشرون",
+    "الثلاثون",
+    "الحادي والثلاثون",
+];
+
+const ORDINAL_DAYS_FEM: [&str; 31] = [
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+    "الحادية عشرة",
+    "الثانية عشرة",
+    "الثالثة عشرة",
+    "الرابعة عشرة",
+    "الخامسة عشرة",
+    "السادسة عشرة",
+    "السابعة عشرة",
+    "الثامنة عشرة",
+    "التاسعة عشرة",
+    "العشرون",
+    "الحادية والعشرون",
+    "الثانية والعشرون",
+    "الثالثة والعشرون",
+    "الرابعة والعشرون",
+    "الخامسة والعشرون",
+    "السادسة والعشرون",
+    "السابعة والعشرون",
+    "الثامنة والعشرون",
+    "التاسعة والعشرون",
+    "الثلاثون",
+    "الحادية والثلاثون",
+];
+
+/// The ordinal of a day of the month (1..=31) in the nominative, agreeing with `gender`
+/// (اليوم الحادي عشر، الليلة الحادية عشرة); `None` outside 1..=31.
+///
+/// ```
+/// use nass_numerals::{ordinal_day_words, Gender};
+/// assert_eq!(ordinal_day_words(1, Gender::Masculine), Some("الأول"));
+/// assert_eq!(ordinal_day_words(1, Gender::Feminine), Some("الأولى"));
+/// assert_eq!(ordinal_day_words(31, Gender::Masculine), Some("الحادي والثلاثون"));
+/// assert_eq!(ordinal_day_words(0, Gender::Masculine), None);
+/// ```
+pub fn ordinal_day_words(day: u8, gender: Gender) -> Option<&'static str> {
+    let i = (day as usize).checked_sub(1)?;
+    match gender {
+        Gender::Masculine => ORDINAL_DAYS_MASC.get(i).copied(),
+        Gender::Feminine => ORDINAL_DAYS_FEM.get(i).copied(),
+    }
+}
+
+/// (value, may stand alone, may start a compound)
+fn ordinal_unit(w: &str) -> Option<(u8, bool, bool)> {
+    let w = w.strip_suffix('ه').unwrap_or(w);
+    Some(match w {
+        "الاول" | "الاولي" => (1, true, false),
+        "الحادي" | "الواحد" => (1, false, true),
+        "الثاني" => (2, true, true),
+        "الثالث" => (3, true, true),
+        "الرابع" => (4, true, true),
+        "الخامس" => (5, true, true),
+        "السادس" => (6, true, true),
+        "السابع" => (7, true, true),
+        "الثامن" => (8, true, true),
+        "التاسع" => (9, true, true),
+        "العاشر" => (10, true, false),
+        _ => return None,
+    })
+}
+
+/// Reads an ordinal day of the month (1..=31) in either gender and any case, with the usual
+/// spelling variants (diacritics, hamza forms, ة/ه, ى/ي): الأول، الأولى، الحادي عشر،
+/// الحادية عشرة، العشرين، الحادي والثلاثون …
+///
+/// ```
+/// use nass_numerals::parse_ordinal_day;
+/// assert_eq!(parse_ordinal_day("الحادي عشر"), Some(11));
+/// assert_eq!(parse_ordinal_day("الثانيةَ والعشرين"), Some(22));
+/// assert_eq!(parse_ordinal_day("الاولى"), Some(1));
+/// assert_eq!(parse_ordinal_day("الثاني والثلاثون"), None);
+/// ```
+pub fn parse_ordinal_day(s: &str) -> Option<u8> {
+    let mut buf = String::new();
+    let mut words: Vec<String> = Vec::with_capacity(2);
+    for w in s.split_whitespace() {
+        if words.len() == 2 {
+            return None;
+        }
+        fold_into(w, &mut buf);
+        words.push(buf.clone());
+    }
+    match words.as_slice() {
+        [w] => match w.as_str() {
+            "العشرون" | "العشرين" => Some(20),
+            "الثلاثون" | "الثلاثين" => Some(30),
+            _ => match ordinal_unit(w)? {
+                (v, true, _) => Some(v),
+                _ => None,
+            },
+        },
+        [a, b] => {
+            let (u, _, compound) = ordinal_unit(a)?;
+            if !compound {
+                return None;
+            }
+            match b.as_str() {
+                "عشر" | "عشره" => Some(10 + u),
+                "والعشرون" | "والعشرين" => Some(20 + u),
+                "والثلاثون" | "والثلاثين" if u == 1 => Some(31),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
