@@ -21,12 +21,15 @@
 //! - [`unicode`]: composition facts the engine's users need (which code points compose).
 //! - [`arabic`]: Arabic-script ranges.
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// Unsafe code is allowed in one module, the vectorized prefilter (`prefilter.rs`).
+#![deny(unsafe_code)]
 
 use std::borrow::Cow;
 
 mod align;
 pub mod arabic;
+#[allow(unsafe_code)]
+mod prefilter;
 mod table;
 pub mod unicode;
 

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::prefilter::Prefilter;
+
 /// What a [`Table`] does with one code point, as given to [`TableBuilder::set`].
 ///
 /// The engine copies runs of kept code points in bulk, writes replacements, and hands any
@@ -233,9 +235,15 @@ impl TableBuilder {
             }
         }
         let hot: Box<[u8; 0x10000]> = hot.into_boxed_slice().try_into().expect("0x10000 entries");
+        let prefilter = if ascii_identity {
+            Prefilter::new(|offset| kind(bmp[0x600 + offset as usize]) == KEEP_ANCHOR)
+        } else {
+            None
+        };
         Table {
             bmp,
             hot,
+            prefilter,
             replacements: self.replacements,
             astral: self.astral,
             ascii_identity,
@@ -268,6 +276,9 @@ impl TableBuilder {
 pub struct Table {
     bmp: Box<[u32; 0x10000]>,
     hot: Box<[u8; 0x10000]>,
+    /// Skips kept ASCII and kept Arabic letters many bytes at a time, where the machine
+    /// and the table allow.
+    prefilter: Option<Prefilter>,
     replacements: Vec<Box<str>>,
     astral: Option<AstralFn>,
     ascii_identity: bool,
@@ -278,6 +289,7 @@ impl fmt::Debug for Table {
         f.debug_struct("Table")
             .field("replacements", &self.replacements.len())
             .field("ascii_identity", &self.ascii_identity)
+            .field("prefilter", &self.prefilter.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -395,28 +407,75 @@ impl Table {
         matches!(kind(e), KEEP_ANCHOR | REPLACE)
     }
 
+    /// Whether the next two code points from `i` are kept ASCII or kept two-byte anchors
+    /// as the hot loop sees them: a cheap sign that a run worth vectorizing starts here.
+    #[inline(always)]
+    fn next_two_kept(&self, b: &[u8], i: usize) -> bool {
+        let Some(&[x0, y0, x1, y1]) = b.get(i..i + 4) else {
+            return false;
+        };
+        match self.hot[usize::from(u16::from_le_bytes([x0, y0]))] {
+            HOT_TWO_BYTE_ANCHOR => matches!(
+                self.hot[usize::from(u16::from_le_bytes([x1, y1]))],
+                HOT_TWO_BYTE_ANCHOR | HOT_ASCII
+            ),
+            HOT_ASCII => matches!(
+                self.hot[usize::from(u16::from_le_bytes([y0, x1]))],
+                HOT_TWO_BYTE_ANCHOR | HOT_ASCII
+            ),
+            _ => false,
+        }
+    }
+
+    /// What `skip_kept` returns for a two-byte code point at `i` that is dropped or
+    /// replaced (no need for the general decode); `skipped` says whether anything was
+    /// skipped before it.
+    #[inline(always)]
+    fn two_byte_work(
+        &self,
+        b: &[u8],
+        i: usize,
+        skipped: bool,
+        last_ccc: u8,
+    ) -> (usize, u8, u32, usize) {
+        let cp = ((usize::from(b[i]) & 0x1F) << 6) | (usize::from(b[i + 1]) & 0x3F);
+        (i, if skipped { 0 } else { last_ccc }, self.bmp[cp], 2)
+    }
+
     /// Skips code points that are kept as they are, from `i`. Returns where the first one
     /// that needs work starts (or the end), the class of the last kept mark, and that code
     /// point's packed entry and length.
     #[inline(always)]
-    fn skip_kept(&self, b: &[u8], mut i: usize, mut last_ccc: u8) -> (usize, u8, u32, usize) {
+    ///
+    /// `vectorize` asks for the vectorized prefilter where there is one: worth its call
+    /// after a replacement in running text, not after a dropped mark in densely marked
+    /// text, where the next code point but one usually needs work again.
+    fn skip_kept(
+        &self,
+        b: &[u8],
+        mut i: usize,
+        mut last_ccc: u8,
+        vectorize: bool,
+    ) -> (usize, u8, u32, usize) {
         let n = b.len();
         loop {
             // The hot loop: two-byte code points (Arabic, Latin-1...) kept as anchors and
             // kept ASCII. The step does not depend on the table lookup, only on a well
             // predicted branch, so lookups overlap. Everything else takes the general path.
             let start = i;
+            if vectorize {
+                if let Some(p) = &self.prefilter {
+                    if self.next_two_kept(b, i) {
+                        i = p.skip(b, i);
+                    }
+                }
+            }
             while i + 1 < n {
                 match self.hot[usize::from(u16::from_le_bytes([b[i], b[i + 1]]))] {
                     HOT_TWO_BYTE_ANCHOR => i += 2,
                     HOT_ASCII => i += 1,
                     HOT_TWO_BYTE_WORK | HOT_TWO_BYTE_DROP => {
-                        // Dropped or replaced: no need for the general decode.
-                        let cp = ((usize::from(b[i]) & 0x1F) << 6) | (usize::from(b[i + 1]) & 0x3F);
-                        if i > start {
-                            last_ccc = 0;
-                        }
-                        return (i, last_ccc, self.bmp[cp], 2);
+                        return self.two_byte_work(b, i, i > start, last_ccc)
                     }
                     _ => break,
                 }
@@ -449,7 +508,7 @@ impl Table {
     /// assert!(!t.is_unchanged("كـتب"));
     /// ```
     pub fn is_unchanged(&self, text: &str) -> bool {
-        self.skip_kept(text.as_bytes(), 0, 0).0 == text.len()
+        self.skip_kept(text.as_bytes(), 0, 0, true).0 == text.len()
     }
 
     /// Appends the transformation of `text` to `out`, reporting pieces to `sink`.
@@ -483,9 +542,11 @@ impl Table {
         let mut run = 0usize;
         let mut i = 0usize;
         let mut last_ccc = 0u8;
+        let mut vectorize = true;
         loop {
             let (e, len);
-            (i, last_ccc, e, len) = self.skip_kept(b, i, last_ccc);
+            (i, last_ccc, e, len) = self.skip_kept(b, i, last_ccc, vectorize);
+            vectorize = true;
             if i >= n {
                 break;
             }
@@ -520,6 +581,7 @@ impl Table {
                         }
                     }
                     run = i;
+                    vectorize = false;
                     continue;
                 }
                 REPLACE => {
