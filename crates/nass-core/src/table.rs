@@ -45,6 +45,10 @@ const HOT_ASCII: u8 = 1;
 const HOT_STOP: u8 = 2;
 const HOT_TWO_BYTE_WORK: u8 = 3;
 const HOT_TWO_BYTE_DROP: u8 = 4;
+
+/// Kept code points in a row after which the dense loop (after a dropped mark) hands back
+/// to the skip loop, which copies runs in bulk.
+const DENSE_KEPT_RUN: u32 = 6;
 const LINEAR_BIT: u32 = 1 << 3;
 const SINGLE_BIT: u32 = 1 << 4;
 
@@ -556,28 +560,40 @@ impl Table {
                     sink.atomic(i, len, out.len() - base, 0);
                     i += len;
                     // Densely diacritized text: letter, marks, letter, marks... Push each
-                    // letter and skip its dropped marks here, rather than copying two-byte
-                    // runs and re-entering the skip loop for every mark.
-                    while let Some(&[x0, y0, x1, y1]) = b.get(i..i + 4) {
-                        let letter = self.hot[usize::from(u16::from_le_bytes([x0, y0]))];
-                        let mark = self.hot[usize::from(u16::from_le_bytes([x1, y1]))];
-                        if letter != HOT_TWO_BYTE_ANCHOR || mark != HOT_TWO_BYTE_DROP {
-                            break;
-                        }
-                        let cp = ((u32::from(x0) & 0x1F) << 6) | (u32::from(y0) & 0x3F);
-                        sink.linear(i, 2, out.len() - base);
-                        out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
-                        sink.atomic(i + 2, 2, out.len() - base, 0);
-                        i += 4;
-                        last_ccc = 0;
-                        while let Some(&[x, y]) = b.get(i..i + 2) {
-                            if self.hot[usize::from(u16::from_le_bytes([x, y]))]
-                                != HOT_TWO_BYTE_DROP
-                            {
-                                break;
+                    // kept letter (or ASCII byte) and skip each dropped mark here, rather
+                    // than copying two-byte runs and re-entering the skip loop for every
+                    // mark; a longer run of kept code points goes back to the skip loop.
+                    let mut kept = 0;
+                    while let Some(&[x, y]) = b.get(i..i + 2) {
+                        match self.hot[usize::from(u16::from_le_bytes([x, y]))] {
+                            HOT_TWO_BYTE_DROP => {
+                                sink.atomic(i, 2, out.len() - base, 0);
+                                i += 2;
+                                kept = 0;
                             }
-                            sink.atomic(i, 2, out.len() - base, 0);
-                            i += 2;
+                            HOT_TWO_BYTE_ANCHOR if kept < DENSE_KEPT_RUN => {
+                                let cp = ((u32::from(x) & 0x1F) << 6) | (u32::from(y) & 0x3F);
+                                sink.linear(i, 2, out.len() - base);
+                                out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
+                                i += 2;
+                                kept += 1;
+                                last_ccc = 0;
+                            }
+                            HOT_TWO_BYTE_WORK => {
+                                let cp = ((usize::from(x) & 0x1F) << 6) | (usize::from(y) & 0x3F);
+                                self.push_replacement(self.bmp[cp], i, 2, out, base, sink);
+                                i += 2;
+                                kept = 0;
+                                last_ccc = 0;
+                            }
+                            HOT_ASCII if kept < DENSE_KEPT_RUN => {
+                                sink.linear(i, 1, out.len() - base);
+                                out.push(char::from(x));
+                                i += 1;
+                                kept += 1;
+                                last_ccc = 0;
+                            }
+                            _ => break,
                         }
                     }
                     run = i;
@@ -586,15 +602,7 @@ impl Table {
                 }
                 REPLACE => {
                     self.flush(text, run, i, out, base, sink);
-                    if e & LINEAR_BIT != 0 {
-                        sink.linear(i, len, out.len() - base);
-                    } else {
-                        sink.atomic(i, len, out.len() - base, self.replacement_len(e));
-                    }
-                    match self.replacement(e) {
-                        Ok(c) => out.push(c),
-                        Err(r) => out.push_str(r),
-                    }
+                    self.push_replacement(e, i, len, out, base, sink);
                     last_ccc = 0;
                 }
                 _ => {
@@ -604,11 +612,7 @@ impl Table {
                     let ws_out = ws_out.max(base);
                     out.truncate(ws_out);
                     sink.rewind(ws, ws_out - base);
-                    let we = if kind(e) == COMPLEX {
-                        self.window_end_after_next_anchor(b, i + len)
-                    } else {
-                        self.window_end(b, i + len)
-                    };
+                    let we = self.window_end(b, i + len, kind(e) == COMPLEX);
                     fallback(&text[ws..we], out);
                     let produced = &out[ws_out..];
                     if produced == &text[ws..we] {
@@ -626,6 +630,29 @@ impl Table {
             run = i;
         }
         self.flush(text, run, n, out, base, sink);
+    }
+
+    /// Appends the replacement of the code point at `i` (`len` bytes, packed entry `e` of
+    /// kind REPLACE) and reports it to `sink`.
+    #[inline(always)]
+    fn push_replacement<S: Sink>(
+        &self,
+        e: u32,
+        i: usize,
+        len: usize,
+        out: &mut String,
+        base: usize,
+        sink: &mut S,
+    ) {
+        if e & LINEAR_BIT != 0 {
+            sink.linear(i, len, out.len() - base);
+        } else {
+            sink.atomic(i, len, out.len() - base, self.replacement_len(e));
+        }
+        match self.replacement(e) {
+            Ok(c) => out.push(c),
+            Err(r) => out.push_str(r),
+        }
     }
 
     #[inline(always)]
@@ -668,27 +695,25 @@ impl Table {
         (0, out_pos)
     }
 
-    /// The first anchor at or after `from`, or the end.
-    fn window_end(&self, b: &[u8], mut from: usize) -> usize {
+    /// Where a window that reaches `from` ends: before the first anchor at or after `from`
+    /// that no complex code point precedes since the anchor before it (a complex code
+    /// point may depend on the next anchor, so that one belongs to the window too), or at
+    /// the end. `complex` says whether the code point just before `from` is complex.
+    fn window_end(&self, b: &[u8], mut from: usize, mut complex: bool) -> usize {
         while from < b.len() {
             let (cp, len) = decode(b, from);
-            if self.is_anchor(self.packed(cp)) {
-                return from;
+            let e = self.packed(cp);
+            if self.is_anchor(e) {
+                if !complex {
+                    return from;
+                }
+                complex = false;
+            } else if kind(e) == COMPLEX {
+                complex = true;
             }
             from += len;
         }
         b.len()
-    }
-
-    /// The end of a complex code point's window: it may depend on what follows it up to
-    /// and including the next anchor, so the window runs on to the anchor after that.
-    fn window_end_after_next_anchor(&self, b: &[u8], from: usize) -> usize {
-        let next = self.window_end(b, from);
-        if next >= b.len() {
-            return b.len();
-        }
-        let (_, len) = decode(b, next);
-        self.window_end(b, next + len)
     }
 
     /// The largest offset at which `text` can be cut so that transforming the two parts
@@ -794,6 +819,9 @@ mod tests {
         // No anchor before: the window starts at 0; none after: it runs to the end.
         assert_eq!(run(&t, "\u{0654}ـ").1, vec!["\u{0654}ـ".to_string()]);
         assert_eq!(run(&t, "\u{0654}ab").1, vec!["\u{0654}a".to_string()]);
+        // A complex code point inside the extension extends the window again.
+        let (_, windows) = run(&t, "a\u{0654}b\u{0654}cd");
+        assert_eq!(windows, vec!["a\u{0654}b\u{0654}c".to_string()]);
         // Marks out of order need no look ahead.
         assert_eq!(run(&t, "xبّـَy").1, vec!["بّـَ".to_string()]);
     }
