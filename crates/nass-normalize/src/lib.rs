@@ -726,6 +726,12 @@ fn operations_keep(s: &Settings, c: char) -> bool {
         && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
         && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
         && s.digit_converter().is_none_or(|d| {
+            // (Only digits and the separator-class characters can change.)
+            if nass_numerals::decimal_digit_value(c).is_none()
+                && !matches!(c, '.' | ',' | '%' | '\u{066A}'..='\u{066C}')
+            {
+                return true;
+            }
             let mut buf = [0; 4];
             matches!(d.convert(c.encode_utf8(&mut buf)), Cow::Borrowed(_))
         })
@@ -798,6 +804,21 @@ fn classify(normalizer: &Normalizer, c: char) -> Entry {
     let form = normalizer.settings.unicode;
     if normalizer.settings.digits_depend_on_context(c) {
         return Entry::Complex;
+    }
+    // Most code points: left alone by everything, a starter that composes with nothing
+    // and decomposes to nothing else. The general path below gives KeepAnchor for them
+    // too, only more slowly (the table is built at every start of the program).
+    if form != UnicodeForm::None
+        && canonical_combining_class(c) == 0
+        && first_of_decomposition(form, c) == c
+        && !nass_core::unicode::composes_backward(c)
+        && nass_core::unicode::composites_starting_with(c)
+            .next()
+            .is_none()
+        && normalization_keeps(form, c)
+        && operations_keep(&normalizer.settings, c)
+    {
+        return Entry::KeepAnchor;
     }
     let (keeps, result) = result_alone(normalizer, c);
     if form == UnicodeForm::None {
