@@ -40,14 +40,21 @@
 //!    folded, ...) and every run of whitespace in it becomes one space. The text goes
 //!    through the same normalizer and the same whitespace collapsing, so a multi-word name
 //!    matches across any run of spaces, tabs, no-break spaces or line breaks.
-//! 2. Aho-Corasick finds every occurrence of every name in the normalized text.
-//! 3. An occurrence counts when it ends at a word end (العراق is not found inside
-//!    العراقية) and the letters between the start of its word and the name are a valid
-//!    proclitic sequence: nothing, one of the conjunctions و ف or the prepositions ب ل ك,
-//!    or a conjunction followed by a preposition (وب ول وك فب فل فك). For names that
-//!    begin with the article ال, the preposition ل elides the alef: للعراق is ل + العراق,
-//!    وللعراق is و + ل + العراق. Word characters are letters, digits, combining marks,
-//!    tatweel and ZWNJ/ZWJ; the checks apply only on the sides of a name that begin or end
+//! 2. A name starts at a word start, possibly after proclitics: nothing, one of the
+//!    conjunctions و ف or the prepositions ب ل ك, or a conjunction followed by a
+//!    preposition (وب ول وك فب فل فك). For names that begin with the article ال, the
+//!    preposition ل elides the alef: للعراق is ل + العراق, وللعراق is و + ل + العراق. So
+//!    the names are kept in a byte trie, walked from every word start and from after each
+//!    valid proclitic sequence at its beginning (a run of whitespace in the text walks as
+//!    one space), and from every character that is neither a word character nor
+//!    whitespace (for names that begin with punctuation). This is Aho-Corasick without
+//!    failure links, which a matcher anchored at word starts never needs: building a
+//!    million names is a sort and one pass, and the text is scanned once with at most a
+//!    few short walks per word (plain Aho-Corasick, re-exported as [`aho_corasick`], is
+//!    the baseline in the benches).
+//! 3. A name found counts when it ends at a word end (العراق is not found inside
+//!    العراقية). Word characters are letters, digits, combining marks, tatweel and
+//!    ZWNJ/ZWJ; the boundary checks apply only on the sides of a name that begin or end
 //!    with a word character.
 //! 4. Without overlaps ([`Gazetteer::find_iter`]), readings are taken leftmost first; at one
 //!    place the reading with fewer proclitics wins, then the longer name: بغداد is the
@@ -103,15 +110,15 @@ use std::io::Read;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::AhoCorasick;
 pub use nass_normalize::Normalizer;
 
 mod entry;
 mod load;
 mod nisba;
 mod text;
+mod trie;
 
-/// The aho-corasick crate the matcher is built on (for baselines and custom searches).
+/// The aho-corasick crate (the benches' baseline; for custom searches over normalized text).
 pub use aho_corasick;
 pub use entry::{Entry, GazetteerError};
 pub use nisba::PLACE_KINDS;
@@ -120,7 +127,8 @@ pub use serde_json;
 
 use entry::ErrorKind;
 use load::Origin;
-use text::{collapse, is_word_char, name_key, proclitics};
+use text::{is_word_char, name_key, space_len};
+use trie::Trie;
 
 /// The embedded default list, TSV: countries, capitals, organizations.
 const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
@@ -451,7 +459,7 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Builds the gazetteer: normalizes every name and builds the automaton.
+    /// Builds the gazetteer: normalizes every name and builds the trie.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -488,10 +496,8 @@ struct Target {
 
 #[derive(Clone, Copy, Debug)]
 struct PatternInfo {
-    /// Targets `start..plain_end` match the pattern as it is; `plain_end..end` match it
-    /// as an article-initial name whose alef was elided after the preposition ل.
+    /// The pattern's targets: `targets[start..end]`.
     start: u32,
-    plain_end: u32,
     end: u32,
     word_first: bool,
     word_last: bool,
@@ -501,17 +507,15 @@ struct PatternInfo {
 struct Inner {
     normalizer: Normalizer,
     entries: Vec<Entry>,
-    ac: AhoCorasick,
+    trie: Trie,
+    /// The trie node reached by the alef of an elided article, if any name has one.
+    alef: Option<u32>,
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     max_words: usize,
 }
 
-#[derive(Default)]
-struct PatternSlots {
-    plain: Vec<Target>,
-    elided: Vec<Target>,
-}
+type PatternSlots = Vec<Target>;
 
 #[derive(Default)]
 struct PatternTable {
@@ -528,7 +532,7 @@ impl PatternTable {
                 let id = self.keys.len();
                 self.ids.insert(key.to_string(), id as u32);
                 self.keys.push(key.to_string());
-                self.slots.push(PatternSlots::default());
+                self.slots.push(Vec::new());
                 id
             }
         };
@@ -537,9 +541,11 @@ impl PatternTable {
 
     /// Whether `key` is already some entry's name.
     fn is_name(&self, key: &str) -> bool {
-        self.ids
-            .get(key)
-            .is_some_and(|&id| !self.slots[id as usize].plain.is_empty())
+        self.ids.get(key).is_some_and(|&id| {
+            self.slots[id as usize]
+                .iter()
+                .any(|t| t.kind == MatchKind::Name)
+        })
     }
 }
 
@@ -596,15 +602,7 @@ fn build(
                 name: n as u32,
                 kind: MatchKind::Name,
             };
-            if let Some(rest) = key.strip_prefix('ا') {
-                if rest.starts_with('ل')
-                    && rest.len() > 'ل'.len_utf8()
-                    && !rest[2..].starts_with(' ')
-                {
-                    push_unique(&mut table.slot(rest).elided, target);
-                }
-            }
-            push_unique(&mut table.slot(&key).plain, target);
+            push_unique(table.slot(&key), target);
             mine.push((key, n as u32));
         }
         name_keys.push(mine);
@@ -630,12 +628,7 @@ fn build(
                 name,
                 kind: MatchKind::Adjective,
             };
-            if let Some(rest) = form.strip_prefix('ا') {
-                if rest.starts_with('ل') && rest.len() > 2 {
-                    push_unique(&mut table.slot(rest).elided, target);
-                }
-            }
-            push_unique(&mut table.slot(&form).plain, target);
+            push_unique(table.slot(&form), target);
         }
     }
     drop(name_keys);
@@ -652,35 +645,32 @@ fn build(
     let mut max_words = 1;
     for (key, s) in keys.iter().zip(slots) {
         let start = targets.len() as u32;
-        targets.extend(s.plain);
-        let plain_end = targets.len() as u32;
-        targets.extend(s.elided);
+        targets.extend(s);
         patterns.push(PatternInfo {
             start,
-            plain_end,
             end: targets.len() as u32,
             word_first: key.chars().next().is_some_and(is_word_char),
             word_last: key.chars().next_back().is_some_and(is_word_char),
         });
         max_words = max_words.max(key.matches(' ').count() + 1);
     }
-    let ac = AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::Standard)
-        .build(&keys)
-        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
+    let trie = Trie::new(&keys);
     drop(keys);
+    // An elided article: the text has ل where the name has ال.
+    let alef = trie.walk(Trie::ROOT, "ا".as_bytes());
     Ok(Inner {
         normalizer,
         entries,
-        ac,
+        trie,
+        alef,
         patterns,
         targets,
         max_words,
     })
 }
 
-/// A reading of the normalized (collapsed) text: a pattern at `name_start..end`, its
-/// proclitics from `word_start`.
+/// A reading of the normalized text: a pattern at `name_start..end`, its proclitics from
+/// `word_start`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Candidate {
     word_start: usize,
@@ -792,14 +782,13 @@ impl Gazetteer {
         self.inner.entries.iter()
     }
 
-    /// The number of distinct normalized patterns in the automaton (names, elided forms
-    /// and adjectives).
+    /// The number of distinct normalized names (and adjectives) in the trie.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
-    /// // العراق and its elided form لعراق (for للعراق).
+    /// // Both spellings normalize to العراق.
     /// let g = Gazetteer::builder().entry(Entry::new("العراق", "country").variant("العِراق")).build().unwrap();
-    /// assert_eq!(g.pattern_count(), 2);
+    /// assert_eq!(g.pattern_count(), 1);
     /// ```
     pub fn pattern_count(&self) -> usize {
         self.inner.patterns.len()
@@ -816,7 +805,7 @@ impl Gazetteer {
         self.inner.max_words
     }
 
-    /// An estimate of the heap memory held, in bytes: the automaton, the pattern tables
+    /// An estimate of the heap memory held, in bytes: the trie, the pattern tables
     /// and the entries.
     ///
     /// ```
@@ -838,7 +827,7 @@ impl Gazetteer {
                         .sum::<usize>()
             })
             .sum();
-        i.ac.memory_usage()
+        i.trie.memory_usage()
             + i.patterns.capacity() * std::mem::size_of::<PatternInfo>()
             + i.targets.capacity() * std::mem::size_of::<Target>()
             + entries
@@ -892,41 +881,124 @@ impl Gazetteer {
         self.search(text, true)
     }
 
-    /// Every valid reading in normalized, collapsed text `t`.
+    /// Every valid reading in normalized text `t`: a walk of the trie from every word
+    /// start, after each valid proclitic sequence at its beginning, and from every other
+    /// character that is neither a word character nor whitespace.
     fn candidates(&self, t: &str, out: &mut Vec<Candidate>) {
-        let i = &*self.inner;
-        for m in i.ac.find_overlapping_iter(t) {
-            let pid = m.pattern().as_u32();
-            let p = i.patterns[pid as usize];
-            let (s, e) = (m.start(), m.end());
-            if p.word_last && t[e..].chars().next().is_some_and(is_word_char) {
-                continue;
+        let b = t.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < b.len() {
+            let (c, len) = text::decode(t, i);
+            let word = is_word_char(c);
+            if word {
+                if !prev_word {
+                    self.word_start(t, i, out);
+                }
+            } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
+                // nothing starts here
+            } else {
+                self.walk(t, i, i, 0, Trie::ROOT, false, out);
             }
-            let clitics = if p.word_first {
-                match proclitics(t, s) {
-                    Some(c) => c,
-                    None => continue,
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    /// The walks from word start `w`: no proclitic, and each valid proclitic sequence
+    /// (و ف ب ل ك, a conjunction then a preposition), with the elided article after ل.
+    fn word_start(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
+        let b = t.as_bytes();
+        self.walk(t, w, w, 0, Trie::ROOT, false, out);
+        let p0 = text::skip_transparent(t, w);
+        if p0 != w {
+            self.walk(t, w, p0, 0, Trie::ROOT, false, out);
+        }
+        let mut at = p0;
+        for count in 1..=2u8 {
+            if at >= b.len() {
+                return;
+            }
+            let (c, len) = text::decode(t, at);
+            let allowed = if count == 1 {
+                text::is_conjunction(c) || text::is_preposition(c)
+            } else {
+                text::is_preposition(c)
+            };
+            if !allowed {
+                return;
+            }
+            at = text::skip_transparent(t, at + len);
+            if at >= b.len() || !is_word_char(text::decode(t, at).0) {
+                return;
+            }
+            self.walk(t, w, at, count, Trie::ROOT, false, out);
+            if c == 'ل' && t[at..].starts_with('ل') {
+                if let Some(alef) = self.inner.alef {
+                    self.walk(t, w, at, count, alef, true, out);
+                }
+            }
+            if count == 1 && !text::is_conjunction(c) {
+                return;
+            }
+        }
+    }
+
+    /// Walks the trie from `node` along `t[start..]` (a whitespace run counts as one
+    /// space), recording every name that ends at a word end.
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        &self,
+        t: &str,
+        word_start: usize,
+        start: usize,
+        clitics: u8,
+        mut node: u32,
+        elided: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let i_ = &*self.inner;
+        let b = t.as_bytes();
+        let mut i = start;
+        while i < b.len() {
+            let sl = space_len(t, b, i);
+            if sl > 0 {
+                match i_.trie.child(node, b' ') {
+                    Some(n) => node = n,
+                    None => return,
+                }
+                i += sl;
+                loop {
+                    let m = if i < b.len() { space_len(t, b, i) } else { 0 };
+                    if m == 0 {
+                        break;
+                    }
+                    i += m;
                 }
             } else {
-                text::Proclitics {
-                    word_start: s,
-                    count: 0,
-                    ends_in_lam: false,
+                match i_.trie.child(node, b[i]) {
+                    Some(n) => node = n,
+                    None => return,
                 }
-            };
-            let c = Candidate {
-                word_start: clitics.word_start,
-                clitics: clitics.count,
-                end_rev: std::cmp::Reverse(e),
-                name_start: s,
-                pattern: pid,
-                elided: false,
-            };
-            if p.plain_end > p.start {
-                out.push(c);
+                i += 1;
             }
-            if p.end > p.plain_end && clitics.ends_in_lam {
-                out.push(Candidate { elided: true, ..c });
+            if let Some(pid) = i_.trie.pattern(node) {
+                let p = i_.patterns[pid as usize];
+                let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
+                let starts_ok = p.word_first || clitics == 0;
+                if ends_word && starts_ok {
+                    out.push(Candidate {
+                        word_start,
+                        clitics,
+                        end_rev: std::cmp::Reverse(i),
+                        name_start: start,
+                        pattern: pid,
+                        elided,
+                    });
+                }
+            }
+            if i_.trie.is_leaf(node) {
+                return;
             }
         }
     }
@@ -936,9 +1008,8 @@ impl Gazetteer {
         let mut found = Vec::new();
         if !i.patterns.is_empty() && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
-            let (t, cmap) = collapse(&norm);
             let mut cands = Vec::new();
-            self.candidates(&t, &mut cands);
+            self.candidates(&norm, &mut cands);
             cands.sort_unstable();
             let mut last_end = 0;
             for c in cands {
@@ -948,17 +1019,12 @@ impl Gazetteer {
                     }
                     last_end = c.end();
                 }
-                let span = alignment.original_range(cmap.map(c.word_start)..cmap.map(c.end()));
+                let span = alignment.original_range(c.word_start..c.end());
                 let name_start = alignment
-                    .original_offset(cmap.map(c.name_start))
+                    .original_offset(c.name_start)
                     .clamp(span.start, span.end);
                 let p = i.patterns[c.pattern as usize];
-                let range = if c.elided {
-                    p.plain_end..p.end
-                } else {
-                    p.start..p.plain_end
-                };
-                for target in range {
+                for target in p.start..p.end {
                     found.push(Found {
                         start: span.start,
                         end: span.end,
@@ -1017,13 +1083,12 @@ impl Gazetteer {
     fn safe_cut_in(&self, text: &str, window: usize, words: usize) -> Option<usize> {
         let tail = &text[window..];
         let (norm, alignment) = self.inner.normalizer.normalize_aligned(tail);
-        let (t, cmap) = collapse(&norm);
-        let gaps: Vec<usize> = t.match_indices(' ').map(|(i, _)| i).collect();
+        let gaps = text::space_runs(&norm);
         if gaps.len() < words {
             return None;
         }
         let mut cands = Vec::new();
-        self.candidates(&t, &mut cands);
+        self.candidates(&norm, &mut cands);
         let bytes = text.as_bytes();
         let mut k = gaps.len() - words;
         loop {
@@ -1032,7 +1097,7 @@ impl Gazetteer {
                 return None;
             }
             let c = gaps[k];
-            let o = window + alignment.original_offset(cmap.map(c));
+            let o = window + alignment.original_offset(c);
             if !bytes.get(o).is_some_and(|b| b.is_ascii_whitespace()) {
                 if k == 0 {
                     return None;

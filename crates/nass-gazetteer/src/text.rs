@@ -27,59 +27,72 @@ fn is_transparent(c: char) -> bool {
     is_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
 
-/// The proclitics in front of a name, as read from the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Proclitics {
-    /// Where the word (and so the surface of the match) starts.
-    pub(crate) word_start: usize,
-    /// How many clitic letters (0, 1 or 2).
-    pub(crate) count: u8,
-    /// Whether the last clitic is the preposition ل (so an elided article may follow).
-    pub(crate) ends_in_lam: bool,
+/// The conjunctions that can be proclitics: و ف.
+pub(crate) fn is_conjunction(c: char) -> bool {
+    matches!(c, 'و' | 'ف')
 }
 
-const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
-const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+/// The prepositions that can be proclitics: ب ل ك.
+pub(crate) fn is_preposition(c: char) -> bool {
+    matches!(c, 'ب' | 'ل' | 'ك')
+}
 
-/// Reads the letters between the start of the word that contains byte `at` of `t` and
-/// `at`. `Some` when they are a valid proclitic sequence: nothing, one of و ف ب ل ك, or
-/// a conjunction (و ف) followed by a preposition (ب ل ك). Marks, tatweel and joiners among
-/// them are ignored.
-pub(crate) fn proclitics(t: &str, at: usize) -> Option<Proclitics> {
-    let mut letters = ['\0'; 2];
-    let mut n = 0usize;
-    let mut word_start = at;
-    for (i, c) in t[..at].char_indices().rev() {
-        if !is_word_char(c) {
+/// The char at byte `i` of `t` (a char boundary) and its length; `('\0', 1)` past the end.
+#[inline]
+pub(crate) fn decode(t: &str, i: usize) -> (char, usize) {
+    let b = t.as_bytes();
+    match b.get(i) {
+        None => ('\0', 1),
+        Some(&x) if x < 0x80 => (x as char, 1),
+        Some(&x) if x & 0xE0 == 0xC0 && i + 1 < b.len() => {
+            let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+            (char::from_u32(c).unwrap_or('\u{FFFD}'), 2)
+        }
+        Some(_) => {
+            let c = t[i..].chars().next().unwrap_or('\0');
+            (c, c.len_utf8())
+        }
+    }
+}
+
+/// The first byte at or after `i` that is not a transparent character.
+pub(crate) fn skip_transparent(t: &str, mut i: usize) -> usize {
+    while i < t.len() {
+        let (c, len) = decode(t, i);
+        if !is_transparent(c) {
             break;
         }
-        word_start = i;
-        if is_transparent(c) {
-            continue;
-        }
-        if n == 2 {
-            return None;
-        }
-        letters[n] = c;
-        n += 1;
+        i += len;
     }
-    // `letters` holds them last first.
-    let valid = match n {
-        0 => true,
-        1 => CONJUNCTIONS.contains(&letters[0]) || PREPOSITIONS.contains(&letters[0]),
-        _ => PREPOSITIONS.contains(&letters[0]) && CONJUNCTIONS.contains(&letters[1]),
-    };
-    valid.then_some(Proclitics {
-        word_start,
-        count: n as u8,
-        ends_in_lam: n > 0 && letters[0] == 'ل',
-    })
+    i
+}
+
+/// The byte offsets where the whitespace runs of `s` start.
+pub(crate) fn space_runs(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut in_run = false;
+    while i < b.len() {
+        let n = space_len(s, b, i);
+        if n > 0 {
+            if !in_run {
+                out.push(i);
+            }
+            in_run = true;
+            i += n;
+        } else {
+            in_run = false;
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Whether a whitespace run at byte `i` of `b` starts here; returns the length of the
 /// whitespace character at `i`, or 0.
 #[inline]
-fn space_len(s: &str, b: &[u8], i: usize) -> usize {
+pub(crate) fn space_len(s: &str, b: &[u8], i: usize) -> usize {
     match b[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
         0xC2 | 0xE1 | 0xE2 | 0xE3 => {
@@ -94,34 +107,13 @@ fn space_len(s: &str, b: &[u8], i: usize) -> usize {
     }
 }
 
-/// Whitespace runs collapsed to one U+0020, with the map back to the uncollapsed offsets.
-#[derive(Debug, Default)]
-pub(crate) struct Collapsed {
-    /// `(collapsed offset, shift)`: from this collapsed offset on, add `shift`.
-    shifts: Vec<(usize, usize)>,
-}
-
-impl Collapsed {
-    /// The uncollapsed offset of collapsed offset `x`.
-    pub(crate) fn map(&self, x: usize) -> usize {
-        let k = self.shifts.partition_point(|&(at, _)| at <= x);
-        if k == 0 {
-            x
-        } else {
-            x + self.shifts[k - 1].1
-        }
-    }
-}
-
 /// Every whitespace run of `s` (any Unicode `White_Space` character: spaces, tabs, line
 /// breaks, no-break spaces) replaced by one U+0020, keeping a run that is already a single
 /// U+0020 as it is. Borrows when nothing changes.
-pub(crate) fn collapse(s: &str) -> (Cow<'_, str>, Collapsed) {
+fn collapse(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let mut out = String::new();
-    let mut map = Collapsed::default();
     let mut copied = 0; // bytes of `s` copied (or replaced) so far
-    let mut shift = 0;
     let mut i = 0;
     while i < b.len() {
         let n = space_len(s, b, i);
@@ -144,24 +136,19 @@ pub(crate) fn collapse(s: &str) -> (Cow<'_, str>, Collapsed) {
             out.push_str(&s[copied..i]);
             out.push(' ');
             copied = j;
-            let removed = j - i - 1;
-            if removed > 0 {
-                shift += removed;
-                map.shifts.push((out.len(), shift));
-            }
         }
         i = j;
     }
     if copied == 0 {
-        return (Cow::Borrowed(s), map);
+        return Cow::Borrowed(s);
     }
     out.push_str(&s[copied..]);
-    (Cow::Owned(out), map)
+    Cow::Owned(out)
 }
 
 /// `s` with whitespace runs collapsed and trimmed at both ends: the key of a name.
 pub(crate) fn name_key(s: &str) -> String {
-    collapse(s.trim()).0.into_owned()
+    collapse(s.trim()).into_owned()
 }
 
 #[cfg(test)]
@@ -169,42 +156,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn collapse_maps_back() {
-        let s = "ا  ب\n\tج\u{00A0}د ه";
-        let (c, m) = collapse(s);
-        assert_eq!(c, "ا ب ج د ه");
-        for (x, ch) in c.char_indices() {
-            if ch != ' ' {
-                assert_eq!(s[m.map(x)..].chars().next(), Some(ch), "at {x}");
-            }
-        }
-        assert_eq!(m.map(c.len()), s.len());
-        let (c, _) = collapse("ا ب");
-        assert!(matches!(c, Cow::Borrowed(_)));
-        assert_eq!(collapse("\n").0, " ");
-        assert_eq!(collapse("").0, "");
+    fn collapse_whitespace() {
+        assert_eq!(collapse("ا  ب\n\tج\u{00A0}د ه"), "ا ب ج د ه");
+        assert!(matches!(collapse("ا ب"), Cow::Borrowed(_)));
+        assert_eq!(collapse("\n"), " ");
+        assert_eq!(collapse(""), "");
+        assert_eq!(name_key(" \u{2003}الأمم \n المتحدة\t"), "الأمم المتحدة");
+        assert_eq!(space_runs("ا  ب\n\tج\u{00A0}د"), [2, 6, 10]);
     }
 
     #[test]
-    fn proclitic_sequences() {
-        let p = |s: &str| proclitics(&format!("{s}بغداد"), s.len());
-        for ok in [
-            "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
-        ] {
-            let r = p(ok).unwrap_or_else(|| panic!("{ok}"));
-            assert_eq!(r.word_start, 0);
-            assert_eq!(r.count as usize, ok.chars().count());
-            assert_eq!(r.ends_in_lam, ok.ends_with('ل'));
-        }
-        for bad in ["بو", "لف", "وو", "ا", "من", "وبل", "x"] {
-            assert!(p(bad).is_none(), "{bad}");
-        }
-        // After a space or punctuation the word starts afresh.
-        let t = "قال: وبغداد";
-        let at = t.find("بغداد").unwrap();
-        assert_eq!(proclitics(t, at).unwrap().word_start, t.find('و').unwrap());
-        // Diacritics and tatweel on the clitic are ignored.
-        let t = "وَبـبغداد";
-        assert_eq!(proclitics(t, t.rfind("بغداد").unwrap()).unwrap().count, 2);
+    fn decoding() {
+        let t = "aب€😀";
+        assert_eq!(decode(t, 0), ('a', 1));
+        assert_eq!(decode(t, 1), ('ب', 2));
+        assert_eq!(decode(t, 3), ('€', 3));
+        assert_eq!(decode(t, 6), ('😀', 4));
+        assert_eq!(decode(t, 10), ('\0', 1));
+        assert_eq!(skip_transparent("\u{064E}\u{0640}ب", 0), 4);
     }
 }
