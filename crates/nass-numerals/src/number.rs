@@ -51,7 +51,12 @@ impl Number {
     /// assert_eq!(Number::from_parts(true, 0, 3).to_string(), "0");
     /// ```
     pub fn from_parts(negative: bool, mantissa: u128, scale: u32) -> Number {
-        Number::from_digit_string(negative, mantissa.to_string(), scale)
+        // u64 formats much faster than u128.
+        let digits = match u64::try_from(mantissa) {
+            Ok(m) => m.to_string(),
+            Err(_) => mantissa.to_string(),
+        };
+        Number::from_digit_string(negative, digits, scale)
     }
 
     /// Builds from an ASCII digit string and a scale, canonicalizing.

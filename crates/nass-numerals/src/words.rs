@@ -1,6 +1,7 @@
 //! Arabic number words: parsing, spelling out, finding in text, ordinal days.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use nass_diacritics::{is_diacritic, TATWEEL};
 
@@ -100,73 +101,184 @@ enum Lex {
     Scale(u32, Form),
 }
 
-fn unit_stem(s: &str) -> Option<u8> {
-    Some(match s {
-        "ثلاث" => 3,
-        "اربع" => 4,
-        "خمس" => 5,
-        "ست" => 6,
-        "سبع" => 7,
-        "ثمان" | "ثماني" => 8,
-        "تسع" => 9,
-        _ => return None,
+/// The number words, folded (see `fold_into`), with their readings. The hundreds in one
+/// word (ثلاثمئة ...) are added by `lexicon()`.
+const WORDS: &[(&str, Lex)] = &[
+    ("صفر", Lex::Zero),
+    ("واحد", Lex::Unit(1)),
+    ("واحده", Lex::Unit(1)),
+    ("اثنان", Lex::Unit(2)),
+    ("اثنين", Lex::Unit(2)),
+    ("اثنتان", Lex::Unit(2)),
+    ("اثنتين", Lex::Unit(2)),
+    ("ثنتان", Lex::Unit(2)),
+    ("ثنتين", Lex::Unit(2)),
+    ("ثلاث", Lex::Unit(3)),
+    ("ثلاثه", Lex::Unit(3)),
+    ("اربع", Lex::Unit(4)),
+    ("اربعه", Lex::Unit(4)),
+    ("خمس", Lex::Unit(5)),
+    ("خمسه", Lex::Unit(5)),
+    ("ست", Lex::Unit(6)),
+    ("سته", Lex::Unit(6)),
+    ("سبع", Lex::Unit(7)),
+    ("سبعه", Lex::Unit(7)),
+    ("ثمان", Lex::Unit(8)),
+    ("ثماني", Lex::Unit(8)),
+    ("ثمانيه", Lex::Unit(8)),
+    ("تسع", Lex::Unit(9)),
+    ("تسعه", Lex::Unit(9)),
+    ("عشر", Lex::Unit(10)),
+    ("عشره", Lex::Unit(10)),
+    ("احد", Lex::One),
+    ("احدي", Lex::One),
+    ("اثنا", Lex::TwoOfTeen),
+    ("اثني", Lex::TwoOfTeen),
+    ("اثنتا", Lex::TwoOfTeen),
+    ("اثنتي", Lex::TwoOfTeen),
+    ("ثنتا", Lex::TwoOfTeen),
+    ("ثنتي", Lex::TwoOfTeen),
+    ("عشرون", Lex::Ten(20)),
+    ("عشرين", Lex::Ten(20)),
+    ("ثلاثون", Lex::Ten(30)),
+    ("ثلاثين", Lex::Ten(30)),
+    ("اربعون", Lex::Ten(40)),
+    ("اربعين", Lex::Ten(40)),
+    ("خمسون", Lex::Ten(50)),
+    ("خمسين", Lex::Ten(50)),
+    ("ستون", Lex::Ten(60)),
+    ("ستين", Lex::Ten(60)),
+    ("سبعون", Lex::Ten(70)),
+    ("سبعين", Lex::Ten(70)),
+    ("ثمانون", Lex::Ten(80)),
+    ("ثمانين", Lex::Ten(80)),
+    ("تسعون", Lex::Ten(90)),
+    ("تسعين", Lex::Ten(90)),
+    ("مئه", Lex::HundredWord),
+    ("مائه", Lex::HundredWord),
+    ("مئتان", Lex::Hundreds(200)),
+    ("مائتان", Lex::Hundreds(200)),
+    ("مئتين", Lex::Hundreds(200)),
+    ("مائتين", Lex::Hundreds(200)),
+    ("مئتا", Lex::Hundreds(200)),
+    ("مائتا", Lex::Hundreds(200)),
+    ("مئتي", Lex::Hundreds(200)),
+    ("مائتي", Lex::Hundreds(200)),
+    ("الف", Lex::Scale(3, Form::Single)),
+    ("الفان", Lex::Scale(3, Form::Dual)),
+    ("الفين", Lex::Scale(3, Form::Dual)),
+    ("الفا", Lex::Scale(3, Form::DualOrTanwin)),
+    ("الاف", Lex::Scale(3, Form::Plural)),
+    ("الوف", Lex::Scale(3, Form::Plural)),
+    ("مليون", Lex::Scale(6, Form::Single)),
+    ("مليونان", Lex::Scale(6, Form::Dual)),
+    ("مليونين", Lex::Scale(6, Form::Dual)),
+    ("مليونا", Lex::Scale(6, Form::DualOrTanwin)),
+    ("ملايين", Lex::Scale(6, Form::Plural)),
+    ("مليار", Lex::Scale(9, Form::Single)),
+    ("بليون", Lex::Scale(9, Form::Single)),
+    ("ملياران", Lex::Scale(9, Form::Dual)),
+    ("مليارين", Lex::Scale(9, Form::Dual)),
+    ("بليونان", Lex::Scale(9, Form::Dual)),
+    ("بليونين", Lex::Scale(9, Form::Dual)),
+    ("مليارا", Lex::Scale(9, Form::DualOrTanwin)),
+    ("بليونا", Lex::Scale(9, Form::DualOrTanwin)),
+    ("مليارات", Lex::Scale(9, Form::Plural)),
+    ("بلايين", Lex::Scale(9, Form::Plural)),
+    ("تريليون", Lex::Scale(12, Form::Single)),
+    ("تريليونان", Lex::Scale(12, Form::Dual)),
+    ("تريليونين", Lex::Scale(12, Form::Dual)),
+    ("تريليونا", Lex::Scale(12, Form::DualOrTanwin)),
+    ("تريليونات", Lex::Scale(12, Form::Plural)),
+];
+
+/// A folded word of at most [`MAX_WORD`] bytes as a fixed key: three little-endian words,
+/// zero-padded.
+type Key = [u64; 3];
+
+/// The longest folded entry in bytes (ثمانيمائه, تريليونات: 9 letters).
+const MAX_WORD: usize = 18;
+
+fn key_of(w: &[u8]) -> Option<Key> {
+    if w.len() > MAX_WORD {
+        return None;
+    }
+    let mut padded = [0u8; 24];
+    for (d, s) in padded.iter_mut().zip(w) {
+        *d = *s;
+    }
+    let word = |i: usize| {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&padded[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(b)
+    };
+    Some([word(0), word(1), word(2)])
+}
+
+fn hash(k: &Key) -> usize {
+    let mut h: u64 = 0;
+    for &w in k {
+        h = (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        h ^= h >> 29;
+    }
+    (h >> 40) as usize
+}
+
+/// Open-addressing table of the lexicon, built once.
+struct Lexicon {
+    slots: Vec<Option<(Key, Lex)>>,
+}
+
+const LEXICON_BITS: u32 = 10;
+const LEXICON_MASK: usize = (1 << LEXICON_BITS) - 1;
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut entries: Vec<(String, Lex)> =
+            WORDS.iter().map(|&(k, l)| (k.to_string(), l)).collect();
+        for (stem, u) in [
+            ("ثلاث", 3),
+            ("اربع", 4),
+            ("خمس", 5),
+            ("ست", 6),
+            ("سبع", 7),
+            ("ثمان", 8),
+            ("ثماني", 8),
+            ("تسع", 9),
+        ] {
+            for hundred in ["مئه", "مائه"] {
+                entries.push((format!("{stem}{hundred}"), Lex::Hundreds(u * 100)));
+            }
+        }
+        let mut slots: Vec<Option<(Key, Lex)>> = vec![None; 1 << LEXICON_BITS];
+        for (k, l) in entries {
+            let key = key_of(k.as_bytes()).expect("lexicon entries fit MAX_WORD");
+            let mut i = hash(&key) & LEXICON_MASK;
+            while slots[i].is_some() {
+                i = (i + 1) & LEXICON_MASK;
+            }
+            slots[i] = Some((key, l));
+        }
+        Lexicon { slots }
     })
 }
 
-fn lookup(w: &str) -> Option<Lex> {
-    use Form::*;
-    use Lex::*;
-    Some(match w {
-        "صفر" => Zero,
-        "واحد" | "واحده" => Unit(1),
-        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "ثنتان" | "ثنتين" => {
-            Unit(2)
+/// The reading of a folded word.
+fn lookup(w: &[u8]) -> Option<Lex> {
+    if w.len() < 4 {
+        return None;
+    }
+    let key = key_of(w)?;
+    let lex = lexicon();
+    let mut i = hash(&key) & LEXICON_MASK;
+    loop {
+        match &lex.slots[i] {
+            None => return None,
+            Some((k, l)) if *k == key => return Some(*l),
+            Some(_) => i = (i + 1) & LEXICON_MASK,
         }
-        "ثلاث" | "ثلاثه" => Unit(3),
-        "اربع" | "اربعه" => Unit(4),
-        "خمس" | "خمسه" => Unit(5),
-        "ست" | "سته" => Unit(6),
-        "سبع" | "سبعه" => Unit(7),
-        "ثمان" | "ثماني" | "ثمانيه" => Unit(8),
-        "تسع" | "تسعه" => Unit(9),
-        "عشر" | "عشره" => Unit(10),
-        "احد" | "احدي" => One,
-        "اثنا" | "اثني" | "اثنتا" | "اثنتي" | "ثنتا" | "ثنتي" => {
-            TwoOfTeen
-        }
-        "عشرون" | "عشرين" => Ten(20),
-        "ثلاثون" | "ثلاثين" => Ten(30),
-        "اربعون" | "اربعين" => Ten(40),
-        "خمسون" | "خمسين" => Ten(50),
-        "ستون" | "ستين" => Ten(60),
-        "سبعون" | "سبعين" => Ten(70),
-        "ثمانون" | "ثمانين" => Ten(80),
-        "تسعون" | "تسعين" => Ten(90),
-        "مئه" | "مائه" => HundredWord,
-        "مئتان" | "مائتان" | "مئتين" | "مائتين" | "مئتا" | "مائتا" | "مئتي" | "مائتي" => {
-            Hundreds(200)
-        }
-        "الف" => Scale(3, Single),
-        "الفان" | "الفين" => Scale(3, Dual),
-        "الفا" => Scale(3, DualOrTanwin),
-        "الاف" | "الوف" => Scale(3, Plural),
-        "مليون" => Scale(6, Single),
-        "مليونان" | "مليونين" => Scale(6, Dual),
-        "مليونا" => Scale(6, DualOrTanwin),
-        "ملايين" => Scale(6, Plural),
-        "مليار" | "بليون" => Scale(9, Single),
-        "ملياران" | "مليارين" | "بليونان" | "بليونين" => Scale(9, Dual),
-        "مليارا" | "بليونا" => Scale(9, DualOrTanwin),
-        "مليارات" | "بلايين" => Scale(9, Plural),
-        "تريليون" => Scale(12, Single),
-        "تريليونان" | "تريليونين" => Scale(12, Dual),
-        "تريليونا" => Scale(12, DualOrTanwin),
-        "تريليونات" => Scale(12, Plural),
-        _ => {
-            let stem = w.strip_suffix("مئه").or_else(|| w.strip_suffix("مائه"))?;
-            Hundreds(unit_stem(stem)? as u16 * 100)
-        }
-    })
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -204,6 +316,12 @@ impl Dec {
     }
 
     fn add(self, other: Dec) -> Option<Dec> {
+        if self.scale == other.scale {
+            return Some(Dec {
+                mant: self.mant.checked_add(other.mant)?,
+                scale: self.scale,
+            });
+        }
         let s = self.scale.max(other.scale);
         let (a, b) = (self.rescale(s)?, other.rescale(s)?);
         Some(Dec {
@@ -232,31 +350,46 @@ impl Dec {
 }
 
 // ---------------------------------------------------------------------------------------
-// Tokens and atoms
+// Tokens
 // ---------------------------------------------------------------------------------------
 
 fn is_word_char(c: char) -> bool {
-    digit_value(c).is_none()
-        && (c.is_alphabetic() || is_diacritic(c) || c == TATWEEL || c == '\u{200C}')
+    match c {
+        // The Arabic letters hamza..ghain and feh..yeh: the common case, without a table.
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        _ => {
+            digit_value(c).is_none()
+                && (is_diacritic(c) || c == TATWEEL || c == '\u{200C}' || c.is_alphabetic())
+        }
+    }
 }
 
-#[derive(Debug, Clone)]
+/// A folded word, on the stack.
+struct Folded {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+const WAW: &[u8] = "و".as_bytes();
+
+#[derive(Debug, Clone, Copy)]
 enum TokKind {
     /// A word: its lexicon reading bare, after a conjunction و, after other proclitics.
     Word {
         bare: Option<Lex>,
         waw: Option<Lex>,
+        waw_len: usize,
         /// (lexicon entry, byte length of the proclitics in the original word)
         clitic: Option<(Lex, usize)>,
-        waw_len: usize,
-        /// The word is the conjunction و alone.
-        conj: bool,
     },
-    Numeral(Number),
-    Other,
+    /// The conjunction و standing alone.
+    Conj,
+    /// A numeral (`None`: too large for the arithmetic).
+    Numeral(Option<Dec>),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Tok {
     start: usize,
     end: usize,
@@ -278,76 +411,167 @@ fn prefix_len(word: &str, letters: usize) -> usize {
     word.len()
 }
 
-/// The token at or after `pos` (whitespace skipped), or `None` at the end.
-fn token_at(text: &str, pos: usize, buf: &mut String) -> Option<Tok> {
+/// The token at or after `pos` (whitespace skipped): `Ok(None)` at the end of the text,
+/// `Err(offset)` for a token that cannot be part of a number. `clitics`: read proclitics
+/// other than و; `need_bare`: look the word up as it is even when it reads with و.
+fn token_at(
+    text: &str,
+    pos: usize,
+    buf: &mut Folded,
+    clitics: bool,
+    need_bare: bool,
+) -> Result<Option<Tok>, usize> {
     let rest = &text[pos..];
-    let skip = rest.len() - rest.trim_start().len();
-    let start = pos + skip;
-    let c = text[start..].chars().next()?;
+    let start = pos + (rest.len() - rest.trim_start().len());
+    let Some(c) = text[start..].chars().next() else {
+        return Ok(None);
+    };
     if digit_value(c).is_some() {
         let end = numeral_run_end(text, start);
-        let kind = match parse_number(&text[start..end]) {
-            Ok(n) => TokKind::Numeral(n),
-            Err(_) => TokKind::Other,
+        return match parse_number(&text[start..end]) {
+            Ok(n) => Ok(Some(Tok {
+                start,
+                end,
+                kind: TokKind::Numeral(Dec::from_number(&n)),
+            })),
+            Err(_) => Err(start),
         };
-        return Some(Tok { start, end, kind });
     }
     if !is_word_char(c) {
-        return Some(Tok {
-            start,
-            end: start + c.len_utf8(),
-            kind: TokKind::Other,
-        });
+        return Err(start);
     }
-    let len = text[start..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len() - start, |(i, _)| i);
-    let end = start + len;
+    // One pass: find the end of the word and fold it.
+    buf.len = 0;
+    let mut end = text.len();
+    let mut too_long = false;
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        // Fast path: the Arabic block's two-byte letters and marks (U+0600..U+067F are
+        // D8 80..D9 BF).
+        if (b0 == 0xD8 || b0 == 0xD9) && i + 1 < bytes.len() {
+            let b1 = bytes[i + 1];
+            let out: Option<[u8; 2]> = match (b0, b1) {
+                // أ آ إ -> ا
+                (0xD8, 0xA2 | 0xA3 | 0xA5) => Some([0xD8, 0xA7]),
+                // ة -> ه
+                (0xD8, 0xA9) => Some([0xD9, 0x87]),
+                // ى -> ي
+                (0xD9, 0x89) => Some([0xD9, 0x8A]),
+                // hamza..ghain, feh..yeh
+                (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A) => Some([b0, b1]),
+                // tatweel, harakat and the other marks U+064B..U+065F, dagger alef
+                (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => {
+                    i += 2;
+                    continue;
+                }
+                _ => None,
+            };
+            if let Some(pair) = out {
+                if buf.len + 2 <= buf.bytes.len() {
+                    buf.bytes[buf.len] = pair[0];
+                    buf.bytes[buf.len + 1] = pair[1];
+                    buf.len += 2;
+                } else {
+                    too_long = true;
+                }
+                i += 2;
+                continue;
+            }
+        }
+        // General path, one char.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !is_word_char(c) {
+            end = i;
+            break;
+        }
+        i += c.len_utf8();
+        if is_diacritic(c) || c == TATWEEL {
+            continue;
+        }
+        let c = match c {
+            'ٱ' => 'ا',
+            '\u{06CC}' => 'ي',
+            '\u{06A9}' => 'ك',
+            _ => c,
+        };
+        let n = c.len_utf8();
+        if buf.len + n <= buf.bytes.len() {
+            c.encode_utf8(&mut buf.bytes[buf.len..buf.len + n]);
+            buf.len += n;
+        } else {
+            too_long = true;
+        }
+    }
+    if too_long {
+        return Err(start);
+    }
     let word = &text[start..end];
-    fold_into(word, buf);
-    let folded = buf.as_str();
-    let bare = lookup(folded);
-    let conj = folded == "و";
+    let folded = &buf.bytes[..buf.len];
+    if folded == WAW {
+        return Ok(Some(Tok {
+            start,
+            end,
+            kind: TokKind::Conj,
+        }));
+    }
     let mut waw = None;
     let mut waw_len = 0;
-    let mut clitic = None;
-    if let Some(r) = folded.strip_prefix('و') {
+    if let Some(r) = folded.strip_prefix(WAW) {
         // Both readings are kept: واحد is one, but وأحد (folded alike) is "and one-".
         waw = lookup(r);
-        waw_len = prefix_len(word, 1);
+        if waw.is_some() {
+            waw_len = prefix_len(word, 1);
+        }
     }
-    if bare.is_none() && !conj {
+    // Where only the reading with و is used (later in a number), skip the bare lookup.
+    let mut bare = if need_bare || waw.is_none() {
+        lookup(folded)
+    } else {
+        None
+    };
+    if bare.is_some() && waw.is_some() && word[waw_len..].starts_with(['أ', 'إ']) {
+        // وأحد, وإحدى: the hamza says the و is the conjunction (واحد is one).
+        bare = None;
+    }
+    let mut clitic = None;
+    if clitics && bare.is_none() {
         // Other proclitics: (و|ف)? (ب|ل|ك)?, at least three letters left unless only و.
         let mut letters = 0;
         let mut r = folded;
-        if let Some(x) = r.strip_prefix(['و', 'ف']) {
-            r = x;
-            letters += 1;
+        let mut only_waw = false;
+        for (i, set) in [["و", "ف"].as_slice(), ["ب", "ل", "ك"].as_slice()]
+            .iter()
+            .enumerate()
+        {
+            if let Some(p) = set.iter().find(|p| r.starts_with(p.as_bytes())) {
+                r = &r[p.len()..];
+                letters += 1;
+                only_waw = i == 0 && *p == "و";
+            }
         }
-        let mut only_waw = folded.starts_with('و');
-        if let Some(x) = r.strip_prefix(['ب', 'ل', 'ك']) {
-            r = x;
-            letters += 1;
-            only_waw = false;
-        }
-        if letters > 0 && (only_waw || r.chars().count() >= 3) {
+        if letters > 0 && (only_waw || r.len() >= 6) {
             if let Some(l) = lookup(r) {
                 clitic = Some((l, prefix_len(word, letters)));
             }
         }
     }
-    Some(Tok {
+    if bare.is_none() && waw.is_none() && clitic.is_none() {
+        return Err(start);
+    }
+    Ok(Some(Tok {
         start,
         end,
         kind: TokKind::Word {
             bare,
             waw,
-            clitic,
             waw_len,
-            conj,
+            clitic,
         },
-    })
+    }))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,15 +581,15 @@ enum Slot {
     Tens,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Atom {
     Zero,
     Small { value: u16, slot: Slot, one: bool },
     Scale(u32, Form),
-    Numeral(Number),
+    Numeral(Dec),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct AtomAt {
     atom: Atom,
     conj: bool,
@@ -373,6 +597,8 @@ struct AtomAt {
     number_start: usize,
     end: usize,
     is_word: bool,
+    /// Index of the next token.
+    next: usize,
 }
 
 /// Where in an expression an atom is read.
@@ -397,17 +623,66 @@ enum Stop {
 
 struct Parser<'t> {
     text: &'t str,
-    buf: String,
+    buf: Folded,
+    toks: Vec<Tok>,
+    /// How the token run ended: `None` at the end of the text, else the byte offset of a
+    /// token that cannot belong to a number.
+    run_end: Option<usize>,
 }
 
 impl<'t> Parser<'t> {
+    fn new(text: &'t str) -> Self {
+        Parser {
+            text,
+            buf: Folded {
+                bytes: [0; 32],
+                len: 0,
+            },
+            toks: Vec::with_capacity(16),
+            run_end: None,
+        }
+    }
+
+    /// Lexes the run of number-like tokens from `pos` into `self.toks`.
+    fn lex_run(&mut self, pos: usize, clitics: bool) {
+        self.toks.clear();
+        self.run_end = None;
+        let mut at = pos;
+        loop {
+            let first = self.toks.is_empty();
+            let after_conj = matches!(
+                self.toks.last(),
+                Some(Tok {
+                    kind: TokKind::Conj,
+                    ..
+                })
+            );
+            match token_at(
+                self.text,
+                at,
+                &mut self.buf,
+                clitics && first,
+                first || after_conj,
+            ) {
+                Ok(Some(t)) => {
+                    at = t.end;
+                    self.toks.push(t);
+                }
+                Ok(None) => return,
+                Err(off) => {
+                    self.run_end = Some(off);
+                    return;
+                }
+            }
+        }
+    }
+
     fn lex_of(kind: &TokKind, pos: Position) -> Option<(Lex, bool, usize)> {
         let TokKind::Word {
             bare,
             waw,
             clitic,
             waw_len,
-            ..
         } = kind
         else {
             return None;
@@ -423,76 +698,74 @@ impl<'t> Parser<'t> {
         }
         match pos {
             Position::FirstBare => None,
-            Position::Later => waw.map(|l| (l, true, *waw_len)),
+            Position::Later => None,
             Position::FirstClitic => clitic.map(|(l, len)| (l, false, len)),
         }
     }
 
-    /// The atom starting at `pos` (with whitespace before it), or why there is none.
-    fn atom_at(&mut self, pos: usize, position: Position) -> Result<AtomAt, Stop> {
-        let Some(mut tok) = token_at(self.text, pos, &mut self.buf) else {
-            return Err(Stop::End);
+    fn past_end(&self) -> Stop {
+        if self.run_end.is_some() {
+            Stop::Unknown
+        } else {
+            Stop::End
+        }
+    }
+
+    /// The atom starting at token `i`, or why there is none.
+    fn atom_at(&self, i: usize, position: Position) -> Result<AtomAt, Stop> {
+        let Some(first) = self.toks.get(i) else {
+            return Err(self.past_end());
         };
+        let start = first.start;
+        let mut i = i;
         let mut conj_word = false;
-        let start = tok.start;
-        if let TokKind::Word { conj: true, .. } = tok.kind {
+        if let TokKind::Conj = first.kind {
             if position != Position::Later {
                 return Err(Stop::Misplaced);
             }
             // و standing alone: the next token must be bare.
-            match token_at(self.text, tok.end, &mut self.buf) {
-                Some(t) => tok = t,
-                None => return Err(Stop::Misplaced),
-            }
+            i += 1;
             conj_word = true;
         }
+        let Some(tok) = self.toks.get(i) else {
+            return Err(if conj_word {
+                Stop::Misplaced
+            } else {
+                self.past_end()
+            });
+        };
         let (lex, conj, clitic_len) = match &tok.kind {
             TokKind::Numeral(n) => {
                 return Ok(AtomAt {
-                    atom: Atom::Numeral(n.clone()),
+                    atom: Atom::Numeral(n.ok_or(Stop::Overflow)?),
                     conj: conj_word,
                     start,
                     number_start: tok.start,
                     end: tok.end,
                     is_word: false,
+                    next: i + 1,
                 })
             }
-            TokKind::Other => return Err(Stop::Unknown),
+            TokKind::Conj => return Err(Stop::Misplaced),
             kind => {
                 let p = if conj_word {
                     Position::FirstBare
                 } else {
                     position
                 };
-                match Self::lex_of(kind, p) {
-                    Some(x) => x,
-                    None => {
-                        let known = matches!(
-                            kind,
-                            TokKind::Word { waw: Some(_), .. }
-                                | TokKind::Word {
-                                    clitic: Some(_),
-                                    ..
-                                }
-                        );
-                        return Err(if known {
-                            Stop::Misplaced
-                        } else {
-                            Stop::Unknown
-                        });
-                    }
-                }
+                Self::lex_of(kind, p).ok_or(Stop::Misplaced)?
             }
         };
         let conj = conj || conj_word;
         let number_start = tok.start + clitic_len;
-        let mk = |atom, end| AtomAt {
+        let mk = |atom, end, next| AtomAt {
             atom,
             conj,
             start,
             number_start,
             end,
             is_word: true,
+            next,
         };
         let small = |value: u16, slot| Atom::Small {
             value,
@@ -501,11 +774,9 @@ impl<'t> Parser<'t> {
         };
         // Two-word forms: unit + عشر (teens), unit + مئة (hundreds).
         let next = match lex {
-            Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen => {
-                token_at(self.text, tok.end, &mut self.buf).and_then(|t| {
-                    Self::lex_of(&t.kind, Position::FirstBare).map(|(l, _, _)| (l, t.end))
-                })
-            }
+            Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen => self.toks.get(i + 1).and_then(|t| {
+                Self::lex_of(&t.kind, Position::FirstBare).map(|(l, _, _)| (l, t.end))
+            }),
             _ => None,
         };
         let unit = match lex {
@@ -514,12 +785,13 @@ impl<'t> Parser<'t> {
             Lex::TwoOfTeen => 2,
             _ => 0,
         };
+        let (end, after) = (tok.end, i + 1);
         Ok(match (lex, next) {
-            (Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen, Some((Lex::Unit(10), end))) => {
-                mk(small(10 + unit as u16, Slot::Units), end)
+            (Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen, Some((Lex::Unit(10), e))) => {
+                mk(small(10 + unit as u16, Slot::Units), e, i + 2)
             }
-            (Lex::Unit(3..=9), Some((Lex::HundredWord, end))) => {
-                mk(small(unit as u16 * 100, Slot::Hundreds), end)
+            (Lex::Unit(3..=9), Some((Lex::HundredWord, e))) => {
+                mk(small(unit as u16 * 100, Slot::Hundreds), e, i + 2)
             }
             (Lex::TwoOfTeen, _) => return Err(Stop::Misplaced),
             (Lex::One, _) => mk(
@@ -528,19 +800,22 @@ impl<'t> Parser<'t> {
                     slot: Slot::Units,
                     one: true,
                 },
-                tok.end,
+                end,
+                after,
             ),
-            (Lex::Zero, _) => mk(Atom::Zero, tok.end),
-            (Lex::Unit(u), _) => mk(small(u as u16, Slot::Units), tok.end),
-            (Lex::Ten(t), _) => mk(small(t as u16, Slot::Tens), tok.end),
-            (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), tok.end),
-            (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), tok.end),
-            (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), tok.end),
+            (Lex::Zero, _) => mk(Atom::Zero, end, after),
+            (Lex::Unit(u), _) => mk(small(u as u16, Slot::Units), end, after),
+            (Lex::Ten(t), _) => mk(small(t as u16, Slot::Tens), end, after),
+            (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), end, after),
+            (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
+            (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
         })
     }
 
-    /// Parses the longest number expression starting at `pos`.
+    /// Parses the longest number expression starting at `pos`; returns it, why it ended,
+    /// and the byte offset where it ended.
     fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
+        self.lex_run(pos, first == Position::FirstClitic);
         let mut total = Dec::ZERO;
         let mut cur: Option<Dec> = None;
         let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
@@ -550,9 +825,10 @@ impl<'t> Parser<'t> {
         let mut words = 0usize;
         let mut parsed: Option<Parsed> = None;
         let mut at = pos;
+        let mut i = 0;
         let mut position = first;
         let stop = loop {
-            let a = match self.atom_at(at, position) {
+            let a = match self.atom_at(i, position) {
                 Ok(a) => a,
                 Err(s) => break s,
             };
@@ -587,7 +863,7 @@ impl<'t> Parser<'t> {
                         if *one {
                             // أحد/إحدى alone is not a number: it needs و + tens next.
                             let ok = matches!(
-                                self.atom_at(a.end, Position::Later),
+                                self.atom_at(a.next, Position::Later),
                                 Ok(AtomAt {
                                     atom: Atom::Small {
                                         slot: Slot::Tens,
@@ -616,7 +892,7 @@ impl<'t> Parser<'t> {
                         if is_first && !c {
                             // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون.
                             let ok = matches!(
-                                self.atom_at(a.end, Position::Later),
+                                self.atom_at(a.next, Position::Later),
                                 Ok(AtomAt {
                                     atom: Atom::Scale(
                                         _,
@@ -630,7 +906,7 @@ impl<'t> Parser<'t> {
                                 return Err(Stop::Misplaced);
                             }
                         }
-                        cur = Some(Dec::from_number(n).ok_or(Stop::Overflow)?);
+                        cur = Some(*n);
                         slots = [true; 3];
                         last_scale = false;
                     }
@@ -703,6 +979,7 @@ impl<'t> Parser<'t> {
             p.value = value;
             p.words = words;
             at = a.end;
+            i = a.next;
             position = Position::Later;
             if matches!(a.atom, Atom::Zero) {
                 break Stop::End;
@@ -829,15 +1106,12 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
         });
     }
     let body = &s[..end];
-    if let Ok(n) = parse_number(&body[start..]) {
-        if !n.is_negative() {
+    if body[start..].starts_with(|c: char| digit_value(c).is_some()) {
+        if let Ok(n) = parse_number(&body[start..]) {
             return Ok(n);
         }
     }
-    let mut p = Parser {
-        text: body,
-        buf: String::new(),
-    };
+    let mut p = Parser::new(body);
     let (parsed, stop, at) = p.expr(start, Position::FirstBare);
     match parsed {
         Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
@@ -956,12 +1230,25 @@ impl<'t> Iterator for NumberWords<'t> {
     fn next(&mut self) -> Option<NumberWordsMatch<'t>> {
         let text = self.parser.text;
         while self.pos < text.len() {
-            // Next token start.
-            let Some(tok) = token_at(text, self.pos, &mut self.parser.buf) else {
-                self.pos = text.len();
-                return None;
+            // The next word or numeral that may start a number.
+            let start = match token_at(text, self.pos, &mut self.parser.buf, true, true) {
+                Ok(None) => break,
+                Ok(Some(t)) => t.start,
+                Err(off) => {
+                    // Skip this token: a run of non-word, non-digit characters or a word.
+                    let c = text[off..].chars().next().map_or(1, char::len_utf8);
+                    let mut end = off + c;
+                    if text[off..].chars().next().is_some_and(is_word_char) {
+                        end = text[off..]
+                            .char_indices()
+                            .find(|&(_, c)| !is_word_char(c))
+                            .map_or(text.len(), |(i, _)| off + i);
+                    }
+                    self.pos = end;
+                    continue;
+                }
             };
-            let (parsed, _, _) = self.parser.expr(tok.start, Position::FirstClitic);
+            let (parsed, _, _) = self.parser.expr(start, Position::FirstClitic);
             match parsed {
                 Some(p) if p.words > 0 => {
                     self.pos = p.end;
@@ -973,9 +1260,16 @@ impl<'t> Iterator for NumberWords<'t> {
                         value: p.value.to_number(),
                     });
                 }
-                _ => self.pos = tok.end,
+                _ => {
+                    // Skip the first token of the failed start.
+                    self.pos = self.parser.toks.first().map_or(start + 1, |t| t.end);
+                    while !text.is_char_boundary(self.pos) {
+                        self.pos += 1;
+                    }
+                }
             }
         }
+        self.pos = text.len();
         None
     }
 }
@@ -1000,10 +1294,7 @@ impl<'t> Iterator for NumberWords<'t> {
 /// ```
 pub fn find_number_words(text: &str) -> NumberWords<'_> {
     NumberWords {
-        parser: Parser {
-            text,
-            buf: String::new(),
-        },
+        parser: Parser::new(text),
         pos: 0,
     }
 }

@@ -1,0 +1,316 @@
+//! Properties of nass-numerals, on generated text and on the corpus lines.
+
+use std::borrow::Cow;
+
+use nass_numerals::*;
+use proptest::prelude::*;
+
+const SETS: [DigitSet; 3] = DigitSet::ALL;
+
+/// Every converter configuration.
+fn converters() -> Vec<DigitConverter> {
+    let mut v = Vec::new();
+    for to in SETS {
+        for nd in [false, true] {
+            for seps in [false, true] {
+                v.push(
+                    DigitConverter::builder(to)
+                        .all_decimal_digits(nd)
+                        .separators(seps)
+                        .build(),
+                );
+            }
+        }
+    }
+    v
+}
+
+/// The slow reference: char by char, neighbours converted first, then the shared rule.
+fn reference(text: &str, to: DigitSet, nd: bool, seps: bool) -> String {
+    let nd = nd && to == DigitSet::Ascii;
+    let conv_digit = |c: char| -> Option<char> {
+        if let Some(v) = digit_value(c) {
+            return Some(to.digit(v));
+        }
+        if nd {
+            if let Some(v) = decimal_digit_value(c) {
+                return Some(DigitSet::Ascii.digit(v));
+            }
+        }
+        None
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .map(|&c| conv_digit(c).unwrap_or(c))
+    };
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = conv_digit(c) {
+            out.push(d);
+        } else if seps {
+            let r =
+                separator_in_context(neighbour(i.checked_sub(1)), c, neighbour(Some(i + 1)), to);
+            out.push(r.unwrap_or(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text dense in digits of every kind, separators, Arabic letters, spaces and signs.
+fn digit_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        4 => proptest::char::range('0', '9').prop_map(String::from),
+        4 => proptest::char::range('\u{0660}', '\u{0669}').prop_map(String::from),
+        3 => proptest::char::range('\u{06F0}', '\u{06F9}').prop_map(String::from),
+        3 => prop::sample::select(vec![".", ",", "%", "٫", "٬", "٪", "،", "-", "+", "−", "/", " ", "\n", "\0"]).prop_map(String::from),
+        2 => prop::sample::select(vec!["في", "أيام", "عام", "x", "é", "१", "২", "５", "𝟗", "🙂"]).prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+}
+
+/// ASCII-digit text with no Arabic separators (the round-trip domain).
+fn ascii_digit_text() -> impl Strategy<Value = String> {
+    digit_text().prop_map(|s| {
+        s.chars()
+            .filter(|&c| !matches!(c, '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}'))
+            .collect()
+    })
+}
+
+fn check_converter_props(text: &str) {
+    for (k, conv) in converters().into_iter().enumerate() {
+        let out = conv.convert(text);
+        // Equal to the slow reference.
+        let to = conv.target();
+        let (nd, seps) = (k % 4 >= 2, k % 2 == 1);
+        assert_eq!(out, reference(text, to, nd, seps), "{text:?} {conv:?}");
+        // Borrowed exactly when unchanged.
+        assert_eq!(matches!(out, Cow::Borrowed(_)), out == text);
+        // Idempotent.
+        assert_eq!(conv.convert(&out), out, "idempotence {text:?} {conv:?}");
+        // No digit of another of the three sets is left.
+        assert!(out.chars().all(|c| DigitSet::of(c).is_none_or(|s| s == to)));
+    }
+}
+
+fn check_round_trip(text: &str) {
+    let applies = !text
+        .chars()
+        .any(|c| matches!(c, '\u{0660}'..='\u{066C}' | '\u{06F0}'..='\u{06F9}'));
+    if !applies {
+        return;
+    }
+    for to in [DigitSet::ArabicIndic, DigitSet::Persian] {
+        let there = convert_digits(text, to);
+        assert_eq!(to_ascii_digits(&there), text, "{text:?} via {to}");
+    }
+}
+
+fn check_find_numbers(text: &str) {
+    let mut last_end = 0;
+    for m in find_numbers(text) {
+        assert!(m.start() >= last_end, "overlap in {text:?}");
+        assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+        assert_eq!(&text[m.range()], m.text());
+        assert_eq!(
+            parse_number(m.text()).as_ref(),
+            Ok(m.value()),
+            "{:?}",
+            m.text()
+        );
+        last_end = m.end();
+    }
+    // Every digit of the three sets lies in some match.
+    let spans: Vec<_> = find_numbers(text).map(|m| m.range()).collect();
+    for (i, c) in text.char_indices() {
+        if digit_value(c).is_some() {
+            assert!(
+                spans.iter().any(|r| r.contains(&i)),
+                "digit at {i} missed in {text:?}"
+            );
+        }
+    }
+}
+
+fn check_find_words(text: &str) {
+    let mut last_end = 0;
+    for m in find_number_words(text) {
+        assert!(m.start() >= last_end);
+        assert!(m.start() <= m.number_start() && m.number_start() < m.end());
+        for b in [m.start(), m.number_start(), m.end()] {
+            assert!(text.is_char_boundary(b));
+        }
+        assert_eq!(&text[m.range()], m.text());
+        // The number proper parses alone to the same value.
+        assert_eq!(
+            parse_number_words(m.number_text()).as_ref(),
+            Ok(m.value()),
+            "{:?}",
+            m.number_text()
+        );
+        last_end = m.end();
+    }
+}
+
+const GENDERS: [Gender; 2] = [Gender::Masculine, Gender::Feminine];
+const CASES: [Case; 3] = [Case::Nominative, Case::Accusative, Case::Genitive];
+
+fn check_words_round_trip(n: u64) {
+    for g in GENDERS {
+        for c in CASES {
+            let w = number_to_words(n, g, c);
+            assert_eq!(
+                parse_number_words(&w).map(|v| v.to_u64()),
+                Ok(Some(n)),
+                "{n} {g:?} {c:?}: {w}"
+            );
+        }
+    }
+}
+
+#[test]
+fn words_round_trip_exhaustive_to_100_000() {
+    for n in 0..=100_000u64 {
+        check_words_round_trip(n);
+    }
+}
+
+proptest! {
+    #[test]
+    fn converter_properties(text in digit_text()) {
+        check_converter_props(&text);
+    }
+
+    #[test]
+    fn converter_properties_any_text(text in any::<String>()) {
+        check_converter_props(&text);
+    }
+
+    #[test]
+    fn ascii_arabic_ascii_round_trip(text in ascii_digit_text()) {
+        check_round_trip(&text);
+    }
+
+    #[test]
+    fn find_numbers_properties(text in digit_text()) {
+        check_find_numbers(&text);
+    }
+
+    #[test]
+    fn numbers_survive_digit_conversion(text in digit_text()) {
+        // Converting the digits of a single numeral to any set keeps its value.
+        for m in find_numbers(&text) {
+            for to in SETS {
+                let conv = DigitConverter::builder(to).separators(false).build();
+                let converted = conv.convert(m.text());
+                prop_assert_eq!(parse_number(&converted), Ok(m.value().clone()));
+            }
+        }
+    }
+
+    #[test]
+    fn number_display_round_trip(neg in any::<bool>(), mant in any::<u128>(), scale in 0u32..45) {
+        let n = Number::from_parts(neg, mant, scale);
+        let shown = n.to_string();
+        prop_assert_eq!(parse_number(&shown), Ok(n.clone()));
+        prop_assert_eq!(shown.parse::<Number>(), Ok(n.clone()));
+        // And through the Arabic-Indic digits and separators.
+        let arabic = convert_digits(&shown, DigitSet::ArabicIndic);
+        prop_assert_eq!(parse_number(&arabic), Ok(n));
+    }
+
+    #[test]
+    fn grouped_numbers_parse(v in any::<u64>(), frac in proptest::option::of(0u32..1_000_000), arabic in any::<bool>()) {
+        // Group with separators by hand, then parse.
+        let digits = v.to_string();
+        let mut grouped = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let mut plain = digits.clone();
+        if let Some(f) = frac {
+            grouped.push_str(&format!(".{f}"));
+            plain.push_str(&format!(".{f}"));
+        }
+        let text = if arabic { convert_digits(&grouped, DigitSet::ArabicIndic).into_owned() } else { grouped };
+        prop_assert_eq!(parse_number(&text), parse_number(&plain));
+        prop_assert!(parse_number(&plain).is_ok());
+    }
+
+    #[test]
+    fn no_panics_on_any_input(text in any::<String>()) {
+        let _ = parse_number(&text);
+        let _ = parse_number_words(&text);
+        let _ = parse_ordinal_day(&text);
+        check_find_numbers(&text);
+        check_find_words(&text);
+    }
+
+    #[test]
+    fn words_round_trip_to_10_12(n in 0u64..=1_000_000_000_000) {
+        check_words_round_trip(n);
+    }
+
+    #[test]
+    fn words_round_trip_all_u64(n in any::<u64>()) {
+        check_words_round_trip(n);
+    }
+
+    #[test]
+    fn number_words_found_in_sentences(n in 1u64..=1_000_000_000_000, g in 0usize..2, c in 0usize..3, clitic in prop::sample::select(vec!["", "و", "ب", "وب", "ل"])) {
+        let words = number_to_words(n, GENDERS[g], CASES[c]);
+        let text = format!("قال التقرير إن {clitic}{words} شخص حضروا.");
+        let found: Vec<_> = find_number_words(&text).collect();
+        prop_assert_eq!(found.len(), 1, "{}", text);
+        prop_assert_eq!(found[0].number_text(), words.as_str());
+        prop_assert_eq!(found[0].value().to_u64(), Some(n));
+        check_find_words(&text);
+    }
+
+    #[test]
+    fn words_with_variant_spellings(n in 0u64..=1_000_000_000_000, g in 0usize..2, c in 0usize..3) {
+        // Newspaper variants: مائة for مئة, ة->ه, ى->ي, no hamza, no tanwin.
+        let w = number_to_words(n, GENDERS[g], CASES[c])
+            .replace("مئ", "مائ")
+            .replace('ة', "ه")
+            .replace('ى', "ي")
+            .replace(['أ', 'إ'], "ا")
+            .replace('\u{064B}', "");
+        prop_assert_eq!(parse_number_words(&w).map(|v| v.to_u64()), Ok(Some(n)), "{}", w);
+    }
+
+    #[test]
+    fn mixed_digits_and_scales(int in 1u32..1000, frac in 0u32..10, scale in 0usize..4) {
+        let names = ["ألف", "مليون", "مليار", "تريليون"];
+        let text = format!("{int}.{frac} {}", names[scale]);
+        let expected = parse_number(&format!("{int}.{frac}")).unwrap().times_power_of_ten(3 * (scale as u32 + 1));
+        prop_assert_eq!(parse_number_words(&text), Ok(expected));
+    }
+}
+
+#[test]
+fn corpus_lines_hold_the_properties() {
+    let lines = nass_tests::corpus_lines();
+    assert!(!lines.is_empty());
+    let mut numbers = 0;
+    let mut word_numbers = 0;
+    for line in &lines {
+        check_converter_props(line);
+        check_round_trip(line);
+        check_find_numbers(line);
+        check_find_words(line);
+        // A round trip through ASCII keeps the digits' values when the line has no
+        // separators to change.
+        numbers += find_numbers(line).count();
+        word_numbers += find_number_words(line).count();
+    }
+    assert!(numbers > 0, "the corpus has numerals");
+    assert!(word_numbers > 0, "the corpus has numbers in words");
+}
