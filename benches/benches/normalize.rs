@@ -126,6 +126,23 @@ fn presets(c: &mut Criterion) {
                 })
             });
         }
+        // The search preset without its digit fold: what the fold costs.
+        let no_digits = Normalizer::builder()
+            .preset(Preset::Search)
+            .digits(None)
+            .build();
+        g.bench_with_input(
+            BenchmarkId::new("nass", "search-without-digits"),
+            &text,
+            |b, t| {
+                let mut out = String::with_capacity(t.len());
+                b.iter(|| {
+                    out.clear();
+                    no_digits.normalize_into(t, &mut out);
+                    out.len()
+                })
+            },
+        );
         g.bench_with_input(
             BenchmarkId::new("naive chars().filter().map()", "search-like"),
             &text,

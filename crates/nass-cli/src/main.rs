@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
+mod matching;
 mod numbers;
 mod output;
 mod stream;
@@ -37,6 +38,9 @@ enum Command {
     /// List the numbers in the text (digits in any script, and with --words Arabic
     /// number words) with their exact values and byte offsets.
     Numbers(numbers::NumbersArgs),
+    /// Find names from a gazetteer (every country, capital and main organization by
+    /// default) through clitics and spelling variation: ببغداد, للعراق, ايران.
+    Match(matching::MatchArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -307,6 +311,8 @@ pub enum CliError {
     },
     /// Standard output could not be written.
     Write(io::Error),
+    /// A gazetteer could not be loaded (the message names the file and line).
+    Gazetteer(String),
 }
 
 impl std::fmt::Display for CliError {
@@ -327,6 +333,7 @@ impl std::fmt::Display for CliError {
                 name(path)
             ),
             CliError::Write(e) => write!(f, "write error: {e}"),
+            CliError::Gazetteer(why) => write!(f, "gazetteer {why}"),
         }
     }
 }
@@ -382,6 +389,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Tokenize(args) => tokenize::run(args, &mut out),
         Command::Digits(args) => digits(args, &mut out),
         Command::Numbers(args) => numbers::run(args, &mut out),
+        Command::Match(args) => matching::run(args, &mut out),
     }
 }
 

@@ -175,6 +175,9 @@ fn closed_pipe_ends_quietly() {
         &["normalize"][..],
         &["tokenize"],
         &["tokenize", "--format", "jsonl", "--sentences"],
+        &["digits", "--to", "arabic"],
+        &["numbers", "--words"],
+        &["match", "--format", "text"],
     ] {
         closed_pipe_ends_quietly_for(args);
     }
@@ -190,7 +193,7 @@ fn closed_pipe_ends_quietly_for(args: &[&str]) {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
-        let line = "وقال المتحدث باسم الجيش العراقي إن الاجتماعات ستتواتر\n".repeat(1000);
+        let line = "وقال المتحدث إن ثلاثة آلاف جندي وصلوا إلى بغداد في 2024\n".repeat(1000);
         for _ in 0..200 {
             if stdin.write_all(line.as_bytes()).is_err() {
                 break;

@@ -1,0 +1,177 @@
+//! `nass match`: names from a gazetteer (countries, capitals and organizations by
+//! default, or the user's lists) found through clitics and spelling variation, with byte
+//! offsets from the start of the input.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use nass::gazetteer::{Gazetteer, Match, MatchKind};
+use serde::Serialize;
+
+use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
+use crate::stream::for_each_piece;
+use crate::{CliError, InputArgs};
+
+#[derive(Args, Debug)]
+pub struct MatchArgs {
+    /// A gazetteer to add: TSV (`name<TAB>type<TAB>variant|variant...`, `#` comments) or,
+    /// for a name ending in .jsonl or .json, JSON Lines. May be repeated.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+    /// Leave out the built-in gazetteer (every country and capital, main organizations).
+    #[arg(long)]
+    no_default: bool,
+    /// Also report nisba adjectives of places (العراقي، الأميركية...), as kind `adjective`.
+    #[arg(long)]
+    adjectives: bool,
+    /// Report every candidate, overlapping ones included (records only).
+    #[arg(long)]
+    overlapping: bool,
+    /// Output: `jsonl` and `tsv` write one record per match with `start`, `end` (the whole
+    /// surface, clitics included), `name_start`, `text`, `name` (canonical), `type`,
+    /// `kind`, `variant`, `clitics`; `text` reprints the input with each match in brackets.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// One match as a record.
+#[derive(Serialize)]
+struct MatchRecord<'a> {
+    start: u64,
+    end: u64,
+    name_start: u64,
+    text: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    entity_type: &'a str,
+    kind: &'static str,
+    variant: &'a str,
+    clitics: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payload: Option<&'a serde_json::Value>,
+}
+
+impl Record for MatchRecord<'_> {
+    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_tsv_fields(
+            out,
+            [
+                "start",
+                "end",
+                "name_start",
+                "text",
+                "name",
+                "type",
+                "kind",
+                "variant",
+                "clitics",
+            ],
+        )
+    }
+
+    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
+        let numbers = [self.start, self.end, self.name_start].map(|n| n.to_string());
+        write_tsv_fields(
+            out,
+            [
+                numbers[0].as_str(),
+                &numbers[1],
+                &numbers[2],
+                self.text,
+                self.name,
+                self.entity_type,
+                self.kind,
+                self.variant,
+                self.clitics,
+            ],
+        )
+    }
+}
+
+fn kind_name(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Name => "name",
+        MatchKind::Adjective => "adjective",
+    }
+}
+
+/// The gazetteer the arguments ask for.
+fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
+    let mut builder = Gazetteer::builder()
+        .default_entries(!args.no_default)
+        .adjectives(args.adjectives);
+    for path in &args.gazetteer {
+        let file = std::fs::File::open(path).map_err(|e| CliError::Open(path.clone(), e))?;
+        let reader = io::BufReader::new(file);
+        let name = path.display().to_string();
+        let json = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("jsonl" | "json")
+        );
+        builder = if json {
+            builder.load_jsonl(reader, &name)
+        } else {
+            builder.load_tsv(reader, &name)
+        }
+        .map_err(|e| CliError::Gazetteer(e.to_string()))?;
+    }
+    builder
+        .build()
+        .map_err(|e| CliError::Gazetteer(e.to_string()))
+}
+
+pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let gazetteer = gazetteer(args)?;
+    let mut records = RecordWriter::new(out, args.format);
+    for_each_piece(
+        &args.input.files,
+        args.input.options(),
+        |text| gazetteer.last_safe_cut(text),
+        |piece| {
+            let text = piece.text;
+            if args.format == Format::Text {
+                // The input again, each match in brackets.
+                let out = records.get_mut();
+                let mut done = 0;
+                for m in gazetteer.find_iter(text) {
+                    out.write_all(text[done..m.start()].as_bytes())?;
+                    out.write_all(b"[")?;
+                    out.write_all(m.text().as_bytes())?;
+                    out.write_all(b"]")?;
+                    done = m.end();
+                }
+                out.write_all(text[done..].as_bytes())?;
+                return Ok(());
+            }
+            let matches = if args.overlapping {
+                gazetteer.find_overlapping_iter(text)
+            } else {
+                gazetteer.find_iter(text)
+            };
+            for m in matches {
+                records.write(&record(&m, piece.offset))?;
+            }
+            Ok(())
+        },
+    )?;
+    records.get_mut().flush()?;
+    Ok(())
+}
+
+fn record<'a>(m: &Match<'a, 'a>, offset: u64) -> MatchRecord<'a> {
+    MatchRecord {
+        start: offset + m.start() as u64,
+        end: offset + m.end() as u64,
+        name_start: offset + m.name_start() as u64,
+        text: m.text(),
+        name: m.entry().canonical(),
+        entity_type: m.entry().kind(),
+        kind: kind_name(m.kind()),
+        variant: m.variant(),
+        clitics: m.clitics(),
+        payload: m.entry().payload(),
+    }
+}

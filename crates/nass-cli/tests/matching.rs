@@ -1,0 +1,129 @@
+//! `nass match` end to end. Offsets worked out by hand: two bytes per Arabic letter.
+
+use predicates::prelude::*;
+
+mod common;
+use common::{json_lines, nass, run_ok, run_str};
+
+const TEXT: &str = "زار الوفد ببغداد ثم وللعراق علاقات مع الأمم\nالمتحدة.";
+
+#[test]
+fn default_gazetteer_through_clitics_and_a_line_break() {
+    let records = json_lines(&run_str(&["match"], TEXT));
+    let got: Vec<(u64, u64, u64, &str, &str, &str, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["start"].as_u64().unwrap(),
+                r["end"].as_u64().unwrap(),
+                r["name_start"].as_u64().unwrap(),
+                r["text"].as_str().unwrap(),
+                r["name"].as_str().unwrap(),
+                r["type"].as_str().unwrap(),
+                r["clitics"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (18, 30, 20, "ببغداد", "بغداد", "capital", "ب"),
+            (36, 50, 40, "وللعراق", "العراق", "country", "ول"),
+            (
+                69,
+                94,
+                69,
+                "الأمم\nالمتحدة",
+                "الأمم المتحدة",
+                "organization",
+                ""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn text_format_brackets_each_match() {
+    assert_eq!(
+        run_str(&["match", "--format", "text"], TEXT),
+        "زار الوفد [ببغداد] ثم [وللعراق] علاقات مع [الأمم\nالمتحدة]."
+    );
+}
+
+#[test]
+fn a_user_gazetteer_adds_to_or_replaces_the_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("places.tsv");
+    std::fs::write(&tsv, "# مدن\nكركوك\tcity\tكركوك|كركوق\n").unwrap();
+    let tsv = tsv.to_str().unwrap();
+    let text = "من كركوق إلى بغداد";
+    let names = |args: &[&str]| -> Vec<String> {
+        json_lines(&run_str(args, text))
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&["match", "--gazetteer", tsv]), ["كركوك", "بغداد"]);
+    assert_eq!(
+        names(&["match", "--gazetteer", tsv, "--no-default"]),
+        ["كركوك"]
+    );
+    let jsonl = dir.path().join("people.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"name\":\"بغداد\",\"type\":\"capital\",\"variants\":[\"بغداد\"]}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        names(&[
+            "match",
+            "--no-default",
+            "--gazetteer",
+            jsonl.to_str().unwrap()
+        ]),
+        ["بغداد"]
+    );
+}
+
+#[test]
+fn a_malformed_gazetteer_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("bad.tsv");
+    std::fs::write(&tsv, "بغداد\tcapital\n\u{064E}\tcity\n").unwrap();
+    nass()
+        .args(["match", "--gazetteer"])
+        .arg(&tsv)
+        .write_stdin("نص")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.tsv:2"));
+}
+
+#[test]
+fn adjectives_only_when_asked() {
+    let text = "الحكومة العراقية";
+    assert_eq!(run_str(&["match"], text), "");
+    let records = json_lines(&run_str(&["match", "--adjectives"], text));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["kind"], "adjective");
+    assert_eq!(records[0]["name"], "العراق");
+    assert_eq!(records[0]["text"], "العراقية");
+}
+
+#[test]
+fn chunk_size_never_loses_a_name() {
+    let text = format!("{TEXT} وفي القاهرة والرياض وللأمم المتحدة\n").repeat(5);
+    let whole = run_ok(&["match", "--format", "tsv"], text.as_bytes());
+    for chunk in [1, 2, 7, 19, 64, 333] {
+        let chunk = chunk.to_string();
+        assert_eq!(
+            String::from_utf8(run_ok(
+                &["match", "--format", "tsv", "--chunk-size", &chunk],
+                text.as_bytes()
+            ))
+            .unwrap(),
+            String::from_utf8(whole.clone()).unwrap(),
+            "chunk size {chunk}"
+        );
+    }
+}
