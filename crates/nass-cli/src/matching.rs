@@ -137,13 +137,13 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
                 let out = records.get_mut();
                 let mut done = 0;
                 for m in gazetteer.find_iter(text) {
-                    out.write_all(text[done..m.start()].as_bytes())?;
+                    out.write_all(&text.as_bytes()[done..m.start()])?;
                     out.write_all(b"[")?;
                     out.write_all(m.text().as_bytes())?;
                     out.write_all(b"]")?;
                     done = m.end();
                 }
-                out.write_all(text[done..].as_bytes())?;
+                out.write_all(&text.as_bytes()[done..])?;
                 return Ok(());
             }
             let matches = if args.overlapping {
