@@ -10,10 +10,11 @@ use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, Uni
 mod matching;
 mod numbers;
 mod output;
+mod parallel;
 mod stream;
 mod tokenize;
 
-use stream::{for_each_piece, StreamOptions, DEFAULT_CHUNK_SIZE};
+use stream::{StreamOptions, DEFAULT_CHUNK_SIZE};
 
 /// Arabic text normalization for shell pipelines. Every subcommand reads the given files
 /// (or standard input) as one stream and writes standard output; byte offsets count from
@@ -103,6 +104,8 @@ struct NormalizeArgs {
     #[arg(long, value_enum)]
     digits: Option<DigitArg>,
     #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -140,7 +143,27 @@ struct DigitsArgs {
     #[arg(long)]
     all_digits: bool,
     #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
     input: InputArgs,
+}
+
+/// How many threads a normalizing filter uses.
+#[derive(Args, Debug)]
+struct ThreadsArg {
+    /// Worker threads (default: one per CPU; 1 normalizes in the reading thread). The
+    /// output is the same whatever the number.
+    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+}
+
+impl ThreadsArg {
+    fn get(&self) -> usize {
+        match self.threads {
+            Some(n) => usize::from(n),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
 }
 
 /// A preset, as the library names and describes it.
@@ -345,7 +368,7 @@ impl From<io::Error> for CliError {
 }
 
 fn normalize(args: &NormalizeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    filter(&args.normalizer(), &args.input, out)
+    parallel::normalize_stream(&args.normalizer(), &args.input, args.threads.get(), out)
 }
 
 /// `nass digits` is the normalizer with the digit conversion alone: the same single pass,
@@ -356,29 +379,7 @@ fn digits(args: &DigitsArgs, out: &mut impl Write) -> Result<(), CliError> {
         .digits(args.to.set())
         .all_decimal_digits(args.all_digits)
         .build();
-    filter(&normalizer, &args.input, out)
-}
-
-/// Streams the input through `normalizer`.
-fn filter(
-    normalizer: &Normalizer,
-    input: &InputArgs,
-    out: &mut impl Write,
-) -> Result<(), CliError> {
-    let mut buf = String::new();
-    for_each_piece(
-        &input.files,
-        input.options(),
-        |text| normalizer.last_cut(text),
-        |piece| {
-            buf.clear();
-            normalizer.normalize_into(piece.text, &mut buf);
-            out.write_all(buf.as_bytes())?;
-            Ok(())
-        },
-    )?;
-    out.flush()?;
-    Ok(())
+    parallel::normalize_stream(&normalizer, &args.input, args.threads.get(), out)
 }
 
 fn run(cli: &Cli) -> Result<(), CliError> {

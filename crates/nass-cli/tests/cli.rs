@@ -259,3 +259,34 @@ fn help_lists_every_preset_and_operation() {
         assert!(help.contains(word), "--help lacks {word}:\n{help}");
     }
 }
+
+#[test]
+fn threads_never_change_the_output() {
+    let text = "قالَ المتحدِّثُ إنَّ ١٢٫٥٪ من ﻻ شيء\r\nبغـــداد 😀\n".repeat(200);
+    for args in [&["normalize"][..], &["digits", "--to", "arabic"]] {
+        let one = run_ok(&[args, &["--threads", "1"]].concat(), text.as_bytes());
+        for threads in ["2", "3", "8"] {
+            for chunk in ["7", "100", "65536"] {
+                let got = run_ok(
+                    &[args, &["--threads", threads, "--chunk-size", chunk]].concat(),
+                    text.as_bytes(),
+                );
+                assert_eq!(
+                    got, one,
+                    "{args:?} --threads {threads} --chunk-size {chunk}"
+                );
+            }
+        }
+    }
+    // An invalid byte is reported after everything before it is written, in order.
+    let mut bad = text.clone().into_bytes();
+    bad.push(0xFF);
+    let out = nass()
+        .args(["normalize", "--threads", "3", "--chunk-size", "64"])
+        .write_stdin(bad)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let whole = run_ok(&["normalize", "--threads", "1"], text.as_bytes());
+    assert_eq!(out.stdout, whole);
+}
