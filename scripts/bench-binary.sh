@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The release binary on large input, beside `cat`, measured side by side with hyperfine.
+# Writes the input files under ${BENCH_DIR:-/tmp/nass-bench}: the news corpus repeated to
+# 64 MiB. Prints hyperfine's table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+corpus="${NASS_CORPUS:-../shared/corpus}"
+dir="${BENCH_DIR:-/tmp/nass-bench}"
+mkdir -p "$dir"
+news="$dir/news64.txt"
+if ! [ -s "$news" ]; then
+    # The corpus repeated to exactly 64 MiB (the last copy cut at a line end).
+    python3 - "$corpus" "$news" <<'PY'
+import pathlib, sys
+corpus, out = pathlib.Path(sys.argv[1]), sys.argv[2]
+text = b"".join(p.read_bytes() for p in sorted(corpus.iterdir()) if p.is_file())
+data = bytearray()
+while len(data) < 64 << 20:
+    data += text
+data = data[: 64 << 20]
+data = data[: data.rfind(b"\n") + 1]
+open(out, "wb").write(data)
+PY
+fi
+if ! command -v hyperfine >/dev/null; then
+    (apt-get install -y -q hyperfine >/dev/null 2>&1) || (apt-get update -q >/dev/null && apt-get install -y -q hyperfine >/dev/null)
+fi
+cargo build --release -q -p nass-cli
+bin=target/release/nass
+echo "cores: $(nproc); input: $(stat -c %s "$news") bytes"
+: > "$dir/empty.txt"
+hyperfine --warmup 3 --runs "${RUNS:-20}" \
+    -n 'startup (table build, empty input)' "$bin normalize $dir/empty.txt" \
+    -n 'normalize > /dev/null' "$bin normalize $news > /dev/null" \
+    -n 'normalize --threads 1 > /dev/null' "$bin normalize --threads 1 $news > /dev/null" \
+    -n 'normalize | cat' "$bin normalize $news | cat > /dev/null" \
+    -n 'cat | cat' "cat $news | cat > /dev/null" \
+    -n 'tokenize --format jsonl' "$bin tokenize --format jsonl $news > /dev/null" \
+    -n 'match (default gazetteer)' "$bin match $news > /dev/null" \
+    -n 'numbers --words' "$bin numbers --words $news > /dev/null"
+if [ -x /usr/bin/time ]; then
+    for cmd in "normalize" "tokenize --format jsonl" "match" "numbers --words"; do
+        # shellcheck disable=SC2086
+        /usr/bin/time -f "nass $cmd: peak RSS %M KiB" "$bin" $cmd "$news" > /dev/null
+    done
+fi
