@@ -4,7 +4,28 @@ use std::borrow::Cow;
 
 /// Whether `c` belongs to a word: letters, digits, combining marks (Arabic diacritics and
 /// Quranic marks, generic combining marks), tatweel and the joiners ZWNJ/ZWJ.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        return c.is_ascii_alphanumeric();
+    }
+    if (0x0600..=0x06FF).contains(&u) {
+        // The Arabic block, without the general Unicode lookup (held equal to it by a test).
+        return matches!(u,
+            0x0610..=0x061A
+            | 0x0620..=0x0669
+            | 0x066E..=0x06D3
+            | 0x06D5..=0x06DC
+            | 0x06DF..=0x06E8
+            | 0x06EA..=0x06FC
+            | 0x06FF);
+    }
+    is_word_char_slow(c)
+}
+
+/// The definition: alphanumeric, a combining mark, tatweel or a joiner.
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
 
@@ -163,6 +184,15 @@ mod tests {
         assert_eq!(collapse(""), "");
         assert_eq!(name_key(" \u{2003}الأمم \n المتحدة\t"), "الأمم المتحدة");
         assert_eq!(space_runs("ا  ب\n\tج\u{00A0}د"), [2, 6, 10]);
+    }
+
+    #[test]
+    fn word_chars_fast_path_is_the_definition() {
+        for u in 0..0x1_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_word_char(c), is_word_char_slow(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]

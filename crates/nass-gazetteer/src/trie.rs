@@ -8,19 +8,31 @@
 /// No pattern ends at this node.
 const NONE: u32 = u32::MAX;
 
+/// One node; its fields together, so that a step of a walk touches one cache line.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The first child.
+    first: u32,
+    /// The pattern that ends here, or `NONE`.
+    pattern: u32,
+    /// The index of the node's row in `dense`, or `NONE`.
+    dense_row: u32,
+    /// The number of children.
+    count: u16,
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Trie {
     /// The byte on the edge into each node.
     labels: Vec<u8>,
-    /// The first child of each node.
-    first: Vec<u32>,
-    /// The number of children of each node.
-    count: Vec<u16>,
-    /// The pattern that ends at each node, or `NONE`.
-    pattern: Vec<u32>,
-    /// For the root: the child for each byte (dense), for the hottest lookups.
-    root: Vec<u32>,
+    nodes: Vec<Node>,
+    /// Rows of 256 children (`NONE` where there is none), for the busiest nodes: the root
+    /// and the nodes after an Arabic lead byte, where binary search was the hot spot.
+    dense: Vec<u32>,
 }
+
+/// Nodes with more children than this get a dense row.
+const DENSE_MIN: u16 = 8;
 
 impl Trie {
     /// Builds the trie of `keys`, which are sorted, distinct and non-empty; pattern `i`
@@ -45,7 +57,7 @@ impl Trie {
         let mut node = 0usize;
         while let Some((depth, mut lo, hi)) = queue.pop_front() {
             if lo < hi && key(lo).len() == depth {
-                t.pattern[node] = lo as u32;
+                t.nodes[node].pattern = lo as u32;
                 lo += 1;
             }
             let first = t.labels.len() as u32;
@@ -62,14 +74,28 @@ impl Trie {
                 n += 1;
                 i = j;
             }
-            t.first[node] = first;
-            t.count[node] = n;
+            t.nodes[node].first = first;
+            t.nodes[node].count = n;
             node += 1;
         }
-        t.root = vec![NONE; 256];
-        for c in 0..t.count[0] as u32 {
-            let child = t.first[0] + c;
-            t.root[t.labels[child as usize] as usize] = child;
+        // Dense rows for the root and the busiest nodes, within a budget of a quarter of
+        // the sparse tables' size (at least 1 MiB).
+        let budget_rows = (t.labels.len() * 17 / 4 / 1024).max(1024);
+        let mut busy: Vec<u32> = (1..t.labels.len() as u32)
+            .filter(|&n| t.nodes[n as usize].count > DENSE_MIN)
+            .collect();
+        busy.sort_by_key(|&n| std::cmp::Reverse(t.nodes[n as usize].count));
+        busy.truncate(budget_rows.saturating_sub(1));
+        for node in std::iter::once(0).chain(busy) {
+            let row = (t.dense.len() / 256) as u32;
+            t.dense.resize(t.dense.len() + 256, NONE);
+            let base = row as usize * 256;
+            let Node { first, count, .. } = t.nodes[node as usize];
+            for c in 0..count as u32 {
+                let child = first + c;
+                t.dense[base + t.labels[child as usize] as usize] = child;
+            }
+            t.nodes[node as usize].dense_row = row;
         }
         t.shrink();
         t
@@ -77,16 +103,18 @@ impl Trie {
 
     fn push(&mut self, label: u8) {
         self.labels.push(label);
-        self.first.push(0);
-        self.count.push(0);
-        self.pattern.push(NONE);
+        self.nodes.push(Node {
+            first: 0,
+            pattern: NONE,
+            dense_row: NONE,
+            count: 0,
+        });
     }
 
     fn shrink(&mut self) {
         self.labels.shrink_to_fit();
-        self.first.shrink_to_fit();
-        self.count.shrink_to_fit();
-        self.pattern.shrink_to_fit();
+        self.nodes.shrink_to_fit();
+        self.dense.shrink_to_fit();
     }
 
     /// The root node.
@@ -95,14 +123,22 @@ impl Trie {
     /// The child of `node` along byte `b`.
     #[inline]
     pub(crate) fn child(&self, node: u32, b: u8) -> Option<u32> {
-        if node == Self::ROOT {
-            let c = self.root.get(b as usize).copied().unwrap_or(NONE);
+        let Some(&Node {
+            first,
+            count,
+            dense_row,
+            ..
+        }) = self.nodes.get(node as usize)
+        else {
+            return None;
+        };
+        if dense_row != NONE {
+            let c = self.dense[dense_row as usize * 256 + b as usize];
             return (c != NONE).then_some(c);
         }
-        let first = self.first[node as usize] as usize;
-        let n = self.count[node as usize] as usize;
+        let (first, n) = (first as usize, count as usize);
         let labels = &self.labels[first..first + n];
-        if n <= 8 {
+        if n <= DENSE_MIN as usize {
             labels
                 .iter()
                 .position(|&l| l == b)
@@ -123,23 +159,21 @@ impl Trie {
     /// The pattern ending at `node`.
     #[inline]
     pub(crate) fn pattern(&self, node: u32) -> Option<u32> {
-        let p = self.pattern[node as usize];
+        let p = self.nodes[node as usize].pattern;
         (p != NONE).then_some(p)
     }
 
     /// Whether `node` has no children.
     #[inline]
     pub(crate) fn is_leaf(&self, node: u32) -> bool {
-        self.count[node as usize] == 0
+        self.nodes[node as usize].count == 0
     }
 
     /// Heap bytes held.
     pub(crate) fn memory_usage(&self) -> usize {
         self.labels.capacity()
-            + self.first.capacity() * 4
-            + self.count.capacity() * 2
-            + self.pattern.capacity() * 4
-            + self.root.capacity() * 4
+            + self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self.dense.capacity() * 4
     }
 }
 
