@@ -123,15 +123,12 @@ impl Trie {
     /// The child of `node` along byte `b`.
     #[inline]
     pub(crate) fn child(&self, node: u32, b: u8) -> Option<u32> {
-        let Some(&Node {
+        let &Node {
             first,
             count,
             dense_row,
             ..
-        }) = self.nodes.get(node as usize)
-        else {
-            return None;
-        };
+        } = self.nodes.get(node as usize)?;
         if dense_row != NONE {
             let c = self.dense[dense_row as usize * 256 + b as usize];
             return (c != NONE).then_some(c);
