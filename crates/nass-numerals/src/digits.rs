@@ -416,18 +416,149 @@ impl DigitConverter {
     /// assert!(matches!(c.convert("لا أرقام هنا"), Cow::Borrowed(_)));
     /// ```
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.nd() {
+            return self.convert_general(text);
+        }
+        let bytes = text.as_bytes();
+        let mut out: Option<String> = None;
+        let mut copied = 0; // bytes of text already in `out`
+        let mut i = 0;
+        let n = bytes.len();
+        while i < n {
+            i = self.skip(bytes, i);
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            // What the char at i becomes, and its length; most bytes leave at once.
+            let (r, len) = match self.to {
+                DigitSet::Ascii => {
+                    if b != 0xD9 && b != 0xDB {
+                        i += 1;
+                        continue;
+                    }
+                    let b1 = if i + 1 < n { bytes[i + 1] } else { 0 };
+                    match (b, b1) {
+                        (0xD9, 0xA0..=0xA9) => ((b'0' + (b1 - 0xA0)) as char, 2),
+                        (0xDB, 0xB0..=0xB9) => ((b'0' + (b1 - 0xB0)) as char, 2),
+                        (0xD9, 0xAA..=0xAC) if self.separators => {
+                            let c = if b1 == 0xAA {
+                                ARABIC_PERCENT_SIGN
+                            } else if b1 == 0xAB {
+                                ARABIC_DECIMAL_SEPARATOR
+                            } else {
+                                ARABIC_THOUSANDS_SEPARATOR
+                            };
+                            match self.replacement(text, i, c) {
+                                Some(r) => (r, 2),
+                                None => {
+                                    i += 2;
+                                    continue;
+                                }
+                            }
+                        }
+                        _ => {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
+                DigitSet::ArabicIndic | DigitSet::Persian => {
+                    let other = if self.to == DigitSet::Persian {
+                        (0xD9, 0xA0)
+                    } else {
+                        (0xDB, 0xB0)
+                    };
+                    if b.is_ascii_digit() {
+                        (self.to.digit(b - b'0'), 1)
+                    } else if b == other.0
+                        && i + 1 < n
+                        && (other.1..other.1 + 10).contains(&bytes[i + 1])
+                    {
+                        (self.to.digit(bytes[i + 1] - other.1), 2)
+                    } else if self.separators && (b == b'.' || b == b',' || b == b'%') {
+                        match self.replacement(text, i, b as char) {
+                            Some(r) => (r, 1),
+                            None => {
+                                i += 1;
+                                continue;
+                            }
+                        }
+                    } else {
+                        i += 1;
+                        continue;
+                    }
+                }
+            };
+            let o =
+                out.get_or_insert_with(|| String::with_capacity(text.len() + text.len() / 2 + 16));
+            o.push_str(&text[copied..i]);
+            o.push(r);
+            i += len;
+            copied = i;
+        }
+        match out {
+            None => Cow::Borrowed(text),
+            Some(mut o) => {
+                o.push_str(&text[copied..]);
+                Cow::Owned(o)
+            }
+        }
+    }
+
+    /// The first position at or after `i` that may start a change (conservative: it may
+    /// return a position that changes nothing, never skips one that does). Eight bytes at a
+    /// time with overlapping windows (SWAR): a window at `i` decides positions `i..i + 7`,
+    /// its last byte being there only as the second byte of a pair.
+    #[inline]
+    fn skip(&self, bytes: &[u8], mut i: usize) -> usize {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        // High bit set in each byte of `x` that is zero, exactly.
+        let zero = |x: u64| !(((x & LOW7).wrapping_add(LOW7)) | x) & HI;
+        let eq = |x: u64, b: u8| zero(x ^ (LO * b as u64));
+        while i + 8 <= bytes.len() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(w);
+            let hit = match self.to {
+                DigitSet::Ascii => {
+                    // D9 A0..AF (Arabic-Indic digits and ٪٫٬) or DB B0..BF (Persian digits).
+                    let hi_nibble = x & (LO * 0xF0);
+                    (eq(x, 0xD9) & (eq(hi_nibble, 0xA0) >> 8))
+                        | (eq(x, 0xDB) & (eq(hi_nibble, 0xB0) >> 8))
+                }
+                DigitSet::ArabicIndic | DigitSet::Persian => {
+                    // ASCII 0x30..0x3F, '.', ',', '%', and the digits of the other
+                    // non-ASCII set (DB B0..BF or D9 A0..AF).
+                    let hi_nibble = x & (LO * 0xF0);
+                    let other = if self.to == DigitSet::ArabicIndic {
+                        eq(x, 0xDB) & (eq(hi_nibble, 0xB0) >> 8)
+                    } else {
+                        eq(x, 0xD9) & (eq(hi_nibble, 0xA0) >> 8)
+                    };
+                    eq(hi_nibble, 0x30) | eq(x, b'.') | eq(x, b',') | eq(x, b'%') | other
+                }
+            };
+            // Only the first seven positions are decided by this window.
+            let hit = hit & 0x0080_8080_8080_8080;
+            if hit != 0 {
+                return i + (hit.trailing_zeros() / 8) as usize;
+            }
+            i += 7;
+        }
+        i
+    }
+
+    /// The char-by-char path (used for the Nd option).
+    fn convert_general<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
         let mut copied = 0; // bytes of text already in `out`
         let mut i = 0;
         while i < bytes.len() {
-            // Skip to the next interesting byte.
-            if self.to == DigitSet::Ascii && !self.all_decimal_digits {
-                match memchr::memchr2(0xD9, 0xDB, &bytes[i..]) {
-                    Some(k) => i += k,
-                    None => break,
-                }
-            } else if !self.interesting(bytes[i]) {
+            if !self.interesting(bytes[i]) {
                 i += 1;
                 continue;
             }

@@ -773,3 +773,35 @@ fn ordinal_days() {
         }
     }
 }
+
+#[test]
+fn converter_finds_a_digit_at_every_offset() {
+    // The SWAR skip decides 7 positions per 8-byte window: put one digit (or separator
+    // pair) at every byte offset of Arabic and ASCII filler and check each target.
+    for filler in ["بب", "ab", "ك a"] {
+        for k in 0..40 {
+            let pad = filler.repeat(k);
+            for (digit, to, expected) in [
+                ("٣", A, "3"),
+                ("۳", A, "3"),
+                ("3", AR, "٣"),
+                ("۳", AR, "٣"),
+                ("3", FA, "۳"),
+                ("٣", FA, "۳"),
+                ("٪", A, "%"),
+            ] {
+                let text = format!("{pad}{digit}{pad}");
+                let want = format!("{pad}{expected}{pad}");
+                assert_eq!(
+                    DigitConverter::new(to).convert(&text),
+                    want,
+                    "{text:?} {to}"
+                );
+            }
+            let text = format!("{pad}١٫٥{pad}");
+            assert_eq!(to_ascii_digits(&text), format!("{pad}1.5{pad}"));
+            let text = format!("{pad}1,5%{pad}");
+            assert_eq!(convert_digits(&text, AR), format!("{pad}١٬٥٪{pad}"));
+        }
+    }
+}
