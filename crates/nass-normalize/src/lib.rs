@@ -805,17 +805,10 @@ fn classify(normalizer: &Normalizer, c: char) -> Entry {
     if normalizer.settings.digits_depend_on_context(c) {
         return Entry::Complex;
     }
-    // Most code points: left alone by everything, a starter that composes with nothing
-    // and decomposes to nothing else. The general path below gives KeepAnchor for them
-    // too, only more slowly (the table is built at every start of the program).
-    if form != UnicodeForm::None
-        && canonical_combining_class(c) == 0
-        && first_of_decomposition(form, c) == c
-        && !nass_core::unicode::composes_backward(c)
-        && nass_core::unicode::composites_starting_with(c)
-            .next()
-            .is_none()
-        && normalization_keeps(form, c)
+    // Most code points: left alone by every operation, and a starter that normalization
+    // does not touch (a table lookup). The general path below gives KeepAnchor for them
+    // too, only much more slowly, and the table is built at every start of the program.
+    if (form == UnicodeForm::None || nass_core::unicode::is_normalization_inert(c))
         && operations_keep(&normalizer.settings, c)
     {
         return Entry::KeepAnchor;
