@@ -1370,7 +1370,14 @@ const HUNDREDS: [&str; 10] = [
 fn unit_word(u: u64, gender: Gender, case: Case, before_tens: bool) -> &'static str {
     let masc = gender == Gender::Masculine;
     match (u, masc, case.nominative()) {
-        (1, true, _) => "واحد",
+        // Before tens the compound forms: أحد وعشرون رجلًا، إحدى وعشرون امرأة.
+        (1, true, _) => {
+            if before_tens {
+                "أحد"
+            } else {
+                "واحد"
+            }
+        }
         (1, false, _) => {
             if before_tens {
                 "إحدى"
@@ -1582,8 +1589,9 @@ fn words_into(n: u64, gender: Gender, case: Case, out: &mut String) {
 /// `case`.
 ///
 /// Rules: units 3–10 take the opposite gender's form (ثلاثة كتب، ثلاث سيارات); 11 and 12 agree
-/// (أحد عشر/إحدى عشرة، اثنا عشر/اثنتا عشرة); units precede tens (خمسة وعشرون، إحدى
-/// وعشرون); hundreds are spelt مئة، مئتان، ثلاثمئة … تسعمئة (one word; the construct مئتا/مئتي
+/// (أحد عشر/إحدى عشرة، اثنا عشر/اثنتا عشرة); units precede tens (خمسة وعشرون; for one the
+/// compound forms أحد وعشرون/إحدى وعشرون, as the grammars give them; the parser also reads
+/// the common واحد وعشرون); hundreds are spelt مئة، مئتان، ثلاثمئة … تسعمئة (one word; the construct مئتا/مئتي
 /// before a scale noun). Scale nouns (ألف، مليون، مليار، تريليون, all masculine) follow the
 /// counting rules: 1 ألف, 2 ألفان, 3–10 plural آلاف، ملايين، مليارات، تريليونات, 11–99
 /// accusative singular written with tanwin ألفًا، مليونًا, 100s in construct مئة ألف; a count
