@@ -805,3 +805,19 @@ fn converter_finds_a_digit_at_every_offset() {
         }
     }
 }
+
+#[test]
+fn clitic_offsets_with_marks() {
+    // و with a fatha, a Quranic mark, or tatweel after it: the number starts after them.
+    for (text, number) in [
+        ("وَثلاثة", "ثلاثة"),
+        ("و\u{0610}ثلاثة", "ثلاثة"),
+        ("وـثلاثة", "ثلاثة"),
+        ("وثلاثة", "ثلاثة"),
+        ("بِخمسة", "خمسة"),
+    ] {
+        let m = find_number_words(text).next().expect(text);
+        assert_eq!(m.number_text(), number, "{text:?}");
+        assert_eq!(m.text(), text);
+    }
+}

@@ -398,6 +398,17 @@ struct Tok {
 
 /// Byte length of the first `letters` base letters of `word` and the marks after them.
 fn prefix_len(word: &str, letters: usize) -> usize {
+    // Common case: one two-byte letter not followed by a mark.
+    let b = word.as_bytes();
+    if letters == 1
+        && b.len() >= 4
+        && (0xD8..=0xD9).contains(&b[0])
+        && !(b[2] == 0xD9 && matches!(b[3], 0x80 | 0x8B..=0x9F | 0xB0))
+        && !(b[2] == 0xD8 && matches!(b[3], 0x90..=0x9A))
+        && b[2] < 0xDA
+    {
+        return 2;
+    }
     let mut seen = 0;
     for (i, c) in word.char_indices() {
         if is_diacritic(c) || c == TATWEEL {
@@ -421,8 +432,15 @@ fn token_at(
     clitics: bool,
     need_bare: bool,
 ) -> Result<Option<Tok>, usize> {
-    let rest = &text[pos..];
-    let start = pos + (rest.len() - rest.trim_start().len());
+    let bytes = text.as_bytes();
+    let mut start = pos;
+    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
+        start += 1;
+    }
+    if start < bytes.len() && !bytes[start].is_ascii() {
+        let rest = &text[start..];
+        start += rest.len() - rest.trim_start().len();
+    }
     let Some(c) = text[start..].chars().next() else {
         return Ok(None);
     };
@@ -444,7 +462,6 @@ fn token_at(
     buf.len = 0;
     let mut end = text.len();
     let mut too_long = false;
-    let bytes = text.as_bytes();
     let mut i = start;
     while i < bytes.len() {
         let b0 = bytes[i];
