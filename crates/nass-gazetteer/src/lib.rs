@@ -961,7 +961,9 @@ impl Gazetteer {
         let b = t.as_bytes();
         let mut i = start;
         while i < b.len() {
-            let sl = space_len(t, b, i);
+            // Only these bytes can begin a whitespace character.
+            let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
+            let sl = if maybe_space { space_len(t, b, i) } else { 0 };
             if sl > 0 {
                 match i_.trie.child(node, b' ') {
                     Some(n) => node = n,
