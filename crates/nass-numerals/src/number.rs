@@ -43,7 +43,9 @@ impl Number {
         }
     }
 
-    /// The number `mantissa / 10^scale`, negated when `negative`.
+    /// The number `mantissa / 10^scale`, negated when `negative`. The value is exact at any
+    /// scale; note that its decimal form has at least `scale` characters after the point
+    /// (`scale` = `u32::MAX` would print four billion digits).
     ///
     /// ```
     /// use nass_numerals::Number;
@@ -154,7 +156,8 @@ impl Number {
         Some((self.digits.parse().ok()?, self.scale))
     }
 
-    /// The number times `10^k`, exactly.
+    /// The number times `10^k`, exactly. The digits are stored, so a large `k` costs about
+    /// `k` bytes of memory.
     ///
     /// ```
     /// use nass_numerals::parse_number;
