@@ -60,8 +60,8 @@
 //!
 //! # Features
 //!
-//! None. The crate depends on `nass-diacritics` (to ignore diacritics in number words) and
-//! `memchr`.
+//! None. The crate depends only on `nass-diacritics` (to ignore diacritics in number
+//! words).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
