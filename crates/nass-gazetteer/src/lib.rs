@@ -116,6 +116,7 @@ pub use nass_normalize::Normalizer;
 mod entry;
 mod load;
 mod nisba;
+mod prefix;
 mod text;
 mod trie;
 
@@ -128,6 +129,7 @@ pub use serde_json;
 
 use entry::ErrorKind;
 use load::Origin;
+use prefix::Prefixes;
 use text::{is_word_char, name_key, space_len};
 use trie::Trie;
 
@@ -509,6 +511,8 @@ struct Inner {
     normalizer: Normalizer,
     entries: Vec<Entry>,
     trie: Trie,
+    /// Which bytes can begin a name: most walks from the root end here.
+    prefixes: Prefixes,
     /// The trie node reached by the alef of an elided article, if any name has one.
     alef: Option<u32>,
     patterns: Vec<PatternInfo>,
@@ -655,6 +659,7 @@ fn build(
         ));
     }
     let trie = Trie::from_sorted(&keys);
+    let prefixes = Prefixes::new(keys.iter().map(String::as_str));
     drop(keys);
     // An elided article: the text has ل where the name has ال.
     let alef = trie.walk(Trie::ROOT, "ا".as_bytes());
@@ -663,6 +668,7 @@ fn build(
         normalizer,
         entries,
         trie,
+        prefixes,
         alef,
         patterns,
         targets,
@@ -960,6 +966,9 @@ impl Gazetteer {
     ) {
         let i_ = &*self.inner;
         let b = t.as_bytes();
+        if node == Trie::ROOT && !i_.prefixes.may_start(b, start) {
+            return;
+        }
         let mut i = start;
         while i < b.len() {
             // Only these bytes can begin a whitespace character.
