@@ -888,3 +888,54 @@ proptest! {
         let _ = DateFormatter::new().parse(&s);
     }
 }
+
+fn date_word_text() -> impl Strategy<Value = String> {
+    let spelling = (0..lexicon().len()).prop_map(|i| lexicon()[i].spelling().to_string());
+    let piece = prop_oneof![
+        spelling.clone(),
+        (0..PROCLITICS.len(), spelling).prop_map(|(c, s)| with_clitic(PROCLITICS[c], &s)),
+        Just(" ".to_string()),
+        Just("\u{0640}".to_string()),
+        Just("\u{064E}".to_string()),
+        Just("/".to_string()),
+        Just("2024".to_string()),
+        Just("١٤٤٥هـ".to_string()),
+        "\\PC{0,4}",
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn date_words_slice_back(text in date_word_text()) {
+        let mut last_end = 0;
+        let mut last_start = 0;
+        for w in find_date_words(&text) {
+            prop_assert_eq!(&text[w.span()], w.text());
+            prop_assert!(w.span().start >= last_start);
+            // Readings of one place share a span; otherwise matches do not overlap.
+            if w.span().start != last_start {
+                prop_assert!(w.span().start >= last_end);
+            }
+            last_start = w.span().start;
+            last_end = w.span().end;
+            let bare = &text[w.span().start + w.clitics().len()..w.span().end];
+            prop_assert!(lookup(bare).any(|e| e == w.entry()), "{:?}", bare);
+        }
+    }
+}
+
+#[test]
+fn corpus_lines_parse_without_panic() {
+    let f = DateFormatter::new();
+    for line in nass_tests::corpus_lines() {
+        if let Err(e) = f.parse(&line) {
+            assert!(e.offset().is_none_or(|o| o <= line.len()));
+        }
+        for piece in line.split(['،', '.', '(', ')']) {
+            if let Ok(d) = f.parse(piece) {
+                assert_eq!(f.parse(&f.format(d)), Ok(d));
+            }
+        }
+    }
+}
