@@ -19,10 +19,13 @@
 //! | `numerals` | `nass-numerals` | Eastern Arabic and Persian digits, number parsing, number words |
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
 //! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
+//! | `dates` | `nass-dates` | Hijri and Gregorian calendars, month names of every regional system |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub use nass_core as core;
+#[cfg(feature = "dates")]
+pub use nass_dates as dates;
 #[cfg(feature = "diacritics")]
 pub use nass_diacritics as diacritics;
 #[cfg(feature = "gazetteer")]
