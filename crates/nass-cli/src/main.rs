@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
+mod calendar;
 mod matching;
 mod numbers;
 mod output;
@@ -42,6 +43,9 @@ enum Command {
     /// Find names from a gazetteer (every country, capital and main organization by
     /// default) through clitics and spelling variation: ببغداد, للعراق, ايران.
     Match(matching::MatchArgs),
+    /// Convert dates between the Gregorian and Hijri calendars: one ISO date (YYYY-MM-DD)
+    /// per line in, its conversion out.
+    Calendar(calendar::CalendarArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -111,7 +115,7 @@ struct NormalizeArgs {
 
 /// Where digits go.
 #[derive(Clone, Copy, Debug, ValueEnum)]
-enum DigitArg {
+pub enum DigitArg {
     /// ASCII digits 0-9, with . , % as separators.
     Ascii,
     /// Arabic-Indic digits ٠-٩ (U+0660-U+0669), with ٫ ٬ ٪.
@@ -123,7 +127,7 @@ enum DigitArg {
 }
 
 impl DigitArg {
-    fn set(self) -> Option<DigitSet> {
+    pub fn set(self) -> Option<DigitSet> {
         match self {
             DigitArg::Ascii => Some(DigitSet::Ascii),
             DigitArg::Arabic => Some(DigitSet::ArabicIndic),
@@ -336,6 +340,15 @@ pub enum CliError {
     Write(io::Error),
     /// A gazetteer could not be loaded (the message names the file and line).
     Gazetteer(String),
+    /// A line of input is not what the command reads.
+    Line {
+        /// Its number, from 1 over the whole input.
+        line: u64,
+        /// What is wrong with it.
+        why: String,
+    },
+    /// Some lines failed and were reported one by one (`--keep-going`).
+    SomeLinesFailed,
 }
 
 impl std::fmt::Display for CliError {
@@ -357,6 +370,8 @@ impl std::fmt::Display for CliError {
             ),
             CliError::Write(e) => write!(f, "write error: {e}"),
             CliError::Gazetteer(why) => write!(f, "gazetteer {why}"),
+            CliError::Line { line, why } => write!(f, "line {line}: {why}"),
+            CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
         }
     }
 }
@@ -391,6 +406,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Digits(args) => digits(args, &mut out),
         Command::Numbers(args) => numbers::run(args, &mut out),
         Command::Match(args) => matching::run(args, &mut out),
+        Command::Calendar(args) => calendar::run(args, &mut out),
     }
 }
 

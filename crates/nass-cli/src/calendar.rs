@@ -1,0 +1,144 @@
+//! `nass calendar`: one ISO date per line in, its conversion out, line for line.
+
+use std::io::{self, Write};
+
+use clap::{Args, ValueEnum};
+use nass::dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
+use nass::numerals::DigitSet;
+
+use crate::stream::{for_each_piece, line_cut};
+use crate::{CliError, DigitArg, InputArgs};
+
+/// Which way to convert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Direction {
+    /// Read Hijri dates (in --calendar), write Gregorian ones.
+    Gregorian,
+    /// Read Gregorian dates, write Hijri ones (in --calendar).
+    Hijri,
+}
+
+/// How dates are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DateStyle {
+    /// YYYY-MM-DD.
+    Iso,
+    /// In Arabic words: 1 رمضان 1445 هـ, 11 فبراير 2024 (see --months and --digits).
+    Arabic,
+}
+
+#[derive(Args, Debug)]
+pub struct CalendarArgs {
+    /// The calendar to convert to.
+    #[arg(long, value_enum)]
+    to: Direction,
+    /// The Hijri calendar: umm-al-qura (the Umm al-Qura table, 1343-1500 AH), or a tabular
+    /// one: islamic-civil, islamic-tbla, tabular-{16|15|ismaili|habash}-{friday|thursday}.
+    #[arg(long, default_value = "umm-al-qura", value_parser = parse_calendar)]
+    calendar: HijriCalendar,
+    /// How to write the converted dates.
+    #[arg(long, value_enum, default_value = "iso")]
+    format: DateStyle,
+    /// Month names for --format arabic: latin, syriac (levantine), french, moroccan,
+    /// mauritanian, libyan.
+    #[arg(long, default_value = "latin", value_parser = parse_months)]
+    months: NamingSystem,
+    /// Digits for --format arabic.
+    #[arg(long, value_enum, default_value = "ascii")]
+    digits: DigitArg,
+    /// On a bad line, write an empty line, report it on standard error and go on (the
+    /// exit status is still non-zero at the end).
+    #[arg(long)]
+    keep_going: bool,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+fn parse_calendar(s: &str) -> Result<HijriCalendar, String> {
+    s.parse().map_err(|e| format!("{e}"))
+}
+
+fn parse_months(s: &str) -> Result<NamingSystem, String> {
+    s.parse().map_err(|e| format!("{e}"))
+}
+
+impl CalendarArgs {
+    fn formatter(&self) -> DateFormatter {
+        DateFormatter::builder()
+            .months(self.months)
+            .digits(self.digits.set().unwrap_or(DigitSet::Ascii))
+            .hijri_calendar(self.calendar)
+            .build()
+    }
+
+    /// The conversion of one line, or why it has none.
+    fn convert(&self, formatter: &DateFormatter, line: &str) -> Result<String, String> {
+        let line = line.trim();
+        if line.is_empty() {
+            return Err("empty line, expected a date YYYY-MM-DD".into());
+        }
+        let (from, to) = match self.to {
+            Direction::Hijri => {
+                let day: GregorianDate = line.parse().map_err(|e| format!("{e}"))?;
+                let hijri =
+                    HijriDate::from_gregorian(self.calendar, day).map_err(|e| format!("{e}"))?;
+                (hijri.to_string(), formatter.format_hijri(hijri))
+            }
+            Direction::Gregorian => {
+                let hijri =
+                    HijriDate::parse_iso(self.calendar, line).map_err(|e| format!("{e}"))?;
+                let day = hijri.to_gregorian();
+                (day.to_string(), formatter.format_gregorian(day))
+            }
+        };
+        Ok(match self.format {
+            DateStyle::Iso => from,
+            DateStyle::Arabic => to,
+        })
+    }
+}
+
+pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let formatter = args.formatter();
+    let mut line_number: u64 = 0;
+    let mut failed: Option<CliError> = None;
+    for_each_piece(
+        &args.input.files,
+        args.input.options(),
+        |text| line_cut(text, |_| 0),
+        |piece| {
+            for line in piece.text.split_inclusive('\n') {
+                line_number += 1;
+                let (body, ending) = match line.strip_suffix("\r\n") {
+                    Some(body) => (body, "\r\n"),
+                    None => match line.strip_suffix('\n') {
+                        Some(body) => (body, "\n"),
+                        None => (line, ""),
+                    },
+                };
+                match args.convert(&formatter, body) {
+                    Ok(converted) => out.write_all(converted.as_bytes())?,
+                    Err(why) => {
+                        let error = CliError::Line {
+                            line: line_number,
+                            why,
+                        };
+                        if !args.keep_going {
+                            return Err(error);
+                        }
+                        // If stderr is gone there is nothing more to say.
+                        let _ = writeln!(io::stderr(), "nass: {error}");
+                        failed.get_or_insert(CliError::SomeLinesFailed);
+                    }
+                }
+                out.write_all(ending.as_bytes())?;
+            }
+            Ok(())
+        },
+    )?;
+    out.flush()?;
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
