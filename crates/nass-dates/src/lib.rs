@@ -107,6 +107,7 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod find;
 mod format;
 mod gregorian;
 mod hijri;
@@ -115,6 +116,9 @@ mod lexicon_data;
 mod umm_al_qura_table;
 
 pub use error::DateError;
+pub use find::{
+    find_dates, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches, DateValue,
+};
 pub use format::{CalendarDate, DateFormatter, DateFormatterBuilder};
 pub use gregorian::{
     gregorian_month_length, is_gregorian_leap_year, GregorianDate, Jdn, Weekday,
@@ -126,5 +130,7 @@ pub use lexicon::{
     EraMark, LexiconEntry, MonthName, NamingSystem, ParseNamingSystemError, RelativeWord,
 };
 
+#[cfg(test)]
+mod find_tests;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,481 @@
+//! Tests of `find_dates`: tables of positive and negative sentences (written for these
+//! tests, expected values worked out by hand), weekday checks, الموافق links, anchors,
+//! property tests and the corpus.
+
+use proptest::prelude::*;
+
+use crate::*;
+use nass_numerals::DigitSet;
+
+/// (surface, kind, calendar, value) of every match.
+fn found(text: &str) -> Vec<(String, &'static str, &'static str, String)> {
+    find_dates(text)
+        .map(|d| {
+            (
+                d.text().to_string(),
+                d.kind().name(),
+                d.calendar().name(),
+                d.value().to_string(),
+            )
+        })
+        .collect()
+}
+
+const G: &str = "gregorian";
+const H: &str = "hijri";
+
+/// (surface, kind, calendar, value) of one expected match.
+type Expected = (&'static str, &'static str, &'static str, &'static str);
+
+/// (sentence, [(surface, kind, calendar, value)]).
+#[rustfmt::skip]
+const POSITIVE: &[(&str, &[Expected])] = &[
+    ("وصل الوفد في 11 فبراير/شباط 2024 إلى بغداد", &[("11 فبراير/شباط 2024", "date", G, "2024-02-11")]),
+    ("بدأت المحادثات في كانون الثاني/يناير الماضي", &[("كانون الثاني/يناير الماضي", "month", G, "--01")]),
+    ("جرى ذلك في يناير/ كانون الثاني", &[("يناير/ كانون الثاني", "month", G, "--01")]),
+    ("سافر في شباط (فبراير) 2023", &[("شباط (فبراير) 2023", "month-year", G, "2023-02")]),
+    ("موعده فبراير / شباط", &[("فبراير / شباط", "month", G, "--02")]),
+    ("عقد الاجتماع السبت 5/ 6/ 2021 في القصر", &[("السبت 5/ 6/ 2021", "date", G, "2021-06-05")]),
+    ("بتاريخ ٥/٦/٢٠٢١ صدر", &[("٥/٦/٢٠٢١", "date", G, "2021-06-05")]),
+    ("بتاريخ ۱۱-۰۲-۲۰۲۴ صدر", &[("۱۱-۰۲-۲۰۲۴", "date", G, "2024-02-11")]),
+    ("بتاريخ 11.2.2024 صدر", &[("11.2.2024", "date", G, "2024-02-11")]),
+    ("بتاريخ 11 / 2 / 2024 صدر", &[("11 / 2 / 2024", "date", G, "2024-02-11")]),
+    ("صدر القرار في 1445/08/01هـ", &[("1445/08/01هـ", "date", H, "1445-08-01")]),
+    ("في 2024/02/11 وصل", &[("2024/02/11", "date", G, "2024-02-11")]),
+    ("في 7-8 أغسطس/ آب 2023 عقدت", &[("7-8 أغسطس/ آب 2023", "day-range", G, "2023-08-07/2023-08-08")]),
+    ("يستمر من 7 إلى 8 أغسطس 2023", &[("من 7 إلى 8 أغسطس 2023", "day-range", G, "2023-08-07/2023-08-08")]),
+    ("يقام المعرض بين 7 و8 آب", &[("بين 7 و8 آب", "day-range", G, "--08-07/--08-08")]),
+    ("انطلق في الحادي عشر من فبراير", &[("الحادي عشر من فبراير", "day-month", G, "--02-11")]),
+    ("انطلق في الأول من أكتوبر 2023", &[("الأول من أكتوبر 2023", "date", G, "2023-10-01")]),
+    ("وصل في 11 من شهر فبراير", &[("11 من شهر فبراير", "day-month", G, "--02-11")]),
+    ("افتتح في أيار 2020", &[("أيار 2020", "month-year", G, "2020-05")]),
+    ("تأسس في عام 2014", &[("عام 2014", "year", G, "2014")]),
+    ("تأسس في العام 2014", &[("العام 2014", "year", G, "2014")]),
+    ("الميزانية لعام 2024", &[("لعام 2024", "year", G, "2024")]),
+    ("الميزانية للعام 2024", &[("للعام 2024", "year", G, "2024")]),
+    ("توفي سنة 1445هـ", &[("سنة 1445هـ", "year", H, "1445")]),
+    ("يعمل هنا منذ 2014", &[("2014", "year", G, "2014")]),
+    ("تستمر حتى 2030 على الأقل", &[("2030", "year", G, "2030")]),
+    ("بني المعبد عام 300 ق.م", &[("عام 300 ق.م", "year", G, "-0299")]),
+    ("بدأ الصيام في 1 رمضان 1445 هـ", &[("1 رمضان 1445 هـ", "date", H, "1445-09-01")]),
+    ("يبدأ الصيام غرة رمضان", &[("غرة رمضان", "day-month", H, "--09-01")]),
+    ("عطلة فاتح ماي", &[("فاتح ماي", "day-month", G, "--05-01")]),
+    ("يكون الحج في ذي القعدة", &[("ذي القعدة", "month", H, "--11")]),
+    ("يصوم المسلمون بشهر رمضان", &[("بشهر رمضان", "month", H, "--09")]),
+    ("الاجتماع في شهر مارس", &[("مارس", "month", G, "--03")]),
+    ("وقع في ١١ فبراير ٢٠٢٤", &[("١١ فبراير ٢٠٢٤", "date", G, "2024-02-11")]),
+    ("وفي جويلية 2019 تقرر", &[("جويلية 2019", "month-year", G, "2019-07")]),
+    ("في صفر 1446هـ", &[("صفر 1446هـ", "month-year", H, "1446-02")]),
+    ("وفي 25 يناير تقرر", &[("25 يناير", "day-month", G, "--01-25")]),
+    ("بدأ في 3 مارس", &[("3 مارس", "day-month", G, "--03-03")]),
+    ("موعده مارس/آذار", &[("مارس/آذار", "month", G, "--03")]),
+    ("في نيسان 2022", &[("نيسان 2022", "month-year", G, "2022-04")]),
+    ("في 12 الفاتح 1999", &[("12 الفاتح 1999", "date", G, "1999-09-12")]),
+    ("وقعت الحادثة 1445هـ", &[("1445هـ", "year", H, "1445")]),
+    ("في عام 2024م", &[("عام 2024م", "year", G, "2024")]),
+    ("في 9 دجنبر 2020", &[("9 دجنبر 2020", "date", G, "2020-12-09")]),
+    ("الأربعاء 3 ربيع الأول 1440هـ", &[("الأربعاء 3 ربيع الأول 1440هـ", "date", H, "1440-03-03")]),
+    ("يوم الخميس التقى", &[("الخميس", "weekday", G, "")]),
+    ("وصل أمس الجمعة", &[("الجمعة", "weekday", G, "")]),
+    ("عاد الخميس الماضي", &[("الخميس الماضي", "weekday", G, "")]),
+    ("منذ 7 أكتوبر/ تشرين الأول الماضي وحتى عام 2024", &[
+        ("7 أكتوبر/ تشرين الأول الماضي", "day-month", G, "--10-07"),
+        ("عام 2024", "year", G, "2024"),
+    ]),
+    ("الأحد 1 شعبان 1445هـ الموافق 11 فبراير 2024م", &[
+        ("الأحد 1 شعبان 1445هـ", "date", H, "1445-08-01"),
+        ("11 فبراير 2024م", "date", G, "2024-02-11"),
+    ]),
+    ("\u{200F}11\u{200F}/\u{200F}2\u{200F}/2024", &[("11\u{200F}/\u{200F}2\u{200F}/2024", "date", G, "2024-02-11")]),
+];
+
+/// Sentences where a date word or number is an ordinary word: nothing is found.
+const NEGATIVE: &[&str] = &[
+    "مارس الرياضة منذ صغره",
+    "مارس الضغط على الحكومة",
+    "لم يتجاوز الرصيد صفر",
+    "قال رمضان إن الاجتماع انتهى",
+    "التقى رجب بالوزير",
+    "وصل شعبان إلى المطار",
+    "اشترى سيارة نيسان جديدة",
+    "زار الأب ابنه في المستشفى",
+    "هو أب لثلاثة أطفال",
+    "تفتح الزهور في الربيع",
+    "شرب الماء البارد في الصيف",
+    "قال ناصر إن الطير يهاجر",
+    "أكل التمور بعد الحرث",
+    "اتفق الاثنين على الخطة",
+    "أدى صلاة الجمعة في المسجد",
+    "اشترى 2014 سهما",
+    "قطع مسافة 500 م",
+    "بلغ العدد 1200 شخص",
+    "في المادة 3/2 من القانون",
+    "النسبة 12.5 في المائة",
+    "بدأ في الساعة 10:30 صباحا",
+    "في الماضي كان الأمر مختلفا",
+    "حضر من 7 إلى 8 أشخاص",
+    "الرقم 31/12/99 غير صالح",
+    "القيمة 32/13/2020 ليست تاريخا",
+    "الرمز F16 و2020",
+    "عنده 15 سنة من الخبرة",
+    "محرم عليه دخول المنزل",
+];
+
+#[test]
+fn positive_table() {
+    for (text, expected) in POSITIVE {
+        let got = found(text);
+        let want: Vec<_> = expected
+            .iter()
+            .map(|&(s, k, c, v)| (s.to_string(), k, c, v.to_string()))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn negative_table() {
+    for text in NEGATIVE {
+        assert_eq!(found(text), [], "in {text:?}");
+    }
+}
+
+#[test]
+fn weekday_and_conflict() {
+    // 7 March 2024 was a Thursday, 5 June 2021 a Saturday (checked against the JDN).
+    let d = find_dates("الخميس، 7 مارس 2024").next().unwrap();
+    assert_eq!(
+        (d.weekday(), d.weekday_conflict()),
+        (Some(Weekday::Thursday), false)
+    );
+    assert_eq!(d.text(), "الخميس، 7 مارس 2024");
+    let d = find_dates("الاثنين 5/ 6/ 2021").next().unwrap();
+    assert_eq!(
+        (d.weekday(), d.weekday_conflict()),
+        (Some(Weekday::Monday), true)
+    );
+    // A weekday before a date without a year cannot be checked.
+    let d = find_dates("الاثنين 5 يونيو").next().unwrap();
+    assert!(!d.weekday_conflict());
+    // A Hijri date: 1 Shaaban 1445 = Sunday 11 February 2024.
+    let d = find_dates("السبت 1 شعبان 1445هـ").next().unwrap();
+    assert!(d.weekday_conflict());
+    assert_eq!(
+        d.gregorian(),
+        Some(GregorianDate::new(2024, 2, 11).unwrap())
+    );
+    // A weekday alone reports its ISO number.
+    let d = find_dates("يوم الأحد").next().unwrap();
+    assert_eq!(d.weekday().map(Weekday::iso), Some(7));
+}
+
+#[test]
+fn muwafiq_links_both_ways() {
+    let text = "صدر في 1 رمضان 1445هـ، الموافق لـ 11 آذار 2024";
+    let v: Vec<_> = find_dates(text).collect();
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[0].linked(), Some(v[1].span()));
+    assert_eq!(v[1].linked(), Some(v[0].span()));
+    assert_eq!(v[1].text(), "11 آذار 2024");
+    assert_eq!(v[0].gregorian(), v[1].gregorian());
+    // Without الموافق, no link.
+    assert!(find_dates("1 رمضان 1445هـ و11 آذار 2024").all(|d| d.linked().is_none()));
+}
+
+#[test]
+fn hijri_outside_table_has_no_gregorian() {
+    let d = find_dates("في 10 محرم 61 هـ").next();
+    // Two digits are too few for a year with a one-letter mark: a day and month only.
+    assert_eq!(d.map(|d| d.value().to_string()), Some("--01-10".into()));
+    let d = find_dates("في 10 محرم 1600هـ").next().unwrap();
+    assert_eq!(d.value().to_string(), "1600-01-10");
+    assert_eq!(d.gregorian(), None);
+}
+
+#[test]
+fn anchor_resolution() {
+    let anchor = GregorianDate::new(2024, 2, 11).unwrap();
+    let f = DateFinder::builder().anchor(anchor).build();
+    let resolved = |t: &str| -> Vec<String> {
+        f.find_iter(t)
+            .map(|d| d.resolved().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(resolved("25 يناير الماضي"), ["2024-01-25"]);
+    assert_eq!(resolved("11 فبراير الماضي"), ["2023-02-11"]);
+    assert_eq!(resolved("12 فبراير الماضي"), ["2023-02-12"]);
+    assert_eq!(resolved("10 فبراير المقبل"), ["2025-02-10"]);
+    assert_eq!(resolved("25 يناير المقبل"), ["2025-01-25"]);
+    assert_eq!(resolved("في مايو"), ["2024-05"]);
+    assert_eq!(resolved("في 2014/3/1"), ["2014-03-01"]);
+    // 2024-02-11 is 1 Shaaban 1445: رمضان المقبل is 1445-09, رجب الماضي 1445-07.
+    assert_eq!(resolved("شهر رمضان المقبل"), ["1445-09"]);
+    assert_eq!(resolved("شهر رجب الماضي"), ["1445-07"]);
+    // Sunday 11 February 2024.
+    assert_eq!(resolved("الأحد الماضي"), ["2024-02-04"]);
+    assert_eq!(resolved("الأحد المقبل"), ["2024-02-18"]);
+    assert_eq!(resolved("يوم الأحد"), ["2024-02-11"]);
+    assert_eq!(resolved("يوم السبت"), ["2024-02-10"]);
+    assert_eq!(resolved("الاثنين المقبل"), ["2024-02-12"]);
+    // Without anchor nothing is resolved.
+    assert!(find_dates("25 يناير الماضي").all(|d| d.resolved().is_none()));
+}
+
+#[test]
+fn edge_inputs_do_not_panic() {
+    for text in [
+        "",
+        "\0",
+        "99999999999999999999/99/99",
+        "1/1/0000",
+        "0/0/2020",
+        "هـ",
+        "2024م",
+        "من",
+        "بين 5 و",
+        "الحادي عشر من",
+        "11 /",
+        "١١ / ",
+        "29/2/2023",
+        "\u{0640}\u{0640}",
+    ] {
+        for d in find_dates(text) {
+            assert_eq!(&text[d.span()], d.text());
+        }
+    }
+    assert_eq!(found("29/2/2024").len(), 1);
+    assert_eq!(found("29/2/2023").len(), 0);
+    assert_eq!(found("1/1/0000").len(), 0);
+    // An impossible day is not part of the date; the month and year still are.
+    assert_eq!(
+        found("كان ذلك في 31 فبراير 2024"),
+        [(
+            "فبراير 2024".to_string(),
+            "month-year",
+            G,
+            "2024-02".to_string()
+        )]
+    );
+}
+
+fn check_spans(text: &str) -> Result<(), TestCaseError> {
+    let mut last = 0;
+    for d in find_dates(text) {
+        prop_assert!(d.start() >= last && d.start() < d.end() && d.end() <= text.len());
+        prop_assert!(text.is_char_boundary(d.start()) && text.is_char_boundary(d.end()));
+        prop_assert_eq!(&text[d.span()], d.text());
+        if let Some(l) = d.linked() {
+            prop_assert!(l.end <= text.len() && text.is_char_boundary(l.start));
+        }
+        last = d.end();
+    }
+    Ok(())
+}
+
+const FRAGMENTS: &[&str] = &[
+    " ",
+    " ",
+    "/",
+    "-",
+    ".",
+    "(",
+    ")",
+    "،",
+    "\u{200F}",
+    "\u{0640}",
+    "\u{064E}",
+    "5",
+    "11",
+    "2024",
+    "1445",
+    "٢٠٢٤",
+    "۱۱",
+    "هـ",
+    "م",
+    "ق.م",
+    "فبراير",
+    "شباط",
+    "آب",
+    "أب",
+    "مارس",
+    "رمضان",
+    "صفر",
+    "الأحد",
+    "الجمعة",
+    "الماضي",
+    "المقبل",
+    "الموافق",
+    "عام",
+    "منذ",
+    "حتى",
+    "من",
+    "إلى",
+    "بين",
+    "و",
+    "شهر",
+    "الحادي عشر",
+    "غرة",
+    "كتاب",
+    "في",
+    "x",
+    "\n",
+];
+
+fn fragment_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(0..FRAGMENTS.len(), 0..40)
+        .prop_map(|v| v.into_iter().map(|i| FRAGMENTS[i]).collect())
+}
+
+/// Marks inserted after Arabic letters only (never inside a digit run).
+fn inject(text: &str, picks: &[(usize, usize)]) -> String {
+    const MARKS: [char; 5] = ['\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}', '\u{0640}'];
+    let mut out = String::new();
+    let letters: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| ('\u{0621}'..='\u{064A}').contains(&c) && c != '\u{0640}')
+        .map(|(i, _)| i)
+        .collect();
+    let mut chosen: Vec<(usize, char)> = picks
+        .iter()
+        .filter(|_| !letters.is_empty())
+        .map(|&(p, m)| (letters[p % letters.len()], MARKS[m % MARKS.len()]))
+        .collect();
+    chosen.sort();
+    let mut j = 0;
+    for (i, c) in text.char_indices() {
+        out.push(c);
+        while j < chosen.len() && chosen[j].0 == i {
+            out.push(chosen[j].1);
+            j += 1;
+        }
+    }
+    out
+}
+
+fn signature(text: &str) -> Vec<(DateKind, CalendarKind, String, Option<Weekday>, bool)> {
+    find_dates(text)
+        .map(|d| {
+            (
+                d.kind(),
+                d.calendar(),
+                d.value().to_string(),
+                d.weekday(),
+                d.linked().is_some(),
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn spans_slice_generated_text(text in fragment_text()) {
+        check_spans(&text)?;
+    }
+
+    #[test]
+    fn spans_slice_arbitrary_text(text in "\\PC{0,60}") {
+        check_spans(&text)?;
+    }
+
+    #[test]
+    fn diacritics_and_tatweel_change_nothing(
+        i in 0..POSITIVE.len(),
+        picks in proptest::collection::vec((0usize..1000, 0usize..5), 0..6),
+    ) {
+        let text = POSITIVE[i].0;
+        let marked = inject(text, &picks);
+        check_spans(&marked)?;
+        prop_assert_eq!(signature(&marked), signature(text), "{:?}", marked);
+    }
+
+    #[test]
+    fn formatted_gregorian_dates_are_found(
+        year in 1000i32..=2999,
+        month in 1u8..=12,
+        day in 1u8..=31,
+        system in 1usize..7,
+        digits in 0usize..3,
+        era: bool,
+    ) {
+        prop_assume!(day <= gregorian_month_length(year, month));
+        let date = GregorianDate::new(year, month, day).unwrap();
+        let f = DateFormatter::builder()
+            .months(NamingSystem::ALL[system])
+            .digits(DigitSet::ALL[digits])
+            .gregorian_era(era)
+            .build();
+        let written = f.format_gregorian(date);
+        let text = format!("وقع ذلك في {written} كما قيل");
+        let v: Vec<_> = find_dates(&text).collect();
+        prop_assert_eq!(v.len(), 1, "{}", text);
+        prop_assert_eq!(v[0].text(), written.as_str());
+        prop_assert_eq!(v[0].value().to_string(), date.to_string());
+        prop_assert_eq!(v[0].gregorian(), Some(date));
+        // The numeric form too.
+        let d = DigitSet::ALL[digits];
+        let conv = |s: String| nass_numerals::convert_digits(&s, d).into_owned();
+        let numeric = conv(format!("{}/{}/{}", day, month, year));
+        let v: Vec<_> = find_dates(&numeric).collect();
+        prop_assert_eq!(v.len(), 1, "{}", numeric);
+        prop_assert_eq!(v[0].value().to_string(), date.to_string());
+    }
+
+    #[test]
+    fn formatted_hijri_dates_are_found(
+        jdn in HijriCalendar::UmmAlQura.range().0.jdn()..=HijriCalendar::UmmAlQura.range().1.jdn(),
+        digits in 0usize..3,
+    ) {
+        let h = HijriDate::from_jdn(HijriCalendar::UmmAlQura, jdn).unwrap();
+        let f = DateFormatter::builder().digits(DigitSet::ALL[digits]).build();
+        let written = f.format_hijri(h);
+        let text = format!("صدر يوم {written}.");
+        let v: Vec<_> = find_dates(&text).collect();
+        prop_assert_eq!(v.len(), 1, "{}", text);
+        prop_assert_eq!(v[0].text(), written.as_str());
+        prop_assert_eq!(v[0].calendar(), CalendarKind::Hijri);
+        prop_assert_eq!(v[0].value().to_string(), h.to_string());
+        prop_assert_eq!(v[0].gregorian(), Some(h.to_gregorian()));
+    }
+}
+
+#[test]
+fn corpus_lines_spans_and_marks() {
+    let lines = nass_tests::corpus_lines();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        check_spans(line).unwrap();
+        // Tatweel after every Arabic letter changes no value.
+        let marked = inject(line, &(0..line.len()).map(|i| (i, 4)).collect::<Vec<_>>());
+        assert_eq!(signature(&marked), signature(line), "{line}");
+    }
+}
+
+#[test]
+fn corpus_dates() {
+    let text = nass_tests::corpus_text();
+    let got: Vec<(String, String)> = find_dates(&text)
+        .filter(|d| d.kind() != DateKind::Weekday)
+        .map(|d| (d.text().to_string(), d.value().to_string()))
+        .collect();
+    // Read off the articles by hand: every full date, range and year the text states.
+    for (surface, value) in [
+        ("الأحد 11 فبراير/شباط 2024", "2024-02-11"),
+        ("السبت 5/ 6/ 2021", "2021-06-05"),
+        ("7-8 أغسطس/ آب 2023", "2023-08-07/2023-08-08"),
+        ("25 يناير/ كانون الثاني الماضي", "--01-25"),
+        ("كانون الثاني/يناير", "--01"),
+        ("عام 2014", "2014"),
+        ("عام 2011", "2011"),
+        ("عام 2020", "2020"),
+        ("العام 2014", "2014"),
+    ] {
+        assert!(
+            got.iter().any(|(s, v)| s == surface && v == value),
+            "{surface} {value} not in {got:?}"
+        );
+    }
+    let full = find_dates(&text)
+        .filter(|d| d.kind() == DateKind::Date)
+        .count();
+    assert_eq!(full, 2);
+}
