@@ -639,3 +639,162 @@ fn corpus() {
     assert!(by_name["واشنطن"] >= 2, "{by_name:?}");
     assert!(by_name["الولايات المتحدة"] >= 5, "{by_name:?}");
 }
+
+// ---------------------------------------------------------------- filtered search == reference
+
+/// Gazetteers that exercise every kind of walk: names with and without the article (the
+/// elided alef), names that begin or end with punctuation, names that begin with a mark
+/// or a tatweel (kept by the display normalizer), multi-word names, one-letter names,
+/// Latin and digits.
+fn differential_gazetteers() -> Vec<Gazetteer> {
+    static G: std::sync::OnceLock<Vec<Gazetteer>> = std::sync::OnceLock::new();
+    G.get_or_init(|| {
+        let names = [
+            "بغداد",
+            "غداد",
+            "العراق",
+            "لعراق",
+            "الأمم المتحدة",
+            "الأمم",
+            "ا",
+            "ب",
+            "و",
+            "ال",
+            "-الرقة",
+            "غزة.",
+            "«بيروت»",
+            "\u{064E}عمان",
+            "\u{0640}ـمصر",
+            "جبل طارق",
+            "x",
+            "x-y",
+            "2024",
+            "ليبيا",
+            "للبنان",
+        ];
+        let entries: Vec<Entry> = names.iter().map(|n| Entry::new(*n, "t")).collect();
+        let display = nass_normalize::Normalizer::from_preset(nass_normalize::Preset::Display);
+        vec![
+            names_gazetteer(),
+            Gazetteer::builder()
+                .default_entries(true)
+                .adjectives(true)
+                .build()
+                .unwrap(),
+            Gazetteer::builder()
+                .entries(entries.clone())
+                .build()
+                .unwrap(),
+            Gazetteer::builder()
+                .normalizer(display)
+                .entries(entries)
+                .build()
+                .unwrap(),
+        ]
+    })
+    .clone()
+}
+
+fn assert_same_candidates(text: &str) {
+    for g in differential_gazetteers() {
+        let norm = g.normalizer().normalize(text);
+        let (fast, slow) = g.both_candidates(&norm);
+        assert_eq!(fast, slow, "{norm:?}");
+    }
+}
+
+/// Words that take every path of the filtered search: proclitic letters alone and
+/// stacked, لل, marks and tatweel before, between and after them, punctuation and
+/// non-ASCII whitespace.
+fn tricky_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "ال",
+        "لل",
+        "\u{064E}",
+        "\u{0640}",
+        "\u{200C}",
+        "\u{0651}",
+        "عراق",
+        "بغداد",
+        "غداد",
+        "الأمم",
+        "المتحدة",
+        "عمان",
+        "مصر",
+        "غزة",
+        "بيروت",
+        "-",
+        ".",
+        "«",
+        "»",
+        "،",
+        " ",
+        "\n",
+        "\u{00A0}",
+        "\u{3000}",
+        "x",
+        "y",
+        "2024",
+        "ـ",
+        "ا",
+        "ب",
+    ]);
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn filtered_search_equals_the_reference(text in tricky_text()) {
+        assert_same_candidates(&text);
+    }
+
+    #[test]
+    fn filtered_search_equals_the_reference_on_generated_text(
+        text in text_strategy(),
+        seed in prop::collection::vec(any::<u8>(), 1..64),
+    ) {
+        assert_same_candidates(&perturb(&text, &seed));
+    }
+
+    #[test]
+    fn filtered_search_equals_the_reference_on_any_text(text in "\\PC{0,40}") {
+        assert_same_candidates(&text);
+    }
+}
+
+#[test]
+fn filtered_search_equals_the_reference_on_the_corpus() {
+    for line in nass_tests::corpus_lines() {
+        assert_same_candidates(&line);
+    }
+}
+
+#[test]
+fn filtered_search_examples() {
+    // Hand-checked readings on text the search normalizer leaves alone.
+    let g = gaz(&[
+        ("العراق", "c"),
+        ("بغداد", "c"),
+        ("غداد", "t"),
+        ("-الرقة", "t"),
+    ]);
+    let cands = |t: &str| {
+        let (fast, slow) = g.both_candidates(t);
+        assert_eq!(fast, slow);
+        fast.iter()
+            .map(|c| (c.word_start, c.name_start, c.end(), c.clitics, c.elided))
+            .collect::<Vec<_>>()
+    };
+    // وللعراق: و + ل + (ا)لعراق, name from byte 4 to 14.
+    assert_eq!(cands("وللعراق"), [(0, 4, 14, 2, true)]);
+    // بغداد as itself and as ب + غداد.
+    assert_eq!(cands("بغداد"), [(0, 0, 10, 0, false), (0, 2, 10, 1, false)]);
+    // A name that begins with punctuation, walked from the hyphen (normalized text: ه).
+    assert_eq!(cands("في -الرقه"), [(5, 5, 16, 0, false)]);
+    assert_eq!(cands("العراقي بغدادي"), []);
+}

@@ -49,11 +49,15 @@ fn is_transparent(c: char) -> bool {
 }
 
 /// The conjunctions that can be proclitics: و ف.
+/// (The reference matcher's; the fast one compares bytes.)
+#[cfg(test)]
 pub(crate) fn is_conjunction(c: char) -> bool {
     matches!(c, 'و' | 'ف')
 }
 
 /// The prepositions that can be proclitics: ب ل ك.
+/// (The reference matcher's; the fast one compares bytes.)
+#[cfg(test)]
 pub(crate) fn is_preposition(c: char) -> bool {
     matches!(c, 'ب' | 'ل' | 'ك')
 }
@@ -76,7 +80,112 @@ pub(crate) fn decode(t: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// What a character is to the matcher, by its class (see [`class_at`]).
+pub(crate) const OTHER: u8 = 0;
+/// Whitespace: `char::is_whitespace` or ASCII whitespace.
+pub(crate) const SPACE: u8 = 1;
+/// A word character that is not transparent.
+pub(crate) const WORD: u8 = 2;
+/// A word character that is transparent to proclitics: a mark, tatweel, ZWNJ or ZWJ.
+pub(crate) const TRANSPARENT: u8 = 3;
+
+/// The class of a character from its definitions: [`is_word_char`], [`is_transparent`],
+/// whitespace.
+fn class_of(c: char) -> u8 {
+    if is_word_char(c) {
+        if is_transparent(c) {
+            TRANSPARENT
+        } else {
+            WORD
+        }
+    } else if c.is_whitespace() || c.is_ascii_whitespace() {
+        SPACE
+    } else {
+        OTHER
+    }
+}
+
+/// The classes of the code points below U+0800 (the ones written in one or two bytes),
+/// computed once.
+pub(crate) fn classes() -> &'static [u8; 0x800] {
+    static CLASSES: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut t = [OTHER; 0x800];
+        for (u, k) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(u as u32) {
+                *k = class_of(c);
+            }
+        }
+        t
+    })
+}
+
+/// The class of the char at byte `i` of `t` (a char boundary before the end) and its
+/// length: a table lookup for one- and two-byte characters.
+#[inline]
+pub(crate) fn class_at(classes: &[u8; 0x800], t: &str, i: usize) -> (u8, usize) {
+    let b = t.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (classes[usize::from(x)], 1);
+    }
+    if x < 0xE0 {
+        if let Some(&y) = b.get(i + 1) {
+            let u = (usize::from(x & 0x1F) << 6) | usize::from(y & 0x3F);
+            return (classes[u], 2);
+        }
+    }
+    let (c, len) = decode(t, i);
+    (class_of(c), len)
+}
+
+/// The end of the word whose characters continue at `i`: the first byte at or after `i`
+/// that begins a character that is not a word character.
+#[inline]
+pub(crate) fn word_end(classes: &[u8; 0x800], t: &str, mut i: usize) -> usize {
+    let b = t.as_bytes();
+    while i < b.len() {
+        let x = b[i];
+        // The common case: two-byte letters of the Arabic block and its neighbours.
+        if (0xC0..0xE0).contains(&x) && i + 1 < b.len() {
+            let u = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
+            if classes[u] < WORD {
+                return i;
+            }
+            i += 2;
+            continue;
+        }
+        let (k, len) = class_at(classes, t, i);
+        if k < WORD {
+            return i;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The first byte at or after `i` (and before `end`) that does not begin a transparent
+/// character.
+#[inline]
+pub(crate) fn skip_transparent_to(
+    classes: &[u8; 0x800],
+    t: &str,
+    mut i: usize,
+    end: usize,
+) -> usize {
+    while i < end {
+        let (k, len) = class_at(classes, t, i);
+        if k != TRANSPARENT {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
 /// The first byte at or after `i` that is not a transparent character.
+/// (The reference matcher's; the fast one compares bytes.)
+#[cfg(test)]
 pub(crate) fn skip_transparent(t: &str, mut i: usize) -> usize {
     while i < t.len() {
         let (c, len) = decode(t, i);
@@ -193,6 +302,39 @@ mod tests {
                 assert_eq!(is_word_char(c), is_word_char_slow(c), "U+{u:04X}");
             }
         }
+    }
+
+    #[test]
+    fn classes_follow_the_definitions() {
+        let t = classes();
+        for u in 0..0x800u32 {
+            if let Some(c) = char::from_u32(u) {
+                let mut buf = [0u8; 4];
+                let s: &str = c.encode_utf8(&mut buf);
+                assert_eq!(class_at(t, s, 0), (class_of(c), c.len_utf8()), "U+{u:04X}");
+            }
+        }
+        // A few by hand.
+        assert_eq!(class_of('ب'), WORD);
+        assert_eq!(class_of('7'), WORD);
+        assert_eq!(class_of('\u{064E}'), TRANSPARENT); // fatha
+        assert_eq!(class_of('\u{0640}'), TRANSPARENT); // tatweel
+        assert_eq!(class_of('\u{200C}'), TRANSPARENT); // ZWNJ
+        assert_eq!(class_of('\u{00A0}'), SPACE);
+        assert_eq!(class_of('\u{000B}'), SPACE);
+        assert_eq!(class_of('\u{000C}'), SPACE);
+        assert_eq!(class_of('\u{3000}'), SPACE);
+        assert_eq!(class_of('،'), OTHER);
+        assert_eq!(class_of('-'), OTHER);
+        // Three- and four-byte characters go through the definitions.
+        assert_eq!(class_at(t, "\u{200D}ب", 0), (TRANSPARENT, 3));
+        assert_eq!(class_at(t, "😀", 0), (OTHER, 4));
+        let s = "كتاب\u{064E}\u{200C}ها، و";
+        assert_eq!(word_end(t, s, 0), s.find('،').unwrap());
+        assert_eq!(word_end(t, s, s.len()), s.len());
+        assert_eq!(word_end(t, "ab1 c", 1), 3);
+        assert_eq!(skip_transparent_to(t, "\u{064E}\u{0640}ب", 0, 6), 4);
+        assert_eq!(skip_transparent_to(t, "\u{064E}\u{0640}ب", 0, 2), 2);
     }
 
     #[test]
