@@ -64,6 +64,38 @@
 //!   diacritics, tatweel and hamza/ya/teh-marbuta variants all match; [`lookup`],
 //!   [`MonthName::lookup`] and [`find_date_words`] use it.
 //!
+//! - [`find_dates`] and [`DateFinder`] (with an optional anchor date): every date
+//!   expression with its byte span in the original text, its [`DateKind`], calendar and
+//!   ISO 8601 [`DateValue`] (`2024-02-11`, `2024-02`, `2014`, `--02-11`, `--02`,
+//!   `2023-08-07/2023-08-08`), the weekday named before it (a contradiction is flagged),
+//!   the relative word after it, the Gregorian day of a complete Hijri date, and the link
+//!   between a Hijri and a Gregorian date joined by الموافق ([`DateMatch`]). Names that
+//!   are also ordinary words count only with context.
+//!
+//! # Date expressions
+//!
+//! ```
+//! use nass_dates::{find_dates, DateFinder, GregorianDate};
+//!
+//! let text = "وصل الوفد يوم السبت 5/ 6/ 2021، وعاد في 25 يناير/ كانون الثاني الماضي، \
+//!             ثم الأحد 1 شعبان 1445هـ الموافق 11 فبراير 2024م. وقال رمضان إن نيسان جديدة.";
+//! let found: Vec<_> = find_dates(text)
+//!     .map(|d| (d.text(), d.kind().name(), d.calendar().name(), d.value().to_string()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("السبت 5/ 6/ 2021", "date", "gregorian", "2021-06-05".to_string()),
+//!     ("25 يناير/ كانون الثاني الماضي", "day-month", "gregorian", "--01-25".to_string()),
+//!     ("الأحد 1 شعبان 1445هـ", "date", "hijri", "1445-08-01".to_string()),
+//!     ("11 فبراير 2024م", "date", "gregorian", "2024-02-11".to_string()),
+//! ]);
+//!
+//! // Said on 11 February 2024, "25 January last" is 25 January 2024.
+//! let finder = DateFinder::builder().anchor(GregorianDate::new(2024, 2, 11)?).build();
+//! let d = finder.find_iter(text).nth(1).unwrap();
+//! assert_eq!(d.resolved().unwrap().to_string(), "2024-01-25");
+//! # Ok::<(), nass_dates::DateError>(())
+//! ```
+//!
 //! # Calendars
 //!
 //! ```
