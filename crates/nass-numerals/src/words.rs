@@ -192,36 +192,67 @@ const WORDS: &[(&str, Lex)] = &[
     ("تريليونات", Lex::Scale(12, Form::Plural)),
 ];
 
-/// A folded word of at most [`MAX_WORD`] bytes as a fixed key: three little-endian words,
-/// zero-padded.
-type Key = [u64; 3];
-
 /// The longest folded entry in bytes (ثمانيمائه, تريليونات: 9 letters).
 const MAX_WORD: usize = 18;
+/// The shortest folded entry in bytes (ست: 2 letters).
+const MIN_WORD: usize = 4;
 
-fn key_of(w: &[u8]) -> Option<Key> {
-    if w.len() > MAX_WORD {
-        return None;
-    }
-    let mut padded = [0u8; 24];
-    for (d, s) in padded.iter_mut().zip(w) {
-        *d = *s;
-    }
-    let word = |i: usize| {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(&padded[i * 8..i * 8 + 8]);
-        u64::from_le_bytes(b)
-    };
-    Some([word(0), word(1), word(2)])
+/// A folded word of `MIN_WORD..=MAX_WORD` bytes as a fixed key, read with overlapping
+/// loads instead of a padded copy: its first and last four bytes (up to 8 bytes), its
+/// first and last eight (up to 16), and also bytes 8..16 beyond that, with the length.
+/// Together they cover every byte, so equal keys mean equal words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key {
+    first: u64,
+    middle: u64,
+    last: u64,
+    len: usize,
 }
 
-fn hash(k: &Key) -> usize {
-    let mut h: u64 = 0;
-    for &w in k {
-        h = (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        h ^= h >> 29;
+fn load8(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+fn load4(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&w[at..at + 4]);
+    u64::from(u32::from_le_bytes(b))
+}
+
+#[inline]
+fn key_of(w: &[u8]) -> Option<Key> {
+    let len = w.len();
+    match len {
+        MIN_WORD..=7 => Some(Key {
+            first: load4(w, 0),
+            middle: 0,
+            last: load4(w, len - 4),
+            len,
+        }),
+        8..=16 => Some(Key {
+            first: load8(w, 0),
+            middle: 0,
+            last: load8(w, len - 8),
+            len,
+        }),
+        17..=MAX_WORD => Some(Key {
+            first: load8(w, 0),
+            middle: load8(w, 8),
+            last: load8(w, len - 8),
+            len,
+        }),
+        _ => None,
     }
-    (h >> 40) as usize
+}
+
+#[inline]
+fn hash(k: &Key) -> usize {
+    let h = k.first.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (k.last ^ k.middle.rotate_left(17)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        ^ k.len as u64;
+    (h >> (64 - LEXICON_BITS)) as usize
 }
 
 /// Open-addressing table of the lexicon, built once.
@@ -229,31 +260,37 @@ struct Lexicon {
     slots: Vec<Option<(Key, Lex)>>,
 }
 
-const LEXICON_BITS: u32 = 10;
+/// 256 slots for the 102 entries: under half full, 10 KiB (fits the L1 cache).
+const LEXICON_BITS: u32 = 8;
 const LEXICON_MASK: usize = (1 << LEXICON_BITS) - 1;
+
+/// Every folded entry of the lexicon with its reading: `WORDS` and the hundreds in one
+/// word.
+fn lexicon_entries() -> Vec<(String, Lex)> {
+    let mut entries: Vec<(String, Lex)> = WORDS.iter().map(|&(k, l)| (k.to_string(), l)).collect();
+    for (stem, u) in [
+        ("ثلاث", 3),
+        ("اربع", 4),
+        ("خمس", 5),
+        ("ست", 6),
+        ("سبع", 7),
+        ("ثمان", 8),
+        ("ثماني", 8),
+        ("تسع", 9),
+    ] {
+        for hundred in ["مئه", "مائه"] {
+            entries.push((format!("{stem}{hundred}"), Lex::Hundreds(u * 100)));
+        }
+    }
+    entries
+}
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut entries: Vec<(String, Lex)> =
-            WORDS.iter().map(|&(k, l)| (k.to_string(), l)).collect();
-        for (stem, u) in [
-            ("ثلاث", 3),
-            ("اربع", 4),
-            ("خمس", 5),
-            ("ست", 6),
-            ("سبع", 7),
-            ("ثمان", 8),
-            ("ثماني", 8),
-            ("تسع", 9),
-        ] {
-            for hundred in ["مئه", "مائه"] {
-                entries.push((format!("{stem}{hundred}"), Lex::Hundreds(u * 100)));
-            }
-        }
         let mut slots: Vec<Option<(Key, Lex)>> = vec![None; 1 << LEXICON_BITS];
-        for (k, l) in entries {
-            let key = key_of(k.as_bytes()).expect("lexicon entries fit MAX_WORD");
+        for (k, l) in lexicon_entries() {
+            let key = key_of(k.as_bytes()).expect("lexicon entries fit MIN_WORD..=MAX_WORD");
             let mut i = hash(&key) & LEXICON_MASK;
             while slots[i].is_some() {
                 i = (i + 1) & LEXICON_MASK;
@@ -265,10 +302,8 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The reading of a folded word.
+#[inline]
 fn lookup(w: &[u8]) -> Option<Lex> {
-    if w.len() < 4 {
-        return None;
-    }
     let key = key_of(w)?;
     let lex = lexicon();
     let mut i = hash(&key) & LEXICON_MASK;
@@ -279,6 +314,15 @@ fn lookup(w: &[u8]) -> Option<Lex> {
             Some(_) => i = (i + 1) & LEXICON_MASK,
         }
     }
+}
+
+/// The reading of a folded word by a scan of the entries (the definition of `lookup`).
+#[cfg(test)]
+fn lookup_reference(w: &[u8]) -> Option<Lex> {
+    lexicon_entries()
+        .into_iter()
+        .find(|(k, _)| k.as_bytes() == w)
+        .map(|(_, l)| l)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -396,6 +440,40 @@ struct Tok {
     kind: TokKind,
 }
 
+/// In [`pair_folds`]: the pair is dropped (a mark, tatweel).
+const PAIR_SKIP: u16 = 1;
+/// In [`pair_folds`]: the pair takes the general path (not a letter or mark of the fast
+/// path).
+const PAIR_GENERAL: u16 = 0;
+
+/// What the word lexer does with each two-byte character D8 80..D9 BF (U+0600..U+067F),
+/// indexed by `(lead & 1) << 6 | (second & 0x3F)`: the folded pair (high byte first), or
+/// `PAIR_SKIP`, or `PAIR_GENERAL`.
+fn pair_folds() -> &'static [u16; 128] {
+    static TABLE: OnceLock<[u16; 128]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [PAIR_GENERAL; 128];
+        for (k, slot) in t.iter_mut().enumerate() {
+            let (b0, b1) = (0xD8 | (k >> 6) as u8, 0x80 | (k & 0x3F) as u8);
+            let pair = |x: u8, y: u8| (u16::from(x) << 8) | u16::from(y);
+            *slot = match (b0, b1) {
+                // أ آ إ -> ا
+                (0xD8, 0xA2 | 0xA3 | 0xA5) => pair(0xD8, 0xA7),
+                // ة -> ه
+                (0xD8, 0xA9) => pair(0xD9, 0x87),
+                // ى -> ي
+                (0xD9, 0x89) => pair(0xD9, 0x8A),
+                // hamza..ghain, feh..yeh
+                (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A) => pair(b0, b1),
+                // tatweel, harakat and the other marks U+064B..U+065F, dagger alef
+                (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => PAIR_SKIP,
+                _ => PAIR_GENERAL,
+            };
+        }
+        t
+    })
+}
+
 /// Byte length of the first `letters` base letters of `word` and the marks after them.
 fn prefix_len(word: &str, letters: usize) -> usize {
     // Common case: one two-byte letter not followed by a mark.
@@ -422,77 +500,74 @@ fn prefix_len(word: &str, letters: usize) -> usize {
     word.len()
 }
 
-/// The token at or after `pos` (whitespace skipped): `Ok(None)` at the end of the text,
-/// `Err(offset)` for a token that cannot be part of a number. `clitics`: read proclitics
-/// other than و; `need_bare`: look the word up as it is even when it reads with و.
+/// The token at or after `pos` (whitespace skipped), pushed on `out` (built in place: a
+/// token returned by value cost a store-forwarding stall each): `Ok(true)`, or `Ok(false)`
+/// at the end of the text, `Err(offset)` for a token that cannot be part of a number.
+/// `clitics`: read proclitics other than و; `need_bare`: look the word up as it is even
+/// when it reads with و.
 fn token_at(
     text: &str,
     pos: usize,
     buf: &mut Folded,
     clitics: bool,
     need_bare: bool,
-) -> Result<Option<Tok>, usize> {
+    out: &mut Vec<Tok>,
+) -> Result<bool, usize> {
     let bytes = text.as_bytes();
     let mut start = pos;
     while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
         start += 1;
     }
-    if start < bytes.len() && !bytes[start].is_ascii() {
+    // Only these bytes begin non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000..,
+    // U+3000).
+    if start < bytes.len() && matches!(bytes[start], 0xC2 | 0xE1..=0xE3) {
         let rest = &text[start..];
         start += rest.len() - rest.trim_start().len();
     }
     let Some(c) = text[start..].chars().next() else {
-        return Ok(None);
+        return Ok(false);
     };
     if digit_value(c).is_some() {
         let end = numeral_run_end(text, start);
         return match parse_number(&text[start..end]) {
-            Ok(n) => Ok(Some(Tok {
-                start,
-                end,
-                kind: TokKind::Numeral(Dec::from_number(&n)),
-            })),
+            Ok(n) => {
+                out.push(Tok {
+                    start,
+                    end,
+                    kind: TokKind::Numeral(Dec::from_number(&n)),
+                });
+                Ok(true)
+            }
             Err(_) => Err(start),
         };
     }
     if !is_word_char(c) {
         return Err(start);
     }
-    // One pass: find the end of the word and fold it.
-    buf.len = 0;
+    // One pass: find the end of the word and fold it. A word too long for the buffer is
+    // no number word: the answer is `Err(start)` as soon as that is known.
+    let table = pair_folds();
+    let dest = &mut buf.bytes;
+    let mut len = 0;
     let mut end = text.len();
-    let mut too_long = false;
     let mut i = start;
     while i < bytes.len() {
         let b0 = bytes[i];
         // Fast path: the Arabic block's two-byte letters and marks (U+0600..U+067F are
         // D8 80..D9 BF).
         if (b0 == 0xD8 || b0 == 0xD9) && i + 1 < bytes.len() {
-            let b1 = bytes[i + 1];
-            let out: Option<[u8; 2]> = match (b0, b1) {
-                // أ آ إ -> ا
-                (0xD8, 0xA2 | 0xA3 | 0xA5) => Some([0xD8, 0xA7]),
-                // ة -> ه
-                (0xD8, 0xA9) => Some([0xD9, 0x87]),
-                // ى -> ي
-                (0xD9, 0x89) => Some([0xD9, 0x8A]),
-                // hamza..ghain, feh..yeh
-                (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A) => Some([b0, b1]),
-                // tatweel, harakat and the other marks U+064B..U+065F, dagger alef
-                (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => {
-                    i += 2;
-                    continue;
+            let fold = table[(usize::from(b0 & 1) << 6) | usize::from(bytes[i + 1] & 0x3F)];
+            if fold == PAIR_SKIP {
+                i += 2;
+                continue;
+            }
+            if fold != PAIR_GENERAL {
+                if len + 2 > dest.len() {
+                    return Err(start);
                 }
-                _ => None,
-            };
-            if let Some(pair) = out {
-                if buf.len + 2 <= buf.bytes.len() {
-                    buf.bytes[buf.len] = pair[0];
-                    buf.bytes[buf.len + 1] = pair[1];
-                    buf.len += 2;
-                } else {
-                    too_long = true;
-                }
+                dest[len] = (fold >> 8) as u8;
+                dest[len + 1] = fold as u8;
+                len += 2;
                 i += 2;
                 continue;
             }
@@ -516,24 +591,22 @@ fn token_at(
             _ => c,
         };
         let n = c.len_utf8();
-        if buf.len + n <= buf.bytes.len() {
-            c.encode_utf8(&mut buf.bytes[buf.len..buf.len + n]);
-            buf.len += n;
-        } else {
-            too_long = true;
+        if len + n > dest.len() {
+            return Err(start);
         }
+        c.encode_utf8(&mut dest[len..len + n]);
+        len += n;
     }
-    if too_long {
-        return Err(start);
-    }
+    buf.len = len;
     let word = &text[start..end];
     let folded = &buf.bytes[..buf.len];
     if folded == WAW {
-        return Ok(Some(Tok {
+        out.push(Tok {
             start,
             end,
             kind: TokKind::Conj,
-        }));
+        });
+        return Ok(true);
     }
     let mut waw = None;
     let mut waw_len = 0;
@@ -579,7 +652,7 @@ fn token_at(
     if bare.is_none() && waw.is_none() && clitic.is_none() {
         return Err(start);
     }
-    Ok(Some(Tok {
+    out.push(Tok {
         start,
         end,
         kind: TokKind::Word {
@@ -588,7 +661,8 @@ fn token_at(
             waw_len,
             clitic,
         },
-    }))
+    });
+    Ok(true)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -649,13 +723,18 @@ struct Parser<'t> {
 
 impl<'t> Parser<'t> {
     fn new(text: &'t str) -> Self {
+        Self::with_tokens(text, Vec::with_capacity(16))
+    }
+
+    /// A parser that lexes into `toks` (cleared first), to reuse its allocation.
+    fn with_tokens(text: &'t str, toks: Vec<Tok>) -> Self {
         Parser {
             text,
             buf: Folded {
                 bytes: [0; 32],
                 len: 0,
             },
-            toks: Vec::with_capacity(16),
+            toks,
             run_end: None,
         }
     }
@@ -680,12 +759,12 @@ impl<'t> Parser<'t> {
                 &mut self.buf,
                 clitics && first,
                 first || after_conj,
+                &mut self.toks,
             ) {
-                Ok(Some(t)) => {
-                    at = t.end;
-                    self.toks.push(t);
+                Ok(true) => {
+                    at = self.toks.last().map_or(at, |t| t.end);
                 }
-                Ok(None) => return,
+                Ok(false) => return,
                 Err(off) => {
                     self.run_end = Some(off);
                     return;
@@ -694,6 +773,7 @@ impl<'t> Parser<'t> {
         }
     }
 
+    #[inline(always)]
     fn lex_of(kind: &TokKind, pos: Position) -> Option<(Lex, bool, usize)> {
         let TokKind::Word {
             bare,
@@ -728,7 +808,9 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// The atom starting at token `i`, or why there is none.
+    /// The atom starting at token `i`, or why there is none. (Inlined: its result is
+    /// large, and returned through memory it cost a store-forwarding stall per atom.)
+    #[inline(always)]
     fn atom_at(&self, i: usize, position: Position) -> Result<AtomAt, Stop> {
         let Some(first) = self.toks.get(i) else {
             return Err(self.past_end());
@@ -1128,8 +1210,17 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
             return Ok(n);
         }
     }
-    let mut p = Parser::new(body);
+    // The token buffer of the previous call on this thread, so that parsing many numbers
+    // does not allocate one each time.
+    thread_local! {
+        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut p = Parser::with_tokens(body, TOKENS.take());
     let (parsed, stop, at) = p.expr(start, Position::FirstBare);
+    if p.toks.capacity() <= 1024 {
+        // (A huge run's buffer is let go.)
+        TOKENS.set(std::mem::take(&mut p.toks));
+    }
     match parsed {
         Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
         _ => {
@@ -1248,9 +1339,17 @@ impl<'t> Iterator for NumberWords<'t> {
         let text = self.parser.text;
         while self.pos < text.len() {
             // The next word or numeral that may start a number.
-            let start = match token_at(text, self.pos, &mut self.parser.buf, true, true) {
-                Ok(None) => break,
-                Ok(Some(t)) => t.start,
+            self.parser.toks.clear();
+            let start = match token_at(
+                text,
+                self.pos,
+                &mut self.parser.buf,
+                true,
+                true,
+                &mut self.parser.toks,
+            ) {
+                Ok(false) => break,
+                Ok(true) => self.parser.toks.last().map_or(self.pos, |t| t.start),
                 Err(off) => {
                     // Skip this token: a run of non-word, non-digit characters or a word.
                     let c = text[off..].chars().next().map_or(1, char::len_utf8);
@@ -1784,5 +1883,90 @@ pub fn parse_ordinal_day(s: &str) -> Option<u8> {
             }
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_entry_and_its_neighbours_look_up_as_by_scanning() {
+        let entries = lexicon_entries();
+        assert!(entries.len() > 100);
+        let mut probes: Vec<Vec<u8>> = Vec::new();
+        for (k, _) in &entries {
+            let b = k.as_bytes();
+            probes.push(b.to_vec());
+            // Every prefix and suffix, every single byte changed, a letter added.
+            for n in 0..b.len() {
+                probes.push(b[..n].to_vec());
+                probes.push(b[n..].to_vec());
+                let mut x = b.to_vec();
+                x[n] ^= 1;
+                probes.push(x);
+            }
+            probes.push([b, "ه".as_bytes()].concat());
+            probes.push(["و".as_bytes(), b].concat());
+        }
+        for (a, _) in &entries {
+            for (b, _) in entries.iter().take(20) {
+                probes.push([a.as_bytes(), b.as_bytes()].concat());
+            }
+        }
+        for p in &probes {
+            assert_eq!(
+                lookup(p),
+                lookup_reference(p),
+                "{:?}",
+                String::from_utf8_lossy(p)
+            );
+        }
+        // By hand.
+        assert_eq!(lookup("ثمانيمائه".as_bytes()), Some(Lex::Hundreds(800)));
+        assert_eq!(
+            lookup("تريليونات".as_bytes()),
+            Some(Lex::Scale(12, Form::Plural))
+        );
+        assert_eq!(lookup("ست".as_bytes()), Some(Lex::Unit(6)));
+        assert_eq!(lookup("س".as_bytes()), None);
+        assert_eq!(lookup("تريليوناتت".as_bytes()), None);
+        assert_eq!(lookup(b""), None);
+    }
+
+    #[test]
+    fn pair_folds_agree_with_fold_into() {
+        let t = pair_folds();
+        let mut pairs = 0;
+        for u in 0x0600..0x0680u32 {
+            let c = char::from_u32(u).unwrap();
+            let mut enc = [0u8; 2];
+            c.encode_utf8(&mut enc);
+            let fold = t[(usize::from(enc[0] & 1) << 6) | usize::from(enc[1] & 0x3F)];
+            let mut folded = String::new();
+            fold_into(c.encode_utf8(&mut [0u8; 4]), &mut folded);
+            match fold {
+                PAIR_GENERAL => {}
+                PAIR_SKIP => assert_eq!(folded, "", "U+{u:04X}"),
+                f => {
+                    pairs += 1;
+                    assert!(is_word_char(c), "U+{u:04X}");
+                    assert_eq!(folded.as_bytes(), [(f >> 8) as u8, f as u8], "U+{u:04X}");
+                }
+            }
+        }
+        // hamza..ghain (26) and feh..yeh (10).
+        assert_eq!(pairs, 36);
+    }
+
+    proptest! {
+        #[test]
+        fn lookup_is_the_scan(w in "[\u{0627}-\u{064A}]{0,11}", tail in any::<u8>()) {
+            prop_assert_eq!(lookup(w.as_bytes()), lookup_reference(w.as_bytes()));
+            let mut b = w.into_bytes();
+            b.push(tail);
+            prop_assert_eq!(lookup(&b), lookup_reference(&b));
+        }
     }
 }
