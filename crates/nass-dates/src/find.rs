@@ -788,6 +788,10 @@ impl<'t> DateMatches<'t> {
             if matches_key(&self.text[b.clone()], &["شهر"]) {
                 shahr_before = true;
                 cursor = b.start;
+                // في شهر مارس: the word شهر belongs to the expression.
+                if b.start >= min {
+                    start = b.start;
+                }
             }
         }
         if let Some(b) = word_before(self.text, cursor) {
