@@ -354,6 +354,21 @@ pub enum RelativeWord {
     Current,
 }
 
+impl RelativeWord {
+    /// `past`, `next` or `current`.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::RelativeWord::Past.name(), "past");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            RelativeWord::Past => "past",
+            RelativeWord::Next => "next",
+            RelativeWord::Current => "current",
+        }
+    }
+}
+
 /// What a spelling of the lexicon means.
 ///
 /// ```
