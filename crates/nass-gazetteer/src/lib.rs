@@ -922,7 +922,13 @@ impl Gazetteer {
             match k {
                 text::WORD | text::TRANSPARENT => {
                     let e = text::word_end(classes, t, i + len);
-                    self.word_start(t, i, e, out);
+                    // Past the transparent characters at the word's start (usually none).
+                    let p0 = if k == text::WORD {
+                        i
+                    } else {
+                        text::skip_transparent_to(classes, t, i, e)
+                    };
+                    self.word_start(t, i, p0, e, out);
                     i = e;
                 }
                 text::SPACE => i += len,
@@ -934,17 +940,16 @@ impl Gazetteer {
         }
     }
 
-    /// The walks from word start `w` of the word `t[w..e]`: no proclitic, and each valid
-    /// proclitic sequence (و ف ب ل ك, a conjunction then a preposition), with the elided
-    /// article after ل.
-    fn word_start(&self, t: &str, w: usize, e: usize, out: &mut Vec<Candidate>) {
+    /// The walks from word start `w` of the word `t[w..e]`, whose first character that is
+    /// not transparent is at `p0`: no proclitic, and each valid proclitic sequence (و ف ب
+    /// ل ك, a conjunction then a preposition), with the elided article after ل.
+    fn word_start(&self, t: &str, w: usize, p0: usize, e: usize, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
         let heads = &self.inner.heads;
         let classes = text::classes();
         if heads.may_be_head(&b[w..e]) {
             self.walk(t, w, w, 0, Trie::ROOT, false, out);
         }
-        let p0 = text::skip_transparent_to(classes, t, w, e);
         if p0 == e {
             // A word of transparent characters only: the walk starts at what follows.
             self.walk_from_root(t, w, p0, 0, out);

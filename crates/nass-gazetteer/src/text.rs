@@ -122,7 +122,7 @@ pub(crate) fn classes() -> &'static [u8; 0x800] {
 
 /// The class of the char at byte `i` of `t` (a char boundary before the end) and its
 /// length: a table lookup for one- and two-byte characters.
-#[inline]
+#[inline(always)]
 pub(crate) fn class_at(classes: &[u8; 0x800], t: &str, i: usize) -> (u8, usize) {
     let b = t.as_bytes();
     let x = b[i];
@@ -135,6 +135,13 @@ pub(crate) fn class_at(classes: &[u8; 0x800], t: &str, i: usize) -> (u8, usize) 
             return (classes[u], 2);
         }
     }
+    class_at_slow(t, i)
+}
+
+/// [`class_at`] for characters of three and four bytes.
+#[cold]
+#[inline(never)]
+fn class_at_slow(t: &str, i: usize) -> (u8, usize) {
     let (c, len) = decode(t, i);
     (class_of(c), len)
 }
