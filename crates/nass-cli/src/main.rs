@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
 mod calendar;
+mod dates;
 mod matching;
 mod numbers;
 mod output;
@@ -46,6 +47,9 @@ enum Command {
     /// Convert dates between the Gregorian and Hijri calendars: one ISO date (YYYY-MM-DD)
     /// per line in, its conversion out.
     Calendar(calendar::CalendarArgs),
+    /// List the date expressions in the text (11 فبراير/شباط 2024، 1445/08/01هـ، 7-8
+    /// أغسطس، الخميس الماضي) with their values and byte offsets.
+    Dates(dates::DatesArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -407,6 +411,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Numbers(args) => numbers::run(args, &mut out),
         Command::Match(args) => matching::run(args, &mut out),
         Command::Calendar(args) => calendar::run(args, &mut out),
+        Command::Dates(args) => dates::run(args, &mut out),
     }
 }
 

@@ -178,6 +178,7 @@ fn closed_pipe_ends_quietly() {
         &["digits", "--to", "arabic"],
         &["numbers", "--words"],
         &["match", "--format", "text"],
+        &["dates"],
     ] {
         closed_pipe_ends_quietly_for(args);
     }
@@ -193,7 +194,7 @@ fn closed_pipe_ends_quietly_for(args: &[&str]) {
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
-        let line = "وقال المتحدث إن ثلاثة آلاف جندي وصلوا إلى بغداد في 2024\n".repeat(1000);
+        let line = "وقال المتحدث إن ثلاثة آلاف جندي وصلوا إلى بغداد في 11 فبراير 2024\n".repeat(1000);
         for _ in 0..200 {
             if stdin.write_all(line.as_bytes()).is_err() {
                 break;

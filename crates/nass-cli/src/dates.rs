@@ -1,0 +1,155 @@
+//! `nass dates`: every date expression in the text (Hijri and Gregorian, month names of
+//! every regional system, numeric dates, ranges, weekdays), with its value and byte
+//! offsets from the start of the input.
+
+use std::io::{self, Write};
+
+use clap::Args;
+use nass::dates::{DateFinder, DateMatch, GregorianDate, RelativeWord};
+use nass::tokenize::last_safe_cut;
+use serde::Serialize;
+
+use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
+use crate::stream::{for_each_piece, line_cut};
+use crate::{CliError, InputArgs};
+
+#[derive(Args, Debug)]
+pub struct DatesArgs {
+    /// Output: `jsonl` and `tsv` write one record per expression with `start`, `end`,
+    /// `text`, `kind`, `calendar`, `value` (ISO 8601 as far as the text goes), and where
+    /// they apply `weekday` (ISO number), `gregorian` (a complete Hijri date's equivalent),
+    /// `resolved` (with --anchor), `relative`, `linked_start`/`linked_end` (the other half
+    /// of a الموافق pair), `weekday_conflict`; `text` writes each value alone on a line.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Resolve partial dates against this day (YYYY-MM-DD): 25 يناير الماضي said on
+    /// 2024-02-11 is 2024-01-25.
+    #[arg(long, value_name = "DATE", value_parser = parse_anchor)]
+    anchor: Option<GregorianDate>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+fn parse_anchor(s: &str) -> Result<GregorianDate, String> {
+    s.parse().map_err(|e| format!("{e}"))
+}
+
+/// One expression as a record.
+#[derive(Serialize)]
+struct DateRecord<'a> {
+    start: u64,
+    end: u64,
+    text: &'a str,
+    kind: &'static str,
+    calendar: &'static str,
+    value: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weekday: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gregorian: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolved: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relative: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    linked_start: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    linked_end: Option<u64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    weekday_conflict: bool,
+}
+
+const TSV_COLUMNS: [&str; 10] = [
+    "start",
+    "end",
+    "kind",
+    "calendar",
+    "value",
+    "text",
+    "weekday",
+    "gregorian",
+    "resolved",
+    "relative",
+];
+
+impl Record for DateRecord<'_> {
+    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
+        write_tsv_fields(out, TSV_COLUMNS)
+    }
+
+    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
+        let (start, end) = (self.start.to_string(), self.end.to_string());
+        let weekday = self.weekday.map(|w| w.to_string()).unwrap_or_default();
+        write_tsv_fields(
+            out,
+            [
+                start.as_str(),
+                &end,
+                self.kind,
+                self.calendar,
+                &self.value,
+                self.text,
+                &weekday,
+                self.gregorian.as_deref().unwrap_or(""),
+                self.resolved.as_deref().unwrap_or(""),
+                self.relative.unwrap_or(""),
+            ],
+        )
+    }
+}
+
+fn relative_name(r: RelativeWord) -> &'static str {
+    match r {
+        RelativeWord::Past => "past",
+        RelativeWord::Next => "next",
+        RelativeWord::Current => "current",
+    }
+}
+
+fn record<'a>(m: &DateMatch<'a>, offset: u64) -> DateRecord<'a> {
+    let linked = m.linked();
+    DateRecord {
+        start: offset + m.start() as u64,
+        end: offset + m.end() as u64,
+        text: m.text(),
+        kind: m.kind().name(),
+        calendar: m.calendar().name(),
+        value: m.value().to_string(),
+        weekday: m.weekday().map(|w| w.iso()),
+        gregorian: m.gregorian().map(|g| g.to_string()),
+        resolved: m.resolved().map(|v| v.to_string()),
+        relative: m.relative().map(relative_name),
+        linked_start: linked.as_ref().map(|r| offset + r.start as u64),
+        linked_end: linked.as_ref().map(|r| offset + r.end as u64),
+        weekday_conflict: m.weekday_conflict(),
+    }
+}
+
+pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
+    let mut builder = DateFinder::builder();
+    if let Some(anchor) = args.anchor {
+        builder = builder.anchor(anchor);
+    }
+    let finder = builder.build();
+    let mut records = RecordWriter::new(out, args.format);
+    for_each_piece(
+        &args.input.files,
+        args.input.options(),
+        // A date expression spans words but not lines.
+        |text| line_cut(text, last_safe_cut),
+        |piece| {
+            for m in finder.find_iter(piece.text) {
+                if args.format == Format::Text {
+                    let out = records.get_mut();
+                    out.write_all(m.value().to_string().as_bytes())?;
+                    out.write_all(b"\n")?;
+                    continue;
+                }
+                records.write(&record(&m, piece.offset))?;
+            }
+            Ok(())
+        },
+    )?;
+    records.get_mut().flush()?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! `nass dates` end to end. Offsets worked out by hand (two bytes per Arabic letter);
+//! 11 February 2024 was a Sunday (الأحد) and 1 Sha'ban 1445 in the Umm al-Qura calendar.
+
+use predicates::prelude::*;
+
+mod common;
+use common::{json_lines, nass, run_ok, run_str};
+
+const TEXT: &str =
+    "وصل الوفد يوم الأحد 11 فبراير/شباط 2024 الموافق 1 شعبان 1445هـ، ثم عاد في 25 يناير الماضي.";
+
+#[test]
+fn records_with_values_weekday_link_and_relative_words() {
+    let records = json_lines(&run_str(&["dates"], TEXT));
+    assert_eq!(records.len(), 3, "{records:?}");
+    let (a, b, c) = (&records[0], &records[1], &records[2]);
+    assert_eq!((&a["start"], &a["end"]), (&25.into(), &65.into()));
+    assert_eq!(a["text"], "الأحد 11 فبراير/شباط 2024");
+    assert_eq!(a["kind"], "date");
+    assert_eq!(a["calendar"], "gregorian");
+    assert_eq!(a["value"], "2024-02-11");
+    assert_eq!(a["weekday"], 7);
+    assert!(a.get("weekday_conflict").is_none());
+    assert_eq!(
+        (&a["linked_start"], &a["linked_end"]),
+        (&81.into(), &102.into())
+    );
+    assert_eq!((&b["start"], &b["end"]), (&81.into(), &102.into()));
+    assert_eq!(b["calendar"], "hijri");
+    assert_eq!(b["value"], "1445-08-01");
+    assert_eq!(b["gregorian"], "2024-02-11");
+    assert_eq!((&c["start"], &c["end"]), (&122.into(), &148.into()));
+    assert_eq!(c["kind"], "day-month");
+    assert_eq!(c["value"], "--01-25");
+    assert_eq!(c["relative"], "past");
+    assert!(c.get("resolved").is_none());
+}
+
+#[test]
+fn an_anchor_resolves_partial_dates() {
+    let records = json_lines(&run_str(&["dates", "--anchor", "2024-02-11"], TEXT));
+    assert_eq!(records[2]["resolved"], "2024-01-25");
+    nass()
+        .args(["dates", "--anchor", "2024-02-30"])
+        .write_stdin(TEXT)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--anchor"));
+}
+
+#[test]
+fn a_contradicting_weekday_is_flagged() {
+    let records = json_lines(&run_str(&["dates"], "يوم السبت 11 فبراير 2024"));
+    assert_eq!(records[0]["weekday_conflict"], true);
+}
+
+#[test]
+fn chunk_size_never_changes_the_output() {
+    let text = format!("{TEXT}\n").repeat(4);
+    let whole = run_ok(&["dates", "--format", "tsv"], text.as_bytes());
+    assert_eq!(String::from_utf8_lossy(&whole).lines().count(), 1 + 4 * 3);
+    for chunk in ["1", "5", "64", "300"] {
+        assert_eq!(
+            run_ok(
+                &["dates", "--format", "tsv", "--chunk-size", chunk],
+                text.as_bytes()
+            ),
+            whole,
+            "chunk size {chunk}"
+        );
+    }
+}
