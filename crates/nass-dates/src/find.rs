@@ -651,7 +651,7 @@ impl<'t> DateMatches<'t> {
                         q = skip_ws(self.text, l.end);
                     }
                 }
-                if let Some(e2) = self.parse_at(q, q) {
+                if let Some(e2) = self.parse_at(q, q, true) {
                     if e2.start == q {
                         second = Some(e2);
                     }
@@ -708,12 +708,17 @@ impl<'t> DateMatches<'t> {
     }
 
     /// Any expression that starts at `pos` (after whitespace); none starts before `min`.
-    fn parse_at(&self, pos: usize, min: usize) -> Option<Expr> {
+    /// With `weekday` false, not one that starts with a weekday (a weekday reads the date
+    /// after it with this, so a run of weekdays never recurses deeper than once).
+    fn parse_at(&self, pos: usize, min: usize, weekday: bool) -> Option<Expr> {
         let p = skip_ws(self.text, pos);
         if let Some(n) = num_at(self.text, p) {
             return self.parse_number(n, min);
         }
         if let Some(w) = self.word_at(p) {
+            if w.weekday.is_some() && !weekday {
+                return None;
+            }
             return self.parse_word(w, min);
         }
         // An ordinal day in words: the month follows within a few words.
@@ -744,7 +749,7 @@ impl<'t> DateMatches<'t> {
             );
         }
         if let Some(mut e) = self
-            .parse_at(p, p)
+            .parse_at(p, p, false)
             .filter(|e| e.start == p && e.value.day.is_some())
         {
             e.start = w.start;

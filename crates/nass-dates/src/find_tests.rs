@@ -260,6 +260,20 @@ fn edge_inputs_do_not_panic() {
     );
 }
 
+#[test]
+fn long_runs_stay_linear_and_shallow() {
+    // A run of weekdays once recursed weekday -> date after it -> weekday ... and overflowed
+    // the stack.
+    let weekdays = "الأحد ".repeat(50_000);
+    assert_eq!(find_dates(&weekdays).count(), 50_000);
+    for unit in ["1/", "من 7 ", "مارس ", "11 فبراير/"] {
+        let text = unit.repeat(20_000);
+        for d in find_dates(&text) {
+            assert_eq!(&text[d.span()], d.text());
+        }
+    }
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for d in find_dates(text) {
