@@ -1164,9 +1164,15 @@ impl Gazetteer {
                     last_end = c.end();
                 }
                 let span = alignment.original_range(c.word_start..c.end());
-                let name_start = alignment
-                    .original_offset(c.name_start)
-                    .clamp(span.start, span.end);
+                // Without proclitics the name starts where the word does (the common
+                // case: one binary search fewer).
+                let name_start = if c.name_start == c.word_start {
+                    span.start
+                } else {
+                    alignment
+                        .original_offset(c.name_start)
+                        .clamp(span.start, span.end)
+                };
                 let p = i.patterns[c.pattern as usize];
                 for target in p.start..p.end {
                     found.push(Found {
