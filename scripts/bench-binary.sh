@@ -23,6 +23,16 @@ data = data[: data.rfind(b"\n") + 1]
 open(out, "wb").write(data)
 PY
 fi
+dates="$dir/dates1m.txt"
+if ! [ -s "$dates" ]; then
+    # A million ISO dates inside the Umm al-Qura table.
+    python3 - "$dates" <<'PY'
+import datetime, sys
+start = datetime.date(1924, 8, 1)
+days = (start + datetime.timedelta(days=i % 55000) for i in range(1_000_000))
+open(sys.argv[1], "w").write("".join(d.isoformat() + "\n" for d in days))
+PY
+fi
 if ! command -v hyperfine >/dev/null; then
     (apt-get install -y -q hyperfine >/dev/null 2>&1) || (apt-get update -q >/dev/null && apt-get install -y -q hyperfine >/dev/null)
 fi
@@ -38,7 +48,9 @@ hyperfine --warmup 3 --runs "${RUNS:-20}" \
     -n 'cat | cat' "cat $news | cat > /dev/null" \
     -n 'tokenize --format jsonl' "$bin tokenize --format jsonl $news > /dev/null" \
     -n 'match (default gazetteer)' "$bin match $news > /dev/null" \
-    -n 'numbers --words' "$bin numbers --words $news > /dev/null"
+    -n 'numbers --words' "$bin numbers --words $news > /dev/null" \
+    -n 'dates' "$bin dates $news > /dev/null" \
+    -n 'calendar --to hijri (1M lines)' "$bin calendar --to hijri $dates > /dev/null"
 if [ -x /usr/bin/time ]; then
     for cmd in "normalize" "tokenize --format jsonl" "match" "numbers --words"; do
         # shellcheck disable=SC2086

@@ -77,23 +77,28 @@ impl CalendarArgs {
         if line.is_empty() {
             return Err("empty line, expected a date YYYY-MM-DD".into());
         }
-        let (from, to) = match self.to {
+        let arabic = self.format == DateStyle::Arabic;
+        Ok(match self.to {
             Direction::Hijri => {
                 let day: GregorianDate = line.parse().map_err(|e| format!("{e}"))?;
                 let hijri =
                     HijriDate::from_gregorian(self.calendar, day).map_err(|e| format!("{e}"))?;
-                (hijri.to_string(), formatter.format_hijri(hijri))
+                if arabic {
+                    formatter.format_hijri(hijri)
+                } else {
+                    hijri.to_string()
+                }
             }
             Direction::Gregorian => {
                 let hijri =
                     HijriDate::parse_iso(self.calendar, line).map_err(|e| format!("{e}"))?;
                 let day = hijri.to_gregorian();
-                (day.to_string(), formatter.format_gregorian(day))
+                if arabic {
+                    formatter.format_gregorian(day)
+                } else {
+                    day.to_string()
+                }
             }
-        };
-        Ok(match self.format {
-            DateStyle::Iso => from,
-            DateStyle::Arabic => to,
         })
     }
 }
