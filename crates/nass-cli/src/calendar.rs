@@ -71,11 +71,27 @@ impl CalendarArgs {
             .build()
     }
 
-    /// The conversion of one line, or why it has none.
+    /// The conversion of one line, or why it has none (naming the valid range).
     fn convert(&self, formatter: &DateFormatter, line: &str) -> Result<String, String> {
+        self.convert_line(formatter, line).map_err(|why| {
+            if why.contains("supported range") {
+                why
+            } else {
+                let (first, last) = self.calendar.range();
+                format!(
+                    "{why}; the {} calendar converts YYYY-MM-DD dates between {} and {} ({first}..{last} AH)",
+                    self.calendar,
+                    first.to_gregorian(),
+                    last.to_gregorian(),
+                )
+            }
+        })
+    }
+
+    fn convert_line(&self, formatter: &DateFormatter, line: &str) -> Result<String, String> {
         let line = line.trim();
         if line.is_empty() {
-            return Err("empty line, expected a date YYYY-MM-DD".into());
+            return Err("empty line".into());
         }
         let arabic = self.format == DateStyle::Arabic;
         Ok(match self.to {

@@ -71,12 +71,16 @@ fn a_bad_line_stops_with_its_number_and_the_range() {
         .stdout("1445-09-01\n")
         .stderr(predicate::str::starts_with("nass: line 2: 1900-01-01"))
         .stderr(predicate::str::contains("1924-08-01..2077-11-16"));
+    // A malformed date names the range too.
     nass()
         .args(["calendar", "--to", "gregorian"])
         .write_stdin("1445-13-01\n")
         .assert()
         .failure()
-        .stderr(predicate::str::starts_with("nass: line 1:"));
+        .stderr(predicate::str::starts_with("nass: line 1:"))
+        .stderr(predicate::str::contains(
+            "between 1924-08-01 and 2077-11-16 (1343-01-01..1500-12-30 AH",
+        ));
 }
 
 #[test]
