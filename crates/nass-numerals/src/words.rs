@@ -476,11 +476,14 @@ fn pair_folds() -> &'static [u16; 128] {
 
 /// Byte length of the first `letters` base letters of `word` and the marks after them.
 fn prefix_len(word: &str, letters: usize) -> usize {
-    // Common case: one two-byte letter not followed by a mark.
+    // Common case: one two-byte letter (not itself a mark or tatweel: a word may start
+    // with a stray mark) not followed by a mark.
     let b = word.as_bytes();
     if letters == 1
         && b.len() >= 4
         && (0xD8..=0xD9).contains(&b[0])
+        && !(b[0] == 0xD9 && matches!(b[1], 0x80 | 0x8B..=0x9F | 0xB0))
+        && !(b[0] == 0xD8 && matches!(b[1], 0x90..=0x9A))
         && !(b[2] == 0xD9 && matches!(b[3], 0x80 | 0x8B..=0x9F | 0xB0))
         && !(b[2] == 0xD8 && matches!(b[3], 0x90..=0x9A))
         && b[2] < 0xDA
