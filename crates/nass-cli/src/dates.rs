@@ -140,12 +140,10 @@ pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             for m in finder.find_iter(piece.text) {
                 if args.format == Format::Text {
-                    let out = records.get_mut();
-                    out.write_all(m.value().to_string().as_bytes())?;
-                    out.write_all(b"\n")?;
-                    continue;
+                    records.write_line(&m.value().to_string())?;
+                } else {
+                    records.write(&record(&m, piece.offset))?;
                 }
-                records.write(&record(&m, piece.offset))?;
             }
             Ok(())
         },

@@ -100,9 +100,7 @@ pub fn run(args: &NumbersArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             for f in found(piece.text, args.words) {
                 if args.format == Format::Text {
-                    let out = records.get_mut();
-                    out.write_all(f.value.as_bytes())?;
-                    out.write_all(b"\n")?;
+                    records.write_line(&f.value)?;
                     continue;
                 }
                 records.write(&NumberRecord {

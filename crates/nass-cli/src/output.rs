@@ -62,6 +62,12 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    /// Writes `line` and a line feed: the `text` form of the filters that list values.
+    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")
+    }
+
     /// The underlying writer.
     pub fn get_mut(&mut self) -> &mut W {
         &mut self.out

@@ -726,9 +726,10 @@ fn operations_keep(s: &Settings, c: char) -> bool {
         && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
         && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
         && s.digit_converter().is_none_or(|d| {
-            // (Only digits and the separator-class characters can change.)
+            // Only digits and separators that change between digits (the one rule,
+            // nass-numerals' `separator_in_context`) can change.
             if nass_numerals::decimal_digit_value(c).is_none()
-                && !matches!(c, '.' | ',' | '%' | '\u{066A}'..='\u{066C}')
+                && separator_in_context(Some('0'), c, Some('0'), d.target()).is_none()
             {
                 return true;
             }
