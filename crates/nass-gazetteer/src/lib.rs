@@ -45,17 +45,20 @@
 //!    conjunctions و ف or the prepositions ب ل ك, or a conjunction followed by a
 //!    preposition (وب ول وك فب فل فك). For names that begin with the article ال, the
 //!    preposition ل elides the alef: للعراق is ل + العراق, وللعراق is و + ل + العراق. So
-//!    the names are kept in a byte trie, walked from every word start and from after each
-//!    valid proclitic sequence at its beginning (a run of whitespace in the text walks as
-//!    one space), and from every character that is neither a word character nor
-//!    whitespace (for names that begin with punctuation). This is Aho-Corasick without
-//!    failure links, which a matcher anchored at word starts never needs: building a
-//!    million names is a sort and one pass, and the text is scanned once with at most a
-//!    few short walks per word (plain Aho-Corasick, re-exported as [`aho_corasick`], is
-//!    the baseline in the benches). Most walks never start: the part of a word from
-//!    where a walk would begin to the word's end must be the whole first word of some
-//!    name (a name's first word ends where the text's word does), which a small Bloom
-//!    filter of the names' first words answers with one hash per walk.
+//!    every search is anchored: the names are compiled into automata of the
+//!    [`aho_corasick`] crate (contiguous NFAs, split into shards by the names' first two
+//!    bytes), which are stepped with anchored searches from every word start, from after
+//!    each valid proclitic sequence at its beginning, and from every character that is
+//!    neither a word character nor whitespace (for names that begin with punctuation). An
+//!    anchored search never follows a failure transition, so the text is scanned once
+//!    with at most a few short walks per word; stepping the automaton by hand lets a run
+//!    of whitespace in the text step as one space. Most walks never start: the part of a
+//!    word from where a walk would begin to the word's end must be the whole first word
+//!    of some name (a name's first word ends where the text's word does), which a small
+//!    Bloom filter of the names' first words answers with one hash per walk. The shards
+//!    keep the build fast: one automaton of a million names took 16 to 18 s to build on
+//!    the development machine, most of it computing failure transitions over the whole
+//!    trie; in shards, built on every core, it takes about 5 s.
 //! 3. A name found counts when it ends at a word end (العراق is not found inside
 //!    العراقية). Word characters are letters, digits, combining marks, tatweel and
 //!    ZWNJ/ZWJ; the boundary checks apply only on the sides of a name that begin or end
@@ -118,12 +121,13 @@ pub use nass_normalize::Normalizer;
 
 mod entry;
 mod load;
+mod names;
 mod nisba;
 mod prefix;
 mod text;
-mod trie;
 
-/// The aho-corasick crate (the benches' baseline; for custom searches over normalized text).
+/// The aho-corasick crate, whose automata the gazetteer steps (re-exported for custom
+/// searches over normalized text, and as the benches' baseline).
 pub use aho_corasick;
 pub use entry::{Entry, GazetteerError};
 pub use nisba::PLACE_KINDS;
@@ -132,9 +136,9 @@ pub use serde_json;
 
 use entry::ErrorKind;
 use load::Origin;
+use names::{Names, Node};
 use prefix::{Heads, Prefixes};
 use text::{is_word_char, name_key, space_len};
-use trie::Trie;
 
 /// The embedded default list, TSV: countries, capitals, organizations.
 const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
@@ -465,7 +469,7 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Builds the gazetteer: normalizes every name and builds the trie.
+    /// Builds the gazetteer: normalizes every name and builds the automata.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -513,14 +517,14 @@ struct PatternInfo {
 struct Inner {
     normalizer: Normalizer,
     entries: Vec<Entry>,
-    trie: Trie,
+    names: Names,
     /// Which bytes can begin a name: most walks from the root end here.
     prefixes: Prefixes,
     /// The names' heads (longest prefixes of word characters): most walks from a word
     /// character end here.
     heads: Heads,
-    /// The trie node reached by the alef of an elided article, if any name has one.
-    alef: Option<u32>,
+    /// The node reached by the alef of an elided article, if any name has one.
+    alef: Option<Node>,
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     max_words: usize,
@@ -577,7 +581,7 @@ fn build(
         ));
     }
     // Every (normalized name, target), sorted by name: the sort gives both the distinct
-    // patterns and the trie's order.
+    // patterns and the automata's order.
     let mut pairs: Vec<(String, Target)> = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
         for (n, name) in entry.names().enumerate() {
@@ -664,7 +668,8 @@ fn build(
             ErrorKind::Build("too many names".into()),
         ));
     }
-    let trie = Trie::from_sorted(&keys);
+    let names = Names::from_sorted(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
     let prefixes = Prefixes::new(keys.iter().map(String::as_str));
     let heads = {
         let classes = text::classes();
@@ -675,12 +680,12 @@ fn build(
     };
     drop(keys);
     // An elided article: the text has ل where the name has ال.
-    let alef = trie.walk(Trie::ROOT, "ا".as_bytes());
+    let alef = names.walk(Names::ROOT, "ا".as_bytes());
     targets.shrink_to_fit();
     Ok(Inner {
         normalizer,
         entries,
-        trie,
+        names,
         prefixes,
         heads,
         alef,
@@ -803,7 +808,7 @@ impl Gazetteer {
         self.inner.entries.iter()
     }
 
-    /// The number of distinct normalized names (and adjectives) in the trie.
+    /// The number of distinct normalized names (and adjectives) in the automata.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -826,7 +831,7 @@ impl Gazetteer {
         self.inner.max_words
     }
 
-    /// An estimate of the heap memory held, in bytes: the trie, the pattern tables
+    /// An estimate of the heap memory held, in bytes: the automata, the pattern tables
     /// and the entries.
     ///
     /// ```
@@ -848,7 +853,7 @@ impl Gazetteer {
                         .sum::<usize>()
             })
             .sum();
-        i.trie.memory_usage()
+        i.names.memory_usage()
             + i.heads.memory_usage()
             + i.patterns.capacity() * std::mem::size_of::<PatternInfo>()
             + i.targets.capacity() * std::mem::size_of::<Target>()
@@ -903,7 +908,7 @@ impl Gazetteer {
         self.search(text, true)
     }
 
-    /// Every valid reading in normalized text `t`: a walk of the trie from every word
+    /// Every valid reading in normalized text `t`: a walk of the names from every word
     /// start, after each valid proclitic sequence at its beginning, and from every other
     /// character that is neither a word character nor whitespace. Walks from a word
     /// character are first asked of the heads filter with the rest of the word; walks from
@@ -948,7 +953,7 @@ impl Gazetteer {
         let heads = &self.inner.heads;
         let classes = text::classes();
         if heads.may_be_head(&b[w..e]) {
-            self.walk(t, w, w, 0, Trie::ROOT, false, out);
+            self.walk(t, w, w, 0, Names::ROOT, false, out);
         }
         if p0 == e {
             // A word of transparent characters only: the walk starts at what follows.
@@ -956,7 +961,7 @@ impl Gazetteer {
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
-            self.walk(t, w, p0, 0, Trie::ROOT, false, out);
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         const WAW: [u8; 2] = [0xD9, 0x88];
         const FEH: [u8; 2] = [0xD9, 0x81];
@@ -984,7 +989,7 @@ impl Gazetteer {
                 return;
             }
             if heads.may_be_head(&b[at..e]) {
-                self.walk(t, w, at, count, Trie::ROOT, false, out);
+                self.walk(t, w, at, count, Names::ROOT, false, out);
             }
             if c == LAM && b[at..].starts_with(&LAM) && heads.may_be_elided_head(&b[at..e]) {
                 if let Some(alef) = self.inner.alef {
@@ -997,7 +1002,7 @@ impl Gazetteer {
         }
     }
 
-    /// A walk from the trie's root at `start` (not a word character), if the first-bytes
+    /// A walk from the names' root at `start` (not a word character), if the first-bytes
     /// filter lets a name begin there.
     fn walk_from_root(
         &self,
@@ -1008,7 +1013,7 @@ impl Gazetteer {
         out: &mut Vec<Candidate>,
     ) {
         if self.inner.prefixes.may_start(t.as_bytes(), start) {
-            self.walk(t, word_start, start, clitics, Trie::ROOT, false, out);
+            self.walk(t, word_start, start, clitics, Names::ROOT, false, out);
         }
     }
 
@@ -1029,7 +1034,7 @@ impl Gazetteer {
             } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
                 // nothing starts here
             } else {
-                self.walk(t, i, i, 0, Trie::ROOT, false, out);
+                self.walk(t, i, i, 0, Names::ROOT, false, out);
             }
             prev_word = word;
             i += len;
@@ -1039,10 +1044,10 @@ impl Gazetteer {
     #[cfg(test)]
     fn word_start_reference(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
-        self.walk(t, w, w, 0, Trie::ROOT, false, out);
+        self.walk(t, w, w, 0, Names::ROOT, false, out);
         let p0 = text::skip_transparent(t, w);
         if p0 != w {
-            self.walk(t, w, p0, 0, Trie::ROOT, false, out);
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         let mut at = p0;
         for count in 1..=2u8 {
@@ -1062,7 +1067,7 @@ impl Gazetteer {
             if at >= b.len() || !is_word_char(text::decode(t, at).0) {
                 return;
             }
-            self.walk(t, w, at, count, Trie::ROOT, false, out);
+            self.walk(t, w, at, count, Names::ROOT, false, out);
             if c == 'ل' && t[at..].starts_with('ل') {
                 if let Some(alef) = self.inner.alef {
                     self.walk(t, w, at, count, alef, true, out);
@@ -1086,7 +1091,7 @@ impl Gazetteer {
         (fast, slow)
     }
 
-    /// Walks the trie from `node` along `t[start..]` (a whitespace run counts as one
+    /// Walks the names from `node` along `t[start..]` (a whitespace run counts as one
     /// space), recording every name that ends at a word end.
     #[allow(clippy::too_many_arguments)]
     fn walk(
@@ -1095,7 +1100,7 @@ impl Gazetteer {
         word_start: usize,
         start: usize,
         clitics: u8,
-        mut node: u32,
+        mut node: Node,
         elided: bool,
         out: &mut Vec<Candidate>,
     ) {
@@ -1107,7 +1112,7 @@ impl Gazetteer {
             let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
             let sl = if maybe_space { space_len(t, b, i) } else { 0 };
             if sl > 0 {
-                match i_.trie.child(node, b' ') {
+                match i_.names.child(node, b' ') {
                     Some(n) => node = n,
                     None => return,
                 }
@@ -1120,13 +1125,13 @@ impl Gazetteer {
                     i += m;
                 }
             } else {
-                match i_.trie.child(node, b[i]) {
+                match i_.names.child(node, b[i]) {
                     Some(n) => node = n,
                     None => return,
                 }
                 i += 1;
             }
-            if let Some(pid) = i_.trie.pattern(node) {
+            if let Some(pid) = i_.names.pattern(node) {
                 let p = i_.patterns[pid as usize];
                 let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
                 let starts_ok = p.word_first || clitics == 0;
@@ -1140,9 +1145,6 @@ impl Gazetteer {
                         elided,
                     });
                 }
-            }
-            if i_.trie.is_leaf(node) {
-                return;
             }
         }
     }

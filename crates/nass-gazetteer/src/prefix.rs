@@ -1,4 +1,4 @@
-//! A prefilter for the walks from the trie's root: most word starts begin no name, and a
+//! A prefilter for the walks from the names' root: most word starts begin no name, and a
 //! set of the names' first bytes says so without walking.
 //!
 //! A name of at least [`LONG`] bytes with no space among them is keyed by a hash of those
@@ -83,9 +83,9 @@ impl Prefixes {
 /// name whose head is exactly `text[s..e]`: the walk matches the head's bytes one for one
 /// (the head holds no whitespace), and the character after a name's head is a non-word
 /// character (or nothing), which the text must have at the same place, and that place is
-/// the word's end. So the filter answers for the whole word at once, where the trie walk
+/// the word's end. So the filter answers for the whole word at once, where the walk
 /// would take a step, and likely a cache miss, per byte. For walks after an elided
-/// article's ل (the trie walked from the name's ا), the heads that begin with ا are also
+/// article's ل (the names walked from the name's ا), the heads that begin with ا are also
 /// kept without it, under another seed. A hit may be false; a miss never is.
 #[derive(Clone, Debug)]
 pub(crate) struct Heads {
