@@ -1,6 +1,8 @@
 //! The one-pass table engine.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::prefilter::Prefilter;
@@ -115,9 +117,30 @@ type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
 /// ```
 pub struct TableBuilder {
     bmp: Vec<u32>,
-    replacements: Vec<Box<str>>,
-    replacement_index: std::collections::HashMap<Box<str>, u32>,
+    /// Each replacement of more than one code point, once, with its index.
+    replacements: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
     astral: Option<AstralFn>,
+}
+
+/// FNV-1a: the replacements are few and short, and come from the table's own policy.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl Default for TableBuilder {
@@ -136,8 +159,7 @@ impl TableBuilder {
     pub fn new() -> Self {
         TableBuilder {
             bmp: vec![KEEP_ANCHOR; 0x10000],
-            replacements: Vec::new(),
-            replacement_index: std::collections::HashMap::new(),
+            replacements: HashMap::default(),
             astral: None,
         }
     }
@@ -189,22 +211,25 @@ impl TableBuilder {
                 let (r_first, r_second) = (chars.next(), chars.next());
                 let linear = matches!((r_first, r_second),
                     (Some(only), None) if only.len_utf8() == c.len_utf8());
-                let next = self.replacements.len() as u32;
-                let index = *self
-                    .replacement_index
-                    .entry(r.as_str().into())
-                    .or_insert(next);
-                if index == next {
-                    self.replacements.push(r.into_boxed_str());
-                }
-                // A replacement by one code point is kept inline and pushed as a char.
+                // A replacement by one code point is kept inline and pushed as a char;
+                // longer ones are stored once each.
                 let single = match (r_first, r_second) {
                     (Some(only), None) => SINGLE_BIT | (u32::from(only) << 11),
-                    _ => index << 11,
+                    _ => self.intern(r) << 11,
                 };
                 REPLACE | if linear { LINEAR_BIT } else { 0 } | single
             }
         }
+    }
+
+    /// The index of `r` in the stored replacements, storing it if it is new.
+    fn intern(&mut self, r: String) -> u32 {
+        if let Some(&index) = self.replacements.get(r.as_str()) {
+            return index;
+        }
+        let index = self.replacements.len() as u32;
+        self.replacements.insert(r.into_boxed_str(), index);
+        index
     }
 
     /// The finished table.
@@ -220,22 +245,24 @@ impl TableBuilder {
             .into_boxed_slice()
             .try_into()
             .expect("0x10000 entries");
-        // The hot loop's table, indexed by the next two bytes as a little-endian u16.
+        // The hot loop's table, indexed by the next two bytes as a little-endian u16: the
+        // first byte (x) is the low one. Only an ASCII x, or a two-byte lead x followed by
+        // a continuation byte y, is anything but a stop.
         let mut hot = vec![HOT_STOP; 0x10000];
-        for (pair, slot) in hot.iter_mut().enumerate() {
-            let (x, y) = (pair & 0xFF, pair >> 8);
-            if x < 0x80 {
-                if ascii_identity {
-                    *slot = HOT_ASCII;
+        for (y, row) in hot.chunks_exact_mut(0x100).enumerate() {
+            if ascii_identity {
+                row[..0x80].fill(HOT_ASCII);
+            }
+            if (0x80..0xC0).contains(&y) {
+                for (x, slot) in row.iter_mut().enumerate().take(0xE0).skip(0xC2) {
+                    let cp = ((x & 0x1F) << 6) | (y & 0x3F);
+                    *slot = match kind(bmp[cp]) {
+                        KEEP_ANCHOR => HOT_TWO_BYTE_ANCHOR,
+                        DROP => HOT_TWO_BYTE_DROP,
+                        REPLACE => HOT_TWO_BYTE_WORK,
+                        _ => HOT_STOP,
+                    };
                 }
-            } else if (0xC2..0xE0).contains(&x) && (0x80..0xC0).contains(&y) {
-                let cp = ((x & 0x1F) << 6) | (y & 0x3F);
-                *slot = match kind(bmp[cp]) {
-                    KEEP_ANCHOR => HOT_TWO_BYTE_ANCHOR,
-                    DROP => HOT_TWO_BYTE_DROP,
-                    REPLACE => HOT_TWO_BYTE_WORK,
-                    _ => HOT_STOP,
-                };
             }
         }
         let hot: Box<[u8; 0x10000]> = hot.into_boxed_slice().try_into().expect("0x10000 entries");
@@ -244,11 +271,15 @@ impl TableBuilder {
         } else {
             None
         };
+        let mut replacements = vec![Box::<str>::default(); self.replacements.len()];
+        for (r, index) in self.replacements {
+            replacements[index as usize] = r;
+        }
         Table {
             bmp,
             hot,
             prefilter,
-            replacements: self.replacements,
+            replacements,
             astral: self.astral,
             ascii_identity,
         }
@@ -784,6 +815,58 @@ mod tests {
             o.push_str(&format!("[{w}]"));
         });
         (out, windows)
+    }
+
+    /// The hot table by its definition: every pair of bytes looked at in turn.
+    fn hot_by_definition(t: &Table) -> Vec<u8> {
+        (0..0x10000usize)
+            .map(|pair| {
+                let (x, y) = (pair & 0xFF, pair >> 8);
+                if x < 0x80 {
+                    if t.ascii_identity {
+                        HOT_ASCII
+                    } else {
+                        HOT_STOP
+                    }
+                } else if (0xC2..0xE0).contains(&x) && (0x80..0xC0).contains(&y) {
+                    let cp = ((x & 0x1F) << 6) | (y & 0x3F);
+                    match kind(t.bmp[cp]) {
+                        KEEP_ANCHOR => HOT_TWO_BYTE_ANCHOR,
+                        DROP => HOT_TWO_BYTE_DROP,
+                        REPLACE => HOT_TWO_BYTE_WORK,
+                        _ => HOT_STOP,
+                    }
+                } else {
+                    HOT_STOP
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hot_table_matches_its_definition() {
+        let mut b = TableBuilder::new();
+        b.set('a', Entry::Replace("b".into()))
+            .set('\u{0080}', Entry::Drop)
+            .set('\u{07FF}', Entry::Complex)
+            .set('\u{0300}', Entry::KeepMark(230));
+        for t in [table(), b.build(), TableBuilder::new().build()] {
+            assert_eq!(t.hot[..], hot_by_definition(&t)[..]);
+        }
+    }
+
+    #[test]
+    fn replacements_are_stored_once() {
+        let mut b = TableBuilder::new();
+        b.set('ﻻ', Entry::Replace("لا".into()))
+            .set('ﻼ', Entry::Replace("لا".into()))
+            .set('ة', Entry::Replace("ه".into()))
+            .set('\u{FDFD}', Entry::Replace("بسم".into()));
+        let t = b.build();
+        assert_eq!(t.replacements.len(), 2);
+        assert_eq!(t.entry('ﻼ'), Entry::Replace("لا".into()));
+        assert_eq!(t.entry('ة'), Entry::Replace("ه".into()));
+        assert_eq!(t.entry('\u{FDFD}'), Entry::Replace("بسم".into()));
     }
 
     #[test]

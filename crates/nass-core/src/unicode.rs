@@ -8,53 +8,48 @@
 //! assert!(composites_starting_with('ا').any(|c| c == 'أ'));
 //! ```
 
-use std::sync::OnceLock;
+use std::ops::RangeInclusive;
 
-use unicode_normalization::char::{compose, decompose_canonical};
-
+mod composition_table;
 mod inert_table;
 
-struct Facts {
-    /// Code points that are the second element of some primary composition, sorted.
-    seconds: Vec<char>,
-    /// (first, composite) for every primary composition, sorted by first.
-    pairs: Vec<(char, char)>,
-}
-
-fn facts() -> &'static Facts {
-    static FACTS: OnceLock<Facts> = OnceLock::new();
-    FACTS.get_or_init(|| {
-        let mut seconds = Vec::new();
-        let mut pairs = Vec::new();
-        let mut parts = Vec::with_capacity(4);
-        // Every canonical composite lies below U+30000.
-        for cp in 0..0x30000u32 {
-            let Some(c) = char::from_u32(cp) else {
-                continue;
-            };
-            parts.clear();
-            decompose_canonical(c, |d| parts.push(d));
-            if parts.len() < 2 {
-                continue;
-            }
-            let mut acc = parts[0];
-            for &next in &parts[1..] {
-                match compose(acc, next) {
-                    Some(composite) => {
-                        seconds.push(next);
-                        pairs.push((acc, composite));
-                        acc = composite;
-                    }
-                    None => break,
+/// Every primary composition as the unicode-normalization crate composes: the code
+/// points that are the second element of one (sorted, deduplicated), and `(first,
+/// composite)` for each (sorted). The definition the generated composition table is
+/// checked against.
+#[cfg(test)]
+fn compositions_by_definition() -> (Vec<char>, Vec<(char, char)>) {
+    use unicode_normalization::char::{compose, decompose_canonical};
+    let mut seconds = Vec::new();
+    let mut pairs = Vec::new();
+    let mut parts = Vec::with_capacity(4);
+    // Every canonical composite lies below U+30000.
+    for cp in 0..0x30000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        parts.clear();
+        decompose_canonical(c, |d| parts.push(d));
+        if parts.len() < 2 {
+            continue;
+        }
+        let mut acc = parts[0];
+        for &next in &parts[1..] {
+            match compose(acc, next) {
+                Some(composite) => {
+                    seconds.push(next);
+                    pairs.push((acc, composite));
+                    acc = composite;
                 }
+                None => break,
             }
         }
-        seconds.sort_unstable();
-        seconds.dedup();
-        pairs.sort_unstable();
-        pairs.dedup();
-        Facts { seconds, pairs }
-    })
+    }
+    seconds.sort_unstable();
+    seconds.dedup();
+    pairs.sort_unstable();
+    pairs.dedup();
+    (seconds, pairs)
 }
 
 /// Whether `c` can compose with a preceding code point under canonical composition
@@ -66,7 +61,7 @@ fn facts() -> &'static Facts {
 /// assert!(!nass_core::unicode::composes_backward('ب'));
 /// ```
 pub fn composes_backward(c: char) -> bool {
-    facts().seconds.binary_search(&c).is_ok()
+    composition_table::SECONDS.binary_search(&c).is_ok()
 }
 
 /// The primary composites whose canonical decomposition starts with `first`.
@@ -76,12 +71,40 @@ pub fn composes_backward(c: char) -> bool {
 /// assert_eq!(from_waw, vec!['ؤ']);
 /// ```
 pub fn composites_starting_with(first: char) -> impl Iterator<Item = char> {
-    let pairs = &facts().pairs;
+    let pairs = composition_table::PAIRS;
     let start = pairs.partition_point(|&(f, _)| f < first);
     pairs[start..]
         .iter()
         .take_while(move |&&(f, _)| f == first)
         .map(|&(_, composite)| composite)
+        .chain(hangul_composites_starting_with(first))
+}
+
+const HANGUL_S_BASE: u32 = 0xAC00;
+const HANGUL_L_BASE: u32 = 0x1100;
+const HANGUL_L_COUNT: u32 = 19;
+const HANGUL_V_COUNT: u32 = 21;
+const HANGUL_T_COUNT: u32 = 28;
+const HANGUL_S_COUNT: u32 = HANGUL_L_COUNT * HANGUL_V_COUNT * HANGUL_T_COUNT;
+
+fn is_hangul_syllable(c: char) -> bool {
+    (HANGUL_S_BASE..HANGUL_S_BASE + HANGUL_S_COUNT).contains(&u32::from(c))
+}
+
+/// The Hangul syllables that compose from `first`, by the algorithm of Unicode's section
+/// 3.12 (the generated table leaves them out): a leading jamo L gives the 21 syllables LV,
+/// a syllable LV gives the 27 syllables LVT; anything else gives none.
+fn hangul_composites_starting_with(first: char) -> impl Iterator<Item = char> {
+    let cp = u32::from(first);
+    let (start, step, count) = if (HANGUL_L_BASE..HANGUL_L_BASE + HANGUL_L_COUNT).contains(&cp) {
+        let lv = HANGUL_S_BASE + (cp - HANGUL_L_BASE) * HANGUL_V_COUNT * HANGUL_T_COUNT;
+        (lv, HANGUL_T_COUNT, HANGUL_V_COUNT)
+    } else if is_hangul_syllable(first) && (cp - HANGUL_S_BASE) % HANGUL_T_COUNT == 0 {
+        (cp + 1, 1, HANGUL_T_COUNT - 1)
+    } else {
+        (0, 0, 0)
+    };
+    (0..count).filter_map(move |i| char::from_u32(start + i * step))
 }
 
 /// Whether `c` is a starter that NFC and NFKC leave alone and that nothing can combine
@@ -109,10 +132,29 @@ pub fn is_normalization_inert(c: char) -> bool {
     i > 0 && cp <= ranges[i - 1].1
 }
 
+/// The code points [`is_normalization_inert`] holds, as sorted, disjoint inclusive ranges
+/// (all below U+10000). A range may span the surrogates, which are not chars: iterating it
+/// skips them.
+///
+/// ```
+/// use nass_core::unicode::{is_normalization_inert, normalization_inert_ranges};
+/// let arabic = normalization_inert_ranges().find(|r| r.contains(&'ب')).unwrap();
+/// assert!(arabic.clone().all(is_normalization_inert));
+/// assert!(!normalization_inert_ranges().any(|r| r.contains(&'ا')));
+/// ```
+pub fn normalization_inert_ranges() -> impl Iterator<Item = RangeInclusive<char>> + Clone {
+    inert_table::INERT_BMP.iter().map(|&(start, end)| {
+        let ch = |cp: u16| char::from_u32(u32::from(cp)).unwrap_or(char::REPLACEMENT_CHARACTER);
+        ch(start)..=ch(end)
+    })
+}
+
 /// The definition [`is_normalization_inert`]'s table is generated from.
 #[cfg(test)]
 fn inert_by_definition(c: char) -> bool {
-    use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
+    use unicode_normalization::char::{
+        canonical_combining_class, decompose_canonical, decompose_compatible,
+    };
     use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized};
     let starts_with_a_boundary = |decompose: fn(char, &mut dyn FnMut(char))| {
         let mut parts = Vec::new();
@@ -129,8 +171,81 @@ fn inert_by_definition(c: char) -> bool {
 }
 
 #[cfg(test)]
-mod inert_tests {
+mod generated_tables {
     use super::*;
+
+    fn char_literal(c: char) -> String {
+        format!("'\\u{{{:04X}}}'", u32::from(c))
+    }
+
+    /// Fails when the unicode-normalization crate's Unicode version changes the facts;
+    /// `NASS_REGENERATE=1 cargo test -p nass-core composition_table` rewrites the table.
+    #[test]
+    fn composition_table_matches_its_definition() {
+        let (seconds, all_pairs) = compositions_by_definition();
+        let pairs: Vec<(char, char)> = all_pairs
+            .iter()
+            .copied()
+            .filter(|&(_, composite)| !is_hangul_syllable(composite))
+            .collect();
+        if std::env::var_os("NASS_REGENERATE").is_some() {
+            let mut out = String::from(
+                "//! Generated by `NASS_REGENERATE=1 cargo test -p nass-core composition_table`\n\
+                 //! from the unicode-normalization crate: see `compositions_by_definition`. Do\n\
+                 //! not edit.\n\n\
+                 /// Code points that are the second element of some primary composition, sorted.\n\
+                 pub(super) const SECONDS: &[char] = &[\n",
+            );
+            for &c in &seconds {
+                out.push_str(&format!("    {},\n", char_literal(c)));
+            }
+            out.push_str(
+                "];\n\n\
+                 /// `(first, composite)` for every primary composition but the Hangul syllables\n\
+                 /// (composed by their algorithm), sorted.\n\
+                 pub(super) const PAIRS: &[(char, char)] = &[\n",
+            );
+            for &(first, composite) in &pairs {
+                out.push_str(&format!(
+                    "    ({}, {}),\n",
+                    char_literal(first),
+                    char_literal(composite)
+                ));
+            }
+            out.push_str("];\n");
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/unicode/composition_table.rs"
+            );
+            std::fs::write(path, out).unwrap();
+        }
+        let regenerate =
+            "regenerate with NASS_REGENERATE=1 cargo test -p nass-core composition_table";
+        assert_eq!(composition_table::SECONDS, &seconds[..], "{regenerate}");
+        assert_eq!(composition_table::PAIRS, &pairs[..], "{regenerate}");
+        // With the Hangul syllables, composed by their algorithm, every composition.
+        let mut by_first = all_pairs.iter().peekable();
+        for cp in 0..0x30000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut want = Vec::new();
+            while let Some(&(_, composite)) = by_first.next_if(|&&(f, _)| f == c) {
+                want.push(composite);
+            }
+            assert_eq!(
+                composites_starting_with(c).collect::<Vec<_>>(),
+                want,
+                "U+{cp:04X}"
+            );
+        }
+        assert!(by_first.next().is_none());
+        // Spot checks by hand: ا + U+0654 = أ, و + U+0654 = ؤ, e + U+0301 = é.
+        assert!(composes_backward('\u{0654}') && composes_backward('\u{0301}'));
+        assert!(!composes_backward('\u{064E}') && !composes_backward('ا'));
+        assert!(composites_starting_with('ا').eq(['آ', 'أ', 'إ']));
+        assert!(composites_starting_with('e').any(|c| c == 'é'));
+    }
 
     /// The table as ranges of code points, surrogates bridged.
     fn ranges_by_definition() -> Vec<(u16, u16)> {
@@ -180,6 +295,10 @@ mod inert_tests {
             &ranges[..],
             "regenerate with NASS_REGENERATE=1 cargo test -p nass-core inert_table"
         );
+        // Ranges start and end at chars (a surrogate never starts or ends one).
+        assert!(normalization_inert_ranges().eq(ranges
+            .iter()
+            .map(|&(s, e)| char::from_u32(s.into()).unwrap()..=char::from_u32(e.into()).unwrap())));
         // Spot checks of the definition itself, by hand.
         assert!(inert_by_definition('ب') && inert_by_definition(' '));
         assert!(!inert_by_definition('ا') && !inert_by_definition('\u{0654}'));
