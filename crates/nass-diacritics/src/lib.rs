@@ -24,10 +24,13 @@
 //! The functions here work on code points as they stand, with no Unicode normalization:
 //! a combining hamza U+0654 is an ordinary mark of class `OTHER_MARKS`. To fold ي + U+0654
 //! into ئ before stripping, and to do everything in one pass, use `nass-normalize`.
+//! [`ACTION_RANGES`] holds every code point [`action`] can change, so that a table
+//! builder need ask about no other.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 
 use nass_core::CharAction;
 
@@ -177,9 +180,45 @@ pub fn action(c: char, classes: Diacritics, tatweel: bool) -> CharAction {
     }
 }
 
+/// Ranges that hold every code point [`action`] can change, whatever the classes and
+/// tatweel: outside them it is always [`CharAction::Keep`], so a table builder need not ask
+/// about the rest. Sorted; a test holds the list to [`action`].
+///
+/// ```
+/// use nass_core::CharAction;
+/// use nass_diacritics::{action, Diacritics, ACTION_RANGES};
+/// assert!(ACTION_RANGES.iter().any(|r| r.contains(&'\u{064E}')));
+/// assert!(!ACTION_RANGES.iter().any(|r| r.contains(&'ب')));
+/// assert_eq!(action('ب', Diacritics::all(), true), CharAction::Keep);
+/// ```
+pub const ACTION_RANGES: &[RangeInclusive<char>] = &[
+    '\u{0610}'..='\u{061A}',
+    '\u{0640}'..='\u{0640}',
+    '\u{064B}'..='\u{065F}',
+    '\u{0670}'..='\u{0670}',
+    '\u{06D6}'..='\u{06ED}',
+    '\u{0898}'..='\u{08FF}',
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn action_ranges_hold_every_change() {
+        let mut sets: Vec<Diacritics> = Diacritics::all().iter().collect();
+        sets.push(Diacritics::all());
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if ACTION_RANGES.iter().any(|r| r.contains(&c)) {
+                continue;
+            }
+            assert_eq!(action(c, Diacritics::empty(), true), CharAction::Keep);
+            for &classes in &sets {
+                assert_eq!(action(c, classes, false), CharAction::Keep, "{c:?}");
+            }
+        }
+        assert!(ACTION_RANGES.windows(2).all(|w| w[0].end() < w[1].start()));
+    }
 
     #[test]
     fn classes_table() {

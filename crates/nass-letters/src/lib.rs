@@ -26,11 +26,13 @@
 //!
 //! The folds work on code points as they stand: a letter spelled with a combining hamza
 //! (ي + U+0654) is two code points here. `nass-normalize` composes such sequences first
-//! and runs every fold in one pass.
+//! and runs every fold in one pass. [`ACTION_RANGES`] holds every code point a fold can
+//! change, so that a table builder need ask about no other.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 
 use nass_core::CharAction;
 use unicode_normalization::UnicodeNormalization;
@@ -166,6 +168,32 @@ pub fn presentation_form_base(c: char) -> Option<String> {
     }
 }
 
+/// Ranges that hold every code point [`LetterFolds::action`] can change, for any set of
+/// folds: outside them it is always [`CharAction::Keep`], so a table builder need not ask
+/// about the rest. Sorted; a test holds the list to the folds.
+///
+/// ```
+/// use nass_core::CharAction;
+/// use nass_letters::{LetterFolds, ACTION_RANGES};
+/// assert!(ACTION_RANGES.iter().any(|r| r.contains(&'أ')));
+/// assert!(!ACTION_RANGES.iter().any(|r| r.contains(&'ب')));
+/// assert_eq!(LetterFolds::all().action('ب'), CharAction::Keep);
+/// ```
+pub const ACTION_RANGES: &[RangeInclusive<char>] = &[
+    '\u{0622}'..='\u{0626}',
+    '\u{0629}'..='\u{0629}',
+    '\u{0649}'..='\u{0649}',
+    '\u{0671}'..='\u{0675}',
+    '\u{06A9}'..='\u{06A9}',
+    '\u{06BE}'..='\u{06BE}',
+    '\u{06C0}'..='\u{06C3}',
+    '\u{06CC}'..='\u{06CC}',
+    '\u{06D0}'..='\u{06D2}',
+    '\u{06D5}'..='\u{06D5}',
+    '\u{FB50}'..='\u{FDFF}',
+    '\u{FE70}'..='\u{FEFF}',
+];
+
 /// Applies the folds in `folds` to every code point; borrows when nothing changes.
 ///
 /// ```
@@ -252,6 +280,21 @@ mod tests {
             fold_letters("\u{FEF7}", LetterFolds::PRESENTATION_FORMS),
             "لأ"
         );
+    }
+
+    #[test]
+    fn action_ranges_hold_every_change() {
+        let mut sets: Vec<LetterFolds> = LetterFolds::all().iter().collect();
+        sets.push(LetterFolds::all());
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if ACTION_RANGES.iter().any(|r| r.contains(&c)) {
+                continue;
+            }
+            for &folds in &sets {
+                assert_eq!(folds.action(c), CharAction::Keep, "{c:?}");
+            }
+        }
+        assert!(ACTION_RANGES.windows(2).all(|w| w[0].end() < w[1].start()));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 
 use crate::nd;
@@ -595,6 +596,41 @@ fn is_separator_class(c: char) -> bool {
             | ARABIC_THOUSANDS_SEPARATOR
             | ARABIC_PERCENT_SIGN
     )
+}
+
+/// Ranges that hold every code point a [`DigitConverter`] can change, whatever its target,
+/// options and context: the Unicode decimal digits (Nd) and the separators `.` `,` `%` `٫`
+/// `٬` `٪` ([`separator_in_context`]). Outside them a code point is always left as it is,
+/// so a table builder need not ask about the rest. Sorted; a test holds the list to the
+/// converter.
+///
+/// ```
+/// use nass_numerals::CONVERTIBLE_RANGES;
+/// let listed = |c: char| CONVERTIBLE_RANGES.iter().any(|r| r.contains(&c));
+/// assert!(listed('٣') && listed('٫') && listed('%') && listed('३'));
+/// assert!(!listed('ب') && !listed('،'));
+/// ```
+pub const CONVERTIBLE_RANGES: &[RangeInclusive<char>] = &convertible_ranges();
+
+const fn convertible_ranges() -> [RangeInclusive<char>; 2 + nd::ND_ZEROS.len()] {
+    const fn ch(cp: u32) -> char {
+        match char::from_u32(cp) {
+            Some(c) => c,
+            None => panic!("not a code point"),
+        }
+    }
+    let mut out = [const { '\0'..='\0' }; 2 + nd::ND_ZEROS.len()];
+    out[0] = '%'..='%';
+    out[1] = ','..='.';
+    let mut i = 0;
+    while i < nd::ND_ZEROS.len() {
+        let zero = nd::ND_ZEROS[i];
+        // ٪ ٫ ٬ (U+066A–U+066C) follow the Arabic-Indic digits.
+        let last = if zero == 0x0660 { 0x066C } else { zero + 9 };
+        out[2 + i] = ch(zero)..=ch(last);
+        i += 1;
+    }
+    out
 }
 
 /// Converts the digits of the three sets, and the Arabic separators between them, to ASCII:

@@ -23,7 +23,8 @@
 //! - Digits: [`DigitSet`], [`digit_value`], [`decimal_digit_value`] (every Unicode Nd digit),
 //!   [`DigitConverter`] (built with [`DigitConverter::builder`]) and the shortcuts
 //!   [`to_ascii_digits`] and [`convert_digits`]. [`separator_in_context`] is the one
-//!   definition of which separators change, shared with `nass-normalize`.
+//!   definition of which separators change, shared with `nass-normalize`, and
+//!   [`CONVERTIBLE_RANGES`] holds every code point a converter can change.
 //! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`].
 //! - Words: [`parse_number_words`], [`number_to_words`] with [`Gender`] and [`Case`],
 //!   [`find_number_words`], and the ordinal days [`parse_ordinal_day`] and
@@ -73,7 +74,7 @@ mod words;
 pub use digits::{
     convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
     DigitConverter, DigitConverterBuilder, DigitSet, ParseDigitSetError, ARABIC_DECIMAL_SEPARATOR,
-    ARABIC_PERCENT_SIGN, ARABIC_THOUSANDS_SEPARATOR,
+    ARABIC_PERCENT_SIGN, ARABIC_THOUSANDS_SEPARATOR, CONVERTIBLE_RANGES,
 };
 pub use number::{
     find_numbers, parse_number, Number, NumberMatch, Numbers, ParseNumberError,

@@ -146,6 +146,56 @@ fn convert_without_separators_and_with_nd() {
 }
 
 #[test]
+fn convertible_ranges_hold_every_change() {
+    let listed = |c: char| CONVERTIBLE_RANGES.iter().any(|r| r.contains(&c));
+    for to in [A, AR, FA] {
+        // Every code point outside the list: alone, between, after and before digits of
+        // the target set (which stay as they are).
+        let d = to.zero();
+        let mut text = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !listed(c) {
+                text.extend([d, c, d, ' ', c, ' ', d, c, ' ', c, d, ' ']);
+            }
+        }
+        for nd in [false, true] {
+            for separators in [false, true] {
+                let conv = DigitConverter::builder(to)
+                    .all_decimal_digits(nd)
+                    .separators(separators)
+                    .build();
+                let out = conv.convert(&text);
+                let first_change = text.chars().zip(out.chars()).find(|(a, b)| a != b);
+                assert!(
+                    matches!(out, std::borrow::Cow::Borrowed(_)),
+                    "{conv:?} changes {first_change:?}"
+                );
+            }
+        }
+    }
+    for c in [
+        '٠',
+        '٩',
+        '۹',
+        '0',
+        '٪',
+        '٫',
+        '٬',
+        '.',
+        ',',
+        '%',
+        '३',
+        '１',
+        '\u{1D7CE}',
+    ] {
+        assert!(listed(c), "{c:?}");
+    }
+    assert!(CONVERTIBLE_RANGES
+        .windows(2)
+        .all(|w| w[0].end() < w[1].start()));
+}
+
+#[test]
 fn separator_in_context_table() {
     let d = Some('١');
     let x = Some('x');
