@@ -1,6 +1,22 @@
 //! Invisible format controls and Unicode spaces.
 
+use std::ops::RangeInclusive;
+
 use nass_core::CharAction;
+
+/// Ranges that hold every code point [`action`] changes.
+pub(crate) const ACTION_RANGES: &[RangeInclusive<char>] = &[
+    '\u{00A0}'..='\u{00A0}',
+    '\u{00AD}'..='\u{00AD}',
+    '\u{061C}'..='\u{061C}',
+    '\u{1680}'..='\u{1680}',
+    '\u{2000}'..='\u{200F}',
+    '\u{202A}'..='\u{202F}',
+    '\u{205F}'..='\u{2060}',
+    '\u{2066}'..='\u{2069}',
+    '\u{3000}'..='\u{3000}',
+    '\u{FEFF}'..='\u{FEFF}',
+];
 
 /// Whether `c` is a format control that breaks matching and is removed by the
 /// invisibles operation: ZWSP U+200B, ZWNJ U+200C, ZWJ U+200D, LRM U+200E, RLM U+200F,
@@ -40,5 +56,20 @@ pub(crate) fn action(c: char) -> CharAction {
         CharAction::Replace(" ".into())
     } else {
         CharAction::Keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_ranges_hold_every_change() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !ACTION_RANGES.iter().any(|r| r.contains(&c)) {
+                assert_eq!(action(c), CharAction::Keep, "{c:?}");
+            }
+        }
+        assert!(ACTION_RANGES.windows(2).all(|w| w[0].end() < w[1].start()));
     }
 }

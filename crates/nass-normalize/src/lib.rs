@@ -20,7 +20,9 @@
 //! every code point's action; [`Normalizer::normalize`] is then one pass over the bytes:
 //! ASCII runs are skipped a word at a time, each other code point is one table lookup,
 //! and runs of unchanged text are copied in bulk (or not at all: the result borrows when
-//! nothing changes).
+//! nothing changes). Building the table asks only about the code points that the enabled
+//! operations or the Unicode normalization can touch (a few thousand; every other one is
+//! kept), so it takes a millisecond or two.
 //!
 //! # Operations
 //!
@@ -83,6 +85,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::str::FromStr;
 use std::sync::Arc;
 
@@ -616,49 +619,8 @@ impl Normalizer {
     /// assert_eq!(n.reference(text), n.normalize(text));
     /// ```
     pub fn reference(&self, text: &str) -> String {
-        let mut current = self.reference_round(text);
-        // Each further round only composes what the previous one brought together, so it
-        // shortens the text or leaves it alone; a handful of rounds always suffices.
-        for _ in 0..64 {
-            let next = self.reference_round(&current);
-            if next == current {
-                return current;
-            }
-            current = next;
-        }
-        current
+        self.settings.reference(text)
     }
-
-    fn reference_round(&self, text: &str) -> String {
-        let s = self.settings;
-        let mut text = if s.ligatures {
-            map_chars(text, ligature_action).into_owned()
-        } else {
-            text.to_string()
-        };
-        text = match s.unicode {
-            UnicodeForm::None => text,
-            UnicodeForm::Nfc => text.nfc().collect(),
-            UnicodeForm::Nfkc => text.nfkc().collect(),
-        };
-        if !s.letters.is_empty() {
-            text = map_chars(&text, |c| s.letters.action(c)).into_owned();
-        }
-        if !s.diacritics.is_empty() || s.tatweel {
-            text = map_chars(&text, |c| {
-                nass_diacritics::action(c, s.diacritics, s.tatweel)
-            })
-            .into_owned();
-        }
-        if s.invisibles {
-            text = map_chars(&text, invisibles::action).into_owned();
-        }
-        if let Some(converter) = s.digit_converter() {
-            text = converter.convert(&text).into_owned();
-        }
-        text
-    }
-
     /// The largest byte offset at which `text` can be cut so that normalizing the two
     /// parts separately gives the same result as normalizing it whole, or 0 if there is
     /// none, whatever text follows. It is always a char boundary. A line break is such a
@@ -690,6 +652,13 @@ impl Normalizer {
     }
 }
 
+/// Replaces `text` by what `step` makes of it, when that is new.
+fn step(text: &mut Cow<'_, str>, step: impl FnOnce(&str) -> Cow<'_, str>) {
+    if let Cow::Owned(next) = step(text) {
+        *text = Cow::Owned(next);
+    }
+}
+
 fn ligature_action(c: char) -> CharAction {
     match c {
         '\u{FDFC}' => CharAction::Replace("ريال".into()),
@@ -699,6 +668,67 @@ fn ligature_action(c: char) -> CharAction {
 }
 
 impl Settings {
+    /// What [`Normalizer::reference`] returns.
+    fn reference(&self, text: &str) -> String {
+        match self.reference_round(text) {
+            Cow::Borrowed(_) => text.to_string(),
+            Cow::Owned(next) => self.reference_rounds_from(next),
+        }
+    }
+
+    /// The reference's further rounds, after a first one that gave `current`.
+    fn reference_rounds_from(&self, mut current: String) -> String {
+        // Each further round only composes what the previous one brought together, so it
+        // shortens the text or leaves it alone; a handful of rounds always suffices.
+        for _ in 0..64 {
+            match self.reference_round(&current) {
+                Cow::Owned(next) if next != current => current = next,
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    /// One round of the reference: borrows `text` when nothing changes it.
+    fn reference_round<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut text = Cow::Borrowed(text);
+        if self.ligatures {
+            step(&mut text, |t| map_chars(t, ligature_action));
+        }
+        match self.unicode {
+            UnicodeForm::None => {}
+            UnicodeForm::Nfc => step(&mut text, |t| match is_in_form(UnicodeForm::Nfc, t) {
+                true => Cow::Borrowed(t),
+                false => Cow::Owned(t.nfc().collect()),
+            }),
+            UnicodeForm::Nfkc => step(&mut text, |t| match is_in_form(UnicodeForm::Nfkc, t) {
+                true => Cow::Borrowed(t),
+                false => Cow::Owned(t.nfkc().collect()),
+            }),
+        }
+        self.operations(text)
+    }
+
+    /// The per-character operations of a round, in order, applied to `text`.
+    fn operations<'a>(&self, mut text: Cow<'a, str>) -> Cow<'a, str> {
+        let s = *self;
+        if !s.letters.is_empty() {
+            step(&mut text, |t| map_chars(t, |c| s.letters.action(c)));
+        }
+        if !s.diacritics.is_empty() || s.tatweel {
+            step(&mut text, |t| {
+                map_chars(t, |c| nass_diacritics::action(c, s.diacritics, s.tatweel))
+            });
+        }
+        if s.invisibles {
+            step(&mut text, |t| map_chars(t, invisibles::action));
+        }
+        if let Some(converter) = s.digit_converter() {
+            step(&mut text, |t| converter.convert(t));
+        }
+        text
+    }
+
     /// The digit conversion, when it is on.
     fn digit_converter(&self) -> Option<DigitConverter> {
         self.digits.map(|to| {
@@ -738,6 +768,18 @@ fn operations_keep(s: &Settings, c: char) -> bool {
         })
 }
 
+/// Whether `text` is known to be in the form already: its code points are all inert
+/// (each a starter that the form leaves alone and that combines with nothing), or the
+/// quick check says yes.
+fn is_in_form(form: UnicodeForm, text: &str) -> bool {
+    text.chars().all(nass_core::unicode::is_normalization_inert)
+        || match form {
+            UnicodeForm::None => true,
+            UnicodeForm::Nfc => is_nfc_quick(text.chars()) == IsNormalized::Yes,
+            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()) == IsNormalized::Yes,
+        }
+}
+
 /// Whether normalization leaves `c` alone when it stands by itself.
 fn normalization_keeps(form: UnicodeForm, c: char) -> bool {
     let once = std::iter::once(c);
@@ -757,6 +799,46 @@ fn normalization_keeps(form: UnicodeForm, c: char) -> bool {
             s.chars().eq(std::iter::once(c))
         }
     }
+}
+
+/// What the form makes of `c` standing alone, or `None` when it leaves it as it is: the
+/// same as normalizing the one-code-point string, with shortcuts. When `c`'s full
+/// decomposition is one code point, nothing can compose: that is the result. When it is
+/// more, the form leaves `c` as it is exactly when composing the parts in turn, each with
+/// what the ones before it composed to, gives back `c` (a part that does not compose stays
+/// in the result, so the result would have more than one code point).
+fn normalized_alone(form: UnicodeForm, c: char) -> Option<String> {
+    // The longest full decomposition (U+FDFA) has 18 code points.
+    let mut parts = ['\0'; 18];
+    let mut len = 0;
+    let mut take = |d: char| {
+        if let Some(slot) = parts.get_mut(len) {
+            *slot = d;
+        }
+        len += 1;
+    };
+    match form {
+        UnicodeForm::None => return None,
+        UnicodeForm::Nfc => unicode_normalization::char::decompose_canonical(c, &mut take),
+        UnicodeForm::Nfkc => unicode_normalization::char::decompose_compatible(c, &mut take),
+    }
+    if len == 1 {
+        return (parts[0] != c).then(|| parts[0].to_string());
+    }
+    let composed = parts.get(1..len).and_then(|rest| {
+        rest.iter().try_fold(parts[0], |acc, &next| {
+            unicode_normalization::char::compose(acc, next)
+        })
+    });
+    if composed == Some(c) {
+        return None;
+    }
+    let once = std::iter::once(c);
+    let normalized: String = match form {
+        UnicodeForm::Nfc => once.nfc().collect(),
+        _ => once.nfkc().collect(),
+    };
+    (!normalized.chars().eq(std::iter::once(c))).then_some(normalized)
 }
 
 /// The first code point of `c`'s decomposition under the form (canonical for NFC,
@@ -780,17 +862,14 @@ fn boundary_before(form: UnicodeForm, c: char) -> bool {
     starter(c) && starter(first_of_decomposition(form, c))
 }
 
+/// The table: every code point below U+10000 that some enabled operation or the Unicode
+/// normalization can touch is classified; the rest are kept as anchors (which is what
+/// classifying them would give).
 fn build_table(s: Settings) -> Table {
-    let normalizer = Normalizer {
-        settings: s,
-        table: Arc::new(TableBuilder::new().build()),
-    };
+    let classifier = Classifier::new(s);
     let mut b = TableBuilder::new();
-    for cp in 0..0x10000u32 {
-        let Some(c) = char::from_u32(cp) else {
-            continue;
-        };
-        let entry = classify(&normalizer, c);
+    for c in classifier.candidates().iter() {
+        let entry = classifier.classify(c);
         if entry != Entry::KeepAnchor {
             b.set(c, entry);
         }
@@ -799,75 +878,261 @@ fn build_table(s: Settings) -> Table {
     b.build()
 }
 
-/// What the fast path may do with `c` (see `nass_core::Entry`); `normalizer` is used
-/// only for its reference.
-fn classify(normalizer: &Normalizer, c: char) -> Entry {
-    let form = normalizer.settings.unicode;
-    if normalizer.settings.digits_depend_on_context(c) {
-        return Entry::Complex;
-    }
-    // Most code points: left alone by every operation, and a starter that normalization
-    // does not touch (a table lookup). The general path below gives KeepAnchor for them
-    // too, only much more slowly, and the table is built at every start of the program.
-    if (form == UnicodeForm::None || nass_core::unicode::is_normalization_inert(c))
-        && operations_keep(&normalizer.settings, c)
-    {
-        return Entry::KeepAnchor;
-    }
-    let (keeps, result) = result_alone(normalizer, c);
-    if form == UnicodeForm::None {
-        // Every code point is handled alone.
-        return if keeps {
-            Entry::KeepAnchor
-        } else if result.is_empty() {
-            Entry::Drop
-        } else {
-            Entry::Replace(result)
+/// Code points that the ligature spelling changes.
+const LIGATURE_RANGES: &[RangeInclusive<char>] = &['\u{FDFC}'..='\u{FDFD}'];
+
+/// Classifies code points for the table, with what it knows of the settings: which code
+/// points below U+10000 the enabled operations may touch (the union of their range lists,
+/// each tested to hold every code point its operation changes), and which are inert.
+struct Classifier {
+    s: Settings,
+    /// Code points in the range lists of the enabled operations.
+    touched: BmpSet,
+    /// [`nass_core::unicode::is_normalization_inert`], as a set.
+    inert: BmpSet,
+}
+
+impl Classifier {
+    fn new(s: Settings) -> Self {
+        let mut touched = BmpSet::default();
+        let mut insert = |on: bool, ranges: &[RangeInclusive<char>]| {
+            if on {
+                for r in ranges {
+                    touched.fill(r.clone(), true);
+                }
+            }
         };
+        insert(s.ligatures, LIGATURE_RANGES);
+        insert(!s.letters.is_empty(), nass_letters::ACTION_RANGES);
+        insert(
+            !s.diacritics.is_empty() || s.tatweel,
+            nass_diacritics::ACTION_RANGES,
+        );
+        insert(s.invisibles, invisibles::ACTION_RANGES);
+        // The separators whose change depends on context are in the list too.
+        insert(s.digits.is_some(), nass_numerals::CONVERTIBLE_RANGES);
+        let mut inert = BmpSet::default();
+        for r in nass_core::unicode::normalization_inert_ranges() {
+            inert.fill(r, true);
+        }
+        Classifier { s, touched, inert }
     }
-    let ccc = canonical_combining_class(c);
-    let composes = nass_core::unicode::composes_backward(c)
-        || nass_core::unicode::composites_starting_with(c)
-            .next()
-            .is_some();
-    if result.is_empty() {
-        // Transparent only if it takes no part in composition.
-        return if normalization_keeps(form, c) && !composes {
-            Entry::Drop
-        } else {
-            Entry::Complex
-        };
+
+    /// The code points below U+10000 whose entry is not obviously [`Entry::KeepAnchor`]:
+    /// those the Unicode normalization may touch (all but the inert ones) and those the
+    /// enabled operations may touch. For the others, [`classify`](Self::classify) gives
+    /// `KeepAnchor`.
+    fn candidates(&self) -> BmpSet {
+        let mut set = BmpSet::default();
+        for (w, (&touched, &inert)) in set
+            .words
+            .iter_mut()
+            .zip(self.touched.words.iter().zip(self.inert.words.iter()))
+        {
+            *w = match self.s.unicode {
+                UnicodeForm::None => touched,
+                _ => touched | !inert,
+            };
+        }
+        set
     }
-    if ccc != 0 {
-        return if keeps && !composes {
-            Entry::KeepMark(ccc)
-        } else {
-            Entry::Complex
-        };
+
+    /// [`nass_core::unicode::is_normalization_inert`].
+    fn inert(&self, c: char) -> bool {
+        self.inert.contains(c)
     }
-    if !boundary_before(form, c) || !anchor_result(form, &result) {
-        return Entry::Complex;
+
+    /// [`operations_keep`], answered at once outside the operations' ranges.
+    fn operations_keep(&self, c: char) -> bool {
+        self.untouched(c) || operations_keep(&self.s, c)
     }
-    // Whatever `c` composes with must also leave an anchor behind.
-    for composite in nass_core::unicode::composites_starting_with(c) {
-        if !anchor_result(form, &result_alone(normalizer, composite).1) {
+
+    /// What the fast path may do with `c` (see `nass_core::Entry`). The definition is
+    /// `table_reference::classify`; this gives the same entry (the tests hold the two
+    /// tables equal) with shortcuts: an inert code point is left alone by normalization
+    /// and is an anchor, and what is left alone needs no string.
+    fn classify(&self, c: char) -> Entry {
+        let s = &self.s;
+        let form = s.unicode;
+        if s.digits_depend_on_context(c) {
             return Entry::Complex;
         }
+        let inert = form == UnicodeForm::None || self.inert(c);
+        // What normalization makes of `c` alone; `None`: it leaves it as it is.
+        let normalized = if inert {
+            None
+        } else {
+            normalized_alone(form, c)
+        };
+        let keeps = normalized.is_none() && self.operations_keep(c);
+        // Most code points: left alone by every operation, and a starter that
+        // normalization does not touch.
+        if inert && keeps {
+            return Entry::KeepAnchor;
+        }
+        let normalization_keeps = normalized.is_none();
+        // What `c` alone becomes; `None`: it is left as it is.
+        let result = if keeps {
+            None
+        } else {
+            Some(self.reference_alone(c, normalized))
+        };
+        if form == UnicodeForm::None {
+            // Every code point is handled alone.
+            return match result {
+                None => Entry::KeepAnchor,
+                Some(r) if r.is_empty() => Entry::Drop,
+                Some(r) => Entry::Replace(r),
+            };
+        }
+        let ccc = canonical_combining_class(c);
+        let composes = nass_core::unicode::composes_backward(c)
+            || nass_core::unicode::composites_starting_with(c)
+                .next()
+                .is_some();
+        if result.as_deref() == Some("") {
+            // Transparent only if it takes no part in composition.
+            return if normalization_keeps && !composes {
+                Entry::Drop
+            } else {
+                Entry::Complex
+            };
+        }
+        if ccc != 0 {
+            return if result.is_none() && !composes {
+                Entry::KeepMark(ccc)
+            } else {
+                Entry::Complex
+            };
+        }
+        if !boundary_before(form, c) || !result.as_deref().is_none_or(|r| self.anchor(r)) {
+            return Entry::Complex;
+        }
+        // Whatever `c` composes with must also leave an anchor behind.
+        for composite in nass_core::unicode::composites_starting_with(c) {
+            if !self.leaves_an_anchor(composite) {
+                return Entry::Complex;
+            }
+        }
+        match result {
+            None => Entry::KeepAnchor,
+            Some(r) => Entry::Replace(r),
+        }
     }
-    if keeps {
-        Entry::KeepAnchor
-    } else {
-        Entry::Replace(result)
+
+    /// Whether what `c` alone becomes can stand as an anchor ([`anchor_result`]); the
+    /// form is NFC or NFKC.
+    fn leaves_an_anchor(&self, c: char) -> bool {
+        let form = self.s.unicode;
+        let inert = self.inert(c);
+        let normalized = if inert {
+            None
+        } else {
+            normalized_alone(form, c)
+        };
+        if normalized.is_none() && self.operations_keep(c) {
+            // Left as it is: an inert code point is a starter nothing combines with.
+            inert || (boundary_before(form, c) && canonical_combining_class(c) == 0)
+        } else {
+            self.anchor(&self.reference_alone(c, normalized))
+        }
+    }
+
+    /// [`anchor_result`]: a non-empty result of inert code points is one at once.
+    fn anchor(&self, result: &str) -> bool {
+        let inert = !result.is_empty() && result.chars().all(|d| self.inert(d));
+        inert || anchor_result(self.s.unicode, result)
+    }
+
+    /// Whether a round of the reference leaves `text` as it is, known at once: no
+    /// enabled operation can change its code points, and it is in the normal form.
+    fn stable(&self, text: &str) -> bool {
+        text.chars().all(|d| self.untouched(d)) && is_in_form(self.s.unicode, text)
+    }
+
+    /// Whether no enabled operation can change `c` (the ligature spelling included).
+    fn untouched(&self, c: char) -> bool {
+        u32::from(c) < 0x10000 && !self.touched.contains(c)
+    }
+
+    /// [`Settings::reference`] of `c` alone, given what the normalization makes of it
+    /// ([`normalized_alone`]).
+    fn reference_alone(&self, c: char, normalized: Option<String>) -> String {
+        let s = &self.s;
+        if !self.untouched(c) && s.ligatures && ligature_action(c) != CharAction::Keep {
+            return s.reference(c.encode_utf8(&mut [0; 4]));
+        }
+        // The first round: the normalization (the ligature spelling leaves `c` alone),
+        // then the operations.
+        let normalized = normalized.unwrap_or_else(|| c.to_string());
+        if normalized.chars().all(|d| self.untouched(d)) {
+            // The operations leave it alone, and it is normalized: the next round changes
+            // nothing.
+            return normalized;
+        }
+        let first = match s.operations(Cow::Borrowed(&normalized)) {
+            Cow::Borrowed(_) => normalized,
+            Cow::Owned(next) => next,
+        };
+        if self.stable(&first) {
+            return first;
+        }
+        s.reference_rounds_from(first)
     }
 }
 
-/// Whether `c` alone is left as it is, and what it becomes.
-fn result_alone(normalizer: &Normalizer, c: char) -> (bool, String) {
-    let s = &normalizer.settings;
-    if normalization_keeps(s.unicode, c) && operations_keep(s, c) {
-        (true, c.to_string())
-    } else {
-        (false, normalizer.reference(c.encode_utf8(&mut [0; 4])))
+/// A set of code points below U+10000 (surrogates included, as numbers), one bit each.
+struct BmpSet {
+    words: Box<[u64; 1024]>,
+}
+
+impl Default for BmpSet {
+    fn default() -> Self {
+        BmpSet {
+            words: Box::new([0; 1024]),
+        }
+    }
+}
+
+impl BmpSet {
+    fn contains(&self, c: char) -> bool {
+        let cp = u32::from(c);
+        cp < 0x10000 && self.words[(cp / 64) as usize] & (1 << (cp % 64)) != 0
+    }
+
+    /// Sets or clears the bits of the range's part below U+10000.
+    fn fill(&mut self, r: RangeInclusive<char>, on: bool) {
+        let (start, end) = (u32::from(*r.start()), u32::from(*r.end()).min(0xFFFF));
+        if start > end {
+            return;
+        }
+        let (first, last) = ((start / 64) as usize, (end / 64) as usize);
+        for w in first..=last {
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { end % 64 } else { 63 };
+            let mask = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+            if on {
+                self.words[w] |= mask;
+            } else {
+                self.words[w] &= !mask;
+            }
+        }
+    }
+
+    /// The chars in the set, in order.
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                if bits == 0 {
+                    return None;
+                }
+                let b = bits.trailing_zeros();
+                bits &= bits - 1;
+                Some(w as u32 * 64 + b)
+            })
+            .filter_map(char::from_u32)
+        })
     }
 }
 
@@ -909,5 +1174,7 @@ fn classify_astral(s: &Settings, c: char) -> Entry {
     }
 }
 
+#[cfg(test)]
+mod table_reference;
 #[cfg(test)]
 mod tests;

@@ -271,3 +271,94 @@ fn names_parse() {
         assert_eq!(f.name().parse::<UnicodeForm>().unwrap(), f);
     }
 }
+
+#[test]
+fn ligature_ranges_hold_every_change() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if !LIGATURE_RANGES.iter().any(|r| r.contains(&c)) {
+            assert_eq!(ligature_action(c), CharAction::Keep, "{c:?}");
+        }
+    }
+}
+
+/// Asserts that two tables do the same with every code point below U+10000 (above, both
+/// classify with the same function).
+fn assert_same_table(fast: &Table, reference: &Table, what: &dyn fmt::Debug) {
+    for c in ('\0'..='\u{FFFF}').chain(['\u{1D7CE}', '\u{1F44B}', '\u{10FFFF}']) {
+        assert_eq!(fast.entry(c), reference.entry(c), "{c:?} in {what:?}");
+    }
+    assert_eq!(
+        fast.is_identity_on_ascii(),
+        reference.is_identity_on_ascii(),
+        "{what:?}"
+    );
+}
+
+#[test]
+fn presets_build_the_reference_table() {
+    for preset in Preset::ALL {
+        let s = preset.settings();
+        assert_same_table(
+            &build_table(s),
+            &table_reference::build_table_reference(s),
+            &preset,
+        );
+    }
+    // Every operation alone, under every form.
+    let b = Normalizer::builder;
+    let mut builders = vec![
+        b().spell_out_ligatures(true),
+        b().tatweel(true),
+        b().invisibles(true),
+        b().digits(DigitSet::Ascii).all_decimal_digits(true),
+        b().digits(DigitSet::ArabicIndic),
+        b().digits(DigitSet::Persian),
+    ];
+    builders.extend(LetterFolds::all().iter().map(|f| b().letters(f)));
+    builders.extend(Diacritics::all().iter().map(|d| b().diacritics(d)));
+    for builder in builders {
+        for form in UnicodeForm::ALL {
+            let s = builder.clone().unicode(form).settings;
+            assert_same_table(
+                &build_table(s),
+                &table_reference::build_table_reference(s),
+                &s,
+            );
+        }
+    }
+}
+
+fn any_settings() -> impl proptest::strategy::Strategy<Value = Settings> {
+    use proptest::prelude::*;
+    (
+        proptest::sample::select(UnicodeForm::ALL.to_vec()),
+        any::<u16>(),
+        any::<u8>(),
+        any::<[bool; 4]>(),
+        proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
+    )
+        .prop_map(
+            |(form, letters, diacritics, [tatweel, invisibles, ligatures, all_digits], digits)| {
+                Normalizer::builder()
+                    .unicode(form)
+                    .letters(LetterFolds::from_bits_truncate(letters))
+                    .diacritics(Diacritics::from_bits_truncate(diacritics))
+                    .tatweel(tatweel)
+                    .invisibles(invisibles)
+                    .spell_out_ligatures(ligatures)
+                    .digits(digits)
+                    .all_decimal_digits(all_digits)
+                    .settings
+            },
+        )
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// The table built from the candidates is the table of every code point classified.
+    #[test]
+    fn any_settings_build_the_reference_table(s in any_settings()) {
+        assert_same_table(&build_table(s), &table_reference::build_table_reference(s), &s);
+    }
+}
