@@ -21,13 +21,16 @@
 //! - [`unicode`]: composition facts the engine's users need (which code points compose).
 //! - [`arabic`]: Arabic-script ranges.
 #![deny(missing_docs)]
-// Unsafe code is allowed in one module, the vectorized prefilter (`prefilter.rs`).
+// Unsafe code is allowed in two modules: the vectorized prefilter (`prefilter.rs`) and the
+// branch-free loop for densely marked text (`dense.rs`).
 #![deny(unsafe_code)]
 
 use std::borrow::Cow;
 
 mod align;
 pub mod arabic;
+#[allow(unsafe_code)]
+mod dense;
 #[allow(unsafe_code)]
 mod prefilter;
 mod table;

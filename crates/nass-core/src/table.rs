@@ -5,6 +5,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
+use crate::dense::{self, Step};
 use crate::prefilter::Prefilter;
 
 /// What a [`Table`] does with one code point, as given to [`TableBuilder::set`].
@@ -80,6 +81,16 @@ pub trait Sink {
     /// Everything reported from input offset `in_pos` (output offset `out_pos`) on is
     /// taken back: it is about to be reported again.
     fn rewind(&mut self, in_pos: usize, out_pos: usize);
+
+    /// Whether the sink records what it is told. [`Table::apply`] takes paths that report
+    /// nothing, and are faster, for a sink that does not.
+    ///
+    /// ```
+    /// use nass_core::{AlignmentBuilder, NoSink, Sink};
+    /// assert!(!NoSink::RECORDS);
+    /// assert!(AlignmentBuilder::RECORDS);
+    /// ```
+    const RECORDS: bool = true;
 }
 
 /// A [`Sink`] that records nothing, for transformations that need no alignment.
@@ -92,6 +103,7 @@ pub trait Sink {
 pub struct NoSink;
 
 impl Sink for NoSink {
+    const RECORDS: bool = false;
     #[inline(always)]
     fn linear(&mut self, _: usize, _: usize, _: usize) {}
     #[inline(always)]
@@ -266,6 +278,33 @@ impl TableBuilder {
             }
         }
         let hot: Box<[u8; 0x10000]> = hot.into_boxed_slice().try_into().expect("0x10000 entries");
+        let mut steps = vec![dense::STOP; 0x10000];
+        let step_of = |cp: u32, in_len: usize| -> Step {
+            let e = bmp[cp as usize];
+            let c = char::from_u32(cp);
+            match kind(e) {
+                KEEP_ANCHOR => dense::step(c, in_len),
+                DROP => dense::step(None, in_len),
+                // (The stored replacements are all longer than one code point.)
+                REPLACE if e & SINGLE_BIT != 0 => dense::step(char::from_u32(e >> 11), in_len),
+                _ => dense::STOP,
+            }
+        };
+        // Indexed by the two bytes big-endian, so that the steps of the code points of one
+        // block (Arabic: D8 80 to DB BF) lie together.
+        for x in 0..0x80u32 {
+            let at = (x as usize) << 8;
+            steps[at..at + 0x100].fill(step_of(x, 1));
+        }
+        for x in 0xC2..0xE0u32 {
+            for y in 0x80..0xC0u32 {
+                steps[(x as usize) << 8 | y as usize] = step_of(((x & 0x1F) << 6) | (y & 0x3F), 2);
+            }
+        }
+        let steps: Box<[Step; 0x10000]> = steps
+            .into_boxed_slice()
+            .try_into()
+            .expect("0x10000 entries");
         let prefilter = if ascii_identity {
             Prefilter::new(|offset| kind(bmp[0x600 + offset as usize]) == KEEP_ANCHOR)
         } else {
@@ -278,6 +317,7 @@ impl TableBuilder {
         Table {
             bmp,
             hot,
+            steps,
             prefilter,
             replacements,
             astral: self.astral,
@@ -311,6 +351,8 @@ impl TableBuilder {
 pub struct Table {
     bmp: Box<[u32; 0x10000]>,
     hot: Box<[u8; 0x10000]>,
+    /// The branch-free loop's steps, indexed like `hot` (see `dense.rs`).
+    steps: Box<[Step; 0x10000]>,
     /// Skips kept ASCII and kept Arabic letters many bytes at a time, where the machine
     /// and the table allow.
     prefilter: Option<Prefilter>,
@@ -594,37 +636,49 @@ impl Table {
                     // kept letter (or ASCII byte) and skip each dropped mark here, rather
                     // than copying two-byte runs and re-entering the skip loop for every
                     // mark; a longer run of kept code points goes back to the skip loop.
-                    let mut kept = 0;
-                    while let Some(&[x, y]) = b.get(i..i + 2) {
-                        match self.hot[usize::from(u16::from_le_bytes([x, y]))] {
-                            HOT_TWO_BYTE_DROP => {
-                                sink.atomic(i, 2, out.len() - base, 0);
-                                i += 2;
-                                kept = 0;
+                    if S::RECORDS {
+                        let mut kept = 0;
+                        while let Some(&[x, y]) = b.get(i..i + 2) {
+                            match self.hot[usize::from(u16::from_le_bytes([x, y]))] {
+                                HOT_TWO_BYTE_DROP => {
+                                    sink.atomic(i, 2, out.len() - base, 0);
+                                    i += 2;
+                                    kept = 0;
+                                }
+                                HOT_TWO_BYTE_ANCHOR if kept < DENSE_KEPT_RUN => {
+                                    let cp = ((u32::from(x) & 0x1F) << 6) | (u32::from(y) & 0x3F);
+                                    sink.linear(i, 2, out.len() - base);
+                                    out.push(
+                                        char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER),
+                                    );
+                                    i += 2;
+                                    kept += 1;
+                                    last_ccc = 0;
+                                }
+                                HOT_TWO_BYTE_WORK => {
+                                    let cp =
+                                        ((usize::from(x) & 0x1F) << 6) | (usize::from(y) & 0x3F);
+                                    self.push_replacement(self.bmp[cp], i, 2, out, base, sink);
+                                    i += 2;
+                                    kept = 0;
+                                    last_ccc = 0;
+                                }
+                                HOT_ASCII if kept < DENSE_KEPT_RUN => {
+                                    sink.linear(i, 1, out.len() - base);
+                                    out.push(char::from(x));
+                                    i += 1;
+                                    kept += 1;
+                                    last_ccc = 0;
+                                }
+                                _ => break,
                             }
-                            HOT_TWO_BYTE_ANCHOR if kept < DENSE_KEPT_RUN => {
-                                let cp = ((u32::from(x) & 0x1F) << 6) | (u32::from(y) & 0x3F);
-                                sink.linear(i, 2, out.len() - base);
-                                out.push(char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER));
-                                i += 2;
-                                kept += 1;
-                                last_ccc = 0;
-                            }
-                            HOT_TWO_BYTE_WORK => {
-                                let cp = ((usize::from(x) & 0x1F) << 6) | (usize::from(y) & 0x3F);
-                                self.push_replacement(self.bmp[cp], i, 2, out, base, sink);
-                                i += 2;
-                                kept = 0;
-                                last_ccc = 0;
-                            }
-                            HOT_ASCII if kept < DENSE_KEPT_RUN => {
-                                sink.linear(i, 1, out.len() - base);
-                                out.push(char::from(x));
-                                i += 1;
-                                kept += 1;
-                                last_ccc = 0;
-                            }
-                            _ => break,
+                        }
+                    } else {
+                        // Nothing to report: the branch-free loop.
+                        let any;
+                        (i, any) = dense::run(&self.steps, b, i, out);
+                        if any {
+                            last_ccc = 0;
                         }
                     }
                     run = i;
