@@ -1,6 +1,9 @@
 //! `nass normalize` and `nass digits` on several cores: the stream is cut where the
 //! normalizer allows, pieces are normalized by worker threads, and the results are written
 //! in input order. Memory stays bounded: at most two pieces per thread are in flight.
+//! Their buffers are used again rather than freed: allocating a fresh buffer for every
+//! piece cost more in page faults (a quarter of the run, in system time) than the
+//! normalization gained from the second thread.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -13,6 +16,31 @@ use crate::{CliError, InputArgs};
 
 /// A piece to normalize, and where to send the result.
 type Job = (String, mpsc::SyncSender<String>);
+
+/// Buffers that were used and can be used again; never more than the pieces in flight
+/// (each taken buffer goes back once its piece is done).
+#[derive(Default)]
+struct Spare(Mutex<Vec<String>>);
+
+impl Spare {
+    /// An empty buffer, used before if there is one.
+    fn take(&self) -> String {
+        let mut s = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_default();
+        s.clear();
+        s
+    }
+
+    fn give(&self, s: String) {
+        if let Ok(mut v) = self.0.lock() {
+            v.push(s);
+        }
+    }
+}
 
 /// Streams the input through `normalizer` with `threads` worker threads (none: in this
 /// thread).
@@ -40,9 +68,11 @@ pub fn normalize_stream(
     }
     let (jobs, job_queue) = mpsc::sync_channel::<Job>(threads);
     let job_queue = Mutex::new(job_queue);
+    let spare = Spare::default();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let job_queue = &job_queue;
+            let spare = &spare;
             scope.spawn(move || loop {
                 // A poisoned lock means another worker panicked: stop too.
                 let job = match job_queue.lock() {
@@ -50,8 +80,9 @@ pub fn normalize_stream(
                     Err(_) => break,
                 };
                 let Ok((text, done)) = job else { break };
-                let mut normalized = String::with_capacity(text.len());
+                let mut normalized = spare.take();
                 normalizer.normalize_into(&text, &mut normalized);
+                spare.give(text);
                 if done.send(normalized).is_err() {
                     break;
                 }
@@ -64,6 +95,7 @@ pub fn normalize_stream(
             if let Some(result) = in_flight.pop_front() {
                 let normalized = result.recv().map_err(|_| worker_failed())?;
                 out.write_all(normalized.as_bytes())?;
+                spare.give(normalized);
             }
             Ok(())
         };
@@ -76,8 +108,9 @@ pub fn normalize_stream(
                     write_next(&mut in_flight, out)?;
                 }
                 let (done, result) = mpsc::sync_channel(1);
-                jobs.send((piece.text.to_owned(), done))
-                    .map_err(|_| worker_failed())?;
+                let mut text = spare.take();
+                text.push_str(piece.text);
+                jobs.send((text, done)).map_err(|_| worker_failed())?;
                 in_flight.push_back(result);
                 Ok(())
             },
