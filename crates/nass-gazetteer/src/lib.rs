@@ -469,7 +469,9 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Builds the gazetteer: normalizes every name and builds the automata.
+    /// Builds the gazetteer: normalizes every name and builds the automata. Gazetteers
+    /// whose names take over 1 MiB are built on every core
+    /// ([`std::thread::available_parallelism`]), one shard of names per thread at a time.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
