@@ -907,7 +907,7 @@ impl<'t> DateMatches<'t> {
         if after_month && followed_by_number_part(self.text, n.end) {
             return None;
         }
-        year_of(self.text, n)
+        year_of(self.text, n, after_month)
     }
 
     fn relative_after(&self, pos: usize) -> Option<(RelativeWord, usize)> {
@@ -1006,7 +1006,7 @@ impl<'t> DateMatches<'t> {
             }
         }
         // A year: with an era mark, after عام / العام / سنة / السنة, or bare after منذ / حتى.
-        let year = year_of(text, n);
+        let year = year_of(text, n, false);
         let before = word_before(text, n.start);
         let keyword = before.clone().and_then(|b| {
             let w = &text[b.clone()];
@@ -1158,18 +1158,19 @@ fn day_fits(day: u8, month: u8, calendar: CalendarKind, year: Option<i32>) -> bo
     (1..=max).contains(&day)
 }
 
-fn year_of(text: &str, n: Num) -> Option<YearPart> {
+fn year_of(text: &str, n: Num, after_month: bool) -> Option<YearPart> {
     if n.value == 0 || n.digits > 4 {
         return None;
     }
     let q = skip_spaces(text, n.end);
     if let Some((era, end, letter)) = era_at(text, q) {
         // A one-letter mark only after a long enough number: م (also "metre") after four
-        // digits, هـ after three or four.
+        // digits, هـ after three or four, or after any number that follows a month name
+        // (10 محرم 61 هـ).
         let long_enough = match (letter, era) {
             (false, _) => true,
             (true, EraMark::Gregorian) => n.digits == 4,
-            (true, _) => n.digits >= 3,
+            (true, _) => n.digits >= 3 || after_month,
         };
         if era != EraMark::SolarHijri && long_enough {
             return Some(YearPart {

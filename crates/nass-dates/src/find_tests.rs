@@ -186,9 +186,22 @@ fn muwafiq_links_both_ways() {
 
 #[test]
 fn hijri_outside_table_has_no_gregorian() {
-    let d = find_dates("في 10 محرم 61 هـ").next();
-    // Two digits are too few for a year with a one-letter mark: a day and month only.
-    assert_eq!(d.map(|d| d.value().to_string()), Some("--01-10".into()));
+    // After a month name, هـ makes a year of any length (the Umm al-Qura table starts
+    // in 1300).
+    let d = find_dates("في 10 محرم 61 هـ").next().unwrap();
+    assert_eq!(
+        (d.text(), d.value().to_string()),
+        ("10 محرم 61 هـ", "0061-01-10".into())
+    );
+    assert_eq!(d.calendar(), CalendarKind::Hijri);
+    assert_eq!(d.gregorian(), None);
+    let d = find_dates("في صفر 7هـ").next().unwrap();
+    assert_eq!(
+        (d.text(), d.value().to_string()),
+        ("صفر 7هـ", "0007-02".into())
+    );
+    // Without a month name, two digits and a one-letter mark are not a year.
+    assert_eq!(find_dates("وقعت 61 هـ").count(), 0);
     let d = find_dates("في 10 محرم 1600هـ").next().unwrap();
     assert_eq!(d.value().to_string(), "1600-01-10");
     assert_eq!(d.gregorian(), None);
