@@ -1161,13 +1161,17 @@ impl Gazetteer {
             cands.sort_unstable();
             let mut last_end = 0;
             for c in cands {
+                let span = alignment.original_range(c.word_start..c.end());
                 if !overlapping {
-                    if c.word_start < last_end {
+                    // Overlap is judged in the original text: readings apart in the
+                    // normalized text can still share a stretch of the original that
+                    // normalization changed as one piece (a compatibility character
+                    // decomposed between its neighbours).
+                    if span.start < last_end {
                         continue;
                     }
-                    last_end = c.end();
+                    last_end = span.end;
                 }
-                let span = alignment.original_range(c.word_start..c.end());
                 // Without proclitics the name starts where the word does (the common
                 // case: one binary search fewer).
                 let name_start = if c.name_start == c.word_start {
