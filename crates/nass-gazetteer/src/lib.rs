@@ -1159,18 +1159,20 @@ impl Gazetteer {
             let mut cands = Vec::new();
             self.candidates(&norm, &mut cands);
             cands.sort_unstable();
-            let mut last_end = 0;
+            let (mut last_end, mut last_original_end) = (0, 0);
             for c in cands {
+                if !overlapping && c.word_start < last_end {
+                    continue;
+                }
                 let span = alignment.original_range(c.word_start..c.end());
                 if !overlapping {
-                    // Overlap is judged in the original text: readings apart in the
-                    // normalized text can still share a stretch of the original that
-                    // normalization changed as one piece (a compatibility character
-                    // decomposed between its neighbours).
-                    if span.start < last_end {
+                    // Apart in the normalized text is not enough: two readings can still
+                    // share a stretch of the original that normalization changed as one
+                    // piece (a compatibility character decomposed between neighbours).
+                    if span.start < last_original_end {
                         continue;
                     }
-                    last_end = span.end;
+                    (last_end, last_original_end) = (c.end(), span.end);
                 }
                 // Without proclitics the name starts where the word does (the common
                 // case: one binary search fewer).
