@@ -10,7 +10,7 @@
 //!
 //! This is the only module with unsafe code besides the vectorized prefilter: a `String`
 //! cannot be written past its length safely. With it, the `search` preset on densely
-//! diacritized text takes 1.8 times fewer cycles than the branching loop it replaces
+//! diacritized text takes 1.7 times fewer cycles than the branching loop it replaces
 //! (which is still used when an alignment is recorded), and runs at about 0.9 GiB/s (see
 //! BENCHMARKS.md). The normalizer's proptests (fast path == reference, any option set)
 //! and the `normalize_differential` fuzz target exercise it.
