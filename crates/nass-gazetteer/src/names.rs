@@ -11,8 +11,8 @@
 //! The names are split by their first two bytes into shards, one automaton each. Building
 //! one automaton of a million names took 16 to 18 s on the 2-core development machine,
 //! three quarters of it computing failure transitions across the whole trie; in shards
-//! the failure transitions stay within a shard (9 s for the same names, one thread), and
-//! the shards are built on every core.
+//! the failure transitions stay within a shard (9 s for the same names in one thread),
+//! and the shards are built on every core (5.2 to 5.4 s on 2 cores).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
