@@ -751,6 +751,12 @@ fn find_number_words_table() {
         // number proper starts after the clitic, not after the mark.
         ("\u{64C}لاربعه", &[("\u{64C}لاربعه", "اربعه", 4)]),
         ("\u{64E}وبخمسة", &[("\u{64E}وبخمسة", "خمسة", 5)]),
+        // و + واحد is "and one"; in ووإحد the hamza makes the second و a conjunction too,
+        // which is no number (found by the numerals_find fuzz target: the finder read
+        // و + وإحد, which parse_number_words rejects).
+        ("وواحد", &[("وواحد", "واحد", 1)]),
+        ("ووإحد", &[]),
+        ("ووأحد", &[]),
     ];
     for &(text, expected) in table {
         let got: Vec<(&str, &str, u64)> = find_number_words(text)

@@ -647,8 +647,14 @@ fn token_at(
             }
         }
         if letters > 0 && (only_waw || r.len() >= 6) {
-            if let Some(l) = lookup(r) {
-                clitic = Some((l, prefix_len(word, letters)));
+            let len = prefix_len(word, letters);
+            // The same hamza rule: after the proclitics, وأحد or وإحدى is "and one-", so
+            // not a number read whole (ووإحد is not و + واحد).
+            let rest = &word[len..];
+            let hamza_after_waw = r.starts_with(WAW)
+                && rest[prefix_len(rest, 1).min(rest.len())..].starts_with(['أ', 'إ']);
+            if let Some(l) = lookup(r).filter(|_| !hamza_after_waw) {
+                clitic = Some((l, len));
             }
         }
     }
