@@ -40,10 +40,10 @@ pub(crate) enum Node {
 /// The names that begin with one pair of bytes.
 #[derive(Debug)]
 struct Shard {
-    /// The rest of the names after their first two bytes; pattern `i` of the automaton is
-    /// name `base + i`. `None` when the only name of the shard is the two bytes.
-    nfa: Option<NFA>,
-    start: Option<StateID>,
+    /// The automaton of the rest of the names after their first two bytes, and its
+    /// anchored start; pattern `i` of the automaton is name `base + i`. `None` when the
+    /// only name of the shard is the two bytes.
+    nfa: Option<(NFA, StateID)>,
     base: u32,
     /// The name that is exactly the two bytes, or `NONE`.
     whole: u32,
@@ -126,11 +126,8 @@ impl Names {
                     return None;
                 }
                 let s = &self.shards[shard as usize];
-                let sid = match s.start {
-                    Some(sid) => sid,
-                    // Only the two-byte name: a node whose walk ends at the next byte.
-                    None => StateID::ZERO,
-                };
+                // Only the two-byte name: a node whose walk ends at the next byte.
+                let sid = s.nfa.as_ref().map_or(StateID::ZERO, |&(_, start)| start);
                 Some(Node::In {
                     shard,
                     sid,
@@ -138,7 +135,7 @@ impl Names {
                 })
             }
             Node::In { shard, sid, depth } => {
-                let nfa = self.shards[shard as usize].nfa.as_ref()?;
+                let (nfa, _) = self.shards[shard as usize].nfa.as_ref()?;
                 let next = nfa.next_state(Anchored::Yes, sid, b);
                 if nfa.is_dead(next) {
                     return None;
@@ -171,7 +168,7 @@ impl Names {
             } => self.shards[shard as usize].whole,
             Node::In { shard, sid, depth } => {
                 let s = &self.shards[shard as usize];
-                let nfa = s.nfa.as_ref()?;
+                let (nfa, _) = s.nfa.as_ref()?;
                 if !nfa.is_match(sid) {
                     return None;
                 }
@@ -195,7 +192,7 @@ impl Names {
                 .shards
                 .iter()
                 .filter_map(|s| s.nfa.as_ref())
-                .map(NFA::memory_usage)
+                .map(|(nfa, _)| nfa.memory_usage())
                 .sum::<usize>()
     }
 }
@@ -211,7 +208,6 @@ fn build_shards(keys: &[String], groups: &[Group]) -> Result<Vec<Shard>, aho_cor
         if lo == g.hi {
             return Ok(Shard {
                 nfa: None,
-                start: None,
                 base: lo as u32,
                 whole,
             });
@@ -224,8 +220,7 @@ fn build_shards(keys: &[String], groups: &[Group]) -> Result<Vec<Shard>, aho_cor
             .start_state(Anchored::Yes)
             .expect("the automaton is built for anchored searches");
         Ok(Shard {
-            nfa: Some(nfa),
-            start: Some(start),
+            nfa: Some((nfa, start)),
             base: lo as u32,
             whole,
         })

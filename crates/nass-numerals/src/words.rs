@@ -474,6 +474,12 @@ fn pair_folds() -> &'static [u16; 128] {
     })
 }
 
+/// Whether the letter after the first of `word` (a و) is أ or إ: then the و is the
+/// conjunction, as in وأحد and وإحدى ("and one-"), where واحد folded alike is one.
+fn hamza_after_waw(word: &str) -> bool {
+    word[prefix_len(word, 1).min(word.len())..].starts_with(['أ', 'إ'])
+}
+
 /// Byte length of the first `letters` base letters of `word` and the marks after them.
 fn prefix_len(word: &str, letters: usize) -> usize {
     // Common case: one two-byte letter (not itself a mark or tatweel: a word may start
@@ -626,8 +632,7 @@ fn token_at(
     } else {
         None
     };
-    if bare.is_some() && waw.is_some() && word[waw_len..].starts_with(['أ', 'إ']) {
-        // وأحد, وإحدى: the hamza says the و is the conjunction (واحد is one).
+    if bare.is_some() && waw.is_some() && hamza_after_waw(word) {
         bare = None;
     }
     let mut clitic = None;
@@ -648,12 +653,9 @@ fn token_at(
         }
         if letters > 0 && (only_waw || r.len() >= 6) {
             let len = prefix_len(word, letters);
-            // The same hamza rule: after the proclitics, وأحد or وإحدى is "and one-", so
-            // not a number read whole (ووإحد is not و + واحد).
-            let rest = &word[len..];
-            let hamza_after_waw = r.starts_with(WAW)
-                && rest[prefix_len(rest, 1).min(rest.len())..].starts_with(['أ', 'إ']);
-            if let Some(l) = lookup(r).filter(|_| !hamza_after_waw) {
+            // The same rule after the proclitics: ووإحد is not و + واحد.
+            let conjunction = r.starts_with(WAW) && hamza_after_waw(&word[len..]);
+            if let Some(l) = lookup(r).filter(|_| !conjunction) {
                 clitic = Some((l, len));
             }
         }
