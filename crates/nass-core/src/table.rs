@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::dense::{self, Step};
-use crate::prefilter::Prefilter;
+use crate::prefilter::{PairAction, Prefilter};
 
 /// What a [`Table`] does with one code point, as given to [`TableBuilder::set`].
 ///
@@ -306,7 +306,16 @@ impl TableBuilder {
             .try_into()
             .expect("0x10000 entries");
         let prefilter = if ascii_identity {
-            Prefilter::new(|offset| kind(bmp[0x600 + offset as usize]) == KEEP_ANCHOR)
+            Prefilter::new(|offset| {
+                let e = bmp[0x600 + offset as usize];
+                match kind(e) {
+                    KEEP_ANCHOR => PairAction::Keep,
+                    REPLACE if e & SINGLE_BIT != 0 && e & LINEAR_BIT != 0 => {
+                        char::from_u32(e >> 11).map_or(PairAction::Work, PairAction::Replace)
+                    }
+                    _ => PairAction::Work,
+                }
+            })
         } else {
             None
         };
@@ -532,7 +541,7 @@ impl Table {
         b: &[u8],
         mut i: usize,
         mut last_ccc: u8,
-        vectorize: bool,
+        mut vectorize: bool,
     ) -> (usize, u8, u32, usize) {
         let n = b.len();
         loop {
@@ -571,6 +580,9 @@ impl Table {
                 _ => return (i, last_ccc, e, len),
             }
             i += len;
+            // Past the code point the prefilter stopped at (one of another script, say):
+            // the text after it is running text again.
+            vectorize = true;
         }
     }
 
@@ -621,6 +633,17 @@ impl Table {
         let mut last_ccc = 0u8;
         let mut vectorize = true;
         loop {
+            // Here `run == i`: everything before `i` is in `out`.
+            if !S::RECORDS && vectorize && i > 0 {
+                // Nothing to report: copy running text a vector at a time, patching the
+                // letters replaced by another two-byte letter in place.
+                if let Some(p) = &self.prefilter {
+                    let to = p.copy_replacing(b, i, out);
+                    if to > i {
+                        (i, run, last_ccc) = (to, to, 0);
+                    }
+                }
+            }
             let (e, len);
             (i, last_ccc, e, len) = self.skip_kept(b, i, last_ccc, vectorize);
             vectorize = true;
