@@ -1,23 +1,25 @@
-//! A vectorized prefilter for the engine's skip loop: finds, 16 or 32 bytes at a time, the
-//! first code point that may need work in text where ASCII is kept, so that long stretches
-//! of kept ASCII and kept Arabic letters (the two-byte sequences led by D8 and D9,
-//! U+0600..U+067F) are skipped without a table lookup per code point.
+//! The vector loops of the engine, for tables that keep ASCII: 16 or 32 bytes at a time,
+//! they find the first code point that may need work (the skip loop's prefilter), or copy
+//! running text to the output while patching the letters replaced by another two-byte
+//! letter in place ([`Prefilter::copy_replacing`]).
 //!
-//! A byte position is *flagged* when
-//! - it is a lead byte of a multi-byte sequence other than D8 and D9 (the scalar loop
+//! Arabic letters are the two-byte sequences led by D8 and D9 (U+0600..U+067F). A byte
+//! position is *flagged* when
+//! - it is a lead byte of a multi-byte sequence other than D8 and D9 (the scalar code
 //!   decides), or
 //! - it is the continuation byte of a D8 or D9 sequence whose code point the table does
 //!   not keep as an anchor (then the code point starts one byte earlier).
 //!
-//! ASCII bytes are never flagged: the prefilter is only built for tables that keep ASCII.
-//! The membership test for continuation bytes is the usual nibble lookup: a 16-entry table
-//! indexed by the low nibble holds one bit per high nibble 8..B.
+//! ASCII bytes are never flagged. The membership test for continuation bytes is a nibble
+//! lookup: a 16-entry table indexed by the low nibble holds one bit per high nibble 8..B
+//! after D8 (bits 0..4) and after D9 (bits 4..8).
 //!
-//! The same classification drives [`Prefilter::copy_replacing`], which copies running
-//! text to the output a vector at a time and patches in place the flagged D8/D9 code
-//! points the table replaces by one other two-byte code point (أ to ا, ة to ه in the
-//! `search` preset): in news text those are about one code point in sixteen, and each
-//! used to cost a trip through the general path.
+//! Among the flagged D8/D9 code points, those the table replaces by one other two-byte
+//! code point whatever their neighbours (أ to ا, ة to ه in the `search` preset) are about
+//! one code point in sixteen in news text. `copy_replacing` stores each vector of text to
+//! the output as it is and then overwrites those in place, so they never leave the vector
+//! loop; other flagged code points that the table maps on their own to something no
+//! longer (“, •, ی) are passed one at a time without leaving it either.
 
 /// What the table does to one code point U+0600..U+067F (a D8 or D9 sequence).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,15 +32,12 @@ pub(crate) enum PairAction {
     Work,
 }
 
-/// Membership bits of continuation bytes after D8 and after D9, by low nibble: those not
-/// kept (`after_*`), and among them those replaced by a two-byte code point
-/// (`replaced_after_*`), whose replacements `pairs` holds.
+/// The membership tables of flagged and of replaced continuation bytes (see the module
+/// docs), and the replacements.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Prefilter {
-    after_d8: [u8; 16],
-    after_d9: [u8; 16],
-    replaced_after_d8: [u8; 16],
-    replaced_after_d9: [u8; 16],
+    flagged: [u8; 16],
+    replaced: [u8; 16],
     /// The UTF-8 bytes of the replacement of U+0600 + k, at k (0..0x80), for the code
     /// points whose action is [`PairAction::Replace`].
     pairs: [[u8; 2]; 0x80],
@@ -54,6 +53,14 @@ enum Level {
     Avx2,
 }
 
+/// The bit of the continuation byte `cont` after the lead byte `lead` (D8 or D9) in the
+/// membership tables, and the table index.
+#[inline]
+fn member(lead: u8, cont: u8) -> (usize, u8) {
+    let shift = ((cont >> 4) - 8) + 4 * (lead & 1);
+    (usize::from(cont & 0x0F), 1 << shift)
+}
+
 impl Prefilter {
     /// A prefilter for a table that keeps ASCII, given what it does to each code point
     /// U+0600 + k (k in 0..0x80); `None` when this machine has no vector unit the
@@ -63,43 +70,33 @@ impl Prefilter {
     }
 
     fn with_level(level: Level, action: impl Fn(u32) -> PairAction) -> Prefilter {
-        let mut after_d8 = [0u8; 16];
-        let mut after_d9 = [0u8; 16];
-        let mut replaced_after_d8 = [0u8; 16];
-        let mut replaced_after_d9 = [0u8; 16];
+        let mut flagged = [0u8; 16];
+        let mut replaced = [0u8; 16];
         let mut pairs = [[0u8; 2]; 0x80];
-        for k in 0..0x80u32 {
+        for k in 0..0x80u8 {
             // D8 xx is U+0600 + (xx & 0x3F), D9 xx is U+0640 + (xx & 0x3F).
-            let (after, replaced_after) = if k < 0x40 {
-                (&mut after_d8, &mut replaced_after_d8)
-            } else {
-                (&mut after_d9, &mut replaced_after_d9)
-            };
-            let cont = 0x80 | (k & 0x3F);
-            let (lo, bit) = ((cont & 0x0F) as usize, 1u8 << ((cont >> 4) - 8));
-            match action(k) {
+            let (lo, bit) = member(0xD8 | (k >> 6), 0x80 | (k & 0x3F));
+            match action(u32::from(k)) {
                 PairAction::Keep => {}
                 PairAction::Replace(c) if c.len_utf8() == 2 => {
-                    after[lo] |= bit;
-                    replaced_after[lo] |= bit;
-                    c.encode_utf8(&mut pairs[k as usize]);
+                    flagged[lo] |= bit;
+                    replaced[lo] |= bit;
+                    c.encode_utf8(&mut pairs[usize::from(k)]);
                 }
-                PairAction::Replace(_) | PairAction::Work => after[lo] |= bit,
+                PairAction::Replace(_) | PairAction::Work => flagged[lo] |= bit,
             }
         }
         Prefilter {
-            after_d8,
-            after_d9,
-            replaced_after_d8,
-            replaced_after_d9,
+            flagged,
+            replaced,
             pairs,
             level,
         }
     }
 
     /// From the char boundary `i`, the start of the first code point that may need work,
-    /// or a char boundary at most 32 bytes before the end of `b` when there is none before. `b`
-    /// must be valid UTF-8 (it is the bytes of a `&str`).
+    /// or a char boundary at most 32 bytes before the end of `b` when there is none before.
+    /// `b` must be valid UTF-8 (it is the bytes of a `&str`).
     #[inline]
     pub(crate) fn skip(&self, b: &[u8], i: usize) -> usize {
         match self.level {
@@ -112,45 +109,50 @@ impl Prefilter {
         }
     }
 
+    /// Whether the D8/D9 code point at `i` is in `table`.
+    #[inline]
+    fn pair_in(table: &[u8; 16], b: &[u8], i: usize) -> bool {
+        let (lo, bit) = member(b[i], b[i + 1]);
+        table[lo] & bit != 0
+    }
+
     /// The length of the code point at the char boundary `i` when it is not flagged (it
     /// is ASCII or a kept D8/D9 sequence), `None` when it is.
     #[inline]
     fn unflagged_len(&self, b: &[u8], i: usize) -> Option<usize> {
         match b[i] {
-            x @ (0xD8 | 0xD9) => {
-                let cont = b[i + 1];
-                let table = if x == 0xD8 {
-                    &self.after_d8
-                } else {
-                    &self.after_d9
-                };
-                let flagged = table[usize::from(cont & 0x0F)] & (1 << ((cont >> 4) - 8)) != 0;
-                (!flagged).then_some(2)
-            }
+            0xD8 | 0xD9 => (!Self::pair_in(&self.flagged, b, i)).then_some(2),
             0xC0.. => None,
             _ => Some(1),
         }
     }
 
-    /// From the char boundary `i` (not 0), appends to `out` the code points the table
-    /// keeps and those it replaces by a two-byte code point (replaced), up to the first
-    /// one that needs other work, or up to a char boundary at most 32 bytes before the end
-    /// of `b` when there is none. Returns where it stopped. `b` must be valid UTF-8 (it is
-    /// the bytes of a `&str`).
+    /// From the char boundary `i` of `text` (not 0), appends to `out` the code points the
+    /// table keeps, those it replaces by a two-byte code point, and those for which
+    /// `alone(c)` gives what `c` becomes on its own (`Some(r)` with `r` no longer than `c`;
+    /// anything else stops the copy), up to the first code point that needs other work,
+    /// or up to a char boundary at most 32 bytes before the end when there is none.
+    /// Returns where it stopped.
     #[inline]
-    pub(crate) fn copy_replacing(&self, b: &[u8], i: usize, out: &mut String) -> usize {
+    pub(crate) fn copy_replacing(
+        &self,
+        text: &str,
+        i: usize,
+        out: &mut String,
+        alone: impl Fn(char) -> Option<char>,
+    ) -> usize {
         assert!(
-            i > 0 && i <= b.len(),
-            "copy_replacing needs the byte before {i}"
+            i > 0 && text.is_char_boundary(i),
+            "copy_replacing needs a char boundary after the first byte, not {i}"
         );
         match self.level {
             #[cfg(target_arch = "x86_64")]
             // SAFETY: `Level::detect` chose Avx2 only after checking the CPU has AVX2;
-            // `b` is valid UTF-8 and 0 < i <= b.len(), as the function requires.
-            Level::Avx2 => unsafe { x86::avx2::copy_replacing(self, b, i, out) },
+            // `i` is a char boundary of `text` after its first byte.
+            Level::Avx2 => unsafe { x86::avx2::copy_replacing(self, text, i, out, alone) },
             #[cfg(target_arch = "x86_64")]
             // SAFETY: as above, with SSSE3.
-            Level::Ssse3 => unsafe { x86::ssse3::copy_replacing(self, b, i, out) },
+            Level::Ssse3 => unsafe { x86::ssse3::copy_replacing(self, text, i, out, alone) },
         }
     }
 
@@ -164,29 +166,28 @@ impl Prefilter {
     /// The same as [`copy_replacing`](Self::copy_replacing), one code point at a time,
     /// never stopping early: the definition the vector code is tested against.
     #[cfg(test)]
-    pub(crate) fn copy_replacing_scalar(&self, b: &[u8], mut i: usize, out: &mut Vec<u8>) -> usize {
-        while i < b.len() {
-            if let Some(len) = self.unflagged_len(b, i) {
-                out.extend_from_slice(&b[i..i + len]);
-                i += len;
-            } else if matches!(b[i], 0xD8 | 0xD9) && self.is_replaced(b[i], b[i + 1]) {
-                out.extend_from_slice(&self.pair_at(b, i));
-                i += 2;
+    pub(crate) fn copy_replacing_scalar(
+        &self,
+        text: &str,
+        mut i: usize,
+        out: &mut String,
+        alone: impl Fn(char) -> Option<char>,
+    ) -> usize {
+        let b = text.as_bytes();
+        while let Some(c) = text[i..].chars().next() {
+            if self.unflagged_len(b, i).is_some() {
+                out.push(c);
+            } else if matches!(b[i], 0xD8 | 0xD9) && Self::pair_in(&self.replaced, b, i) {
+                out.push_str(std::str::from_utf8(&self.pair_at(b, i)).unwrap());
             } else {
-                break;
+                match alone(c) {
+                    Some(r) if r.len_utf8() <= c.len_utf8() => out.push(r),
+                    _ => break,
+                }
             }
+            i += c.len_utf8();
         }
         i
-    }
-
-    #[cfg(test)]
-    fn is_replaced(&self, lead: u8, cont: u8) -> bool {
-        let table = if lead == 0xD8 {
-            &self.replaced_after_d8
-        } else {
-            &self.replaced_after_d9
-        };
-        table[usize::from(cont & 0x0F)] & (1 << ((cont >> 4) - 8)) != 0
     }
 
     /// The same as [`skip`](Self::skip), one code point at a time: the definition the
@@ -238,8 +239,12 @@ impl Level {
 mod x86 {
     use super::Prefilter;
 
-    /// Bit of each high nibble 8..B in the membership tables (0 for the others).
+    /// By high nibble: the bit of 8..B in the membership tables after D8 (0 for the
+    /// others); shifted left by 4, after D9.
     const HIGH_BITS: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 0, 0, 0, 0];
+
+    /// By high nibble: all ones for the lead bytes C..F.
+    const LEADS: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF];
 
     /// Steps back onto a char boundary: the vector loop may stop just after a D8 or D9
     /// lead whose continuation byte it has not looked at yet.
@@ -258,17 +263,17 @@ mod x86 {
     macro_rules! vector_fns {
         ($name:ident, $feature:literal, $width:literal, $vec:ty, $table:expr, $load:ident,
          $store:ident, $set1:ident, $and:ident, $or:ident, $andnot:ident, $cmpeq:ident,
-         $max:ident, $shuffle:ident, $srli:ident, $movemask:ident) => {
+         $shuffle:ident, $srli:ident, $slli:ident, $movemask:ident) => {
             pub(super) mod $name {
-                use super::{boundary, Prefilter, HIGH_BITS};
+                use super::{boundary, Prefilter, HIGH_BITS, LEADS};
                 use std::arch::x86_64::*;
 
-                /// What one vector of the text shares among its membership tests.
+                /// One vector of the text, classified.
                 struct Block {
                     low_nibble: $vec,
-                    high_bit: $vec,
-                    after_d8: $vec,
-                    after_d9: $vec,
+                    /// By byte: the bit its membership test reads (0 when it does not
+                    /// continue a D8 or D9 sequence).
+                    select: $vec,
                     /// Bit k: byte k is a lead byte other than D8 and D9.
                     other_leads: u32,
                 }
@@ -286,29 +291,31 @@ mod x86 {
                         let ptr = b.as_ptr();
                         let cur = $load(ptr.add(i).cast());
                         let prev = $load(ptr.add(i - 1).cast());
-                        let (d8, d9) = ($set1(0xD8u8 as i8), $set1(0xD9u8 as i8));
-                        let low_nibble = $set1(0x0F);
-                        let high_nibble = $and($srli::<4>(cur), low_nibble);
-                        let lead = $cmpeq($max(cur, $set1(0xC0u8 as i8)), cur); // cur >= 0xC0
-                        let arabic = $or($cmpeq(cur, d8), $cmpeq(cur, d9));
+                        let low = $set1(0x0F);
+                        let high_nibble = $and($srli::<4>(cur), low);
+                        let bit = $shuffle($table(&HIGH_BITS), high_nibble);
+                        // (Each byte of `bit` is below 16: shifting 16-bit lanes by 4
+                        // moves no bit into the next byte.)
+                        let select = $or(
+                            $and($cmpeq(prev, $set1(0xD8u8 as i8)), bit),
+                            $and($cmpeq(prev, $set1(0xD9u8 as i8)), $slli::<4>(bit)),
+                        );
+                        let lead = $shuffle($table(&LEADS), high_nibble);
+                        let arabic = $cmpeq($and(cur, $set1(0xFEu8 as i8)), $set1(0xD8u8 as i8));
                         Block {
-                            low_nibble: $and(cur, low_nibble),
-                            high_bit: $shuffle($table(&HIGH_BITS), high_nibble),
-                            after_d8: $cmpeq(prev, d8),
-                            after_d9: $cmpeq(prev, d9),
+                            low_nibble: $and(cur, low),
+                            select,
                             other_leads: $movemask($andnot(arabic, lead)) as u32,
                         }
                     }
                 }
 
-                /// Bit k: byte k continues a D8 or D9 sequence, and is in `in_d8` (after
-                /// D8) or `in_d9` (after D9).
+                /// Bit k: byte k continues a D8 or D9 sequence whose code point is in
+                /// `table`.
                 #[target_feature(enable = $feature)]
                 #[inline]
-                fn continuations(block: &Block, in_d8: $vec, in_d9: $vec) -> u32 {
-                    let in_d8 = $and($shuffle(in_d8, block.low_nibble), block.high_bit);
-                    let in_d9 = $and($shuffle(in_d9, block.low_nibble), block.high_bit);
-                    let found = $or($and(block.after_d8, in_d8), $and(block.after_d9, in_d9));
+                fn members(block: &Block, table: $vec) -> u32 {
+                    let found = $and($shuffle(table, block.low_nibble), block.select);
                     let width_bits = if $width == 32 { u32::MAX } else { 0xFFFF };
                     !($movemask($cmpeq(found, $set1(0))) as u32) & width_bits
                 }
@@ -332,17 +339,17 @@ mod x86 {
                             None => return 0,
                         }
                     }
-                    // SAFETY: the tables are 16 readable bytes each.
-                    let (in_d8, in_d9) = unsafe { ($table(&p.after_d8), $table(&p.after_d9)) };
+                    // SAFETY: the table is 16 readable bytes.
+                    let flagged = unsafe { $table(&p.flagged) };
                     while i + $width <= n {
                         // SAFETY: 1 <= i and i + width <= n.
                         let block = unsafe { block(b, i) };
-                        let flagged = continuations(&block, in_d8, in_d9);
-                        if flagged & 1 != 0 {
+                        let conts = members(&block, flagged);
+                        if conts & 1 != 0 {
                             // The lead byte was the last byte of the previous vector.
                             return i - 1;
                         }
-                        let m = block.other_leads | (flagged >> 1);
+                        let m = block.other_leads | (conts >> 1);
                         if m != 0 {
                             return i + m.trailing_zeros() as usize;
                         }
@@ -353,96 +360,118 @@ mod x86 {
 
                 /// [`Prefilter::copy_replacing`], a vector at a time: each vector is
                 /// stored to the output as it is, then the replaced code points in it are
-                /// patched.
+                /// patched; a code point `alone` maps is written on its own.
                 ///
                 /// # Safety
-                /// The CPU must support the feature; `0 < i <= b.len()` must be a char
-                /// boundary of `b`, which must be valid UTF-8.
+                /// The CPU must support the feature; `i` must be a char boundary of
+                /// `text` after its first byte.
                 #[target_feature(enable = $feature)]
                 pub(in super::super) unsafe fn copy_replacing(
                     p: &Prefilter,
-                    b: &[u8],
+                    text: &str,
                     mut i: usize,
                     out: &mut String,
+                    alone: impl Fn(char) -> Option<char>,
                 ) -> usize {
+                    let b = text.as_bytes();
                     let n = b.len();
                     let start = i;
-                    // The stores and patches write at most up to where the output of the
-                    // text read so far ends, and that output is as long as the text (each
-                    // code point is copied, or replaced by one of the same length).
-                    out.reserve(n - start);
+                    // The output of `text[start..i]` is never longer than it (a code point
+                    // is copied, or replaced by one no longer), and the writes go at most
+                    // `width` bytes (a vector) or 4 bytes (a code point) past the output
+                    // so far, never past the end of the text they stand for, plus 4.
+                    out.reserve(n - start + 4);
                     let old_len = out.len();
                     // SAFETY: only `set_len` below changes the string's length (see there).
                     let v = unsafe { out.as_mut_vec() };
                     let dst = v.spare_capacity_mut().as_mut_ptr().cast::<u8>();
                     // SAFETY: the tables are 16 readable bytes each.
-                    let (flag_d8, flag_d9, replace_d8, replace_d9) = unsafe {
-                        (
-                            $table(&p.after_d8),
-                            $table(&p.after_d9),
-                            $table(&p.replaced_after_d8),
-                            $table(&p.replaced_after_d9),
-                        )
-                    };
-                    let mut stopped = false;
-                    while i + $width <= n {
+                    let (flagged, replaced) = unsafe { ($table(&p.flagged), $table(&p.replaced)) };
+                    // The output of `text[start..i]` is `dst[..o]`.
+                    let mut o = 0usize;
+                    loop {
+                        if i + $width > n {
+                            // A vector's store may have copied a D8/D9 lead byte whose
+                            // continuation byte is in the tail: leave it to the caller.
+                            let back = i - boundary(b, i);
+                            i -= back;
+                            o -= back;
+                            break;
+                        }
                         // SAFETY: 1 <= start <= i and i + width <= n.
                         let block = unsafe { block(b, i) };
-                        let replaced = continuations(&block, replace_d8, replace_d9);
-                        let work = continuations(&block, flag_d8, flag_d9) & !replaced;
+                        let swapped = members(&block, replaced);
+                        let work = members(&block, flagged) & !swapped;
                         if work & 1 != 0 {
-                            // Work for the code point whose lead byte ended the last vector.
+                            // The code point whose lead byte ended the last vector (copied
+                            // as it is, one byte before `o`).
                             i -= 1;
-                            stopped = true;
-                            break;
-                        }
-                        // SAFETY: the load reads `width` bytes at `i`, inside `b`; the
-                        // store writes them at `i - start`, ending at most at `n - start`,
-                        // within the capacity reserved above.
-                        unsafe {
-                            let text = $load(b.as_ptr().add(i).cast());
-                            $store(dst.add(i - start).cast(), text);
-                        }
-                        let work = block.other_leads | (work >> 1);
-                        // The replaced code points before the first that needs work (`width`
-                        // or more when none does). Bit k of `replaced` is the continuation
-                        // byte at i + k, so the lead byte is at i + k - 1.
-                        let stop = work.trailing_zeros() as usize;
-                        let mut replaced = if stop >= 31 {
-                            replaced
+                            o -= 1;
                         } else {
-                            replaced & ((2 << stop) - 1)
-                        };
-                        while replaced != 0 {
-                            let at = i + replaced.trailing_zeros() as usize - 1;
-                            // SAFETY: a two-byte code point starts at `at`, in
-                            // `start..i + width - 1` (bit 0 is never set in the first vector,
-                            // which starts on a char boundary); its two bytes were stored at
-                            // `at - start`, within the reservation, and are overwritten.
+                            // SAFETY: the load reads `width` bytes at `i`, inside `b`; the
+                            // store writes them at `o <= i - start`, ending at most at
+                            // `n - start`, within the reservation.
                             unsafe {
-                                dst.add(at - start)
-                                    .cast::<[u8; 2]>()
-                                    .write_unaligned(p.pair_at(b, at))
+                                let v = $load(b.as_ptr().add(i).cast());
+                                $store(dst.add(o).cast(), v);
+                            }
+                            let work = block.other_leads | (work >> 1);
+                            // The replaced code points before the first flagged one that
+                            // is not (all when `stop` is `width` or more). Bit k of
+                            // `swapped` is the continuation byte at i + k, so the code
+                            // point starts at i + k - 1, and its output at o + k - 1.
+                            let stop = work.trailing_zeros() as usize;
+                            let mut swapped = if stop >= 31 {
+                                swapped
+                            } else {
+                                swapped & ((2 << stop) - 1)
                             };
-                            replaced &= replaced - 1;
-                        }
-                        if work != 0 {
+                            while swapped != 0 {
+                                let k = swapped.trailing_zeros() as usize;
+                                // SAFETY: a two-byte code point starts at i + k - 1 (bit 0
+                                // is never set in the first vector, which starts on a
+                                // char boundary, so `o + k >= 1`); it was stored at
+                                // o + k - 1, by this vector's store or the last one's, and
+                                // is overwritten by two bytes, within the reservation.
+                                unsafe {
+                                    dst.add(o + k - 1)
+                                        .cast::<[u8; 2]>()
+                                        .write_unaligned(p.pair_at(b, i + k - 1))
+                                };
+                                swapped &= swapped - 1;
+                            }
+                            if work == 0 {
+                                i += $width;
+                                o += $width;
+                                continue;
+                            }
                             i += stop;
-                            stopped = true;
-                            break;
+                            o += stop;
                         }
-                        i += $width;
+                        // The code point at `i` (a char boundary: a lead byte) needs a look.
+                        let Some(c) = text[i..].chars().next() else {
+                            break;
+                        };
+                        let Some(r) = alone(c).filter(|r| r.len_utf8() <= c.len_utf8()) else {
+                            break;
+                        };
+                        let mut bytes = [0u8; 4];
+                        let len = r.encode_utf8(&mut bytes).len();
+                        // SAFETY: `o <= i - start` and `i < n`: the four bytes end at most
+                        // at `n - start + 3`, within the reservation.
+                        unsafe { dst.add(o).cast::<[u8; 4]>().write_unaligned(bytes) };
+                        i += c.len_utf8();
+                        o += len;
                     }
-                    if !stopped {
-                        i = boundary(b, i);
-                    }
-                    // SAFETY: the `i - start` bytes at `old_len` were written above, within
-                    // the capacity: the text `start..i`, a vector at a time, with each
-                    // replaced two-byte code point overwritten by the UTF-8 encoding of its
-                    // replacement, a `char` of the same length. `i` is a char boundary of
-                    // `b` (the start of a code point that needs work, or where `boundary`
-                    // stepped back to), so the bytes are whole code points: valid UTF-8.
-                    unsafe { v.set_len(old_len + (i - start)) };
+                    // SAFETY: `dst[..o]` was written above, within the capacity: the text
+                    // `start..i` a vector at a time, each replaced two-byte code point then
+                    // overwritten by the UTF-8 encoding of its replacement (a `char` of the
+                    // same length), and each code point `alone` maps by the UTF-8 encoding
+                    // of what it gave; later vectors are stored where that encoding ends.
+                    // `i` is a char boundary of `text` (the start of a code point that needs
+                    // work, or where `boundary` stepped back to), so those are whole code
+                    // points: valid UTF-8.
+                    unsafe { v.set_len(old_len + o) };
                     i
                 }
             }
@@ -452,7 +481,7 @@ mod x86 {
     /// A 16-byte table in the SSE register.
     ///
     /// # Safety
-    /// The CPU must support SSE2.
+    /// The CPU must support SSSE3.
     #[target_feature(enable = "ssse3")]
     #[inline]
     unsafe fn table128(t: &[u8; 16]) -> std::arch::x86_64::__m128i {
@@ -485,9 +514,9 @@ mod x86 {
         _mm_or_si128,
         _mm_andnot_si128,
         _mm_cmpeq_epi8,
-        _mm_max_epu8,
         _mm_shuffle_epi8,
         _mm_srli_epi16,
+        _mm_slli_epi16,
         _mm_movemask_epi8
     );
     vector_fns!(
@@ -503,9 +532,9 @@ mod x86 {
         _mm256_or_si256,
         _mm256_andnot_si256,
         _mm256_cmpeq_epi8,
-        _mm256_max_epu8,
         _mm256_shuffle_epi8,
         _mm256_srli_epi16,
+        _mm256_slli_epi16,
         _mm256_movemask_epi8
     );
 }
@@ -569,28 +598,37 @@ mod tests {
         }
     }
 
+    /// What the copy tests' caller maps on its own: € kept, ی to ي, é to e, ٣ to 3; 😀 and
+    /// the rest of the flagged code points (ـ, marks) need other work.
+    fn alone(c: char) -> Option<char> {
+        match c {
+            '€' => Some('€'),
+            'ی' => Some('ي'),
+            'é' => Some('e'),
+            '٣' => Some('3'),
+            '😀' => Some('😀'),
+            _ => None,
+        }
+    }
+
     proptest! {
         #[test]
         fn vector_copy_equals_scalar_copy(prefix in "[a-z ]{0,3}", s in pieces(), from in 1usize..200) {
             // Any start after the first code point (the vector loop reads the byte before).
             let s = format!("{prefix}{s}");
-            let b = s.as_bytes();
             prop_assume!(!s.is_empty());
-            let from = (1..=from.min(b.len())).find(|&i| s.is_char_boundary(i)).unwrap_or(b.len());
+            let from = (1..=from.min(s.len())).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len());
             for p in prefilters() {
                 let mut fast = String::from("kept");
-                let stop = p.copy_replacing(b, from, &mut fast);
-                let mut exact = b"kept".to_vec();
-                let end = p.copy_replacing_scalar(b, from, &mut exact);
+                let stop = p.copy_replacing(&s, from, &mut fast, alone);
+                let mut exact = String::from("kept");
+                let end = p.copy_replacing_scalar(&s, from, &mut exact, alone);
                 prop_assert!(s.is_char_boundary(stop), "{} not a boundary in {:?}", stop, s);
                 prop_assert!(stop >= from && stop <= end, "{} outside {}..={} in {:?}", stop, from, end, s);
-                prop_assert!(stop == end || b.len() - stop <= 32, "{} vs {} in {:?}", stop, end, s);
+                prop_assert!(stop == end || s.len() - stop <= 32, "{} vs {} in {:?}", stop, end, s);
                 // What it wrote is the scalar output up to where it stopped.
-                let mut rest = Vec::new();
-                prop_assert_eq!(p.copy_replacing_scalar(b, stop, &mut rest), end);
-                let mut joined = fast.into_bytes();
-                joined.extend_from_slice(&rest);
-                prop_assert_eq!(joined, exact, "{:?} from {}", s, from);
+                prop_assert_eq!(p.copy_replacing_scalar(&s, stop, &mut fast, alone), end);
+                prop_assert_eq!(fast, exact, "{:?} from {}", s, from);
             }
         }
     }
@@ -599,20 +637,25 @@ mod tests {
     fn copies_replacing_in_place_and_stops_on_work() {
         for p in prefilters() {
             let pad = "كتب ".repeat(10);
-            // أ and ة are replaced in place; ـ (tatweel) needs work.
-            let text = format!("x{pad}أمة{pad}ـ{pad}");
+            // أ and ة are replaced in place, ی and é (two bytes) and € (three) as the caller
+            // says; ـ (tatweel) needs work.
+            let text = format!("x{pad}أمة{pad}ی€é{pad}ـ{pad}");
             let mut out = String::new();
-            let stop = p.copy_replacing(text.as_bytes(), 1, &mut out);
+            let stop = p.copy_replacing(&text, 1, &mut out, alone);
             assert_eq!(stop, text.find('ـ').unwrap(), "{:?}", p.level);
-            assert_eq!(out, format!("{pad}امه{pad}"));
-            // A replaced letter split between two vectors, at every offset.
-            for k in 0..40 {
-                let text = format!("x{}أ{}", "a".repeat(k), "ب".repeat(40));
-                let mut out = String::new();
-                let stop = p.copy_replacing(text.as_bytes(), 1, &mut out);
-                let expected = format!("{}ا{}", "a".repeat(k), "ب".repeat(40));
-                assert!(text.len() - stop <= 32, "{k}: {stop}");
-                assert_eq!(out, expected[..stop - 1], "{k}");
+            assert_eq!(out, format!("{pad}امه{pad}ي€e{pad}"));
+            // A replaced letter, and one the caller maps, split between two vectors, at
+            // every offset.
+            for (letter, replaced) in [("أ", "ا"), ("ی", "ي"), ("٣", "3")] {
+                for k in 0..40 {
+                    let text = format!("x{}{letter}{}", "a".repeat(k), "ب".repeat(40));
+                    let mut out = String::new();
+                    let stop = p.copy_replacing(&text, 1, &mut out, alone);
+                    assert!(text.len() - stop <= 32, "{k}: {stop}");
+                    let expected = format!("{}{replaced}{}", "a".repeat(k), "ب".repeat(40));
+                    assert_eq!(out, expected[..out.len()], "{k}");
+                    assert_eq!(text.len() - stop, expected.len() - out.len(), "{k}");
+                }
             }
         }
     }

@@ -531,11 +531,12 @@ impl Table {
     /// Skips code points that are kept as they are, from `i`. Returns where the first one
     /// that needs work starts (or the end), the class of the last kept mark, and that code
     /// point's packed entry and length.
-    #[inline(always)]
     ///
-    /// `vectorize` asks for the vectorized prefilter where there is one: worth its call
-    /// after a replacement in running text, not after a dropped mark in densely marked
-    /// text, where the next code point but one usually needs work again.
+    /// `vectorize` asks for the vectorized prefilter where there is one, from `i`: worth
+    /// its call after a replacement in running text, not after a dropped mark in densely
+    /// marked text, where the next code point but one usually needs work again. After a
+    /// code point the general path keeps, it is used in any case.
+    #[inline(always)]
     fn skip_kept(
         &self,
         b: &[u8],
@@ -583,6 +584,19 @@ impl Table {
             // Past the code point the prefilter stopped at (one of another script, say):
             // the text after it is running text again.
             vectorize = true;
+        }
+    }
+
+    /// What `c` becomes when the table maps it on its own, whatever its neighbours: kept
+    /// as an anchor, or replaced by one code point; `None` when it is dropped or needs
+    /// more.
+    #[inline]
+    fn alone(&self, c: char) -> Option<char> {
+        let e = self.packed(c as u32);
+        match kind(e) {
+            KEEP_ANCHOR => Some(c),
+            REPLACE if e & SINGLE_BIT != 0 => char::from_u32(e >> 11),
+            _ => None,
         }
     }
 
@@ -638,7 +652,7 @@ impl Table {
                 // Nothing to report: copy running text a vector at a time, patching the
                 // letters replaced by another two-byte letter in place.
                 if let Some(p) = &self.prefilter {
-                    let to = p.copy_replacing(b, i, out);
+                    let to = p.copy_replacing(text, i, out, |c| self.alone(c));
                     if to > i {
                         (i, run, last_ccc) = (to, to, 0);
                     }
