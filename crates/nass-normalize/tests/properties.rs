@@ -60,6 +60,18 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(interesting_char(), 0..40).prop_map(|v| v.into_iter().collect())
 }
 
+/// Running text: mostly Arabic letters that most settings keep, spaces and ASCII, with
+/// now and then a letter that is folded or any code point of [`interesting_char`], so
+/// that the vector loops meet their work at every offset of a vector, after long stretches
+/// with nothing to do.
+fn running_text() -> impl Strategy<Value = String> {
+    let common =
+        proptest::sample::select("بتثجحخدذرزسشصضطظعغفقكلمنهوي ".chars().collect::<Vec<_>>());
+    let folded = proptest::sample::select("أإآاىةؤئیکٱ".chars().collect::<Vec<_>>());
+    let c = prop_oneof![30 => common, 6 => folded, 1 => interesting_char()];
+    proptest::collection::vec(c, 0..300).prop_map(|v| v.into_iter().collect())
+}
+
 fn settings() -> impl Strategy<Value = Normalizer> {
     (
         0usize..3,
@@ -174,6 +186,20 @@ proptest! {
     fn any_settings_fast_equals_reference(n in settings(), texts in proptest::collection::vec(text(), 16)) {
         for s in &texts {
             check_all(&n, s)?;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn running_text_fast_equals_reference(n in settings(), texts in proptest::collection::vec(running_text(), 4)) {
+        for s in &texts {
+            check_all(&n, s)?;
+        }
+        for preset in PRESETS.iter() {
+            check_all(preset, &texts[0])?;
         }
     }
 }
