@@ -159,8 +159,9 @@ struct DigitsArgs {
 /// How many threads a normalizing filter uses.
 #[derive(Args, Debug)]
 struct ThreadsArg {
-    /// Worker threads (default: one per CPU; 1 normalizes in the reading thread). The
-    /// output is the same whatever the number.
+    /// Normalizing threads (default: one per CPU, less one when the output is a pipe,
+    /// whose reader needs a CPU too; 1 normalizes in the reading thread). The output is
+    /// the same whatever the number.
     #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
 }
@@ -169,7 +170,14 @@ impl ThreadsArg {
     fn get(&self) -> usize {
         match self.threads {
             Some(n) => usize::from(n),
-            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            None => {
+                let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+                if stdout_is_pipe() {
+                    cpus.saturating_sub(1).max(1)
+                } else {
+                    cpus
+                }
+            }
         }
     }
 }
@@ -386,32 +394,71 @@ impl From<io::Error> for CliError {
     }
 }
 
-fn normalize(args: &NormalizeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    parallel::normalize_stream(&args.normalizer(), &args.input, args.threads.get(), out)
+fn normalize(args: &NormalizeArgs) -> Result<(), CliError> {
+    parallel::normalize_stream(
+        &args.normalizer(),
+        &args.input,
+        args.threads.get(),
+        unbuffered_stdout,
+    )
 }
 
 /// `nass digits` is the normalizer with the digit conversion alone: the same single pass,
 /// and the same safe cuts (never between a separator and the digit after it).
-fn digits(args: &DigitsArgs, out: &mut impl Write) -> Result<(), CliError> {
+fn digits(args: &DigitsArgs) -> Result<(), CliError> {
     let normalizer = Normalizer::builder()
         .unicode(UnicodeForm::None)
         .digits(args.to.set())
         .all_decimal_digits(args.all_digits)
         .build();
-    parallel::normalize_stream(&normalizer, &args.input, args.threads.get(), out)
+    parallel::normalize_stream(
+        &normalizer,
+        &args.input,
+        args.threads.get(),
+        unbuffered_stdout,
+    )
+}
+
+/// Whether standard output is a pipe (on Unix; elsewhere, never said).
+fn stdout_is_pipe() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let fd = io::stdout().as_fd().try_clone_to_owned();
+        fd.and_then(|fd| std::fs::File::from(fd).metadata())
+            .is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Standard output for filters that write large pieces: on Unix a duplicate of its file
+/// descriptor, which skips the line buffering of `io::stdout()` (it would copy the end of
+/// every piece after its last line break, and write it separately).
+fn unbuffered_stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(io::stdout().lock())
 }
 
 fn run(cli: &Cli) -> Result<(), CliError> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    // Records go through one large buffer; the normalizing filters write their large
+    // pieces from a thread of their own.
+    let records = || io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
     match &cli.command {
-        Command::Normalize(args) => normalize(args, &mut out),
-        Command::Tokenize(args) => tokenize::run(args, &mut out),
-        Command::Digits(args) => digits(args, &mut out),
-        Command::Numbers(args) => numbers::run(args, &mut out),
-        Command::Match(args) => matching::run(args, &mut out),
-        Command::Calendar(args) => calendar::run(args, &mut out),
-        Command::Dates(args) => dates::run(args, &mut out),
+        Command::Normalize(args) => normalize(args),
+        Command::Digits(args) => digits(args),
+        Command::Tokenize(args) => tokenize::run(args, &mut records()),
+        Command::Numbers(args) => numbers::run(args, &mut records()),
+        Command::Match(args) => matching::run(args, &mut records()),
+        Command::Calendar(args) => calendar::run(args, &mut records()),
+        Command::Dates(args) => dates::run(args, &mut records()),
     }
 }
 

@@ -1,11 +1,14 @@
-//! `nass normalize` and `nass digits` on several cores: the stream is cut where the
-//! normalizer allows, pieces are normalized by worker threads, and the results are written
-//! in input order. Memory stays bounded: at most two pieces per thread are in flight.
-//! Their buffers are used again rather than freed: allocating a fresh buffer for every
-//! piece cost more in page faults (a quarter of the run, in system time) than the
-//! normalization gained from the second thread.
+//! `nass normalize` and `nass digits`: the stream is cut where the normalizer allows,
+//! pieces are normalized (in the reading thread, or by worker threads), and a thread of
+//! its own writes the results in input order. Into a pipe, a write waits until the reader
+//! at the other end has taken most of it; with the writing in its own thread, reading and
+//! normalizing the next pieces go on meanwhile. (Writing from the reading thread, the
+//! filter in a pipe took twice as long as with it; see BENCHMARKS.md.)
+//!
+//! Memory stays bounded: a few pieces per thread are in flight. Their buffers are used
+//! again rather than freed: allocating a fresh buffer for every piece cost more in page
+//! faults than the normalization itself.
 
-use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::{mpsc, Mutex};
 
@@ -16,6 +19,12 @@ use crate::{CliError, InputArgs};
 
 /// A piece to normalize, and where to send the result.
 type Job = (String, mpsc::SyncSender<String>);
+
+/// A normalized piece for the writer: done, or still with a worker.
+enum Output {
+    Done(String),
+    Pending(mpsc::Receiver<String>),
+}
 
 /// Buffers that were used and can be used again; never more than the pieces in flight
 /// (each taken buffer goes back once its piece is done).
@@ -42,37 +51,74 @@ impl Spare {
     }
 }
 
-/// Streams the input through `normalizer` with `threads` worker threads (none: in this
-/// thread).
-pub fn normalize_stream(
+/// Streams the input through `normalizer` to what `open_output` returns (called in the
+/// writer thread), with `threads` normalizing threads: 1 normalizes in the reading thread,
+/// more start that many workers.
+pub fn normalize_stream<W: Write>(
     normalizer: &Normalizer,
     input: &InputArgs,
     threads: usize,
-    out: &mut impl Write,
+    open_output: impl FnOnce() -> W + Send,
 ) -> Result<(), CliError> {
-    if threads <= 1 {
-        let mut buf = String::new();
-        for_each_piece(
-            &input.files,
-            input.options(),
-            |text| normalizer.last_cut(text),
-            |piece| {
-                buf.clear();
-                normalizer.normalize_into(piece.text, &mut buf);
-                out.write_all(buf.as_bytes())?;
-                Ok(())
-            },
-        )?;
-        out.flush()?;
-        return Ok(());
-    }
+    let spare = Spare::default();
+    // How many normalized pieces may wait for the writer.
+    let (to_writer, outputs) = mpsc::sync_channel::<Output>(2 * threads.max(1));
+    std::thread::scope(|scope| {
+        let spare = &spare;
+        let writer = scope.spawn(move || -> io::Result<()> {
+            let mut out = open_output();
+            for output in outputs {
+                let normalized = match output {
+                    Output::Done(s) => s,
+                    Output::Pending(result) => result.recv().map_err(|_| {
+                        io::Error::other("a worker thread stopped without its result")
+                    })?,
+                };
+                out.write_all(normalized.as_bytes())?;
+                spare.give(normalized);
+            }
+            out.flush()
+        });
+        let streamed = if threads <= 1 {
+            for_each_piece(
+                &input.files,
+                input.options(),
+                |text| normalizer.last_cut(text),
+                |piece| {
+                    let mut normalized = spare.take();
+                    normalizer.normalize_into(piece.text, &mut normalized);
+                    to_writer
+                        .send(Output::Done(normalized))
+                        .map_err(|_| writer_stopped())
+                },
+            )
+        } else {
+            with_workers(normalizer, input, threads, spare, &to_writer)
+        };
+        // Everything read before an input error is written before it is reported; a
+        // write error (the writer stopped early) comes first.
+        drop(to_writer);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")));
+        written?;
+        streamed
+    })
+}
+
+/// The pieces normalized by `threads` worker threads, sent to the writer in input order.
+fn with_workers(
+    normalizer: &Normalizer,
+    input: &InputArgs,
+    threads: usize,
+    spare: &Spare,
+    to_writer: &mpsc::SyncSender<Output>,
+) -> Result<(), CliError> {
     let (jobs, job_queue) = mpsc::sync_channel::<Job>(threads);
     let job_queue = Mutex::new(job_queue);
-    let spare = Spare::default();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let job_queue = &job_queue;
-            let spare = &spare;
             scope.spawn(move || loop {
                 // A poisoned lock means another worker panicked: stop too.
                 let job = match job_queue.lock() {
@@ -88,46 +134,28 @@ pub fn normalize_stream(
                 }
             });
         }
-        let mut in_flight: VecDeque<mpsc::Receiver<String>> = VecDeque::new();
-        let write_next = |in_flight: &mut VecDeque<mpsc::Receiver<String>>,
-                          out: &mut dyn Write|
-         -> Result<(), CliError> {
-            if let Some(result) = in_flight.pop_front() {
-                let normalized = result.recv().map_err(|_| worker_failed())?;
-                out.write_all(normalized.as_bytes())?;
-                spare.give(normalized);
-            }
-            Ok(())
-        };
         let streamed = for_each_piece(
             &input.files,
             input.options(),
             |text| normalizer.last_cut(text),
             |piece| {
-                if in_flight.len() >= 2 * threads {
-                    write_next(&mut in_flight, out)?;
-                }
                 let (done, result) = mpsc::sync_channel(1);
                 let mut text = spare.take();
                 text.push_str(piece.text);
                 jobs.send((text, done)).map_err(|_| worker_failed())?;
-                in_flight.push_back(result);
-                Ok(())
+                to_writer
+                    .send(Output::Pending(result))
+                    .map_err(|_| writer_stopped())
             },
         );
         // No more jobs: the workers stop once the queue is empty.
         drop(jobs);
-        if let Err(CliError::Write(e)) = streamed {
-            return Err(CliError::Write(e));
-        }
-        // Everything read before an input error is written before it is reported, as
-        // in one thread.
-        while !in_flight.is_empty() {
-            write_next(&mut in_flight, out)?;
-        }
-        out.flush()?;
         streamed
     })
+}
+
+fn writer_stopped() -> CliError {
+    CliError::Write(io::Error::other("the writer thread stopped"))
 }
 
 fn worker_failed() -> CliError {
