@@ -576,14 +576,17 @@ impl Table {
             let (cp, len) = decode(b, i);
             let e = self.packed(cp);
             match kind(e) {
-                KEEP_ANCHOR => last_ccc = 0,
+                KEEP_ANCHOR => {
+                    last_ccc = 0;
+                    // Past a kept letter or sign the prefilter stopped at (one of another
+                    // script, say): what follows is running text again. (Not past a kept
+                    // mark: in densely marked text another one follows soon.)
+                    vectorize = true;
+                }
                 KEEP_MARK if ccc(e) >= last_ccc => last_ccc = ccc(e),
                 _ => return (i, last_ccc, e, len),
             }
             i += len;
-            // Past the code point the prefilter stopped at (one of another script, say):
-            // the text after it is running text again.
-            vectorize = true;
         }
     }
 
@@ -648,9 +651,10 @@ impl Table {
         let mut vectorize = true;
         loop {
             // Here `run == i`: everything before `i` is in `out`.
-            if !S::RECORDS && vectorize && i > 0 {
+            if !S::RECORDS && vectorize && i > 0 && self.next_two_kept(b, i) {
                 // Nothing to report: copy running text a vector at a time, patching the
-                // letters replaced by another two-byte letter in place.
+                // letters replaced by another two-byte letter in place. (Not in densely
+                // marked text, where the next code point but one needs work again.)
                 if let Some(p) = &self.prefilter {
                     let to = p.copy_replacing(text, i, out, |c| self.alone(c));
                     if to > i {
