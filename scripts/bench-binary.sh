@@ -51,6 +51,8 @@ hyperfine --warmup 3 --runs "${RUNS:-20}" \
     -n 'numbers --words' "$bin numbers --words $news > /dev/null" \
     -n 'dates' "$bin dates $news > /dev/null" \
     -n 'calendar --to hijri (1M lines)' "$bin calendar --to hijri $dates > /dev/null"
+# The pipe target, side by side (see the script).
+scripts/pipe-ratio.py "$bin" "$news" "${PAIRS:-60}"
 if [ -x /usr/bin/time ]; then
     for cmd in "normalize" "tokenize --format jsonl" "match" "numbers --words"; do
         # shellcheck disable=SC2086
