@@ -21,8 +21,9 @@
 //! - [`unicode`]: composition facts the engine's users need (which code points compose).
 //! - [`arabic`]: Arabic-script ranges.
 #![deny(missing_docs)]
-// Unsafe code is allowed in two modules: the vectorized prefilter (`prefilter.rs`) and the
-// branch-free loop for densely marked text (`dense.rs`).
+// Unsafe code is allowed in two modules: the vector loops (`prefilter.rs`: the skip loop's
+// prefilter, and the copy that patches replaced letters in place) and the branch-free
+// loop for densely marked text (`dense.rs`).
 #![deny(unsafe_code)]
 
 use std::borrow::Cow;
