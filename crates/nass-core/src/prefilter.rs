@@ -158,7 +158,7 @@ impl Prefilter {
 
     /// The replacement of the D8/D9 code point at `i`, when the table replaces it by a
     /// two-byte code point.
-    #[inline]
+    #[cfg(test)]
     fn pair_at(&self, b: &[u8], i: usize) -> [u8; 2] {
         self.pairs[usize::from((b[i] & 1) << 6 | (b[i + 1] & 0x3F))]
     }
@@ -270,6 +270,9 @@ mod x86 {
 
                 /// One vector of the text, classified.
                 struct Block {
+                    /// The bytes at `i`, and at `i - 1`.
+                    cur: $vec,
+                    prev: $vec,
                     low_nibble: $vec,
                     /// By byte: the bit its membership test reads (0 when it does not
                     /// continue a D8 or D9 sequence).
@@ -303,6 +306,8 @@ mod x86 {
                         let lead = $shuffle($table(&LEADS), high_nibble);
                         let arabic = $cmpeq($and(cur, $set1(0xFEu8 as i8)), $set1(0xD8u8 as i8));
                         Block {
+                            cur,
+                            prev,
                             low_nibble: $and(cur, low),
                             select,
                             other_leads: $movemask($andnot(arabic, lead)) as u32,
@@ -408,13 +413,10 @@ mod x86 {
                             i -= 1;
                             o -= 1;
                         } else {
-                            // SAFETY: the load reads `width` bytes at `i`, inside `b`; the
-                            // store writes them at `o <= i - start`, ending at most at
-                            // `n - start`, within the reservation.
-                            unsafe {
-                                let v = $load(b.as_ptr().add(i).cast());
-                                $store(dst.add(o).cast(), v);
-                            }
+                            // SAFETY: the store writes the `width` bytes at `i` at
+                            // `o <= i - start`, ending at most at `n - start`, within the
+                            // reservation.
+                            unsafe { $store(dst.add(o).cast(), block.cur) };
                             let work = block.other_leads | (work >> 1);
                             // The replaced code points before the first flagged one that
                             // is not (all when `stop` is `width` or more). Bit k of
@@ -426,17 +428,26 @@ mod x86 {
                             } else {
                                 swapped & ((2 << stop) - 1)
                             };
+                            // By byte: the index in `pairs` of the code point whose
+                            // continuation byte it is (the lead byte's low bit, then the
+                            // continuation byte's six).
+                            let mut index = [0u8; $width];
+                            if swapped != 0 {
+                                let low6 = $and(block.cur, $set1(0x3F));
+                                let d9 = $slli::<6>($and(block.prev, $set1(1)));
+                                // SAFETY: `index` is `width` writable bytes.
+                                unsafe { $store(index.as_mut_ptr().cast(), $or(low6, d9)) };
+                            }
                             while swapped != 0 {
                                 let k = swapped.trailing_zeros() as usize;
+                                let pair = p.pairs[usize::from(index[k % $width] & 0x7F)];
                                 // SAFETY: a two-byte code point starts at i + k - 1 (bit 0
                                 // is never set in the first vector, which starts on a
                                 // char boundary, so `o + k >= 1`); it was stored at
                                 // o + k - 1, by this vector's store or the last one's, and
                                 // is overwritten by two bytes, within the reservation.
                                 unsafe {
-                                    dst.add(o + k - 1)
-                                        .cast::<[u8; 2]>()
-                                        .write_unaligned(p.pair_at(b, i + k - 1))
+                                    dst.add(o + k - 1).cast::<[u8; 2]>().write_unaligned(pair)
                                 };
                                 swapped &= swapped - 1;
                             }
