@@ -441,11 +441,12 @@ mod x86 {
                             while swapped != 0 {
                                 let k = swapped.trailing_zeros() as usize;
                                 let pair = p.pairs[usize::from(index[k % $width] & 0x7F)];
-                                // SAFETY: a two-byte code point starts at i + k - 1 (bit 0
-                                // is never set in the first vector, which starts on a
-                                // char boundary, so `o + k >= 1`); it was stored at
-                                // o + k - 1, by this vector's store or the last one's, and
-                                // is overwritten by two bytes, within the reservation.
+                                // SAFETY: a two-byte code point starts at i + k - 1. For
+                                // k = 0 its lead byte is the one before `i`: not the end of
+                                // a code point written on its own, nor before `start` (a
+                                // char boundary), so the last vector's store copied it to
+                                // o - 1. Either way it was stored at o + k - 1 and is
+                                // overwritten by two bytes, within the reservation.
                                 unsafe {
                                     dst.add(o + k - 1).cast::<[u8; 2]>().write_unaligned(pair)
                                 };
