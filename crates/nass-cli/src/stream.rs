@@ -166,10 +166,16 @@ fn process(
         } else {
             complete_prefix(rest)
         };
-        // The basic validator is the faster; only on an error does the compat one say
-        // where.
-        let checked = simdutf8::basic::from_utf8(&rest[..limit])
-            .or_else(|_| simdutf8::compat::from_utf8(&rest[..limit]));
+        // The basic validator is the faster on valid text, but it reads all of it before
+        // it answers, and only the compat one says where an error is. So the basic one
+        // goes first, once per buffer; after an error (with `--lossy`, the next may be a
+        // few bytes on) the compat one alone, which stops at the error.
+        let checked = if start == 0 {
+            simdutf8::basic::from_utf8(&rest[..limit])
+                .or_else(|_| simdutf8::compat::from_utf8(&rest[..limit]))
+        } else {
+            simdutf8::compat::from_utf8(&rest[..limit])
+        };
         let (valid, bad) = match checked {
             Ok(text) => (text, None),
             Err(e) => {

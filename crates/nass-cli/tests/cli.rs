@@ -283,6 +283,30 @@ fn threads_never_change_the_output() {
             }
         }
     }
+    // Under --lossy, invalid bytes every few bytes cut the stream into tiny pieces, which
+    // are gathered before they are handed over: the same output whatever the threads.
+    let mut noisy = Vec::new();
+    for (k, b) in text.bytes().enumerate() {
+        noisy.push(b);
+        if k % 7 == 3 {
+            noisy.push(0xFF);
+        }
+    }
+    let one = run_ok(&["normalize", "--lossy", "--threads", "1"], &noisy);
+    assert!(String::from_utf8(one.clone()).unwrap().contains('\u{FFFD}'));
+    for threads in ["1", "2", "3"] {
+        for chunk in ["7", "100", "65536"] {
+            let args = [
+                "normalize",
+                "--lossy",
+                "--threads",
+                threads,
+                "--chunk-size",
+                chunk,
+            ];
+            assert_eq!(run_ok(&args, &noisy), one, "{args:?}");
+        }
+    }
     // An invalid byte is reported after everything before it is written, in order.
     let mut bad = text.clone().into_bytes();
     bad.push(0xFF);
