@@ -60,6 +60,20 @@ fn kind(e: u32) -> u32 {
     e & KIND_MASK
 }
 
+/// What the code point `c`, of packed entry `e`, becomes on its own, whatever its
+/// neighbours: itself when kept as an anchor, or the one code point replacing it; `None`
+/// when it is dropped, replaced by more than one code point, or needs more. (The one
+/// answer the fast loops share: the branch-free steps, the vector copy's replaced
+/// letters, and the code points it writes on their own.)
+#[inline]
+fn alone(e: u32, c: char) -> Option<char> {
+    match kind(e) {
+        KEEP_ANCHOR => Some(c),
+        REPLACE if e & SINGLE_BIT != 0 => char::from_u32(e >> 11),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn ccc(e: u32) -> u8 {
     (e >> 8) as u8
@@ -281,12 +295,9 @@ impl TableBuilder {
         let mut steps = vec![dense::STOP; 0x10000];
         let step_of = |cp: u32, in_len: usize| -> Step {
             let e = bmp[cp as usize];
-            let c = char::from_u32(cp);
-            match kind(e) {
-                KEEP_ANCHOR => dense::step(c, in_len),
-                DROP => dense::step(None, in_len),
-                // (The stored replacements are all longer than one code point.)
-                REPLACE if e & SINGLE_BIT != 0 => dense::step(char::from_u32(e >> 11), in_len),
+            match (kind(e), char::from_u32(cp).and_then(|c| alone(e, c))) {
+                (DROP, _) => dense::step(None, in_len),
+                (_, Some(r)) => dense::step(Some(r), in_len),
                 _ => dense::STOP,
             }
         };
@@ -307,12 +318,11 @@ impl TableBuilder {
             .expect("0x10000 entries");
         let prefilter = if ascii_identity {
             Prefilter::new(|offset| {
-                let e = bmp[0x600 + offset as usize];
-                match kind(e) {
-                    KEEP_ANCHOR => PairAction::Keep,
-                    REPLACE if e & SINGLE_BIT != 0 && e & LINEAR_BIT != 0 => {
-                        char::from_u32(e >> 11).map_or(PairAction::Work, PairAction::Replace)
-                    }
+                let cp = 0x600 + offset;
+                let e = bmp[cp as usize];
+                match (kind(e), char::from_u32(cp).and_then(|c| alone(e, c))) {
+                    (KEEP_ANCHOR, _) => PairAction::Keep,
+                    (_, Some(r)) => PairAction::Replace(r),
                     _ => PairAction::Work,
                 }
             })
@@ -590,19 +600,6 @@ impl Table {
         }
     }
 
-    /// What `c` becomes when the table maps it on its own, whatever its neighbours: kept
-    /// as an anchor, or replaced by one code point; `None` when it is dropped or needs
-    /// more.
-    #[inline]
-    fn alone(&self, c: char) -> Option<char> {
-        let e = self.packed(c as u32);
-        match kind(e) {
-            KEEP_ANCHOR => Some(c),
-            REPLACE if e & SINGLE_BIT != 0 => char::from_u32(e >> 11),
-            _ => None,
-        }
-    }
-
     /// Whether transforming `text` leaves it as it is (so it can be borrowed).
     ///
     /// ```
@@ -656,7 +653,7 @@ impl Table {
                 // letters replaced by another two-byte letter in place. (Not in densely
                 // marked text, where the next code point but one needs work again.)
                 if let Some(p) = &self.prefilter {
-                    let to = p.copy_replacing(text, i, out, |c| self.alone(c));
+                    let to = p.copy_replacing(text, i, out, |c| alone(self.packed(c as u32), c));
                     if to > i {
                         (i, run, last_ccc) = (to, to, 0);
                     }
