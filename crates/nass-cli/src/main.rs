@@ -419,32 +419,41 @@ fn digits(args: &DigitsArgs) -> Result<(), CliError> {
     )
 }
 
+/// A duplicate of standard output's file descriptor (on Unix; elsewhere, none).
+fn stdout_file() -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .map(std::fs::File::from)
+    }
+    #[cfg(not(unix))]
+    None
+}
+
 /// Whether standard output is a pipe (on Unix; elsewhere, never said).
 fn stdout_is_pipe() -> bool {
     #[cfg(unix)]
     {
-        use std::os::fd::AsFd;
         use std::os::unix::fs::FileTypeExt;
-        let fd = io::stdout().as_fd().try_clone_to_owned();
-        fd.and_then(|fd| std::fs::File::from(fd).metadata())
-            .is_ok_and(|m| m.file_type().is_fifo())
+        let metadata = stdout_file().and_then(|f| f.metadata().ok());
+        metadata.is_some_and(|m| m.file_type().is_fifo())
     }
     #[cfg(not(unix))]
     false
 }
 
-/// Standard output for filters that write large pieces: on Unix a duplicate of its file
-/// descriptor, which skips the line buffering of `io::stdout()` (it would copy the end of
-/// every piece after its last line break, and write it separately).
+/// Standard output for filters that write large pieces: where it can be, a duplicate of
+/// its file descriptor, which skips the line buffering of `io::stdout()` (it would copy
+/// the end of every piece after its last line break, and write it separately).
 fn unbuffered_stdout() -> Box<dyn Write> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
-            return Box::new(std::fs::File::from(fd));
-        }
+    match stdout_file() {
+        Some(file) => Box::new(file),
+        None => Box::new(io::stdout().lock()),
     }
-    Box::new(io::stdout().lock())
 }
 
 fn run(cli: &Cli) -> Result<(), CliError> {
