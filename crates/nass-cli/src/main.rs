@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
 mod calendar;
+mod completions;
 mod dates;
 mod matching;
 mod numbers;
@@ -50,6 +51,11 @@ enum Command {
     /// List the date expressions in the text (11 فبراير/شباط 2024، 1445/08/01هـ، 7-8
     /// أغسطس، الخميس الماضي) with their values and byte offsets.
     Dates(dates::DatesArgs),
+    /// Write the shell completion script of nass (bash, zsh, fish, elvish or powershell).
+    Completions(completions::CompletionsArgs),
+    /// Write the man page of nass (roff); with --dir, write it and one page per subcommand
+    /// to a folder.
+    Manpage(completions::ManpageArgs),
 }
 
 /// Where the input comes from and how it is read.
@@ -468,6 +474,16 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Match(args) => matching::run(args, &mut records()),
         Command::Calendar(args) => calendar::run(args, &mut records()),
         Command::Dates(args) => dates::run(args, &mut records()),
+        Command::Completions(args) => completions::completions(
+            args,
+            <Cli as clap::CommandFactory>::command(),
+            &mut records(),
+        ),
+        Command::Manpage(args) => completions::manpage(
+            args,
+            <Cli as clap::CommandFactory>::command(),
+            &mut records(),
+        ),
     }
 }
 
