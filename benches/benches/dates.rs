@@ -135,7 +135,10 @@ fn bench_conversions(c: &mut Criterion) {
 }
 
 fn bench_find(c: &mut Criterion) {
-    let text = repeat_to(&corpus_text(), 4 << 20);
+    let text = repeat_to(
+        &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
+        4 << 20,
+    );
     let mut group = c.benchmark_group("dates_find");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);

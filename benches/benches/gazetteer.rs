@@ -67,7 +67,10 @@ fn names(n: usize) -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let text = repeat_to(&corpus_text(), TARGET);
+    let text = repeat_to(
+        &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
+        TARGET,
+    );
     let normalizer = Normalizer::new();
     let normalized = normalizer.normalize(&text).into_owned();
     // NASS_GAZETTEER_SIZES=100,10000 limits the sizes (building a million names takes

@@ -13,7 +13,10 @@ const TARGET: usize = 4 << 20;
 
 /// The news corpus repeated to at least 4 MiB.
 fn news() -> String {
-    repeat_to(&corpus_text(), TARGET)
+    repeat_to(
+        &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
+        TARGET,
+    )
 }
 
 /// Densely diacritized text of our own, with tatweel and hamza forms.

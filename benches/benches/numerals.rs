@@ -24,7 +24,10 @@ fn digits() -> String {
 }
 
 fn news() -> String {
-    repeat_to(&corpus_text(), TARGET)
+    repeat_to(
+        &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
+        TARGET,
+    )
 }
 
 /// The naive fold: every digit of the three sets to ASCII, nothing else.

@@ -15,7 +15,10 @@ const TARGET: usize = 4 << 20;
 
 /// The news corpus repeated to at least 4 MiB.
 fn news() -> String {
-    repeat_to(&corpus_text(), TARGET)
+    repeat_to(
+        &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
+        TARGET,
+    )
 }
 
 /// Mixed Arabic, Latin, numbers, URLs, hashtags and emoji, our own sentences.

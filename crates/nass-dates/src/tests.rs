@@ -739,8 +739,11 @@ fn lookup_rejects_partial_words() {
 
 #[test]
 fn corpus_date_words_slice_back() {
+    let Some(lines) = nass_tests::corpus_lines() else {
+        return;
+    };
     let mut months = 0;
-    for line in nass_tests::corpus_lines() {
+    for line in lines {
         for w in find_date_words(&line) {
             assert_eq!(&line[w.span()], w.text());
             assert!(w
@@ -928,8 +931,11 @@ proptest! {
 
 #[test]
 fn corpus_lines_parse_without_panic() {
+    let Some(lines) = nass_tests::corpus_lines() else {
+        return;
+    };
     let f = DateFormatter::new();
-    for line in nass_tests::corpus_lines() {
+    for line in lines {
         if let Err(e) = f.parse(&line) {
             assert!(e.offset().is_none_or(|o| o <= line.len()));
         }

@@ -594,7 +594,9 @@ fn corpus() {
         .map(|e| g.normalizer().normalize(e.canonical()).into_owned())
         .filter(|n| !n.contains(' '))
         .collect();
-    let lines = nass_tests::corpus_lines();
+    let Some(lines) = nass_tests::corpus_lines() else {
+        return;
+    };
     let mut by_name: HashMap<String, usize> = HashMap::new();
     for line in &lines {
         check_spans(&g, line);
@@ -770,7 +772,10 @@ proptest! {
 
 #[test]
 fn filtered_search_equals_the_reference_on_the_corpus() {
-    for line in nass_tests::corpus_lines() {
+    let Some(lines) = nass_tests::corpus_lines() else {
+        return;
+    };
+    for line in lines {
         assert_same_candidates(&line);
     }
 }

@@ -297,7 +297,9 @@ proptest! {
 
 #[test]
 fn corpus_lines_hold_the_properties() {
-    let lines = nass_tests::corpus_lines();
+    let Some(lines) = nass_tests::corpus_lines() else {
+        return;
+    };
     assert!(!lines.is_empty());
     let mut numbers = 0;
     let mut word_numbers = 0;
