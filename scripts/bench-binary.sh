@@ -36,8 +36,7 @@ fi
 if ! command -v hyperfine >/dev/null; then
     (apt-get install -y -q hyperfine >/dev/null 2>&1) || (apt-get update -q >/dev/null && apt-get install -y -q hyperfine >/dev/null)
 fi
-cargo build --release -q -p nass-cli
-bin=target/release/nass
+bin=$(scripts/release-binary.sh)
 echo "cores: $(nproc); input: $(stat -c %s "$news") bytes"
 : > "$dir/empty.txt"
 hyperfine --warmup 3 --runs "${RUNS:-20}" \

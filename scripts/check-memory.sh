@@ -5,8 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 limit_kib=$((64 * 1024))
-cargo build --release -q -p nass-cli
-bin=target/release/nass
+bin=$(scripts/release-binary.sh)
 if ! [ -x /usr/bin/time ]; then
     (apt-get install -y -q time >/dev/null 2>&1) || (apt-get update -q >/dev/null && apt-get install -y -q time >/dev/null)
 fi
