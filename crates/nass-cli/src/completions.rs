@@ -21,7 +21,7 @@ pub struct CompletionsArgs {
 pub struct ManpageArgs {
     /// Write the pages to this folder instead of standard output (created if missing):
     /// nass.1 and one page per subcommand (nass-normalize.1, nass-tokenize.1...).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     dir: Option<PathBuf>,
 }
 

@@ -1,7 +1,7 @@
 //! `nass completions SHELL` and `nass manpage`: generated from the command line the binary
 //! parses, so they must name every subcommand and option it accepts.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command as StdCommand, Output, Stdio};
 
@@ -45,22 +45,13 @@ fn have(program: &str) -> bool {
         .is_ok()
 }
 
-/// Runs `program ARGS` with `script` on standard input, or as the file named last.
+/// Runs `program ARGS` with `script` on standard input.
 fn check_syntax(program: &str, args: &[&str], script: &str) -> Output {
-    let mut child = StdCommand::new(program)
+    assert_cmd::Command::new(program)
         .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
+        .write_stdin(script)
+        .output()
         .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 #[test]
@@ -93,6 +84,18 @@ fn every_shell_script_names_every_subcommand_and_option() {
             );
         }
     }
+}
+
+#[test]
+fn manpage_dir_completes_folders() {
+    let zsh = stdout_of(&["completions", "zsh"]);
+    assert!(zsh.contains(":DIR:_files -/"), "{zsh}");
+    let fish = stdout_of(&["completions", "fish"]);
+    assert!(
+        fish.lines()
+            .any(|l| l.contains("-l dir ") && l.contains("__fish_complete_directories")),
+        "{fish}"
+    );
 }
 
 #[test]
