@@ -402,7 +402,15 @@ fn the_file_has_no_malformed_or_repeated_line() {
         }
         let (name, kind) = (cols[0], cols[1]);
         assert!(
-            ["country", "territory", "capital", "city", "organization"].contains(&kind),
+            [
+                "country",
+                "territory",
+                "capital",
+                "region",
+                "city",
+                "organization"
+            ]
+            .contains(&kind),
             "line {n}: type {kind}"
         );
         assert!(seen.insert((name, kind)), "line {n}: {name} ({kind}) twice");
@@ -453,6 +461,17 @@ type Found = (&'static str, &'static str, &'static str);
 /// canonical name and the type. Names that two entries share are reported twice, the
 /// country (or territory) first.
 const SENTENCES: &[(&str, &[Found])] = &[
+    (
+        "صدّرت أمريكا اللاتينية وأميركا الشمالية البن إلى أيرلندا الشمالية وأيرلندا وجزيرة غينيا الجديدة، لا إلى أمريكا.",
+        &[
+            ("أمريكا اللاتينية", "أمريكا اللاتينية", "region"),
+            ("وأميركا الشمالية", "أمريكا الشمالية", "region"),
+            ("أيرلندا الشمالية", "أيرلندا الشمالية", "region"),
+            ("وأيرلندا", "أيرلندا", C),
+            ("وجزيرة غينيا الجديدة", "غينيا الجديدة", "region"),
+            ("أمريكا", "الولايات المتحدة", C),
+        ],
+    ),
     (
         "أعلنت غرينلاند وجزر فارو، وهما تابعتان للدانمرك، خطة مشتركة للصيد.",
         &[
