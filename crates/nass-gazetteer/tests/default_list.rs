@@ -1257,3 +1257,27 @@ fn elided_article_after_lam() {
     assert_eq!(with_clitic("ب", "الكويت"), "بالكويت");
     assert_eq!(with_clitic("ل", "لبنان"), "للبنان");
 }
+
+/// Every spelling of every entry, alone and after each proclitic sequence, is found whole
+/// as that entry (and, where places share the spelling, as each of them), and nothing else
+/// is found around it.
+#[test]
+fn every_spelling_is_found_whole_after_every_proclitic() {
+    let g = Gazetteer::new();
+    for e in default_entries() {
+        for name in e.names() {
+            for clitic in ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "وك"] {
+                let word = with_clitic(clitic, name);
+                let text = format!("قرأت خبرا عن {word} صباح اليوم.");
+                let start = text.find(&word).unwrap();
+                let found: Vec<_> = g.find_iter(&text).collect();
+                assert!(!found.is_empty(), "{text}");
+                for m in &found {
+                    assert_eq!(m.span(), start..start + word.len(), "{text}");
+                    assert_eq!(m.clitics(), clitic, "{text}");
+                }
+                assert!(found.iter().any(|m| m.entry() == e), "{text}");
+            }
+        }
+    }
+}
