@@ -1280,3 +1280,61 @@ fn every_spelling_is_found_whole_after_every_proclitic() {
         }
     }
 }
+
+mod wrapped {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A spelling of an entry: (entry index, name index).
+    fn spelling() -> impl Strategy<Value = (usize, usize)> {
+        let n = default_entries().len();
+        (0..n).prop_flat_map(|i| (Just(i), 0..default_entries()[i].names().count()))
+    }
+
+    proptest! {
+        /// A spelling written with its spaces as any run of whitespace (a line break in a
+        /// long official name, a no-break space, a tab), with diacritics and tatweel after
+        /// its letters and between punctuation, is found whole as its entry.
+        #[test]
+        fn spelled_with_any_whitespace_and_marks(
+            (i, j) in spelling(),
+            spaces in prop::collection::vec(
+                prop::sample::select(vec![" ", "\n", "\u{00A0}", "\t", "  ", " \n "]),
+                8,
+            ),
+            marks in prop::collection::vec(
+                prop::sample::select(vec!["", "", "", "\u{064E}", "\u{0651}", "\u{0640}"]),
+                64,
+            ),
+            before in prop::sample::select(vec![" ", "\n", "«", "(", "، "]),
+            after in prop::sample::select(vec![" ", "\n", "»", "، ", ". "]),
+        ) {
+            let g = Gazetteer::new();
+            let e = &default_entries()[i];
+            let name: String = e.names().nth(j).unwrap().split(' ').enumerate().fold(
+                String::new(),
+                |mut out, (k, word)| {
+                    if k > 0 {
+                        out.push_str(spaces[k % spaces.len()]);
+                    }
+                    for (l, c) in word.chars().enumerate() {
+                        out.push(c);
+                        // Marks go after Arabic letters only, as in text.
+                        if ('\u{0621}'..='\u{064A}').contains(&c) {
+                            out.push_str(marks[(k * 7 + l) % marks.len()]);
+                        }
+                    }
+                    out
+                },
+            );
+            let text = format!("قال المتحدث{before}{name}{after}وانتهى");
+            let start = text.find(&name).unwrap();
+            let found: Vec<_> = g.find_iter(&text).collect();
+            prop_assert!(!found.is_empty(), "{}", text);
+            for m in &found {
+                prop_assert_eq!(m.span(), start..start + name.len(), "{}", text);
+            }
+            prop_assert!(found.iter().any(|m| m.entry() == e), "{}", text);
+        }
+    }
+}
