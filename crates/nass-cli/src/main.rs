@@ -156,13 +156,18 @@ struct DigitsArgs {
     input: InputArgs,
 }
 
+/// The most normalizing threads: more would not run faster on any machine this is for,
+/// and each holds a few pieces (thousands of threads took 100 MB, and the system may
+/// refuse to start them).
+const MAX_THREADS: i64 = 64;
+
 /// How many threads a normalizing filter uses.
 #[derive(Args, Debug)]
 struct ThreadsArg {
-    /// Normalizing threads (default: one per CPU, less one when the output is a pipe,
-    /// whose reader needs a CPU too; 1 normalizes in the reading thread). The output is
-    /// the same whatever the number.
-    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Normalizing threads, at most 64 (default: one per CPU, less one when the output is
+    /// a pipe, whose reader needs a CPU too; 1 normalizes in the reading thread). The
+    /// output is the same whatever the number.
+    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
     threads: Option<u16>,
 }
 
@@ -172,6 +177,7 @@ impl ThreadsArg {
             Some(n) => usize::from(n),
             None => {
                 let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+                let cpus = cpus.min(MAX_THREADS as usize);
                 if stdout_is_pipe() {
                     cpus.saturating_sub(1).max(1)
                 } else {
@@ -350,6 +356,10 @@ pub enum CliError {
     },
     /// Standard output could not be written.
     Write(io::Error),
+    /// Standard output is closed: whatever is written to it would be lost.
+    StdoutClosed,
+    /// A thread could not be started.
+    Spawn(io::Error),
     /// A gazetteer could not be loaded (the message names the file and line).
     Gazetteer(String),
     /// A line of input is not what the command reads.
@@ -381,6 +391,8 @@ impl std::fmt::Display for CliError {
                 name(path)
             ),
             CliError::Write(e) => write!(f, "write error: {e}"),
+            CliError::StdoutClosed => write!(f, "standard output is closed"),
+            CliError::Spawn(e) => write!(f, "cannot start a thread: {e}"),
             CliError::Gazetteer(why) => write!(f, "gazetteer {why}"),
             CliError::Line { line, why } => write!(f, "line {line}: {why}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
@@ -456,7 +468,35 @@ fn unbuffered_stdout() -> Box<dyn Write> {
     }
 }
 
+/// Whether standard output is closed. Where its descriptor is open, it may still be:
+/// before `main`, the Rust runtime opens /dev/null for reading and writing in place of a
+/// closed standard output, and no `>` redirection opens anything for reading too.
+fn stdout_is_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::io::Read;
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        let Some(mut out) = stdout_file() else {
+            return true;
+        };
+        let Ok(meta) = out.metadata() else {
+            return false;
+        };
+        let is_null = meta.file_type().is_char_device()
+            && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev());
+        // Reading /dev/null opened for writing alone fails; opened for both, it ends.
+        is_null && out.read(&mut [0u8; 1]).is_ok()
+    }
+    #[cfg(not(unix))]
+    false
+}
+
 fn run(cli: &Cli) -> Result<(), CliError> {
+    // Before any file is opened: one opened later could take a closed standard output's
+    // descriptor.
+    if stdout_is_closed() {
+        return Err(CliError::StdoutClosed);
+    }
     // Records go through one large buffer; the normalizing filters write their large
     // pieces from a thread of their own.
     let records = || io::BufWriter::with_capacity(1 << 20, io::stdout().lock());

@@ -72,7 +72,7 @@ pub fn normalize_stream<W: Write>(
     let (to_writer, outputs) = mpsc::sync_channel::<Output>(2 * threads.max(1));
     std::thread::scope(|scope| {
         let spare = &spare;
-        let writer = scope.spawn(move || -> io::Result<()> {
+        let writer = spawn(scope, move || -> io::Result<()> {
             let mut out = open_output();
             for output in outputs {
                 let normalized = match output {
@@ -85,7 +85,7 @@ pub fn normalize_stream<W: Write>(
                 spare.give(normalized);
             }
             out.flush()
-        });
+        })?;
         let streamed = if threads <= 1 {
             // Small pieces (around invalid bytes, under `--lossy`) are normalized into the
             // same buffer, which goes to the writer once it holds `SMALL_WRITES` bytes.
@@ -138,7 +138,8 @@ fn with_workers(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let job_queue = &job_queue;
-            scope.spawn(move || loop {
+            // If a worker cannot be started, the ones started stop once `jobs` is dropped.
+            spawn(scope, move || loop {
                 // A poisoned lock means another worker panicked: stop too.
                 let job = match job_queue.lock() {
                     Ok(queue) => queue.recv(),
@@ -155,7 +156,7 @@ fn with_workers(
                 if done.send(normalized).is_err() {
                     break;
                 }
-            });
+            })?;
         }
         // Hands the pieces gathered so far to a worker, and its result to the writer.
         let send = |text: String, ends: Vec<usize>| -> Result<(), CliError> {
@@ -193,6 +194,17 @@ fn with_workers(
         drop(jobs);
         streamed
     })
+}
+
+/// Starts a thread in `scope`; the system may refuse (too many threads, too little
+/// memory), which is an error to report, not a reason to abort.
+fn spawn<'scope, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    f: impl FnOnce() -> T + Send + 'scope,
+) -> Result<std::thread::ScopedJoinHandle<'scope, T>, CliError> {
+    std::thread::Builder::new()
+        .spawn_scoped(scope, f)
+        .map_err(CliError::Spawn)
 }
 
 fn writer_stopped() -> CliError {
