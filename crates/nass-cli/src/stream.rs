@@ -101,7 +101,7 @@ pub const DEFAULT_CHUNK_SIZE: usize = 128 << 10;
 /// The most text held while waiting for a safe cut: a stretch this long with no safe cut
 /// point (no whitespace for the word filters, no line break for `calendar`, no base
 /// character for `normalize`) is cut anyway. The subcommands' help gives the figure.
-pub const MAX_PENDING: usize = 16 << 20;
+pub const MAX_PENDING: usize = 1 << 20;
 
 /// How far `line_cut` reads while looking for a line break before it gives up and asks
 /// for a cut inside the line.
