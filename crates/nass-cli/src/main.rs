@@ -31,37 +31,61 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Normalize Arabic text: a preset, adjusted by per-operation flags.
+    ///
+    /// The stream is cut only where normalizing the two parts apart gives the same text;
+    /// a stretch of 1 MiB with no such point (combining marks with no base letter) is cut
+    /// anyway, to keep memory bounded.
     Normalize(NormalizeArgs),
     /// Split Arabic text into tokens (words, numbers, punctuation, URLs, emoji...), with
     /// byte offsets into the input.
+    ///
+    /// The stream is cut only between tokens (with --sentences, at line breaks or between
+    /// sentences); a stretch of 1 MiB with no whitespace is cut anyway, to keep memory
+    /// bounded, so a longer token comes out as several.
     Tokenize(tokenize::TokenizeArgs),
     /// Convert digits: Arabic-Indic (٠١٢) and Persian (۰۱۲) to ASCII or back, with the
     /// separators ٫ ٬ ٪ between digits.
+    ///
+    /// The stream is cut only where converting the two parts apart gives the same text;
+    /// a stretch of 1 MiB with no such point is cut anyway, to keep memory bounded.
     Digits(DigitsArgs),
     /// List the numbers in the text (digits in any script, and with --words Arabic
     /// number words) with their exact values and byte offsets.
+    ///
+    /// A number never spans a line break; a stretch of 1 MiB with no whitespace is cut
+    /// anyway, to keep memory bounded, so a longer number comes out as several.
     Numbers(numbers::NumbersArgs),
     /// Find names from a gazetteer (every country, capital and main organization by
     /// default) through clitics and spelling variation: ببغداد, للعراق, ايران.
+    ///
+    /// The stream is cut only where no name can span the cut; a stretch of 1 MiB with no
+    /// such point is cut anyway, to keep memory bounded.
     Match(matching::MatchArgs),
     /// Convert dates between the Gregorian and Hijri calendars: one ISO date (YYYY-MM-DD)
     /// per line in, its conversion out.
+    ///
+    /// A line longer than 1 MiB is reported as too long (and counts as one line).
     Calendar(calendar::CalendarArgs),
     /// List the date expressions in the text (11 فبراير/شباط 2024، 1445/08/01هـ، 7-8
     /// أغسطس، الخميس الماضي) with their values and byte offsets.
+    ///
+    /// A date never spans a line break; a stretch of 1 MiB with no whitespace is cut
+    /// anyway, to keep memory bounded.
     Dates(dates::DatesArgs),
 }
 
 /// Where the input comes from and how it is read.
 #[derive(Args, Debug)]
 struct InputArgs {
-    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    /// Replace each invalid UTF-8 sequence with U+FFFD, in place in its word, line or
+    /// sentence, instead of stopping with an error; offsets still count input bytes.
     #[arg(long)]
     lossy: bool,
     /// Bytes read at a time (for tests; the default suits large files).
     #[arg(long, default_value_t = DEFAULT_CHUNK_SIZE as u64, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
     chunk_size: u64,
-    /// Files to read, in order, as one stream ("-" or none: standard input).
+    /// Files to read, in order, as one stream ("-" or none: standard input). A byte order
+    /// mark at the very start of a file is skipped (offsets still count its bytes).
     files: Vec<PathBuf>,
 }
 
