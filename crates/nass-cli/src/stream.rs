@@ -422,6 +422,149 @@ fn complete_prefix(b: &[u8]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Writes `files` to a temporary directory; returns it (to keep) and their paths.
+    fn write_files(files: &[&[u8]]) -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = files
+            .iter()
+            .enumerate()
+            .map(|(i, bytes)| {
+                let path = dir.path().join(i.to_string());
+                std::fs::write(&path, bytes).unwrap();
+                path
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    /// Streams `files` with `lossy`, cutting after the last space; returns each piece's
+    /// text and, for each of its characters, the input span it maps to.
+    fn pieces(files: &[&[u8]], chunk_size: usize) -> Vec<(String, Vec<(u64, u64)>)> {
+        let (_dir, paths) = write_files(files);
+        let options = StreamOptions {
+            lossy: true,
+            chunk_size,
+            max_pending: 64,
+        };
+        let mut got = Vec::new();
+        for_each_piece(
+            &paths,
+            options,
+            |t| t.rfind(' ').map_or(0, |i| i + 1),
+            |p| {
+                let spans = p
+                    .text
+                    .char_indices()
+                    .map(|(i, c)| p.span(i, i + c.len_utf8()))
+                    .collect();
+                got.push((p.text.to_string(), spans));
+                Ok(())
+            },
+        )
+        .unwrap();
+        got
+    }
+
+    /// Bytes with Arabic letters, spaces, byte order marks and invalid sequences.
+    fn messy_bytes() -> impl Strategy<Value = Vec<u8>> {
+        let part = prop_oneof![
+            Just("ب".as_bytes().to_vec()),
+            Just("ئ ".as_bytes().to_vec()),
+            Just(b" ".to_vec()),
+            Just("\u{FEFF}".as_bytes().to_vec()),
+            Just(b"\xff".to_vec()),
+            Just(b"\xd8".to_vec()),
+            Just(b"\xe2\x82".to_vec()),
+            Just(b"\xf0\x9f\x98".to_vec()),
+            Just("😀".as_bytes().to_vec()),
+        ];
+        proptest::collection::vec(part, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn lossy_text_and_spans_match_the_input(
+            files in proptest::collection::vec(messy_bytes(), 1..4),
+            chunk_size in 1usize..20,
+        ) {
+            let refs: Vec<&[u8]> = files.iter().map(|f| &f[..]).collect();
+            let got = pieces(&refs, chunk_size);
+            // The text is each file's, lossily decoded, without a leading mark.
+            let want: String = files
+                .iter()
+                .map(|f| {
+                    let f = f.strip_prefix(BOM).unwrap_or(f);
+                    String::from_utf8_lossy(f).into_owned()
+                })
+                .collect();
+            let text: String = got.iter().map(|(t, _)| t.as_str()).collect();
+            prop_assert_eq!(&text, &want);
+            // Each character's span slices the input to it.
+            let input = files.concat();
+            let mut spans = got.iter().flat_map(|(_, s)| s.iter().copied());
+            for c in text.chars() {
+                let (s, e) = spans.next().unwrap();
+                let slice = String::from_utf8_lossy(&input[s as usize..e as usize]);
+                prop_assert_eq!(slice.into_owned(), c.to_string());
+            }
+            // Spans run in order and never overlap.
+            let all: Vec<(u64, u64)> = got.iter().flat_map(|(_, s)| s.iter().copied()).collect();
+            prop_assert!(all.windows(2).all(|w| w[0].1 <= w[1].0));
+        }
+    }
+
+    #[test]
+    fn a_stretch_without_a_cut_costs_linear_time() {
+        // 2 MiB with no cut point, read 1 KiB at a time: the cut function is asked again
+        // only when the pending text has doubled.
+        let text = vec![b'a'; 2 << 20];
+        let (_dir, paths) = write_files(&[&text]);
+        let options = StreamOptions {
+            lossy: false,
+            chunk_size: 1 << 10,
+            max_pending: 4 << 20,
+        };
+        let mut scanned = 0;
+        let mut handed = 0;
+        for_each_piece(
+            &paths,
+            options,
+            |t| {
+                scanned += t.len();
+                0
+            },
+            |p| {
+                handed += p.text.len();
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(handed, text.len());
+        assert!(scanned <= 4 * text.len(), "{scanned} bytes scanned");
+    }
+
+    #[test]
+    fn a_forced_cut_keeps_memory_bounded_and_is_marked() {
+        let text = vec![b'a'; 100];
+        let (_dir, paths) = write_files(&[&text]);
+        let options = StreamOptions {
+            lossy: false,
+            chunk_size: 7,
+            max_pending: 16,
+        };
+        let mut pieces = Vec::new();
+        for_each_piece(&paths, options, |_| 0, |p| {
+            pieces.push((p.text.len(), p.forced));
+            Ok(())
+        })
+        .unwrap();
+        assert!(pieces.iter().all(|&(n, _)| n <= 16 + 7));
+        assert!(pieces[..pieces.len() - 1].iter().all(|&(_, f)| f));
+        assert!(!pieces.last().unwrap().1);
+        assert_eq!(pieces.iter().map(|p| p.0).sum::<usize>(), 100);
+    }
 
     #[test]
     fn complete_prefix_stops_before_a_cut_sequence() {
