@@ -555,10 +555,15 @@ mod tests {
             max_pending: 16,
         };
         let mut pieces = Vec::new();
-        for_each_piece(&paths, options, |_| 0, |p| {
-            pieces.push((p.text.len(), p.forced));
-            Ok(())
-        })
+        for_each_piece(
+            &paths,
+            options,
+            |_| 0,
+            |p| {
+                pieces.push((p.text.len(), p.forced));
+                Ok(())
+            },
+        )
         .unwrap();
         assert!(pieces.iter().all(|&(n, _)| n <= 16 + 7));
         assert!(pieces[..pieces.len() - 1].iter().all(|&(_, f)| f));

@@ -151,10 +151,7 @@ fn a_leading_byte_order_mark_is_skipped_in_every_file() {
     // A mark split over reads is found too.
     for chunk in ["1", "2", "4"] {
         assert_eq!(
-            run_str(
-                &["tokenize", "--chunk-size", chunk],
-                &format!("{BOM}نعم\n")
-            ),
+            run_str(&["tokenize", "--chunk-size", chunk], &format!("{BOM}نعم\n")),
             "نعم\n"
         );
     }
