@@ -284,3 +284,23 @@ fn every_subcommand_documents_the_bound_on_a_stretch_without_a_cut() {
         assert!(help.contains("byte order mark"), "{sub} --help:\n{help}");
     }
 }
+
+#[test]
+fn a_run_of_marks_longer_than_the_bound_comes_out_the_same_whatever_the_threads() {
+    // 1.25 MiB of shadda and fatha with no base letter: no safe cut, so the stream cuts
+    // it at 1 MiB anyway; that piece is normalized by the reading thread, in order.
+    let marks = "\u{0651}\u{064E}".repeat(5 << 16);
+    let input = format!("قال {marks} ثم سكت\n");
+    let one = run_ok(
+        &["normalize", "--preset", "display", "--threads", "1"],
+        input.as_bytes(),
+    );
+    assert!(one.len() > marks.len(), "the marks are kept");
+    for threads in ["2", "3"] {
+        let many = run_ok(
+            &["normalize", "--preset", "display", "--threads", threads],
+            input.as_bytes(),
+        );
+        assert!(one == many, "--threads {threads} differs");
+    }
+}
