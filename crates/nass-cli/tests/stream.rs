@@ -304,3 +304,29 @@ fn a_run_of_marks_longer_than_the_bound_comes_out_the_same_whatever_the_threads(
         assert!(one == many, "--threads {threads} differs");
     }
 }
+
+#[test]
+fn a_thread_that_cannot_start_is_an_error_not_an_abort() {
+    // With little address space, the system refuses some of 64 thread stacks.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("in.txt");
+    std::fs::write(&file, "بغداد\n").unwrap();
+    let out = StdCommand::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 200000 && exec \"$0\" normalize --threads 64 \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("nass"))
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.success() {
+        // Every thread started: then the output is whole.
+        assert_eq!(out.stdout, "بغداد\n".as_bytes());
+    } else {
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.starts_with("nass: cannot start a thread"),
+            "{stderr}"
+        );
+    }
+}
