@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use nass::dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
 use nass::numerals::DigitSet;
 
-use crate::stream::{for_each_piece, line_cut};
+use crate::stream::{for_each_piece, line_cut, MAX_PENDING};
 use crate::{CliError, DigitArg, InputArgs};
 
 /// Which way to convert.
@@ -123,13 +123,24 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
     let formatter = args.formatter();
     let mut line_number: u64 = 0;
     let mut failed: Option<CliError> = None;
+    // Inside a line too long to be held (it went out in forced pieces): the rest of it
+    // is skipped, and it keeps its one line number.
+    let mut skipping = false;
+    let mut fail = |error: CliError| -> Result<(), CliError> {
+        if !args.keep_going {
+            return Err(error);
+        }
+        // If stderr is gone there is nothing more to say.
+        let _ = writeln!(io::stderr(), "nass: {error}");
+        failed.get_or_insert(CliError::SomeLinesFailed);
+        Ok(())
+    };
     for_each_piece(
         &args.input.files,
         args.input.options(),
         |text| line_cut(text, |_| 0),
         |piece| {
             for line in piece.text.split_inclusive('\n') {
-                line_number += 1;
                 let (body, ending) = match line.strip_suffix("\r\n") {
                     Some(body) => (body, "\r\n"),
                     None => match line.strip_suffix('\n') {
@@ -137,20 +148,28 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                         None => (line, ""),
                     },
                 };
+                if skipping {
+                    // The end of a line already reported as too long.
+                    skipping = ending.is_empty();
+                    out.write_all(ending.as_bytes())?;
+                    continue;
+                }
+                line_number += 1;
+                if ending.is_empty() && piece.forced {
+                    // A line longer than the stream holds is no date.
+                    skipping = true;
+                    fail(CliError::Line {
+                        line: line_number,
+                        why: format!("longer than {} MiB", MAX_PENDING >> 20),
+                    })?;
+                    continue;
+                }
                 match args.convert(&formatter, body) {
                     Ok(converted) => out.write_all(converted.as_bytes())?,
-                    Err(why) => {
-                        let error = CliError::Line {
-                            line: line_number,
-                            why,
-                        };
-                        if !args.keep_going {
-                            return Err(error);
-                        }
-                        // If stderr is gone there is nothing more to say.
-                        let _ = writeln!(io::stderr(), "nass: {error}");
-                        failed.get_or_insert(CliError::SomeLinesFailed);
-                    }
+                    Err(why) => fail(CliError::Line {
+                        line: line_number,
+                        why,
+                    })?,
                 }
                 out.write_all(ending.as_bytes())?;
             }

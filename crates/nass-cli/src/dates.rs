@@ -10,7 +10,7 @@ use nass::tokenize::last_safe_cut;
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, line_cut};
+use crate::stream::{for_each_piece, line_cut, Piece};
 use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
@@ -106,11 +106,11 @@ fn relative_name(r: RelativeWord) -> &'static str {
     }
 }
 
-fn record<'a>(m: &DateMatch<'a>, offset: u64) -> DateRecord<'a> {
+fn record<'a>(m: &DateMatch<'a>, piece: &Piece<'_>) -> DateRecord<'a> {
     let linked = m.linked();
     DateRecord {
-        start: offset + m.start() as u64,
-        end: offset + m.end() as u64,
+        start: piece.start_of(m.start()),
+        end: piece.end_of(m.end()),
         text: m.text(),
         kind: m.kind().name(),
         calendar: m.calendar().name(),
@@ -119,8 +119,8 @@ fn record<'a>(m: &DateMatch<'a>, offset: u64) -> DateRecord<'a> {
         gregorian: m.gregorian().map(|g| g.to_string()),
         resolved: m.resolved().map(|v| v.to_string()),
         relative: m.relative().map(relative_name),
-        linked_start: linked.as_ref().map(|r| offset + r.start as u64),
-        linked_end: linked.as_ref().map(|r| offset + r.end as u64),
+        linked_start: linked.as_ref().map(|r| piece.start_of(r.start)),
+        linked_end: linked.as_ref().map(|r| piece.end_of(r.end)),
         weekday_conflict: m.weekday_conflict(),
     }
 }
@@ -142,7 +142,7 @@ pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
                 if args.format == Format::Text {
                     records.write_line(&m.value().to_string())?;
                 } else {
-                    records.write(&record(&m, piece.offset))?;
+                    records.write(&record(&m, &piece))?;
                 }
             }
             Ok(())

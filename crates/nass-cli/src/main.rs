@@ -32,24 +32,46 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Normalize Arabic text: a preset, adjusted by per-operation flags.
+    ///
+    /// The stream is cut only where normalizing the two parts apart gives the same text;
+    /// a stretch of 1 MiB with no such point (combining marks with no base letter) is cut
+    /// anyway, to keep memory bounded.
     Normalize(NormalizeArgs),
     /// Split Arabic text into tokens (words, numbers, punctuation, URLs, emoji...), with
     /// byte offsets into the input.
+    ///
+    /// The stream is cut only between tokens (with --sentences, at line breaks or between
+    /// sentences); a stretch of 1 MiB with no whitespace is cut anyway, to keep memory
+    /// bounded, so a longer token comes out as several.
     Tokenize(tokenize::TokenizeArgs),
     /// Convert digits: Arabic-Indic (٠١٢) and Persian (۰۱۲) to ASCII or back, with the
     /// separators ٫ ٬ ٪ between digits.
+    ///
+    /// The stream is cut only where converting the two parts apart gives the same text;
+    /// a stretch of 1 MiB with no such point is cut anyway, to keep memory bounded.
     Digits(DigitsArgs),
     /// List the numbers in the text (digits in any script, and with --words Arabic
     /// number words) with their exact values and byte offsets.
+    ///
+    /// A number never spans a line break; a stretch of 1 MiB with no whitespace is cut
+    /// anyway, to keep memory bounded, so a longer number comes out as several.
     Numbers(numbers::NumbersArgs),
     /// Find names from a gazetteer (every country, capital and main organization by
     /// default) through clitics and spelling variation: ببغداد, للعراق, ايران.
+    ///
+    /// The stream is cut only where no name can span the cut; a stretch of 1 MiB with no
+    /// such point is cut anyway, to keep memory bounded.
     Match(matching::MatchArgs),
     /// Convert dates between the Gregorian and Hijri calendars: one ISO date (YYYY-MM-DD)
     /// per line in, its conversion out.
+    ///
+    /// A line longer than 1 MiB is reported as too long (and counts as one line).
     Calendar(calendar::CalendarArgs),
     /// List the date expressions in the text (11 فبراير/شباط 2024، 1445/08/01هـ، 7-8
     /// أغسطس، الخميس الماضي) with their values and byte offsets.
+    ///
+    /// A date never spans a line break; a stretch of 1 MiB with no whitespace is cut
+    /// anyway, to keep memory bounded.
     Dates(dates::DatesArgs),
     /// Write the shell completion script of nass (bash, zsh, fish, elvish or powershell).
     Completions(completions::CompletionsArgs),
@@ -61,13 +83,15 @@ enum Command {
 /// Where the input comes from and how it is read.
 #[derive(Args, Debug)]
 struct InputArgs {
-    /// Replace invalid UTF-8 with U+FFFD instead of stopping with an error.
+    /// Replace each invalid UTF-8 sequence with U+FFFD, in place in its word, line or
+    /// sentence, instead of stopping with an error; offsets still count input bytes.
     #[arg(long)]
     lossy: bool,
     /// Bytes read at a time (for tests; the default suits large files).
     #[arg(long, default_value_t = DEFAULT_CHUNK_SIZE as u64, hide = true, value_parser = clap::value_parser!(u64).range(1..))]
     chunk_size: u64,
-    /// Files to read, in order, as one stream ("-" or none: standard input).
+    /// Files to read, in order, as one stream ("-" or none: standard input). A byte order
+    /// mark at the very start of a file is skipped (offsets still count its bytes).
     files: Vec<PathBuf>,
 }
 
@@ -162,13 +186,18 @@ struct DigitsArgs {
     input: InputArgs,
 }
 
+/// The most normalizing threads: more would not run faster on any machine this is for,
+/// and each holds a few pieces (thousands of threads took 100 MB, and the system may
+/// refuse to start them).
+const MAX_THREADS: i64 = 64;
+
 /// How many threads a normalizing filter uses.
 #[derive(Args, Debug)]
 struct ThreadsArg {
-    /// Normalizing threads (default: one per CPU, less one when the output is a pipe,
-    /// whose reader needs a CPU too; 1 normalizes in the reading thread). The output is
-    /// the same whatever the number.
-    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Normalizing threads, at most 64 (default: one per CPU, less one when the output is
+    /// a pipe, whose reader needs a CPU too; 1 normalizes in the reading thread). The
+    /// output is the same whatever the number.
+    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
     threads: Option<u16>,
 }
 
@@ -178,6 +207,7 @@ impl ThreadsArg {
             Some(n) => usize::from(n),
             None => {
                 let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+                let cpus = cpus.min(MAX_THREADS as usize);
                 if stdout_is_pipe() {
                     cpus.saturating_sub(1).max(1)
                 } else {
@@ -356,6 +386,10 @@ pub enum CliError {
     },
     /// Standard output could not be written.
     Write(io::Error),
+    /// Standard output is closed: whatever is written to it would be lost.
+    StdoutClosed,
+    /// A thread could not be started.
+    Spawn(io::Error),
     /// A gazetteer could not be loaded (the message names the file and line).
     Gazetteer(String),
     /// A line of input is not what the command reads.
@@ -387,6 +421,8 @@ impl std::fmt::Display for CliError {
                 name(path)
             ),
             CliError::Write(e) => write!(f, "write error: {e}"),
+            CliError::StdoutClosed => write!(f, "standard output is closed"),
+            CliError::Spawn(e) => write!(f, "cannot start a thread: {e}"),
             CliError::Gazetteer(why) => write!(f, "gazetteer {why}"),
             CliError::Line { line, why } => write!(f, "line {line}: {why}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
@@ -462,7 +498,35 @@ fn unbuffered_stdout() -> Box<dyn Write> {
     }
 }
 
+/// Whether standard output is closed. Where its descriptor is open, it may still be:
+/// before `main`, the Rust runtime opens /dev/null for reading and writing in place of a
+/// closed standard output, and no `>` redirection opens anything for reading too.
+fn stdout_is_closed() -> bool {
+    #[cfg(unix)]
+    {
+        use std::io::Read;
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
+        let Some(mut out) = stdout_file() else {
+            return true;
+        };
+        let Ok(meta) = out.metadata() else {
+            return false;
+        };
+        let is_null = meta.file_type().is_char_device()
+            && std::fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev());
+        // Reading /dev/null opened for writing alone fails; opened for both, it ends.
+        is_null && out.read(&mut [0u8; 1]).is_ok()
+    }
+    #[cfg(not(unix))]
+    false
+}
+
 fn run(cli: &Cli) -> Result<(), CliError> {
+    // Before any file is opened: one opened later could take a closed standard output's
+    // descriptor.
+    if stdout_is_closed() {
+        return Err(CliError::StdoutClosed);
+    }
     // Records go through one large buffer; the normalizing filters write their large
     // pieces from a thread of their own.
     let records = || io::BufWriter::with_capacity(1 << 20, io::stdout().lock());

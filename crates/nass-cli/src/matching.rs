@@ -10,7 +10,7 @@ use nass::gazetteer::{Gazetteer, Match, MatchKind};
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::for_each_piece;
+use crate::stream::{for_each_piece, Piece};
 use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
@@ -152,7 +152,7 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
                 gazetteer.find_iter(text)
             };
             for m in matches {
-                records.write(&record(&m, piece.offset))?;
+                records.write(&record(&m, &piece))?;
             }
             Ok(())
         },
@@ -161,11 +161,11 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     Ok(())
 }
 
-fn record<'a>(m: &Match<'a, 'a>, offset: u64) -> MatchRecord<'a> {
+fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {
     MatchRecord {
-        start: offset + m.start() as u64,
-        end: offset + m.end() as u64,
-        name_start: offset + m.name_start() as u64,
+        start: piece.start_of(m.start()),
+        end: piece.end_of(m.end()),
+        name_start: piece.start_of(m.name_start()),
         text: m.text(),
         name: m.entry().canonical(),
         entity_type: m.entry().kind(),

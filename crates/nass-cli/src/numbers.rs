@@ -103,9 +103,10 @@ pub fn run(args: &NumbersArgs, out: &mut impl Write) -> Result<(), CliError> {
                     records.write_line(&f.value)?;
                     continue;
                 }
+                let (start, end) = piece.span(f.start, f.end);
                 records.write(&NumberRecord {
-                    start: piece.offset + f.start as u64,
-                    end: piece.offset + f.end as u64,
+                    start,
+                    end,
                     text: f.text,
                     value: f.value,
                     kind: f.kind,

@@ -142,7 +142,7 @@ pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
                         out.write_all(shown.as_bytes())?;
                         continue;
                     }
-                    let (start, end) = span_of(&piece, &t);
+                    let (start, end) = piece.span(t.start(), t.end());
                     records.write(&TokenRecord {
                         start,
                         end,
@@ -169,17 +169,6 @@ pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
 /// A token's normalized form, when normalizing.
 fn norm_of<'a>(normalizer: Option<&Normalizer>, t: &Token<'a>) -> Option<Cow<'a, str>> {
     normalizer.map(|n| t.norm(n))
-}
-
-/// A token's span from the start of the input. The U+FFFD standing for invalid bytes
-/// under `--lossy` spans those bytes.
-fn span_of(piece: &Piece<'_>, t: &Token<'_>) -> (u64, u64) {
-    let start = piece.offset + t.start() as u64;
-    if piece.input_len == piece.text.len() {
-        (start, piece.offset + t.end() as u64)
-    } else {
-        (piece.offset, piece.offset + piece.input_len as u64)
-    }
 }
 
 /// Text output without sentences: tokens separated by single spaces, and each line
