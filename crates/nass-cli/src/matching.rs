@@ -133,17 +133,7 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             let text = piece.text;
             if args.format == Format::Text {
-                // The input again, each match in brackets.
-                let out = records.get_mut();
-                let mut done = 0;
-                for m in gazetteer.find_iter(text) {
-                    out.write_all(&text.as_bytes()[done..m.start()])?;
-                    out.write_all(b"[")?;
-                    out.write_all(m.text().as_bytes())?;
-                    out.write_all(b"]")?;
-                    done = m.end();
-                }
-                out.write_all(&text.as_bytes()[done..])?;
+                write_bracketed(records.get_mut(), text, gazetteer.find_iter(text))?;
                 return Ok(());
             }
             let matches = if args.overlapping {
@@ -159,6 +149,30 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     )?;
     records.get_mut().flush()?;
     Ok(())
+}
+
+/// Writes `text` again with each match's surface in brackets. Entries that share a name
+/// are matched with the same span, one after the other: that surface is bracketed once.
+/// Apart from those, [`Gazetteer::find_iter`] never yields overlapping spans; a match
+/// that would still overlap the one before is left unbracketed rather than nested, so the
+/// text is always written whole.
+fn write_bracketed<'g, 't>(
+    out: &mut impl Write,
+    text: &'t str,
+    matches: impl Iterator<Item = Match<'g, 't>>,
+) -> io::Result<()> {
+    let mut done = 0;
+    for m in matches {
+        if m.start() < done {
+            continue;
+        }
+        out.write_all(&text.as_bytes()[done..m.start()])?;
+        out.write_all(b"[")?;
+        out.write_all(m.text().as_bytes())?;
+        out.write_all(b"]")?;
+        done = m.end();
+    }
+    out.write_all(&text.as_bytes()[done..])
 }
 
 fn record<'a>(m: &Match<'a, 'a>, offset: u64) -> MatchRecord<'a> {

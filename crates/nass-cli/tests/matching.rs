@@ -127,3 +127,104 @@ fn chunk_size_never_loses_a_name() {
         );
     }
 }
+
+#[test]
+fn entries_that_share_a_name_are_bracketed_once_and_each_recorded() {
+    // The default list has تونس as a country and as its capital.
+    assert_eq!(
+        run_str(&["match", "--format", "text"], "زرت تونس\n"),
+        "زرت [تونس]\n"
+    );
+    // Two entries of a user list with the same name, the second after a clitic.
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("units.tsv");
+    std::fs::write(&tsv, "الجيش العراقي\tunit\nالجيش العراقي\tarmy\n").unwrap();
+    let tsv = tsv.to_str().unwrap();
+    let text = "قال الجيش العراقي وللجيش العراقي رأي";
+    assert_eq!(
+        run_str(
+            &[
+                "match",
+                "--no-default",
+                "--gazetteer",
+                tsv,
+                "--format",
+                "text"
+            ],
+            text
+        ),
+        "قال [الجيش العراقي] [وللجيش العراقي] رأي"
+    );
+    let records = json_lines(&run_str(
+        &["match", "--no-default", "--gazetteer", tsv],
+        text,
+    ));
+    let got: Vec<(u64, &str)> = records
+        .iter()
+        .map(|r| (r["start"].as_u64().unwrap(), r["type"].as_str().unwrap()))
+        .collect();
+    // قال + space: 7 bytes; الجيش العراقي: 25 bytes, then a space.
+    assert_eq!(got, [(7, "unit"), (7, "army"), (33, "unit"), (33, "army")]);
+}
+
+mod text_format {
+    use super::common::run_ok;
+    use proptest::prelude::*;
+
+    /// Names over a few letters (clitic letters, the article, a space), so that many
+    /// names overlap, share normal forms (أ and ا, ة and ه) or are clitic + another name.
+    fn name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec!["ب", "ل", "و", "ال", "ا", "أ", "ة", "ه", "م", " "]),
+            1..6,
+        )
+        .prop_map(|v| v.concat())
+        .prop_filter("a name with a letter", |n| !n.trim().is_empty())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "ب", "ل", "و", "ال", "ا", "أ", "ة", "ه", "م", " ", "\n", "،", "\u{064E}", "ـ",
+                "\u{0654}", "x",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// With any gazetteer, the text format writes the input back whole, with balanced
+        /// brackets that never nest.
+        #[test]
+        fn brackets_removed_give_the_input(
+            names in proptest::collection::vec((name(), prop::sample::select(vec!["a", "b"])), 1..30),
+            text in text(),
+            chunk in prop::sample::select(vec!["131072", "3", "16"]),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let tsv = dir.path().join("g.tsv");
+            let lines: String = names.iter().map(|(n, k)| format!("{n}\t{k}\n")).collect();
+            std::fs::write(&tsv, lines).unwrap();
+            let out = run_ok(
+                &["match", "--no-default", "--format", "text", "--chunk-size", chunk,
+                  "--gazetteer", tsv.to_str().unwrap()],
+                text.as_bytes(),
+            );
+            let out = String::from_utf8(out).unwrap();
+            let mut depth = 0;
+            for c in out.chars() {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+                prop_assert!(depth == 0 || depth == 1, "{:?}", out);
+            }
+            prop_assert_eq!(depth, 0, "{:?}", out);
+            prop_assert_eq!(out.replace(['[', ']'], ""), text);
+        }
+    }
+}
