@@ -106,7 +106,8 @@
 //! TSV: `name<TAB>type<TAB>variant|variant|...`, the third column optional, `#` comments
 //! and blank lines ignored. JSON Lines: one object per line,
 //! `{"name": "...", "type": "...", "variants": ["..."], "payload": ...}` (`variants` and
-//! `payload` optional). A malformed line, or a name that normalizes to nothing, is a
+//! `payload` optional). Both are UTF-8; a byte order mark (U+FEFF) at the start of the
+//! input is skipped. A malformed line, or a name that normalizes to nothing, is a
 //! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
 //! and type are merged into one (their variants joined, the first payload kept).
 #![deny(missing_docs)]
@@ -439,7 +440,8 @@ impl GazetteerBuilder {
     }
 
     /// Reads entries from TSV: `name<TAB>type<TAB>variant|variant|...`, the third column
-    /// optional, `#` comments and blank lines ignored. `source` names the input in errors.
+    /// optional, `#` comments and blank lines ignored, a byte order mark at the start
+    /// skipped. `source` names the input in errors.
     ///
     /// ```
     /// let err = nass_gazetteer::Gazetteer::builder()
@@ -454,7 +456,8 @@ impl GazetteerBuilder {
 
     /// Reads entries from JSON Lines: one object per non-blank line with `name` and `type`
     /// (strings), `variants` (array of strings, optional) and `payload` (any JSON,
-    /// optional). `source` names the input in errors.
+    /// optional). A byte order mark at the start is skipped. `source` names the input in
+    /// errors.
     ///
     /// ```
     /// use nass_gazetteer::Gazetteer;

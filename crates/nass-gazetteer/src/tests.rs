@@ -817,3 +817,43 @@ fn matches_apart_in_the_normalized_text_do_not_overlap_in_the_original() {
     assert_eq!(spans, [1..2, 2..3, 3..8, 8..9, 9..10, 10..11]);
     check_spans(&g, text);
 }
+
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_file_is_skipped() {
+    let tsv = "\u{FEFF}بغداد\tcapital\nالموصل\tcity\n";
+    let g = Gazetteer::builder()
+        .load_tsv(tsv.as_bytes(), "t")
+        .unwrap()
+        .build()
+        .unwrap();
+    let names: Vec<_> = g.entries().map(|e| e.canonical()).collect();
+    assert_eq!(names, ["بغداد", "الموصل"]);
+    assert_eq!(found(&g, "في بغداد"), [("بغداد", "", "بغداد".into())]);
+    // A comment line after the mark is still a comment.
+    let g = Gazetteer::builder()
+        .load_tsv("\u{FEFF}# cities\nحلب\tcity\n".as_bytes(), "t")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        g.entries().map(|e| e.canonical()).collect::<Vec<_>>(),
+        ["حلب"]
+    );
+    let jsonl = "\u{FEFF}{\"name\": \"حمص\", \"type\": \"city\"}\n";
+    let g = Gazetteer::builder()
+        .load_jsonl(jsonl.as_bytes(), "j")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(
+        g.entries().map(|e| e.canonical()).collect::<Vec<_>>(),
+        ["حمص"]
+    );
+    // Only at the start of the input: elsewhere it stays part of the name.
+    let g = Gazetteer::builder()
+        .load_tsv("حلب\tcity\n\u{FEFF}حمص\tcity\n".as_bytes(), "t")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(g.entries().nth(1).unwrap().canonical(), "\u{FEFF}حمص");
+}
