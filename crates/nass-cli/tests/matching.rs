@@ -228,3 +228,22 @@ mod text_format {
         }
     }
 }
+
+#[test]
+fn a_stray_mark_at_a_word_start_belongs_to_the_word() {
+    // "في " is 5 bytes; U+0654 and U+0301 two bytes each, each letter two.
+    let records = json_lines(&run_str(&["match"], "في \u{0654}بغداد\n"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["start"], 5);
+    assert_eq!(records[0]["text"], "\u{0654}بغداد");
+    assert_eq!(records[0]["clitics"], "");
+    let records = json_lines(&run_str(&["match"], "في \u{0301}بغداد\n"));
+    assert_eq!(
+        (
+            &records[0]["start"],
+            &records[0]["name_start"],
+            &records[0]["clitics"]
+        ),
+        (&5.into(), &5.into(), &"".into())
+    );
+}

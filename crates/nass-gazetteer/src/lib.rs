@@ -70,6 +70,14 @@
 //! 5. Spans are mapped back through the normalizer's [`nass_core::Alignment`] to byte
 //!    offsets of the original text. When names of several entries share a normal form,
 //!    every one of those entries is reported, each as its own [`Match`] with the same span.
+//!    A match that begins with a word character starts at the start of its word in the
+//!    original, and one that ends with a word character ends at the end of its word
+//!    (past the marks of its last letter). Combining marks with no base letter at the
+//!    start of a word (a stray hamza U+0654, a U+0301, a fatha after a space) belong to
+//!    that word, never to the whitespace or punctuation before it, even where the
+//!    normalizer changes that whitespace and the mark as one piece; they are part of the
+//!    match's proclitics when it has some (`\u{0654}و` in `\u{0654}وبغداد`) and of its
+//!    name otherwise: never proclitics on their own.
 //!
 //! # Nisba adjectives
 //!
@@ -961,8 +969,9 @@ impl Gazetteer {
             self.walk(t, w, w, 0, Names::ROOT, false, out);
         }
         if p0 == e {
-            // A word of transparent characters only: the walk starts at what follows.
-            self.walk_from_root(t, w, p0, 0, out);
+            // A word of transparent characters only (marks with no base letter): no name
+            // starts after them in this word. What follows is not a word character, and
+            // a name that begins there is walked from there, as its own start.
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
@@ -1051,7 +1060,7 @@ impl Gazetteer {
         let b = t.as_bytes();
         self.walk(t, w, w, 0, Names::ROOT, false, out);
         let p0 = text::skip_transparent(t, w);
-        if p0 != w {
+        if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
             self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         let mut at = p0;
@@ -1159,6 +1168,7 @@ impl Gazetteer {
         let mut found = Vec::new();
         if !i.patterns.is_empty() && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
+            let classes = text::classes();
             let mut cands = Vec::new();
             self.candidates(&norm, &mut cands);
             cands.sort_unstable();
@@ -1167,23 +1177,51 @@ impl Gazetteer {
                 if !overlapping && c.word_start < last_end {
                     continue;
                 }
-                let span = alignment.original_range(c.word_start..c.end());
-                if !overlapping {
+                let mut span = alignment.original_range(c.word_start..c.end());
+                let floor = if overlapping {
+                    0
+                } else {
                     // Apart in the normalized text is not enough: two readings can still
                     // share a stretch of the original that normalization changed as one
                     // piece (a compatibility character decomposed between neighbours).
                     if span.start < last_original_end {
                         continue;
                     }
-                    (last_end, last_original_end) = (c.end(), span.end);
-                }
-                // Without proclitics the name starts where the word does (the common
-                // case: one binary search fewer).
-                let name_start = if c.name_start == c.word_start {
+                    last_original_end
+                };
+                let aligned_name = if c.clitics == 0 {
                     span.start
                 } else {
-                    alignment
-                        .original_offset(c.name_start)
+                    alignment.original_offset(c.name_start)
+                };
+                if norm[..c.end()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+                {
+                    // The reading ends at its word's end in the original too.
+                    span.end = text::word_end_at(text, span.start, span.end);
+                }
+                if text::starts_word(classes, &norm, c.word_start) {
+                    // The reading starts at its word's start in the original too.
+                    span.start =
+                        text::word_start_at(text, span.start, aligned_name, span.end).max(floor);
+                }
+                if !overlapping {
+                    (last_end, last_original_end) = (c.end(), span.end);
+                }
+                // Without proclitics the name starts where the word does, marks with no
+                // base letter before its first letter included.
+                let name_start = if c.clitics == 0 {
+                    span.start
+                } else {
+                    // Past the clitic letters in the original, or where the alignment
+                    // puts the name, whichever is later: the alignment is exact unless
+                    // the normalizer changed clitic and name as one piece (then it puts
+                    // the name at the piece's start), and a letter the normalizer drops
+                    // between them is not counted as a clitic.
+                    text::clitics_end(text, span.start, c.clitics, span.end)
+                        .max(aligned_name)
                         .clamp(span.start, span.end)
                 };
                 let p = i.patterns[c.pattern as usize];

@@ -857,3 +857,128 @@ fn a_byte_order_mark_at_the_start_of_a_file_is_skipped() {
         .unwrap();
     assert_eq!(g.entries().nth(1).unwrap().canonical(), "\u{FEFF}حمص");
 }
+
+#[test]
+fn marks_with_no_base_letter_belong_to_the_word_they_start() {
+    let g = names_gazetteer();
+    // (text, surface, clitics)
+    let cases = [
+        // Composed with the space before it by the normalizer.
+        ("في \u{0654}بغداد", "\u{0654}بغداد", ""),
+        ("في \u{0653}بغداد", "\u{0653}بغداد", ""),
+        ("في\n\u{0655}\u{0655}بغداد", "\u{0655}\u{0655}بغداد", ""),
+        ("في \u{0654}وبغداد", "\u{0654}وبغداد", "\u{0654}و"),
+        ("«\u{0654}بغداد»", "\u{0654}بغداد", ""),
+        // Dropped by the normalizer.
+        ("في \u{064E}بغداد", "\u{064E}بغداد", ""),
+        (
+            "في \u{0640}\u{064E}وبغداد",
+            "\u{0640}\u{064E}وبغداد",
+            "\u{0640}\u{064E}و",
+        ),
+        // Kept by the normalizer: a mark, not a clitic.
+        ("في \u{0301}بغداد", "\u{0301}بغداد", ""),
+        ("في \u{0301}وبغداد", "\u{0301}وبغداد", "\u{0301}و"),
+        ("في \u{200D}بغداد", "\u{200D}بغداد", ""),
+    ];
+    for (text, surface, clitics) in cases {
+        let got: Vec<_> = g
+            .find_iter(text)
+            .map(|m| (m.text(), m.clitics(), &text[m.start()..]))
+            .collect();
+        assert_eq!(got.len(), 1, "{text:?}");
+        assert_eq!((got[0].0, got[0].1), (surface, clitics), "{text:?}");
+        assert!(got[0].2.starts_with(surface));
+    }
+    // Marks with no letter before punctuation start no word: a name that begins with
+    // the punctuation starts there.
+    let g = gaz(&[("«بيروت»", "city")]);
+    let text = "في \u{0301}«بيروت»";
+    let m = g.find_iter(text).next().unwrap();
+    assert_eq!(m.text(), "«بيروت»");
+}
+
+/// `text` with marks that have no base letter put at word starts (after whitespace and
+/// punctuation): marks the normalizer composes with what is before
+/// them (U+0653 to U+0655), drops (fatha, shadda, tatweel) or keeps (U+0301, ZWJ).
+fn with_stray_marks(text: &str, seed: &[u8]) -> String {
+    const MARKS: [&str; 8] = [
+        "\u{0653}", "\u{0654}", "\u{0655}", "\u{064E}", "\u{0651}", "\u{0640}", "\u{0301}",
+        "\u{200D}",
+    ];
+    let mut out = String::new();
+    let mut k = 0usize;
+    let mut next = || {
+        k += 1;
+        usize::from(seed[k % seed.len()])
+    };
+    let mut after_space = true;
+    for c in text.chars() {
+        let r = next();
+        if after_space && r % 2 == 0 {
+            for _ in 0..1 + r % 3 / 2 {
+                out.push_str(MARKS[next() % MARKS.len()]);
+            }
+        }
+        out.push(c);
+        after_space = !is_word_char(c);
+    }
+    out
+}
+
+/// Every match of a name that begins with a word character starts at a word start of the
+/// original (never on whitespace), and proclitics, when there are some, have a letter.
+fn check_word_starts(g: &Gazetteer, text: &str) {
+    for m in g.find_iter(text).chain(g.find_overlapping_iter(text)) {
+        let first = m.text().chars().next().unwrap();
+        assert!(!first.is_whitespace(), "{:?} in {text:?}", m.text());
+        let before = text[..m.start()].chars().next_back();
+        assert!(
+            is_word_char(first) && !before.is_some_and(is_word_char),
+            "{:?} at {} in {text:?}",
+            m.text(),
+            m.start()
+        );
+        if !m.clitics().is_empty() {
+            assert!(
+                m.clitics().chars().any(nass_core::arabic::is_arabic_letter),
+                "{:?} in {text:?}",
+                m.clitics()
+            );
+        } else {
+            assert_eq!(m.name_start(), m.start());
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn matches_start_at_word_starts(
+        text in text_strategy(),
+        seed in prop::collection::vec(any::<u8>(), 1..64),
+    ) {
+        let text = with_stray_marks(&text, &seed);
+        check_word_starts(&names_gazetteer(), &text);
+        check_word_starts(&Gazetteer::new(), &text);
+        check_spans(&names_gazetteer(), &text);
+    }
+
+    #[test]
+    fn matches_with_stray_marks_are_final_before_the_safe_cut(
+        text in text_strategy(),
+        seed in prop::collection::vec(any::<u8>(), 1..64),
+        frac in 0.0f64..=1.0,
+    ) {
+        let text = with_stray_marks(&text, &seed);
+        let g = names_gazetteer();
+        let mut k = (text.len() as f64 * frac) as usize;
+        while !text.is_char_boundary(k) { k -= 1; }
+        let c = g.last_safe_cut(&text[..k]);
+        for overlapping in [false, true] {
+            let whole = all_matches(&g, &text, overlapping, 0);
+            let mut parts = all_matches(&g, &text[..c], overlapping, 0);
+            parts.extend(all_matches(&g, &text[c..], overlapping, c));
+            prop_assert_eq!(&whole, &parts, "cut {} of {:?}", c, text);
+        }
+    }
+}
