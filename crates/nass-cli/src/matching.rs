@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use nass::gazetteer::{Gazetteer, Match, MatchKind};
+use nass::gazetteer::{Gazetteer, Match, MatchKind, SAFE_CUT_SCAN};
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
@@ -126,9 +126,14 @@ fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
 pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     let gazetteer = gazetteer(args)?;
     let mut records = RecordWriter::new(out, args.format);
+    // The gazetteer looks for a safe cut in the last SAFE_CUT_SCAN bytes only: past that
+    // much text without one, cut anyway, so that a piece (and what normalizing and
+    // searching it allocates) stays small whatever the input.
+    let mut options = args.input.options();
+    options.max_pending = options.max_pending.min(SAFE_CUT_SCAN);
     for_each_piece(
         &args.input.files,
-        args.input.options(),
+        options,
         |text| gazetteer.last_safe_cut(text),
         |piece| {
             let text = piece.text;

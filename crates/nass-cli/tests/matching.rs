@@ -247,3 +247,33 @@ fn a_stray_mark_at_a_word_start_belongs_to_the_word() {
         (&5.into(), &5.into(), &"".into())
     );
 }
+
+#[test]
+fn long_runs_without_whitespace_lose_no_name() {
+    // Runs of digits, letters and marks far longer than any name, between names: cut
+    // inside the runs, the output is the same whatever the chunk size.
+    let text = format!(
+        "في بغداد {}، وبغداد {}\nالقاهرة{}",
+        "٣".repeat(5000),
+        "بـ".repeat(3000),
+        "\u{200D}".repeat(2000)
+    );
+    let whole = run_ok(&["match", "--format", "tsv"], text.as_bytes());
+    let whole = String::from_utf8(whole).unwrap();
+    // The header, then بغداد, وبغداد, القاهرة (the joiners after it are marks of its
+    // last letter).
+    let names: Vec<&str> = whole
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert_eq!(&names[..3], ["text", "بغداد", "وبغداد"]);
+    assert!(names[3].starts_with("القاهرة\u{200D}"));
+    for chunk in ["64", "1000", "4096"] {
+        let out = run_ok(
+            &["match", "--format", "tsv", "--chunk-size", chunk],
+            text.as_bytes(),
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), whole, "chunk size {chunk}");
+    }
+}

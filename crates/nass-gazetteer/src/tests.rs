@@ -982,3 +982,86 @@ proptest! {
         }
     }
 }
+
+/// Text with long runs of word characters: letters (clitic letters among them), digits,
+/// marks, tatweel and joiners, between ordinary words and names.
+fn long_run_text() -> impl Strategy<Value = String> {
+    let run = proptest::collection::vec(
+        prop::sample::select(vec![
+            "ب",
+            "و",
+            "ل",
+            "ا",
+            "ال",
+            "م",
+            "٣",
+            "7",
+            "\u{064E}",
+            "\u{0651}",
+            "\u{0654}",
+            "ـ",
+            "\u{200D}",
+            "\u{200C}",
+            "بغداد",
+            "الأمم",
+            "بغداد",
+            "الأمم",
+        ]),
+        0..60,
+    )
+    .prop_map(|v| v.concat());
+    let around = prop_oneof![Just(String::new()), text_strategy()];
+    (around.clone(), run, around, run_sep(), run_sep())
+        .prop_map(|(a, r, b, s1, s2)| format!("{a}{s1}{r}{s2}{b}"))
+}
+
+fn run_sep() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec!["", " ", "\n", "،"])
+}
+
+proptest! {
+    #[test]
+    fn matches_are_final_before_a_cut_inside_a_long_run(
+        text in long_run_text(),
+        frac in 0.0f64..=1.0,
+        names in prop::collection::vec("[بولام٣7 ]{1,6}", 0..6),
+    ) {
+        let mut k = (text.len() as f64 * frac) as usize;
+        while !text.is_char_boundary(k) { k -= 1; }
+        let own = Gazetteer::builder()
+            .entries(names.iter().map(|n| Entry::new(n.clone(), "t")))
+            .entries(NAMES.map(|n| Entry::new(n, "place")))
+            .build();
+        for g in [Some(names_gazetteer()), own.ok()].into_iter().flatten() {
+            let c = g.last_safe_cut(&text[..k]);
+            prop_assert!(c <= k && text.is_char_boundary(c));
+            for overlapping in [false, true] {
+                let whole = all_matches(&g, &text, overlapping, 0);
+                let mut parts = all_matches(&g, &text[..c], overlapping, 0);
+                parts.extend(all_matches(&g, &text[c..], overlapping, c));
+                prop_assert_eq!(&whole, &parts, "cut {} of {:?}", c, &text[..k]);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_run_without_whitespace_is_cut_inside() {
+    let g = names_gazetteer();
+    // The longest name, الامم المتحده, has 25 bytes: 28 letters are needed on each side.
+    for run in ["٣".repeat(300), "بـ".repeat(300), "و\u{0651}".repeat(300)] {
+        let text = format!("قال {run}");
+        let c = g.last_safe_cut(&text);
+        assert!(c > "قال ".len() && c < text.len(), "{c} of {}", text.len());
+        assert!(
+            text[c..]
+                .chars()
+                .filter(|&ch| ch != 'ـ' && ch != '\u{0651}')
+                .count()
+                >= 28
+        );
+    }
+    // Too short on either side, or marks with no letter: no cut.
+    assert_eq!(g.last_safe_cut(&"٣".repeat(40)), 0);
+    assert_eq!(g.last_safe_cut(&"\u{200D}".repeat(3000)), 0);
+}

@@ -326,6 +326,40 @@ pub(crate) fn skip_transparent(t: &str, mut i: usize) -> usize {
     i
 }
 
+/// How many letters (word characters that are not transparent) the run of word
+/// characters at the end of `t` has, counting up to `limit`.
+pub(crate) fn letters_ending_run(t: &str, limit: usize) -> usize {
+    let mut n = 0;
+    for c in t.chars().rev() {
+        match class_of(c) {
+            WORD => n += 1,
+            TRANSPARENT => {}
+            _ => break,
+        }
+        if n >= limit {
+            break;
+        }
+    }
+    n
+}
+
+/// How many letters the run of word characters at the start of `t` has, counting up to
+/// `limit`.
+pub(crate) fn letters_starting_run(t: &str, limit: usize) -> usize {
+    let mut n = 0;
+    for c in t.chars() {
+        match class_of(c) {
+            WORD => n += 1,
+            TRANSPARENT => {}
+            _ => break,
+        }
+        if n >= limit {
+            break;
+        }
+    }
+    n
+}
+
 /// The byte offsets where the whitespace runs of `s` start.
 pub(crate) fn space_runs(s: &str) -> Vec<usize> {
     let b = s.as_bytes();
