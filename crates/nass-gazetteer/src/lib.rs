@@ -18,7 +18,7 @@
 //!     ("إيران", "", "إيران", "country"),
 //! ]);
 //! // Spans are byte offsets into the text as given.
-//! let m = gazetteer.find_iter(text).nth(2).unwrap();
+//! let m = gazetteer.find_iter(text).find(|m| m.text() == "وللعراق").unwrap();
 //! assert_eq!(&text[m.start()..m.end()], "وللعراق");
 //! assert_eq!(&text[m.name_start()..m.end()], "لعراق"); // ل + (ا)لعراق: the alef is elided
 //! ```
@@ -154,7 +154,8 @@ const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 
 /// The entries of the embedded default gazetteer (every country and capital of the
 /// world, the main international organizations, in Arabic with common variant
-/// spellings), parsed once on first use.
+/// spellings), parsed once on first use, lines with the same name and type merged (as
+/// [`GazetteerBuilder::build`] merges them).
 ///
 /// ```
 /// let entries = nass_gazetteer::default_entries();
@@ -167,7 +168,7 @@ pub fn default_entries() -> &'static [Entry] {
         let mut out = Vec::new();
         load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
             .expect("the embedded default gazetteer parses (tested)");
-        out.into_iter().map(|(e, _)| e).collect()
+        merge_entries(out).0
     })
 }
 
@@ -567,12 +568,9 @@ impl std::hash::Hasher for FxHasher {
 
 type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-fn build(
-    normalizer: Normalizer,
-    all: Vec<(Entry, Origin)>,
-    adjectives: bool,
-) -> Result<Inner, GazetteerError> {
-    // Merge entries with the same canonical name and type.
+/// Entries with the same canonical name and type merged into the first of them (variants
+/// joined, the first payload kept), in order, with where each came from.
+fn merge_entries(all: Vec<(Entry, Origin)>) -> (Vec<Entry>, Vec<Origin>) {
     let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
     let mut origins: Vec<Origin> = Vec::with_capacity(all.len());
     let mut seen: HashMap<(String, String), usize, FxBuild> = HashMap::default();
@@ -587,7 +585,15 @@ fn build(
             }
         }
     }
-    drop(seen);
+    (entries, origins)
+}
+
+fn build(
+    normalizer: Normalizer,
+    all: Vec<(Entry, Origin)>,
+    adjectives: bool,
+) -> Result<Inner, GazetteerError> {
+    let (entries, origins) = merge_entries(all);
     if entries.len() >= u32::MAX as usize {
         return Err(GazetteerError::new(
             "entries",
@@ -1459,7 +1465,11 @@ struct Found {
 /// [`Gazetteer::find_overlapping_iter`].
 ///
 /// ```
-/// let g = nass_gazetteer::Gazetteer::new();
+/// use nass_gazetteer::{Entry, Gazetteer};
+/// let g = Gazetteer::builder()
+///     .entries([Entry::new("القاهرة", "capital"), Entry::new("الرباط", "capital")])
+///     .build()
+///     .unwrap();
 /// let mut it = g.find_iter("من القاهرة إلى الرباط");
 /// assert_eq!(it.len(), 2);
 /// assert_eq!(it.next().unwrap().entry().canonical(), "القاهرة");
