@@ -1415,8 +1415,8 @@ impl Gazetteer {
 }
 
 /// How many bytes at most [`Gazetteer::last_safe_cut`] examines, from the end of the
-/// text it is given (1 MiB).
-pub const SAFE_CUT_SCAN: usize = 1 << 20;
+/// text it is given (512 KiB).
+pub const SAFE_CUT_SCAN: usize = 1 << 19;
 
 /// The largest char boundary of `s` at or before `i`.
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
