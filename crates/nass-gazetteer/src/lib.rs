@@ -1404,8 +1404,8 @@ impl Gazetteer {
         }
         let head = normalizer.normalize(&text[from..c]);
         let tail = normalizer.normalize(&text[c..]);
-        if text::letters_ending_run(&head, need) >= need
-            && text::letters_starting_run(&tail, need) >= need
+        if text::letters_in_run(head.chars().rev(), need) >= need
+            && text::letters_in_run(tail.chars(), need) >= need
         {
             c
         } else {

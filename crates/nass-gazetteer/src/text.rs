@@ -327,27 +327,11 @@ pub(crate) fn skip_transparent(t: &str, mut i: usize) -> usize {
 }
 
 /// How many letters (word characters that are not transparent) the run of word
-/// characters at the end of `t` has, counting up to `limit`.
-pub(crate) fn letters_ending_run(t: &str, limit: usize) -> usize {
+/// characters that `chars` begins with has, counting up to `limit`: pass `t.chars()` for
+/// the run at the start of `t`, `t.chars().rev()` for the run at its end.
+pub(crate) fn letters_in_run(chars: impl Iterator<Item = char>, limit: usize) -> usize {
     let mut n = 0;
-    for c in t.chars().rev() {
-        match class_of(c) {
-            WORD => n += 1,
-            TRANSPARENT => {}
-            _ => break,
-        }
-        if n >= limit {
-            break;
-        }
-    }
-    n
-}
-
-/// How many letters the run of word characters at the start of `t` has, counting up to
-/// `limit`.
-pub(crate) fn letters_starting_run(t: &str, limit: usize) -> usize {
-    let mut n = 0;
-    for c in t.chars() {
+    for c in chars {
         match class_of(c) {
             WORD => n += 1,
             TRANSPARENT => {}
