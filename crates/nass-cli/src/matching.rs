@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use nass::gazetteer::{Gazetteer, Match, MatchKind};
+use nass::gazetteer::{Gazetteer, Match, MatchKind, SAFE_CUT_SCAN};
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
@@ -126,24 +126,19 @@ fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
 pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     let gazetteer = gazetteer(args)?;
     let mut records = RecordWriter::new(out, args.format);
+    // The gazetteer looks for a safe cut in the last SAFE_CUT_SCAN bytes only: past that
+    // much text without one, cut anyway, so that a piece (and what normalizing and
+    // searching it allocates) stays small whatever the input.
+    let mut options = args.input.options();
+    options.max_pending = options.max_pending.min(SAFE_CUT_SCAN);
     for_each_piece(
         &args.input.files,
-        args.input.options(),
+        options,
         |text| gazetteer.last_safe_cut(text),
         |piece| {
             let text = piece.text;
             if args.format == Format::Text {
-                // The input again, each match in brackets.
-                let out = records.get_mut();
-                let mut done = 0;
-                for m in gazetteer.find_iter(text) {
-                    out.write_all(&text.as_bytes()[done..m.start()])?;
-                    out.write_all(b"[")?;
-                    out.write_all(m.text().as_bytes())?;
-                    out.write_all(b"]")?;
-                    done = m.end();
-                }
-                out.write_all(&text.as_bytes()[done..])?;
+                write_bracketed(records.get_mut(), text, gazetteer.find_iter(text))?;
                 return Ok(());
             }
             let matches = if args.overlapping {
@@ -159,6 +154,30 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
     )?;
     records.get_mut().flush()?;
     Ok(())
+}
+
+/// Writes `text` again with each match's surface in brackets. Entries that share a name
+/// are matched with the same span, one after the other: that surface is bracketed once.
+/// Apart from those, [`Gazetteer::find_iter`] never yields overlapping spans; a match
+/// that would still overlap the one before is left unbracketed rather than nested, so the
+/// text is always written whole.
+fn write_bracketed<'g, 't>(
+    out: &mut impl Write,
+    text: &'t str,
+    matches: impl Iterator<Item = Match<'g, 't>>,
+) -> io::Result<()> {
+    let mut done = 0;
+    for m in matches {
+        if m.start() < done {
+            continue;
+        }
+        out.write_all(&text.as_bytes()[done..m.start()])?;
+        out.write_all(b"[")?;
+        out.write_all(m.text().as_bytes())?;
+        out.write_all(b"]")?;
+        done = m.end();
+    }
+    out.write_all(&text.as_bytes()[done..])
 }
 
 fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {

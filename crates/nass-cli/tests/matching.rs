@@ -54,19 +54,23 @@ fn text_format_brackets_each_match() {
 fn a_user_gazetteer_adds_to_or_replaces_the_default() {
     let dir = tempfile::tempdir().unwrap();
     let tsv = dir.path().join("places.tsv");
-    std::fs::write(&tsv, "# مدن\nكركوك\tcity\tكركوك|كركوق\n").unwrap();
+    // A made-up village, so that the default list cannot have it.
+    std::fs::write(&tsv, "# قرى\nتل الوردات\tvillage\tتل الوردات|تل الوردة\n").unwrap();
     let tsv = tsv.to_str().unwrap();
-    let text = "من كركوق إلى بغداد";
+    let text = "من تل الوردة إلى بغداد";
     let names = |args: &[&str]| -> Vec<String> {
         json_lines(&run_str(args, text))
             .iter()
             .map(|r| r["name"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(names(&["match", "--gazetteer", tsv]), ["كركوك", "بغداد"]);
+    assert_eq!(
+        names(&["match", "--gazetteer", tsv]),
+        ["تل الوردات", "بغداد"]
+    );
     assert_eq!(
         names(&["match", "--gazetteer", tsv, "--no-default"]),
-        ["كركوك"]
+        ["تل الوردات"]
     );
     let jsonl = dir.path().join("people.jsonl");
     std::fs::write(
@@ -125,5 +129,155 @@ fn chunk_size_never_loses_a_name() {
             String::from_utf8(whole.clone()).unwrap(),
             "chunk size {chunk}"
         );
+    }
+}
+
+#[test]
+fn entries_that_share_a_name_are_bracketed_once_and_each_recorded() {
+    // The default list has تونس as a country and as its capital.
+    assert_eq!(
+        run_str(&["match", "--format", "text"], "زرت تونس\n"),
+        "زرت [تونس]\n"
+    );
+    // Two entries of a user list with the same name, the second after a clitic.
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("units.tsv");
+    std::fs::write(&tsv, "الجيش العراقي\tunit\nالجيش العراقي\tarmy\n").unwrap();
+    let tsv = tsv.to_str().unwrap();
+    let text = "قال الجيش العراقي وللجيش العراقي رأي";
+    assert_eq!(
+        run_str(
+            &[
+                "match",
+                "--no-default",
+                "--gazetteer",
+                tsv,
+                "--format",
+                "text"
+            ],
+            text
+        ),
+        "قال [الجيش العراقي] [وللجيش العراقي] رأي"
+    );
+    let records = json_lines(&run_str(
+        &["match", "--no-default", "--gazetteer", tsv],
+        text,
+    ));
+    let got: Vec<(u64, &str)> = records
+        .iter()
+        .map(|r| (r["start"].as_u64().unwrap(), r["type"].as_str().unwrap()))
+        .collect();
+    // قال + space: 7 bytes; الجيش العراقي: 25 bytes, then a space.
+    assert_eq!(got, [(7, "unit"), (7, "army"), (33, "unit"), (33, "army")]);
+}
+
+mod text_format {
+    use super::common::run_ok;
+    use proptest::prelude::*;
+
+    /// Names over a few letters (clitic letters, the article, a space), so that many
+    /// names overlap, share normal forms (أ and ا, ة and ه) or are clitic + another name.
+    fn name() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec!["ب", "ل", "و", "ال", "ا", "أ", "ة", "ه", "م", " "]),
+            1..6,
+        )
+        .prop_map(|v| v.concat())
+        .prop_filter("a name with a letter", |n| !n.trim().is_empty())
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop::sample::select(vec![
+                "ب", "ل", "و", "ال", "ا", "أ", "ة", "ه", "م", " ", "\n", "،", "\u{064E}", "ـ",
+                "\u{0654}", "x",
+            ]),
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(40))]
+
+        /// With any gazetteer, the text format writes the input back whole, with balanced
+        /// brackets that never nest.
+        #[test]
+        fn brackets_removed_give_the_input(
+            names in proptest::collection::vec((name(), prop::sample::select(vec!["a", "b"])), 1..30),
+            text in text(),
+            chunk in prop::sample::select(vec!["131072", "3", "16"]),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let tsv = dir.path().join("g.tsv");
+            let lines: String = names.iter().map(|(n, k)| format!("{n}\t{k}\n")).collect();
+            std::fs::write(&tsv, lines).unwrap();
+            let out = run_ok(
+                &["match", "--no-default", "--format", "text", "--chunk-size", chunk,
+                  "--gazetteer", tsv.to_str().unwrap()],
+                text.as_bytes(),
+            );
+            let out = String::from_utf8(out).unwrap();
+            let mut depth = 0;
+            for c in out.chars() {
+                match c {
+                    '[' => depth += 1,
+                    ']' => depth -= 1,
+                    _ => {}
+                }
+                prop_assert!(depth == 0 || depth == 1, "{:?}", out);
+            }
+            prop_assert_eq!(depth, 0, "{:?}", out);
+            prop_assert_eq!(out.replace(['[', ']'], ""), text);
+        }
+    }
+}
+
+#[test]
+fn a_stray_mark_at_a_word_start_belongs_to_the_word() {
+    // "في " is 5 bytes; U+0654 and U+0301 two bytes each, each letter two.
+    let records = json_lines(&run_str(&["match"], "في \u{0654}بغداد\n"));
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["start"], 5);
+    assert_eq!(records[0]["text"], "\u{0654}بغداد");
+    assert_eq!(records[0]["clitics"], "");
+    let records = json_lines(&run_str(&["match"], "في \u{0301}بغداد\n"));
+    assert_eq!(
+        (
+            &records[0]["start"],
+            &records[0]["name_start"],
+            &records[0]["clitics"]
+        ),
+        (&5.into(), &5.into(), &"".into())
+    );
+}
+
+#[test]
+fn long_runs_without_whitespace_lose_no_name() {
+    // Runs of digits, letters and marks far longer than any name, between names: cut
+    // inside the runs, the output is the same whatever the chunk size.
+    let text = format!(
+        "في بغداد {}، وبغداد {}\nالقاهرة{}",
+        "٣".repeat(5000),
+        "بـ".repeat(3000),
+        "\u{200D}".repeat(2000)
+    );
+    let whole = run_ok(&["match", "--format", "tsv"], text.as_bytes());
+    let whole = String::from_utf8(whole).unwrap();
+    // The header, then بغداد, وبغداد, القاهرة (the joiners after it are marks of its
+    // last letter).
+    let names: Vec<&str> = whole
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap())
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert_eq!(&names[..3], ["text", "بغداد", "وبغداد"]);
+    assert!(names[3].starts_with("القاهرة\u{200D}"));
+    for chunk in ["64", "1000", "4096"] {
+        let out = run_ok(
+            &["match", "--format", "tsv", "--chunk-size", chunk],
+            text.as_bytes(),
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), whole, "chunk size {chunk}");
     }
 }

@@ -18,7 +18,7 @@
 //!     ("إيران", "", "إيران", "country"),
 //! ]);
 //! // Spans are byte offsets into the text as given.
-//! let m = gazetteer.find_iter(text).nth(2).unwrap();
+//! let m = gazetteer.find_iter(text).find(|m| m.text() == "وللعراق").unwrap();
 //! assert_eq!(&text[m.start()..m.end()], "وللعراق");
 //! assert_eq!(&text[m.name_start()..m.end()], "لعراق"); // ل + (ا)لعراق: the alef is elided
 //! ```
@@ -70,6 +70,14 @@
 //! 5. Spans are mapped back through the normalizer's [`nass_core::Alignment`] to byte
 //!    offsets of the original text. When names of several entries share a normal form,
 //!    every one of those entries is reported, each as its own [`Match`] with the same span.
+//!    A match that begins with a word character starts at the start of its word in the
+//!    original, and one that ends with a word character ends at the end of its word
+//!    (past the marks of its last letter). Combining marks with no base letter at the
+//!    start of a word (a stray hamza U+0654, a U+0301, a fatha after a space) belong to
+//!    that word, never to the whitespace or punctuation before it, even where the
+//!    normalizer changes that whitespace and the mark as one piece; they are part of the
+//!    match's proclitics when it has some (`\u{0654}و` in `\u{0654}وبغداد`) and of its
+//!    name otherwise: never proclitics on their own.
 //!
 //! # Nisba adjectives
 //!
@@ -106,7 +114,8 @@
 //! TSV: `name<TAB>type<TAB>variant|variant|...`, the third column optional, `#` comments
 //! and blank lines ignored. JSON Lines: one object per line,
 //! `{"name": "...", "type": "...", "variants": ["..."], "payload": ...}` (`variants` and
-//! `payload` optional). A malformed line, or a name that normalizes to nothing, is a
+//! `payload` optional). Both are UTF-8; a byte order mark (U+FEFF) at the start of the
+//! input is skipped. A malformed line, or a name that normalizes to nothing, is a
 //! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
 //! and type are merged into one (their variants joined, the first payload kept).
 #![deny(missing_docs)]
@@ -145,7 +154,8 @@ const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 
 /// The entries of the embedded default gazetteer (every country and capital of the
 /// world, the main international organizations, in Arabic with common variant
-/// spellings), parsed once on first use.
+/// spellings), parsed once on first use, lines with the same name and type merged (as
+/// [`GazetteerBuilder::build`] merges them).
 ///
 /// ```
 /// let entries = nass_gazetteer::default_entries();
@@ -158,7 +168,7 @@ pub fn default_entries() -> &'static [Entry] {
         let mut out = Vec::new();
         load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
             .expect("the embedded default gazetteer parses (tested)");
-        out.into_iter().map(|(e, _)| e).collect()
+        merge_entries(out).0
     })
 }
 
@@ -439,7 +449,8 @@ impl GazetteerBuilder {
     }
 
     /// Reads entries from TSV: `name<TAB>type<TAB>variant|variant|...`, the third column
-    /// optional, `#` comments and blank lines ignored. `source` names the input in errors.
+    /// optional, `#` comments and blank lines ignored, a byte order mark at the start
+    /// skipped. `source` names the input in errors.
     ///
     /// ```
     /// let err = nass_gazetteer::Gazetteer::builder()
@@ -454,7 +465,8 @@ impl GazetteerBuilder {
 
     /// Reads entries from JSON Lines: one object per non-blank line with `name` and `type`
     /// (strings), `variants` (array of strings, optional) and `payload` (any JSON,
-    /// optional). `source` names the input in errors.
+    /// optional). A byte order mark at the start is skipped. `source` names the input in
+    /// errors.
     ///
     /// ```
     /// use nass_gazetteer::Gazetteer;
@@ -530,6 +542,8 @@ struct Inner {
     patterns: Vec<PatternInfo>,
     targets: Vec<Target>,
     max_words: usize,
+    /// The most bytes in any pattern.
+    max_key: usize,
 }
 
 /// A fast, non-cryptographic hasher (FxHash's multiply-rotate) for the build's maps of
@@ -554,12 +568,9 @@ impl std::hash::Hasher for FxHasher {
 
 type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-fn build(
-    normalizer: Normalizer,
-    all: Vec<(Entry, Origin)>,
-    adjectives: bool,
-) -> Result<Inner, GazetteerError> {
-    // Merge entries with the same canonical name and type.
+/// Entries with the same canonical name and type merged into the first of them (variants
+/// joined, the first payload kept), in order, with where each came from.
+fn merge_entries(all: Vec<(Entry, Origin)>) -> (Vec<Entry>, Vec<Origin>) {
     let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
     let mut origins: Vec<Origin> = Vec::with_capacity(all.len());
     let mut seen: HashMap<(String, String), usize, FxBuild> = HashMap::default();
@@ -574,7 +585,15 @@ fn build(
             }
         }
     }
-    drop(seen);
+    (entries, origins)
+}
+
+fn build(
+    normalizer: Normalizer,
+    all: Vec<(Entry, Origin)>,
+    adjectives: bool,
+) -> Result<Inner, GazetteerError> {
+    let (entries, origins) = merge_entries(all);
     if entries.len() >= u32::MAX as usize {
         return Err(GazetteerError::new(
             "entries",
@@ -638,6 +657,7 @@ fn build(
     let mut patterns: Vec<PatternInfo> = Vec::new();
     let mut targets: Vec<Target> = Vec::with_capacity(pairs.len());
     let mut max_words = 1;
+    let mut max_key = 0;
     for (key, target) in pairs {
         if keys.last() != Some(&key) {
             if let Some(p) = patterns.last_mut() {
@@ -650,6 +670,7 @@ fn build(
                 word_last: key.chars().next_back().is_some_and(is_word_char),
             });
             max_words = max_words.max(key.matches(' ').count() + 1);
+            max_key = max_key.max(key.len());
             keys.push(key);
         }
         let start = patterns.last().map_or(0, |p| p.start as usize);
@@ -694,6 +715,7 @@ fn build(
         patterns,
         targets,
         max_words,
+        max_key,
     })
 }
 
@@ -958,8 +980,9 @@ impl Gazetteer {
             self.walk(t, w, w, 0, Names::ROOT, false, out);
         }
         if p0 == e {
-            // A word of transparent characters only: the walk starts at what follows.
-            self.walk_from_root(t, w, p0, 0, out);
+            // A word of transparent characters only (marks with no base letter): no name
+            // starts after them in this word. What follows is not a word character, and
+            // a name that begins there is walked from there, as its own start.
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
@@ -1048,7 +1071,7 @@ impl Gazetteer {
         let b = t.as_bytes();
         self.walk(t, w, w, 0, Names::ROOT, false, out);
         let p0 = text::skip_transparent(t, w);
-        if p0 != w {
+        if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
             self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         let mut at = p0;
@@ -1156,6 +1179,7 @@ impl Gazetteer {
         let mut found = Vec::new();
         if !i.patterns.is_empty() && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
+            let classes = text::classes();
             let mut cands = Vec::new();
             self.candidates(&norm, &mut cands);
             cands.sort_unstable();
@@ -1164,23 +1188,51 @@ impl Gazetteer {
                 if !overlapping && c.word_start < last_end {
                     continue;
                 }
-                let span = alignment.original_range(c.word_start..c.end());
-                if !overlapping {
+                let mut span = alignment.original_range(c.word_start..c.end());
+                let floor = if overlapping {
+                    0
+                } else {
                     // Apart in the normalized text is not enough: two readings can still
                     // share a stretch of the original that normalization changed as one
                     // piece (a compatibility character decomposed between neighbours).
                     if span.start < last_original_end {
                         continue;
                     }
-                    (last_end, last_original_end) = (c.end(), span.end);
-                }
-                // Without proclitics the name starts where the word does (the common
-                // case: one binary search fewer).
-                let name_start = if c.name_start == c.word_start {
+                    last_original_end
+                };
+                let aligned_name = if c.clitics == 0 {
                     span.start
                 } else {
-                    alignment
-                        .original_offset(c.name_start)
+                    alignment.original_offset(c.name_start)
+                };
+                if norm[..c.end()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+                {
+                    // The reading ends at its word's end in the original too.
+                    span.end = text::word_end_at(text, span.start, span.end);
+                }
+                if text::starts_word(classes, &norm, c.word_start) {
+                    // The reading starts at its word's start in the original too.
+                    span.start =
+                        text::word_start_at(text, span.start, aligned_name, span.end).max(floor);
+                }
+                if !overlapping {
+                    (last_end, last_original_end) = (c.end(), span.end);
+                }
+                // Without proclitics the name starts where the word does, marks with no
+                // base letter before its first letter included.
+                let name_start = if c.clitics == 0 {
+                    span.start
+                } else {
+                    // Past the clitic letters in the original, or where the alignment
+                    // puts the name, whichever is later: the alignment is exact unless
+                    // the normalizer changed clitic and name as one piece (then it puts
+                    // the name at the piece's start), and a letter the normalizer drops
+                    // between them is not counted as a clitic.
+                    text::clitics_end(text, span.start, c.clitics, span.end)
+                        .max(aligned_name)
                         .clamp(span.start, span.end)
                 };
                 let p = i.patterns[c.pattern as usize];
@@ -1206,13 +1258,19 @@ impl Gazetteer {
     /// or not) are exactly the matches of `&text[..c]` followed by those of
     /// `&text[c..] + rest`, shifted by `c`.
     ///
-    /// `c` is the start of an ASCII whitespace character (where the normalizer's output can
-    /// be cut too), no reading of `text` crosses it, and at least
-    /// [`max_words`](Self::max_words) whitespace runs follow it, so a name still open at
-    /// the end of `text` (a multi-word name can continue on the next line) cannot reach
-    /// back before it. It is 0 when there is no such place (no ASCII whitespace, or fewer
-    /// whitespace runs than the longest name has words): the caller must read more, or
-    /// cut elsewhere and accept that a name across that cut may be missed.
+    /// `c` is either the start of an ASCII whitespace character (where the normalizer's
+    /// output can be cut too) that no reading of `text` crosses and that at least
+    /// [`max_words`](Self::max_words) whitespace runs follow, so a name still open at the
+    /// end of `text` (a multi-word name can continue on the next line) cannot reach back
+    /// before it; or, when there is no such place, a place inside a run of word
+    /// characters too long to be part of any name, with enough of the run on both sides
+    /// (more letters than the longest name has bytes) and where the normalizer's output
+    /// can be cut. It is 0 when there is neither: the caller must read more, or cut
+    /// elsewhere and accept that a name across that cut may be missed.
+    ///
+    /// Only the last [`SAFE_CUT_SCAN`] bytes of `text` are examined, so a call costs time
+    /// and memory in proportion to at most that much text, however long `text` is: a
+    /// streaming reader that gets 0 for text longer than that should cut anyway.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -1222,19 +1280,41 @@ impl Gazetteer {
     /// // "إن الأمم" stays: a two-word name could start at إن and end in the next chunk.
     /// assert_eq!(&chunk[..cut], "قالت الأمم\nالمتحدة");
     /// assert_eq!(g.last_safe_cut("الأمم المتحدة"), 0);
+    /// // No whitespace, but a run of digits far longer than any name: cut inside it.
+    /// let digits = "٣".repeat(200);
+    /// let cut = g.last_safe_cut(&digits);
+    /// assert!(cut > 0 && cut < digits.len());
     /// ```
     pub fn last_safe_cut(&self, text: &str) -> usize {
+        let b = text.as_bytes();
+        let lo = text.len().saturating_sub(SAFE_CUT_SCAN);
         let words = self.inner.max_words.max(1);
         let mut runs = 2 * words + 4;
         loop {
-            let window = window_start(text.as_bytes(), runs);
-            if let Some(c) = self.safe_cut_in(text, window, words) {
-                return c;
+            match window_start(b, lo, runs) {
+                Some(window) => {
+                    if let Some(c) = self.safe_cut_in(text, window, words) {
+                        return c;
+                    }
+                    runs = runs.saturating_mul(4);
+                }
+                None => {
+                    // Fewer runs than that since `lo`: the whole text when it is short,
+                    // else from the first run after `lo`.
+                    let window = if lo == 0 {
+                        Some(0)
+                    } else {
+                        b[lo..]
+                            .iter()
+                            .position(u8::is_ascii_whitespace)
+                            .map(|i| lo + i)
+                    };
+                    if let Some(c) = window.and_then(|w| self.safe_cut_in(text, w, words)) {
+                        return c;
+                    }
+                    return self.long_run_cut(text, lo);
+                }
             }
-            if window == 0 {
-                return 0;
-            }
-            runs = runs.saturating_mul(4);
         }
     }
 
@@ -1249,6 +1329,21 @@ impl Gazetteer {
         }
         let mut cands = Vec::new();
         self.candidates(&norm, &mut cands);
+        // By start; `reach[i]`: the furthest end among the first `i + 1` readings. The
+        // first reading that crosses a gap `c` (starts before it, ends after it) is the
+        // first whose `reach` passes `c`, if it starts before `c`.
+        cands.sort_unstable_by_key(|r| r.word_start);
+        let reach: Vec<usize> = cands
+            .iter()
+            .scan(0, |m, r| {
+                *m = (*m).max(r.end());
+                Some(*m)
+            })
+            .collect();
+        let crossing = |c: usize| -> Option<usize> {
+            let i = reach.partition_point(|&e| e <= c);
+            cands.get(i).map(|r| r.word_start).filter(|&w| w < c)
+        };
         let bytes = text.as_bytes();
         let mut k = gaps.len() - words;
         loop {
@@ -1265,12 +1360,7 @@ impl Gazetteer {
                 k -= 1;
                 continue;
             }
-            match cands
-                .iter()
-                .filter(|r| r.word_start < c && r.end() > c)
-                .map(|r| r.word_start)
-                .min()
-            {
+            match crossing(c) {
                 Some(start) => {
                     let before = gaps.partition_point(|&g| g < start);
                     if before == 0 {
@@ -1282,28 +1372,85 @@ impl Gazetteer {
             }
         }
     }
+
+    /// A cut inside a run of word characters near the end of `text[lo..]` that no name
+    /// can cross, begin or end at, or 0. A reading that crosses a place inside a run
+    /// begins at the run's start (its name after at most two proclitic letters and the
+    /// marks between them) or before, and ends at the run's end or after; so when at
+    /// least `max_key + 3` letters (characters that are not transparent) of the run stand
+    /// on each side of the cut, its name would be longer than the longest name. The same
+    /// holds for a reading that would end at the cut in the first part, or begin there in
+    /// the second. The cut is also a place where the normalizer's output can be cut,
+    /// whatever precedes and follows: a cut from [`Normalizer::last_cut`] with another
+    /// such anchor before it.
+    fn long_run_cut(&self, text: &str, lo: usize) -> usize {
+        let need = self.inner.max_key + 3;
+        // Room for `need` letters after the cut (of up to four bytes each), and a span
+        // of at most a quarter of the scanned text to find an anchor in.
+        let after = 4 * need + 64;
+        let Some(target) = text.len().checked_sub(after) else {
+            return 0;
+        };
+        let span = ((text.len() - lo) / 4).max(4 * need + 64);
+        let from = floor_char_boundary(text, target.saturating_sub(span).max(lo));
+        let target = floor_char_boundary(text, target);
+        if target <= from {
+            return 0;
+        }
+        let normalizer = &self.inner.normalizer;
+        let c = from + normalizer.last_cut(&text[from..target]);
+        if c == from || normalizer.last_cut(&text[from..c]) == 0 {
+            return 0;
+        }
+        let head = normalizer.normalize(&text[from..c]);
+        let tail = normalizer.normalize(&text[c..]);
+        if text::letters_in_run(head.chars().rev(), need) >= need
+            && text::letters_in_run(tail.chars(), need) >= need
+        {
+            c
+        } else {
+            0
+        }
+    }
 }
 
-/// The start of the `runs`-th last run of ASCII whitespace bytes in `b`, or 0.
-fn window_start(b: &[u8], runs: usize) -> usize {
+/// How many bytes at most [`Gazetteer::last_safe_cut`] examines, from the end of the
+/// text it is given (512 KiB).
+pub const SAFE_CUT_SCAN: usize = 1 << 19;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The start of the `runs`-th last run of ASCII whitespace bytes in `b` that starts at or
+/// after `lo`, or `None` when there are fewer.
+fn window_start(b: &[u8], lo: usize, runs: usize) -> Option<usize> {
     let mut seen = 0;
     let mut i = b.len();
-    while i > 0 {
+    while i > lo {
         if b[i - 1].is_ascii_whitespace() {
             let mut j = i - 1;
             while j > 0 && b[j - 1].is_ascii_whitespace() {
                 j -= 1;
             }
+            if j < lo {
+                return None;
+            }
             seen += 1;
             if seen == runs {
-                return j;
+                return Some(j);
             }
             i = j;
         } else {
             i -= 1;
         }
     }
-    0
+    None
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -1318,7 +1465,11 @@ struct Found {
 /// [`Gazetteer::find_overlapping_iter`].
 ///
 /// ```
-/// let g = nass_gazetteer::Gazetteer::new();
+/// use nass_gazetteer::{Entry, Gazetteer};
+/// let g = Gazetteer::builder()
+///     .entries([Entry::new("القاهرة", "capital"), Entry::new("الرباط", "capital")])
+///     .build()
+///     .unwrap();
 /// let mut it = g.find_iter("من القاهرة إلى الرباط");
 /// assert_eq!(it.len(), 2);
 /// assert_eq!(it.next().unwrap().entry().canonical(), "القاهرة");

@@ -16,7 +16,8 @@ fn malformed(source: &str, line: usize, why: impl Into<String>) -> GazetteerErro
     GazetteerError::new(source, Some(line), ErrorKind::Malformed(why.into()))
 }
 
-/// Calls `each` with every line (without its line break) and its 1-based number.
+/// Calls `each` with every line (without its line break) and its 1-based number; a byte
+/// order mark (U+FEFF) at the very start of the input is skipped.
 fn lines(
     reader: impl Read,
     source: &str,
@@ -36,6 +37,12 @@ fn lines(
         number += 1;
         let line = std::str::from_utf8(&buf)
             .map_err(|e| malformed(source, number, format!("invalid UTF-8 ({e})")))?;
+        // A byte order mark that some editors put at the start of a file.
+        let line = if number == 1 {
+            line.strip_prefix('\u{FEFF}').unwrap_or(line)
+        } else {
+            line
+        };
         let line = line.strip_suffix('\n').unwrap_or(line);
         let line = line.strip_suffix('\r').unwrap_or(line);
         each(line, number)?;

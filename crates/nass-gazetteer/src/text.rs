@@ -171,6 +171,128 @@ pub(crate) fn word_end(classes: &[u8; 0x800], t: &str, mut i: usize) -> usize {
     i
 }
 
+/// Whether the character at byte `i` of `t` is a word character.
+#[inline]
+pub(crate) fn starts_word(classes: &[u8; 0x800], t: &str, i: usize) -> bool {
+    i < t.len() && class_at(classes, t, i).0 >= WORD
+}
+
+/// Where a reading that begins with a word character starts in the original text `s`:
+/// at the start of the word its name is in. `o` is where the normalizer's alignment puts
+/// the reading's start, `name` where it puts the name's start (at or after `o`), `end`
+/// where the reading ends.
+///
+/// Marks with no base letter at the start of a word (a stray hamza U+0654, a U+0301)
+/// belong to that word, never to the whitespace or punctuation before it, and the
+/// alignment alone does not always say so: when the normalizer changed whitespace and
+/// the marks after it as one piece (U+0020 U+0654 is composed as a unit), it puts the
+/// start on the whitespace (or further back, when the piece began inside the word
+/// before); when it dropped the marks, after them. So the start is found in the
+/// original: from the name's start (past the end of the word before, when the alignment
+/// puts it inside that word), moved forward past characters that are not word
+/// characters and marks that no letter follows, back over the word's characters to the start of the word, but not before
+/// `o`, except over marks (transparent characters: marks, tatweel, ZWNJ, ZWJ) that begin
+/// the word. When a letter stands before those marks, they are its own.
+pub(crate) fn word_start_at(s: &str, o: usize, name: usize, end: usize) -> usize {
+    let classes = classes();
+    let mut first = name.max(o);
+    if first == o && marks_before(s, o).is_none() {
+        // The piece began inside the word before: the reading's word is a later one.
+        first = word_end(classes, s, o).min(end);
+    }
+    // Forward to the first word with a letter: marks with no letter after them start no
+    // word that a name could begin with.
+    loop {
+        while first < end && class_at(classes, s, first).0 < WORD {
+            first += class_at(classes, s, first).1;
+        }
+        let letter = skip_transparent_to(classes, s, first, end);
+        if letter >= end || class_at(classes, s, letter).0 == WORD {
+            break;
+        }
+        first = letter;
+    }
+    if first >= end {
+        return o;
+    }
+    let mut q = first;
+    while q > o {
+        let c = s[..q].chars().next_back().unwrap_or(' ');
+        if !is_word_char(c) {
+            return q;
+        }
+        q -= c.len_utf8();
+    }
+    // At the aligned start: back over marks the normalizer dropped, to the word's start.
+    marks_before(s, q).unwrap_or(q)
+}
+
+/// The start of the word that `o` is in, when only marks (transparent characters) stand
+/// between that start and `o` (`o` itself when `o` is a word start); `None` when a
+/// letter stands before those marks.
+fn marks_before(s: &str, o: usize) -> Option<usize> {
+    let mut p = o;
+    while let Some(c) = s[..p].chars().next_back() {
+        if class_of(c) != TRANSPARENT {
+            break;
+        }
+        p -= c.len_utf8();
+    }
+    match s[..p].chars().next_back() {
+        Some(c) if is_word_char(c) => None,
+        _ => Some(p),
+    }
+}
+
+/// Where a reading that ends with a word character ends in the original text `s`, given
+/// `e`, where the alignment puts its end, and its `start`: `e`, unless the original ends
+/// there with marks that begin the next word (transparent characters after whitespace or
+/// punctuation), which the alignment takes in when the normalizer changed them with the
+/// last letter as one piece: then after the last word character before them. Marks
+/// right after a letter stay the letter's.
+pub(crate) fn word_end_at(s: &str, start: usize, e: usize) -> usize {
+    let mut p = e;
+    while let Some(c) = s[start..p].chars().next_back() {
+        if class_of(c) != TRANSPARENT {
+            break;
+        }
+        p -= c.len_utf8();
+    }
+    if p == e {
+        return e;
+    }
+    let mut q = p;
+    while let Some(c) = s[start..q].chars().next_back() {
+        if is_word_char(c) {
+            break;
+        }
+        q -= c.len_utf8();
+    }
+    if q < p && q > start {
+        q
+    } else {
+        e
+    }
+}
+
+/// Where the name proper starts in the original text `s` of a reading with `clitics`
+/// proclitic letters that starts at `start` and ends at `end`: after that many letters
+/// (characters that are not transparent) and the transparent characters after each, at
+/// most `end`. (The alignment alone can put it too early, when the normalizer changed a
+/// clitic letter and the name's first letter as one piece.)
+pub(crate) fn clitics_end(s: &str, start: usize, clitics: u8, end: usize) -> usize {
+    let classes = classes();
+    let mut i = skip_transparent_to(classes, s, start, end);
+    for _ in 0..clitics {
+        if i >= end {
+            break;
+        }
+        let (_, len) = class_at(classes, s, i);
+        i = skip_transparent_to(classes, s, i + len, end);
+    }
+    i.min(end)
+}
+
 /// The first byte at or after `i` (and before `end`) that does not begin a transparent
 /// character.
 #[inline]
@@ -202,6 +324,24 @@ pub(crate) fn skip_transparent(t: &str, mut i: usize) -> usize {
         i += len;
     }
     i
+}
+
+/// How many letters (word characters that are not transparent) the run of word
+/// characters that `chars` begins with has, counting up to `limit`: pass `t.chars()` for
+/// the run at the start of `t`, `t.chars().rev()` for the run at its end.
+pub(crate) fn letters_in_run(chars: impl Iterator<Item = char>, limit: usize) -> usize {
+    let mut n = 0;
+    for c in chars {
+        match class_of(c) {
+            WORD => n += 1,
+            TRANSPARENT => {}
+            _ => break,
+        }
+        if n >= limit {
+            break;
+        }
+    }
+    n
 }
 
 /// The byte offsets where the whitespace runs of `s` start.
@@ -342,6 +482,44 @@ mod tests {
         assert_eq!(word_end(t, "ab1 c", 1), 3);
         assert_eq!(skip_transparent_to(t, "\u{064E}\u{0640}ب", 0, 6), 4);
         assert_eq!(skip_transparent_to(t, "\u{064E}\u{0640}ب", 0, 2), 2);
+    }
+
+    #[test]
+    fn a_word_starts_before_its_stray_marks() {
+        let s = "في \u{0654}\u{064E}بغداد";
+        // From the space (a piece that took the space and the mark), from the letter
+        // (after dropped marks), from the mark itself: the word starts at the mark.
+        // ("في " is 5 bytes, each mark 2.)
+        for o in [4, 5, 9, 7] {
+            assert_eq!(word_start_at(s, o, o, s.len()), 5, "{o}");
+        }
+        // Back from the name's start (after the clitic و) to the word's start, not
+        // before the aligned start.
+        let s = "في \u{0301}وبغداد";
+        assert_eq!(word_start_at(s, 4, 9, s.len()), 5);
+        assert_eq!(word_start_at(s, 7, 9, s.len()), 5);
+        let s = "فيب\u{0301}وبغداد";
+        assert_eq!(word_start_at(s, 8, 10, s.len()), 8);
+        // Marks after a letter are the letter's: the start stays.
+        let s = "بَغداد";
+        assert_eq!(word_start_at(s, 4, 4, s.len()), 4);
+        assert_eq!(word_start_at(s, 0, 0, s.len()), 0);
+        // Nothing but non-word characters up to the end: unchanged.
+        assert_eq!(word_start_at("a ,", 1, 1, 3), 1);
+    }
+
+    #[test]
+    fn a_word_ends_before_the_next_words_marks() {
+        let s = "بغداد\u{0654}\u{200D} \u{0651}ثم";
+        // A piece that took the space and the next word's mark: the word ends after its
+        // own marks (at 15).
+        assert_eq!(word_end_at(s, 0, 18), 15);
+        assert_eq!(word_end_at(s, 0, 15), 15);
+        assert_eq!(word_end_at(s, 0, 12), 12);
+        // Marks after a letter are the letter's.
+        assert_eq!(word_end_at("بَ ت", 0, 4), 4);
+        // Nothing but marks and spaces: unchanged.
+        assert_eq!(word_end_at(" \u{0651}", 0, 3), 3);
     }
 
     #[test]
