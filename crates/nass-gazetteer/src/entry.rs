@@ -183,6 +183,7 @@ pub(crate) enum ErrorKind {
     EmptyName(String),
     Io(std::io::Error),
     Build(String),
+    NameTooLong { words: usize, bytes: usize },
 }
 
 impl GazetteerError {
@@ -232,6 +233,12 @@ impl fmt::Display for GazetteerError {
             }
             ErrorKind::Io(e) => write!(f, ": {e}"),
             ErrorKind::Build(why) => write!(f, ": {why}"),
+            ErrorKind::NameTooLong { words, bytes } => write!(
+                f,
+                ": a name of {words} words and {bytes} bytes once normalized; names have at most {} words and {} bytes",
+                crate::MAX_NAME_WORDS,
+                crate::MAX_NAME_BYTES
+            ),
         }
     }
 }

@@ -115,7 +115,8 @@
 //! and blank lines ignored. JSON Lines: one object per line,
 //! `{"name": "...", "type": "...", "variants": ["..."], "payload": ...}` (`variants` and
 //! `payload` optional). Both are UTF-8; a byte order mark (U+FEFF) at the start of the
-//! input is skipped. A malformed line, or a name that normalizes to nothing, is a
+//! input is skipped. A malformed line, a name that normalizes to nothing, or a name longer
+//! than [`MAX_NAME_WORDS`] words or [`MAX_NAME_BYTES`] bytes once normalized, is a
 //! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
 //! and type are merged into one (their variants joined, the first payload kept).
 #![deny(missing_docs)]
@@ -613,6 +614,18 @@ fn build(
                     &o.source,
                     Some(o.line),
                     ErrorKind::EmptyName(name.to_string()),
+                ));
+            }
+            let words = key.matches(' ').count() + 1;
+            if words > MAX_NAME_WORDS || key.len() > MAX_NAME_BYTES {
+                let o = &origins[i];
+                return Err(GazetteerError::new(
+                    &o.source,
+                    Some(o.line),
+                    ErrorKind::NameTooLong {
+                        words,
+                        bytes: key.len(),
+                    },
                 ));
             }
             pairs.push((
@@ -1417,6 +1430,46 @@ impl Gazetteer {
 /// How many bytes at most [`Gazetteer::last_safe_cut`] examines, from the end of the
 /// text it is given (512 KiB).
 pub const SAFE_CUT_SCAN: usize = 1 << 19;
+
+/// The most words a name may have once normalized (a run of whitespace separates two
+/// words); a longer name is a [`GazetteerError`] when the gazetteer is built.
+///
+/// Matching walks the names from every word start, so a walk costs at most the length of
+/// the longest name: this bound and [`MAX_NAME_BYTES`] keep matching linear in the text
+/// whatever the gazetteer (a name of 20 000 words made every word start of a text of those
+/// words walk 20 000 words). Real names are far shorter: the longest official country
+/// name has six words.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer, MAX_NAME_WORDS};
+///
+/// let long = vec!["كلمة"; MAX_NAME_WORDS + 1].join(" ");
+/// let err = Gazetteer::builder()
+///     .default_entries(false)
+///     .entry(Entry::new(long, "title"))
+///     .build()
+///     .unwrap_err();
+/// assert!(err.to_string().contains("words"));
+/// let fits = vec!["كلمة"; MAX_NAME_WORDS].join(" ");
+/// assert!(Gazetteer::builder().default_entries(false).entry(Entry::new(fits, "title")).build().is_ok());
+/// ```
+pub const MAX_NAME_WORDS: usize = 64;
+
+/// The most bytes a name may have once normalized; a longer name is a
+/// [`GazetteerError`] when the gazetteer is built. See [`MAX_NAME_WORDS`] for why.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer, MAX_NAME_BYTES};
+///
+/// let long = "ب".repeat(MAX_NAME_BYTES / 2 + 1); // two bytes a letter
+/// let err = Gazetteer::builder()
+///     .default_entries(false)
+///     .entry(Entry::new(long, "title"))
+///     .build()
+///     .unwrap_err();
+/// assert!(err.to_string().contains("bytes"));
+/// ```
+pub const MAX_NAME_BYTES: usize = 1024;
 
 /// The largest char boundary of `s` at or before `i`.
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
