@@ -18,12 +18,16 @@ pub(crate) const ND_ZEROS: [u32; 76] = [
 
 /// Value of `c` if it is an Nd digit.
 pub(crate) fn value(c: char) -> Option<u8> {
+    digit(c).map(|(v, _)| v)
+}
+
+/// Value of `c` if it is an Nd digit, with the zero of its block of ten (which names the
+/// script: 0x30 for ASCII, 0x966 for Devanagari...).
+pub(crate) fn digit(c: char) -> Option<(u8, u32)> {
     let cp = c as u32;
     // Index of the last zero <= cp.
     let i = ND_ZEROS.partition_point(|&z| z <= cp);
-    if i == 0 {
-        return None;
-    }
-    let d = cp - ND_ZEROS[i - 1];
-    (d < 10).then_some(d as u8)
+    let zero = *ND_ZEROS.get(i.checked_sub(1)?)?;
+    let d = cp - zero;
+    (d < 10).then_some((d as u8, zero))
 }
