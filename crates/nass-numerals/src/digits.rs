@@ -178,7 +178,7 @@ pub(crate) fn numeral_digit(c: char) -> Option<(u8, u32)> {
     if let Some(v) = digit_value(c) {
         return Some((v, ARABIC_CONTEXT_DIGITS));
     }
-    if c.is_ascii() {
+    if (c as u32) < nd::FIRST_OTHER_ZERO {
         return None;
     }
     nd::digit(c)

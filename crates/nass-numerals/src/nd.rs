@@ -16,6 +16,13 @@ pub(crate) const ND_ZEROS: [u32; 76] = [
     0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
+// The first three blocks are ASCII, Arabic-Indic and Persian: `digit_value`'s sets.
+const _: () = assert!(ND_ZEROS[0] == 0x30 && ND_ZEROS[1] == 0x0660 && ND_ZEROS[2] == 0x06F0);
+
+/// The zero of the first block after the Persian digits: below it, every Nd digit is one
+/// of `digit_value`'s three sets (a quick answer for the Arabic letters).
+pub(crate) const FIRST_OTHER_ZERO: u32 = ND_ZEROS[3];
+
 /// Value of `c` if it is an Nd digit.
 pub(crate) fn value(c: char) -> Option<u8> {
     digit(c).map(|(v, _)| v)
