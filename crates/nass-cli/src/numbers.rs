@@ -118,18 +118,19 @@ fn for_each_found(
     }
 }
 
-/// How far back from the end of a long line the cut looks for a place inside it: the
-/// stream asks again after every read, and reading the whole line each time would cost
-/// the square of its length.
-const CUT_WINDOW: usize = 64 << 10;
+/// The least of how far back from the end of a long line the cut looks for a place
+/// inside it (see `cut`).
+const MIN_CUT_WINDOW: usize = 4 << 10;
 
 /// Where the pending text may be cut: after the last line break, since no number spans
 /// one; in a line longer than `MAX_LINE_WAIT` without one, where the library says
-/// (`safe_cut`: before a word that is no part of a number) in its last `CUT_WINDOW`
-/// bytes; else nowhere yet, until the stream's forced cut at 16 MiB.
-fn cut(text: &str) -> usize {
+/// (`safe_cut`: before a word that is no part of a number) in its last `window` bytes;
+/// else nowhere yet, until the stream's forced cut at 16 MiB. The stream asks again after
+/// every read: a window of twice the read size sees every new byte, at a cost per read
+/// that does not grow with the line (any safe place will do, not only the last).
+fn cut(text: &str, window: usize) -> usize {
     line_cut(text, |line| {
-        let mut from = line.len().saturating_sub(CUT_WINDOW);
+        let mut from = line.len().saturating_sub(window);
         while !line.is_char_boundary(from) {
             from += 1;
         }
@@ -142,22 +143,29 @@ fn cut(text: &str) -> usize {
 
 pub fn run(args: &NumbersArgs, out: &mut impl Write) -> Result<(), CliError> {
     let mut records = RecordWriter::new(out, args.format);
-    for_each_piece(&args.input.files, args.input.options(), cut, |piece| {
-        for_each_found(piece.text, args.words, |f| {
-            if args.format == Format::Text {
-                records.write_line(&f.value)?;
-                return Ok(());
-            }
-            records.write(&NumberRecord {
-                start: piece.offset + f.start as u64,
-                end: piece.offset + f.end as u64,
-                text: f.text,
-                value: f.value,
-                kind: f.kind,
-            })?;
-            Ok(())
-        })
-    })?;
+    let options = args.input.options();
+    let window = options.chunk_size.saturating_mul(2).max(MIN_CUT_WINDOW);
+    for_each_piece(
+        &args.input.files,
+        options,
+        |text| cut(text, window),
+        |piece| {
+            for_each_found(piece.text, args.words, |f| {
+                if args.format == Format::Text {
+                    records.write_line(&f.value)?;
+                    return Ok(());
+                }
+                records.write(&NumberRecord {
+                    start: piece.offset + f.start as u64,
+                    end: piece.offset + f.end as u64,
+                    text: f.text,
+                    value: f.value,
+                    kind: f.kind,
+                })?;
+                Ok(())
+            })
+        },
+    )?;
     records.get_mut().flush()?;
     Ok(())
 }
