@@ -751,6 +751,23 @@ fn words_errors() {
         assert_eq!(e.kind(), kind, "{s:?}: {e}");
         assert!(e.offset() <= s.len());
     }
+    // A line break inside a number: an unknown word where it stands (ثلاثة is 10 bytes);
+    // a و before it is a و with nothing after it.
+    for (s, kind, offset) in [
+        ("ثلاثة\nآلاف", UnknownWord, 10),
+        ("ثلاثة \r\n آلاف", UnknownWord, 11),
+        ("ثلاثة\u{2028}آلاف", UnknownWord, 10),
+        ("3\nآلاف", Misplaced, 0), // a numeral with no scale word after it
+        ("ثلاثة و\nعشرون", Misplaced, 11),
+    ] {
+        let e = parse_number_words(s).expect_err(s);
+        assert_eq!((e.kind(), e.offset()), (kind, offset), "{s:?}");
+    }
+    // Around it, it is white space.
+    assert_eq!(
+        parse_number_words("\n ثلاثة آلاف\r\n").unwrap().to_u64(),
+        Some(3000)
+    );
     let huge = format!("{} تريليون", "9".repeat(30));
     assert_eq!(parse_number_words(&huge).unwrap_err().kind(), Overflow);
 }
