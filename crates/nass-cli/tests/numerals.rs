@@ -165,3 +165,125 @@ fn numbers_offsets_run_across_files_and_chunks() {
         );
     }
 }
+
+#[test]
+fn numbers_never_span_a_line_break() {
+    let words = ["numbers", "--words", "--format", "text"];
+    // On one line ثلاثة آلاف is 3000 and أربعة عشر 14; across a line break of any kind
+    // they are 3 (آلاف alone is no number) and 4 and 10.
+    assert_eq!(run_str(&words, "ثلاثة آلاف\n"), "3000\n");
+    assert_eq!(run_str(&words, "أربعة\nعشرة\n"), "4\n10\n");
+    assert_eq!(run_str(&words, "ثلاثة\nآلاف\n"), "3\n");
+    assert_eq!(run_str(&words, "ثلاثة\r\nآلاف\r\n"), "3\n");
+    assert_eq!(
+        run_str(
+            &words,
+            "ثلاثة\u{2028}آلاف\u{2029}أربعة\u{85}عشر\u{0B}خمسة\u{0C}ستة\rسبعة\n"
+        ),
+        "3\n4\n10\n5\n6\n7\n"
+    );
+}
+
+#[test]
+fn numbers_in_every_script_of_digits() {
+    let out = run_str(&["numbers", "--format", "tsv"], "a १२ b ১২\n");
+    assert_eq!(
+        out,
+        "start\tend\tkind\ttext\tvalue\n\
+         2\t8\tdigits\t१२\t12\n\
+         11\t17\tdigits\t১২\t12\n"
+    );
+    // One script per number, where ASCII, Arabic-Indic and Persian count as one.
+    assert_eq!(
+        run_str(&["numbers", "--format", "text"], "१२3 و٢0٢4 و۱۴٢٣ ５-६\n"),
+        "12\n3\n2024\n1423\n5\n6\n"
+    );
+}
+
+/// Inputs whose numbers a cut in the wrong place would change: line breaks of every
+/// kind, CRLF, signs at a line start, stray marks at a word start, digits of several
+/// scripts, a last line without a line break.
+const CHUNKED: &[(&str, &str, &str)] = &[
+    // (input, numbers, numbers with --words), checked by hand
+    ("أربعة\nعشرة\n", "", "4\n10\n"),
+    ("ثلاثة\nآلاف", "", "3\n"),
+    (
+        "وصل ثلاثة آلاف\r\nوخمسمائة زائر\r\n٢٬٥٠٠ و-٣\r\n7\r\n-8\r\n",
+        "2500\n3\n7\n-8\n",
+        "3000\n500\n2500\n3\n7\n-8\n",
+    ),
+    (
+        "\u{0654}ثلاثة \u{0301}آلاف\n\u{0654}وخمسة \u{0301}٣ آلاف\n\u{0301}\u{0654}عشرون\n",
+        "3\n",
+        "3\n5\n3000\n20\n",
+    ),
+    (
+        "a १२ b ১২\n-५ و٢0٢4\n१२3\r\n",
+        "12\n12\n-5\n2024\n12\n3\n",
+        "12\n12\n-5\n2024\n12\n3\n",
+    ),
+    (
+        "ثلاثة\u{2028}آلاف\u{2029}أربعة\u{85}عشر\u{0B}خمسة\u{0C}ستة\rسبعة 7\n-8",
+        "7\n-8\n",
+        "3\n4\n10\n5\n6\n7\n7\n-8\n",
+    ),
+];
+
+/// `nass numbers` with `flags` and then `rest`.
+fn numbers_args<'a>(flags: &[&'a str], rest: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["numbers"];
+    v.extend_from_slice(flags);
+    v.extend_from_slice(rest);
+    v
+}
+
+#[test]
+fn numbers_are_the_same_whatever_the_chunk_size() {
+    for &(input, digits, words) in CHUNKED {
+        for (flags, expected) in [(&[][..], digits), (&["--words"][..], words)] {
+            assert_eq!(
+                run_str(&numbers_args(flags, &["--format", "text"]), input),
+                expected,
+                "{input:?} {flags:?}"
+            );
+            let whole =
+                String::from_utf8(run_ok(&numbers_args(flags, &[]), input.as_bytes())).unwrap();
+            for chunk in 1..=64 {
+                let chunk = chunk.to_string();
+                let args = numbers_args(flags, &["--chunk-size", &chunk]);
+                assert_eq!(
+                    String::from_utf8(run_ok(&args, input.as_bytes())).unwrap(),
+                    whole,
+                    "{input:?} {flags:?} with chunk size {chunk}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_in_a_line_longer_than_a_mebibyte() {
+    // No line break for 1.2 MB: the stream must cut inside the line, and only before a
+    // word that is no part of a number (كتاب, not آلاف, not -8 after 7).
+    let unit = "ثلاثة آلاف كتاب 7 -8 ";
+    let reps = (1_200_000 / unit.len()) + 1;
+    let input = unit.repeat(reps);
+    let expected = "3000\n7\n8\n".repeat(reps);
+    for chunk in ["65521", "131072"] {
+        let out = run_ok(
+            &[
+                "numbers",
+                "--words",
+                "--format",
+                "text",
+                "--chunk-size",
+                chunk,
+            ],
+            input.as_bytes(),
+        );
+        assert!(
+            String::from_utf8(out).unwrap() == expected,
+            "chunk size {chunk}"
+        );
+    }
+}

@@ -165,6 +165,25 @@ pub const fn digit_value(c: char) -> Option<u8> {
     }
 }
 
+/// The script of the ASCII, Arabic-Indic and Persian digits in [`numeral_digit`].
+pub(crate) const ARABIC_CONTEXT_DIGITS: u32 = 0;
+
+/// A digit that may stand in a numeral, with its value and its script: every Unicode
+/// decimal digit (general category Nd). ASCII, Arabic-Indic and Persian digits count as
+/// one script, [`ARABIC_CONTEXT_DIGITS`] (Arabic text mixes them: ٢0٢4 typed on two
+/// keyboards, the Persian ۴ ۵ ۶ among Arabic-Indic digits); every other block of ten Nd
+/// digits is a script of its own, named by the code point of its zero.
+#[inline]
+pub(crate) fn numeral_digit(c: char) -> Option<(u8, u32)> {
+    if let Some(v) = digit_value(c) {
+        return Some((v, ARABIC_CONTEXT_DIGITS));
+    }
+    if (c as u32) < nd::FIRST_OTHER_ZERO {
+        return None;
+    }
+    nd::digit(c)
+}
+
 /// Value of any Unicode decimal digit (general category Nd, Unicode 16.0): the meaning of
 /// Lucene's `DecimalDigitFilter`.
 ///

@@ -25,10 +25,14 @@
 //!   [`to_ascii_digits`] and [`convert_digits`]. [`separator_in_context`] is the one
 //!   definition of which separators change, shared with `nass-normalize`, and
 //!   [`CONVERTIBLE_RANGES`] holds every code point a converter can change.
-//! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`].
+//! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`]
+//!   (decimal digits of every script, one script per numeral).
 //! - Words: [`parse_number_words`], [`number_to_words`] with [`Gender`] and [`Case`],
 //!   [`find_number_words`], and the ordinal days [`parse_ordinal_day`] and
 //!   [`ordinal_day_words`].
+//! - Streaming: no number spans a line break ([`is_line_break`]), and [`safe_cut`] says
+//!   where a text may be cut without changing the numbers found in it. Neither finder
+//!   has a length bound; the time is linear in the text.
 //!
 //! # What the digit converter changes
 //!
@@ -82,8 +86,31 @@ pub use number::{
 };
 pub use words::{
     find_number_words, number_to_words, ordinal_day_words, parse_number_words, parse_ordinal_day,
-    Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind,
+    safe_cut, Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind,
 };
+
+/// Whether `c` is a line break: LF, VT, FF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) or
+/// PARAGRAPH SEPARATOR (U+2029), the mandatory breaks of Unicode's line breaking
+/// algorithm (UAX #14). No number, in digits or in words, spans a line break, so
+/// [`find_numbers`] and [`find_number_words`] give for a text what they give for its
+/// lines (see [`safe_cut`]).
+///
+/// ```
+/// use nass_numerals::{find_number_words, is_line_break};
+/// assert!(is_line_break('\n') && is_line_break('\r') && is_line_break('\u{2029}'));
+/// assert!(!is_line_break(' ') && !is_line_break('\t'));
+/// let values: Vec<String> = find_number_words("ثلاثة\nآلاف وأربعة\r\nعشر")
+///     .map(|m| m.value().to_string())
+///     .collect();
+/// assert_eq!(values, ["3", "4", "10"]); // not 3000 and 14
+/// ```
+#[inline]
+pub const fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\u{0B}' | '\u{0C}' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
 
 #[cfg(test)]
 mod tests;

@@ -16,14 +16,25 @@ pub(crate) const ND_ZEROS: [u32; 76] = [
     0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
+// The first three blocks are ASCII, Arabic-Indic and Persian: `digit_value`'s sets.
+const _: () = assert!(ND_ZEROS[0] == 0x30 && ND_ZEROS[1] == 0x0660 && ND_ZEROS[2] == 0x06F0);
+
+/// The zero of the first block after the Persian digits: below it, every Nd digit is one
+/// of `digit_value`'s three sets (a quick answer for the Arabic letters).
+pub(crate) const FIRST_OTHER_ZERO: u32 = ND_ZEROS[3];
+
 /// Value of `c` if it is an Nd digit.
 pub(crate) fn value(c: char) -> Option<u8> {
+    digit(c).map(|(v, _)| v)
+}
+
+/// Value of `c` if it is an Nd digit, with the zero of its block of ten (which names the
+/// script: 0x30 for ASCII, 0x966 for Devanagari...).
+pub(crate) fn digit(c: char) -> Option<(u8, u32)> {
     let cp = c as u32;
     // Index of the last zero <= cp.
     let i = ND_ZEROS.partition_point(|&z| z <= cp);
-    if i == 0 {
-        return None;
-    }
-    let d = cp - ND_ZEROS[i - 1];
-    (d < 10).then_some(d as u8)
+    let zero = *ND_ZEROS.get(i.checked_sub(1)?)?;
+    let d = cp - zero;
+    (d < 10).then_some((d as u8, zero))
 }

@@ -3,7 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::digits::{digit_value, ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR};
+use crate::digits::{numeral_digit, ARABIC_DECIMAL_SEPARATOR, ARABIC_THOUSANDS_SEPARATOR};
+use crate::is_line_break;
 
 /// An exact decimal number: a sign, the digits and how many of them are fractional.
 ///
@@ -262,6 +263,9 @@ pub enum ParseNumberErrorKind {
     BadGrouping,
     /// A separator without a digit on each side, or a second decimal separator.
     MisplacedSeparator,
+    /// Digits of two scripts in one numeral (ASCII, Arabic-Indic and Persian count as
+    /// one): `१२3`.
+    MixedScripts,
 }
 
 impl ParseNumberError {
@@ -295,6 +299,7 @@ impl fmt::Display for ParseNumberError {
             }
             ParseNumberErrorKind::BadGrouping => "bad digit grouping",
             ParseNumberErrorKind::MisplacedSeparator => "misplaced separator",
+            ParseNumberErrorKind::MixedScripts => "digits of another script",
         };
         if self.kind == ParseNumberErrorKind::BadGrouping {
             write!(
@@ -316,7 +321,9 @@ fn err(kind: ParseNumberErrorKind, offset: usize) -> ParseNumberError {
 
 /// Parses one numeral, exactly.
 ///
-/// Accepted: digits of any of the three sets, mixed freely (`٢0٢4`); an optional leading
+/// Accepted: the decimal digits of any script (Unicode general category Nd), all of one
+/// script, where ASCII, Arabic-Indic and Persian digits count as one and mix freely
+/// (`٢0٢4`; `१२3` is an error, [`MixedScripts`](ParseNumberErrorKind::MixedScripts)); an optional leading
 /// sign `+`, `-` or `−` (U+2212); thousands separators `,` or `٬` between groups of three
 /// digits (the first group 1–3 digits); one decimal separator `.` or `٫`. Every separator
 /// needs a digit on each side, and the ASCII and Arabic separator styles may not be mixed.
@@ -330,6 +337,8 @@ fn err(kind: ParseNumberErrorKind, offset: usize) -> ParseNumberError {
 /// assert!(parse_number("1,234٫5").is_err()); // mixed separators
 /// assert!(parse_number("12,34").is_err());   // bad grouping
 /// assert!(parse_number("3.").is_err());      // separator without a digit after it
+/// assert_eq!(parse_number("१२.५").unwrap().to_string(), "12.5"); // Devanagari
+/// assert!(parse_number("१२3").is_err());     // two scripts
 /// ```
 pub fn parse_number(s: &str) -> Result<Number, ParseNumberError> {
     use ParseNumberErrorKind::*;
@@ -345,13 +354,17 @@ pub fn parse_number(s: &str) -> Result<Number, ParseNumberError> {
     let mut frac = String::new();
     let mut in_frac = false;
     let mut style: Option<bool> = None; // Some(true) = Arabic separators
+    let mut script: Option<u32> = None; // of the first digit, see `numeral_digit`
     let mut grouped = false;
     let mut group_len = 0usize; // digits since the last thousands separator
     let mut first_group = true;
     let mut prev_digit = false;
     let mut last_sep_offset = 0usize;
     while let Some((i, c)) = chars.next() {
-        if let Some(v) = digit_value(c) {
+        if let Some((v, digit_script)) = numeral_digit(c) {
+            if *script.get_or_insert(digit_script) != digit_script {
+                return Err(err(MixedScripts, i));
+            }
             let d = (b'0' + v) as char;
             if in_frac {
                 frac.push(d);
@@ -362,7 +375,7 @@ pub fn parse_number(s: &str) -> Result<Number, ParseNumberError> {
             prev_digit = true;
             continue;
         }
-        let next_digit = chars.peek().is_some_and(|&(_, n)| digit_value(n).is_some());
+        let next_digit = chars.peek().is_some_and(|&(_, n)| is_digit(n));
         let (is_decimal, arabic) = match c {
             '.' => (true, false),
             ',' => (false, false),
@@ -495,26 +508,43 @@ pub struct Numbers<'t> {
     pending: std::collections::VecDeque<NumberMatch<'t>>,
 }
 
-fn is_sep(c: char) -> bool {
+pub(crate) fn is_sep(c: char) -> bool {
     matches!(
         c,
         '.' | ',' | ARABIC_DECIMAL_SEPARATOR | ARABIC_THOUSANDS_SEPARATOR
     )
 }
 
-fn is_digit(c: char) -> bool {
-    digit_value(c).is_some()
+/// Whether `c` may be the sign of a numeral: `+`, `-` or `−` (U+2212).
+pub(crate) fn is_sign(c: char) -> bool {
+    matches!(c, '+' | '-' | '\u{2212}')
 }
 
-/// End of the numeral run starting with a digit at `start`: digits, and single
-/// separators that have a digit on each side.
+/// Whether `c` is a digit of a numeral (any Unicode Nd digit).
+pub(crate) fn is_digit(c: char) -> bool {
+    numeral_digit(c).is_some()
+}
+
+/// End of the numeral run starting with a digit at `start`: digits of the first digit's
+/// script (see `numeral_digit`), and single separators that have such a digit on each
+/// side.
 pub(crate) fn numeral_run_end(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
+    let script = text[start..]
+        .chars()
+        .next()
+        .and_then(numeral_digit)
+        .map(|(_, s)| s);
+    let same = |c: char| {
+        numeral_digit(c)
+            .map(|(_, s)| s)
+            .is_some_and(|s| Some(s) == script)
+    };
     while let Some((i, c)) = it.next() {
-        if is_digit(c) {
+        if same(c) {
             end = start + i + c.len_utf8();
-        } else if is_sep(c) && it.peek().is_some_and(|&(_, n)| is_digit(n)) {
+        } else if is_sep(c) && it.peek().is_some_and(|&(_, n)| same(n)) {
             continue;
         } else {
             break;
@@ -530,7 +560,7 @@ impl<'t> Numbers<'t> {
         let Some((si, sign)) = rev.next() else {
             return digit_start;
         };
-        if !matches!(sign, '+' | '-' | '\u{2212}') {
+        if !is_sign(sign) {
             return digit_start;
         }
         // The sign must follow the start, whitespace or an opening bracket/colon...
@@ -541,8 +571,12 @@ impl<'t> Numbers<'t> {
         if !ok_before {
             return digit_start;
         }
-        // ... and not come after a number (7 - 8 is a range, not 7 and -8).
-        let prev_visible = rev.map(|(_, c)| c).find(|c| !c.is_whitespace());
+        // ... and not come after a number on the same line (7 - 8 is a range, not 7 and
+        // -8).
+        let prev_visible = rev
+            .map(|(_, c)| c)
+            .take_while(|&c| !is_line_break(c))
+            .find(|c| !c.is_whitespace());
         if prev_visible.is_some_and(is_digit) {
             return digit_start;
         }
@@ -569,7 +603,9 @@ impl<'t> Iterator for Numbers<'t> {
             if b.is_ascii_digit() {
                 break i;
             }
-            if b == 0xD9 || b == 0xDB {
+            // The lead bytes of every non-ASCII Nd digit: U+0660.., U+06F0.., U+07C0..
+            // (D9, DB, DF) and three- and four-byte characters.
+            if matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0..=0xF4) {
                 if let Some(c) = self.text[i..].chars().next() {
                     if is_digit(c) {
                         break i;
@@ -634,19 +670,25 @@ impl<'t> Numbers<'t> {
 /// Every numeral in running text, with its byte span in `text` and its exact value.
 ///
 /// Rules (all tested):
-/// - A numeral is a run of digits of the three sets with single separators (`.` `,` `٫`
-///   `٬`) that have a digit on each side: `2500`, `٢٥٠٠`, `٢٬٥٠٠`, `3.5`, `٣٫٥` are one
-///   number each; a sentence-final `3.` is `3`.
+/// - A numeral is a run of decimal digits of any script (Unicode general category Nd)
+///   with single separators (`.` `,` `٫` `٬`) that have a digit on each side: `2500`,
+///   `٢٥٠٠`, `٢٬٥٠٠`, `3.5`, `٣٫٥`, `१२` are one number each; a sentence-final `3.` is `3`.
+/// - The digits of a numeral are of one script, where ASCII, Arabic-Indic and Persian
+///   count as one (Arabic text mixes them: `٢0٢4` is 2024); every other block of ten Nd
+///   digits is a script of its own. Where the script changes, a numeral ends and the next
+///   begins: `१२3` is `१२` and `3`.
+/// - A numeral never spans a line break, and the sign rule below looks no further back
+///   than the line, so the numbers of a text are those of its lines (see
+///   [`is_line_break`](crate::is_line_break)).
 /// - Letters around it do not matter: `٣أيام` gives `٣`.
 /// - A sign `-` `+` `−` directly before the first digit belongs to the number when it stands
 ///   at the start of the text or after whitespace or one of `( [ { « : =`, and the nearest
-///   visible character before it is not a digit: `7-8` and `7 - 8` are `7` and `8`, and
-///   `(-5)` is `-5`.
+///   visible character before it on its line is not a digit: `7-8` and `7 - 8` are `7` and
+///   `8`, `(-5)` is `-5`, and so is a `-5` that starts a line after one ending in `7`.
 /// - `/` separates numbers: `5/6/2021` is `5`, `6`, `2021`.
 /// - A run that is not one valid numeral under [`parse_number`] (bad grouping such as
 ///   `1,2,3`, two decimal points such as `1.2.3`, mixed separator styles) is read as its
 ///   digit runs: `1`, `2`, `3`.
-/// - Digits of other scripts (Devanagari...) are not numerals here.
 ///
 /// ```
 /// use nass_numerals::find_numbers;

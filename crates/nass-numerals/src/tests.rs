@@ -267,6 +267,14 @@ fn parse_number_ok_table() {
         ("-0.0", "0"),
         ("123,456.5", "123456.5"),
         ("18446744073709551616", "18446744073709551616"),
+        // Every script of decimal digits; ASCII, Arabic-Indic and Persian mix.
+        ("१२", "12"),     // Devanagari
+        ("১২.৫", "12.5"), // Bengali
+        ("๒๕๖๗", "2567"), // Thai
+        ("１０", "10"),   // fullwidth
+        ("-𝟗", "-9"),     // mathematical bold nine
+        ("۱٢3", "123"),
+        ("٤۴4", "444"),
     ];
     for &(input, expected) in table {
         let n = parse_number(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
@@ -295,7 +303,15 @@ fn parse_number_error_table() {
         ("1-", InvalidChar, 1),
         ("1e5", InvalidChar, 1),
         ("\0", InvalidChar, 0),
-        ("१", InvalidChar, 0),
+        ("x१", InvalidChar, 0),
+        // Two scripts: the offset of the first digit of the second (१ and ३ are 3 bytes,
+        // ١ and ۱ two, the fullwidth １ three).
+        ("१2", MixedScripts, 3),
+        ("1१", MixedScripts, 1),
+        ("٣३", MixedScripts, 2),
+        ("१२.3", MixedScripts, 7),
+        ("１2", MixedScripts, 3),
+        ("১२", MixedScripts, 3),
         ("1,000٫5", MixedSeparators, 5),
         ("١٬٠٠٠.٥", MixedSeparators, 10),
         ("1,2", BadGrouping, 1),
@@ -397,6 +413,23 @@ fn find_numbers_table() {
         ("-", &[]),
         ("١٢x٣٤", &[("١٢", "12"), ("٣٤", "34")]),
         ("-1,2", &[("-1", "-1"), ("2", "2")]),
+        // Every script of decimal digits, one script per numeral (ASCII, Arabic-Indic and
+        // Persian count as one).
+        ("a १२ b ১২", &[("१२", "12"), ("১২", "12")]),
+        ("१२.५ किलो", &[("१२.५", "12.5")]),
+        ("-१२", &[("-१२", "-12")]),
+        ("१२3", &[("१२", "12"), ("3", "3")]),
+        ("3१२", &[("3", "3"), ("१२", "12")]),
+        ("१२.3", &[("१२", "12"), ("3", "3")]),
+        ("१२३४,५६७", &[("१२३४", "1234"), ("५६७", "567")]),
+        ("۱۴٢٣ و٢0٢4", &[("۱۴٢٣", "1423"), ("٢0٢4", "2024")]),
+        ("５-६", &[("５", "5"), ("६", "6")]),
+        // The sign rule looks no further back than the line.
+        ("7\n-8", &[("7", "7"), ("-8", "-8")]),
+        ("7 -8", &[("7", "7"), ("8", "8")]),
+        ("7\r\n-8", &[("7", "7"), ("-8", "-8")]),
+        ("7\u{2028} -8", &[("7", "7"), ("-8", "-8")]),
+        ("١\n٢", &[("١", "1"), ("٢", "2")]),
     ];
     for &(text, expected) in table {
         assert_eq!(found(text), s(expected), "{text:?}");
@@ -718,6 +751,23 @@ fn words_errors() {
         assert_eq!(e.kind(), kind, "{s:?}: {e}");
         assert!(e.offset() <= s.len());
     }
+    // A line break inside a number: an unknown word where it stands (ثلاثة is 10 bytes);
+    // a و before it is a و with nothing after it.
+    for (s, kind, offset) in [
+        ("ثلاثة\nآلاف", UnknownWord, 10),
+        ("ثلاثة \r\n آلاف", UnknownWord, 11),
+        ("ثلاثة\u{2028}آلاف", UnknownWord, 10),
+        ("3\nآلاف", Misplaced, 0), // a numeral with no scale word after it
+        ("ثلاثة و\nعشرون", Misplaced, 11),
+    ] {
+        let e = parse_number_words(s).expect_err(s);
+        assert_eq!((e.kind(), e.offset()), (kind, offset), "{s:?}");
+    }
+    // Around it, it is white space.
+    assert_eq!(
+        parse_number_words("\n ثلاثة آلاف\r\n").unwrap().to_u64(),
+        Some(3000)
+    );
     let huge = format!("{} تريليون", "9".repeat(30));
     assert_eq!(parse_number_words(&huge).unwrap_err().kind(), Overflow);
 }
@@ -757,6 +807,56 @@ fn find_number_words_table() {
         ("وواحد", &[("وواحد", "واحد", 1)]),
         ("ووإحد", &[]),
         ("ووأحد", &[]),
+        // No number spans a line break, of any kind.
+        (
+            "أربعة\nعشرة",
+            &[("أربعة", "أربعة", 4), ("عشرة", "عشرة", 10)],
+        ),
+        ("ثلاثة\r\nآلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة \n آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\u{2028}آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\u{2029}آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\u{85}آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\u{0B}آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\u{0C}آلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("ثلاثة\rآلاف", &[("ثلاثة", "ثلاثة", 3)]),
+        ("3\nآلاف", &[]),
+        (
+            "ثلاثة\nو\nعشرون",
+            &[("ثلاثة", "ثلاثة", 3), ("عشرون", "عشرون", 20)],
+        ),
+        ("أحد\nوعشرون", &[("وعشرون", "عشرون", 20)]),
+        // Spaces of other kinds are spaces.
+        (
+            "ثلاثة\u{A0}آلاف\tو\u{3000}عشرة",
+            &[(
+                "ثلاثة\u{A0}آلاف\tو\u{3000}عشرة",
+                "ثلاثة\u{A0}آلاف\tو\u{3000}عشرة",
+                3010,
+            )],
+        ),
+        // A run of scale words that is no one number: each is a number.
+        (
+            "ألف ألف ألف",
+            &[
+                ("ألف", "ألف", 1000),
+                ("ألف", "ألف", 1000),
+                ("ألف", "ألف", 1000),
+            ],
+        ),
+        (
+            "مليون ألف",
+            &[("مليون", "مليون", 1_000_000), ("ألف", "ألف", 1000)],
+        ),
+        (
+            "ألف مليون ألف",
+            &[
+                ("ألف مليون", "ألف مليون", 1_000_000_000),
+                ("ألف", "ألف", 1000),
+            ],
+        ),
+        // Digits of another script with a scale word.
+        ("३ آلاف", &[("३ آلاف", "३ آلاف", 3000)]),
     ];
     for &(text, expected) in table {
         let got: Vec<(&str, &str, u64)> = find_number_words(text)

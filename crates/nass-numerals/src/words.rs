@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use nass_diacritics::{is_diacritic, TATWEEL};
 
 use crate::digits::digit_value;
-use crate::number::{numeral_run_end, parse_number, Number};
+use crate::is_line_break;
+use crate::number::{is_digit, is_sep, is_sign, numeral_run_end, parse_number, Number};
 
 /// Gender of the counted noun (the numbers 1–19 and the units of 21–99 agree with it;
 /// 3–10 by polarity: a masculine noun takes ثلاثة, a feminine one ثلاث).
@@ -512,31 +513,44 @@ fn prefix_len(word: &str, letters: usize) -> usize {
 /// The token at or after `pos` (whitespace skipped), pushed on `out` (built in place: a
 /// token returned by value cost a store-forwarding stall each): `Ok(true)`, or `Ok(false)`
 /// at the end of the text, `Err(offset)` for a token that cannot be part of a number.
-/// `clitics`: read proclitics other than و; `need_bare`: look the word up as it is even
-/// when it reads with و.
+/// `lines`: line breaks are skipped like spaces (else a line break is such a token: no
+/// number spans one); `clitics`: read proclitics other than و; `need_bare`: look the word
+/// up as it is even when it reads with و.
 fn token_at(
     text: &str,
     pos: usize,
     buf: &mut Folded,
+    lines: bool,
     clitics: bool,
     need_bare: bool,
     out: &mut Vec<Tok>,
 ) -> Result<bool, usize> {
     let bytes = text.as_bytes();
     let mut start = pos;
-    while start < bytes.len() && matches!(bytes[start], b' ' | b'\t' | b'\n' | b'\r') {
-        start += 1;
-    }
-    // Only these bytes begin non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000..,
-    // U+3000).
-    if start < bytes.len() && matches!(bytes[start], 0xC2 | 0xE1..=0xE3) {
-        let rest = &text[start..];
-        start += rest.len() - rest.trim_start().len();
+    while let Some(&b) = bytes.get(start) {
+        match b {
+            b' ' | b'\t' => start += 1,
+            b'\n' | 0x0B | 0x0C | b'\r' if lines => start += 1,
+            b'\n' | 0x0B | 0x0C | b'\r' => return Err(start),
+            // Only these bytes begin non-ASCII whitespace (U+0085, U+00A0, U+1680,
+            // U+2000.., U+3000).
+            0xC2 | 0xE1..=0xE3 => {
+                let c = text[start..].chars().next().unwrap_or('\0');
+                if !c.is_whitespace() {
+                    break;
+                }
+                if !lines && is_line_break(c) {
+                    return Err(start);
+                }
+                start += c.len_utf8();
+            }
+            _ => break,
+        }
     }
     let Some(c) = text[start..].chars().next() else {
         return Ok(false);
     };
-    if digit_value(c).is_some() {
+    if is_digit(c) {
         let end = numeral_run_end(text, start);
         return match parse_number(&text[start..end]) {
             Ok(n) => {
@@ -726,11 +740,23 @@ enum Stop {
 struct Parser<'t> {
     text: &'t str,
     buf: Folded,
+    /// The tokens of the run lexed so far (see `fill`).
     toks: Vec<Tok>,
-    /// How the token run ended: `None` at the end of the text, else the byte offset of a
-    /// token that cannot belong to a number.
+    /// Where the next token of the run is lexed from.
+    lex_at: usize,
+    /// Whether the run's first token may carry proclitics.
+    lex_clitics: bool,
+    /// Whether the run is lexed to its end.
+    lex_done: bool,
+    /// How the token run ended, once `lex_done`: `None` at the end of the text, else the
+    /// byte offset of a token that cannot belong to a number (or of a line break).
     run_end: Option<usize>,
 }
+
+/// How many tokens past the current one the parser reads: an atom spans up to three
+/// tokens (و alone, a unit, عشر or مئة), and the checks of أحد and of a leading numeral
+/// read the next atom (three more).
+const LOOKAHEAD: usize = 6;
 
 impl<'t> Parser<'t> {
     fn new(text: &'t str) -> Self {
@@ -746,16 +772,29 @@ impl<'t> Parser<'t> {
                 len: 0,
             },
             toks,
+            lex_at: 0,
+            lex_clitics: false,
+            lex_done: true,
             run_end: None,
         }
     }
 
-    /// Lexes the run of number-like tokens from `pos` into `self.toks`.
-    fn lex_run(&mut self, pos: usize, clitics: bool) {
+    /// Starts the run of number-like tokens at `pos`; `fill` lexes it as the parser reads
+    /// on. (Lexing the whole run up front made a run of n number words that are n numbers,
+    /// such as ألف repeated, cost n^2.)
+    fn start_run(&mut self, pos: usize, clitics: bool) {
         self.toks.clear();
         self.run_end = None;
-        let mut at = pos;
-        loop {
+        self.lex_at = pos;
+        self.lex_clitics = clitics;
+        self.lex_done = false;
+    }
+
+    /// Lexes the run until it has `n` tokens or has ended.
+    fn fill(&mut self, n: usize) {
+        let clitics = self.lex_clitics;
+        while self.toks.len() < n && !self.lex_done {
+            let at = self.lex_at;
             let first = self.toks.is_empty();
             let after_conj = matches!(
                 self.toks.last(),
@@ -768,17 +807,18 @@ impl<'t> Parser<'t> {
                 self.text,
                 at,
                 &mut self.buf,
+                false,
                 clitics && first,
                 first || after_conj,
                 &mut self.toks,
             ) {
                 Ok(true) => {
-                    at = self.toks.last().map_or(at, |t| t.end);
+                    self.lex_at = self.toks.last().map_or(at, |t| t.end);
                 }
-                Ok(false) => return,
+                Ok(false) => self.lex_done = true,
                 Err(off) => {
                     self.run_end = Some(off);
-                    return;
+                    self.lex_done = true;
                 }
             }
         }
@@ -925,7 +965,7 @@ impl<'t> Parser<'t> {
     /// Parses the longest number expression starting at `pos`; returns it, why it ended,
     /// and the byte offset where it ended.
     fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
-        self.lex_run(pos, first == Position::FirstClitic);
+        self.start_run(pos, first == Position::FirstClitic);
         let mut total = Dec::ZERO;
         let mut cur: Option<Dec> = None;
         let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
@@ -938,6 +978,9 @@ impl<'t> Parser<'t> {
         let mut i = 0;
         let mut position = first;
         let stop = loop {
+            // Every token `atom_at` reads below, lookahead included, is lexed: the work is
+            // proportional to the atoms taken, not to the run.
+            self.fill(i + LOOKAHEAD);
             let a = match self.atom_at(i, position) {
                 Ok(a) => a,
                 Err(s) => break s,
@@ -1178,8 +1221,9 @@ impl std::error::Error for ParseWordsError {}
 
 /// Parses a cardinal number written in Arabic words (or digits with scale words).
 ///
-/// The whole input (surrounding whitespace aside) must be one number; additive parts are
-/// joined by و (attached or standing alone). Accepted forms:
+/// The whole input (surrounding whitespace aside) must be one number, on one line (a line
+/// break inside it is an [`UnknownWord`](ParseWordsErrorKind::UnknownWord)); additive parts
+/// are joined by و (attached or standing alone). Accepted forms:
 /// - units in both genders and all cases: واحد/واحدة، اثنان/اثنين/اثنتان/اثنتين،
 ///   ثلاث/ثلاثة … تسع/تسعة، ثمان/ثماني/ثمانية، عشر/عشرة;
 /// - teens: أحد عشر، إحدى عشرة، اثنا/اثني عشر، اثنتا/اثنتي عشرة، ثلاثة عشر، ثلاث عشرة …;
@@ -1191,7 +1235,7 @@ impl std::error::Error for ParseWordsError {}
 ///   تريليونات) and tanwin accusative (ألفًا, also written ألفا or ألف); a larger scale after
 ///   a smaller one multiplies (ألف مليار = 10^12);
 /// - a numeral of [`parse_number`] before a scale word (3 آلاف، 2.5 مليون، ١٫٥ مليار), or
-///   alone;
+///   alone (in any script of decimal digits);
 /// - صفر alone.
 ///
 /// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
@@ -1216,7 +1260,7 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
         });
     }
     let body = &s[..end];
-    if body[start..].starts_with(|c: char| digit_value(c).is_some()) {
+    if body[start..].starts_with(is_digit) {
         if let Ok(n) = parse_number(&body[start..]) {
             return Ok(n);
         }
@@ -1235,7 +1279,11 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
     match parsed {
         Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
         _ => {
-            let offset = body[at..].len() - body[at..].trim_start().len() + at;
+            // The unknown token, or the line break; else the next token.
+            let offset = match (stop, p.run_end) {
+                (Stop::Unknown, Some(off)) => off,
+                _ => body[at..].len() - body[at..].trim_start().len() + at,
+            };
             let kind = match stop {
                 Stop::Overflow => ParseWordsErrorKind::Overflow,
                 Stop::Unknown => ParseWordsErrorKind::UnknownWord,
@@ -1357,6 +1405,7 @@ impl<'t> Iterator for NumberWords<'t> {
                 &mut self.parser.buf,
                 true,
                 true,
+                true,
                 &mut self.parser.toks,
             ) {
                 Ok(false) => break,
@@ -1405,6 +1454,15 @@ impl<'t> Iterator for NumberWords<'t> {
 /// لعشرين), its byte span and value. Numerals count only with a scale word (3 آلاف); a
 /// bare numeral is [`find_numbers`](crate::find_numbers)' business.
 ///
+/// The words of a number are separated by spaces and tabs (any Unicode white space), never
+/// by a line break ([`is_line_break`](crate::is_line_break)): ثلاثة at the end of a line
+/// and آلاف at the start of the next are not 3000.
+///
+/// Numbers are taken greedily from the left, the longest that reads as one number at each
+/// place, in time linear in the text. A run of number words that is not one number gives
+/// several, each with its exact value: ألف ألف ألف is three numbers of 1000 (a repeated
+/// scale word does not multiply), and خمسة ستة is 5 and 6.
+///
 /// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
 /// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
 /// numbers. With ب ل ك ف, at least three letters must remain (so لست "I am not" is not
@@ -1424,6 +1482,84 @@ pub fn find_number_words(text: &str) -> NumberWords<'_> {
         parser: Parser::new(text),
         pos: 0,
     }
+}
+
+/// The largest offset at which `text` may be cut without changing the numbers found,
+/// whatever text follows: [`find_numbers`](crate::find_numbers) and [`find_number_words`]
+/// find in `text[..k]` and then in the rest of the input from `k` (offsets shifted by `k`)
+/// exactly what they find in the whole. 0 when there is no such place.
+///
+/// The place is just after the last line break ([`is_line_break`](crate::is_line_break)):
+/// no number spans one. In a text without a line break, it is before the last complete
+/// word (or punctuation mark) that follows white space and can be no part of a number:
+/// not a number word with or without proclitics, not a digit, sign or separator. A text
+/// of number words, numerals and spaces alone has none.
+///
+/// The whole text is read in the worst case: a caller that asks again and again as the
+/// text grows may look at its end only (a cut found in `text[j..]` at `k` is a cut of
+/// `text` at `j + k`).
+///
+/// ```
+/// use nass_numerals::safe_cut;
+/// assert_eq!(safe_cut("ثلاثة\nآلاف"), 11);
+/// assert_eq!(safe_cut("٣\u{2028}٤"), 5);
+/// // Before كتب: اليوم may go on (اليومين...), ثلاثة is a number word.
+/// assert_eq!(safe_cut("قرأ ثلاثة كتب اليوم"), 18);
+/// assert_eq!(safe_cut("قرأ ثلاثة كتب"), 0);
+/// assert_eq!(safe_cut("ثلاثة آلاف"), 0);
+/// assert_eq!(safe_cut("7 -8"), 0); // -8 after 7 is no negative number
+/// ```
+pub fn safe_cut(text: &str) -> usize {
+    // After the last line break: the ASCII ones are one byte, NEL is C2 85, LS and PS are
+    // E2 80 A8 and E2 80 A9 (a continuation byte is matched with its lead bytes).
+    let b = text.as_bytes();
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        let found = match b[i] {
+            0x0A..=0x0D => true,
+            0x85 => i >= 1 && b[i - 1] == 0xC2,
+            0xA8 | 0xA9 => i >= 2 && b[i - 1] == 0x80 && b[i - 2] == 0xE2,
+            _ => false,
+        };
+        if found {
+            return i + 1;
+        }
+    }
+    // Before the last complete token that follows white space and cannot be in a number.
+    let mut buf = Folded {
+        bytes: [0; 32],
+        len: 0,
+    };
+    let mut toks = Vec::new();
+    let mut after: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices().rev() {
+        if let Some((k, n)) = after {
+            if c.is_whitespace()
+                && !n.is_whitespace()
+                && outside_numbers(text, k, n, &mut buf, &mut toks)
+            {
+                return k;
+            }
+        }
+        after = Some((i, c));
+    }
+    0
+}
+
+/// Whether the token at `k` (starting with `c`, after white space) is complete and can be
+/// no part of a number, and no sign of one.
+fn outside_numbers(text: &str, k: usize, c: char, buf: &mut Folded, toks: &mut Vec<Tok>) -> bool {
+    if is_digit(c) || is_sign(c) || is_sep(c) {
+        return false;
+    }
+    toks.clear();
+    // The most readings a token has: as the first of a number, with proclitics.
+    if token_at(text, k, buf, false, true, true, toks) != Err(k) {
+        return false;
+    }
+    // A word must end before the text does: more letters could make it a number word.
+    !is_word_char(c) || text[k..].chars().any(|c| !is_word_char(c))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1969,6 +2105,24 @@ mod lookup_tests {
         }
         // hamza..ghain (26) and feh..yeh (10).
         assert_eq!(pairs, 36);
+    }
+
+    #[test]
+    fn a_number_lexes_only_the_tokens_it_reads() {
+        // Lexing the whole run from each start made n number words that are n numbers
+        // (ألف ألف ...) cost n^2.
+        let text = "ألف ".repeat(1000);
+        let mut p = Parser::new(&text);
+        let (parsed, stop, _) = p.expr(0, Position::FirstClitic);
+        assert_eq!(parsed.map(|p| p.end), Some("ألف".len()));
+        assert_eq!(stop, Stop::Misplaced);
+        assert!(p.toks.len() <= 1 + LOOKAHEAD, "{} tokens", p.toks.len());
+        // And the finder takes them one by one, each exact.
+        let found: Vec<_> = find_number_words(&text).collect();
+        assert_eq!(found.len(), 1000);
+        assert!(found
+            .iter()
+            .all(|m| m.value().to_u64() == Some(1000) && m.text() == "ألف"));
     }
 
     proptest! {

@@ -72,6 +72,82 @@ fn digit_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// Text dense in number words, numerals of several scripts, spaces and line breaks of
+/// every kind, and marks that may stand at a word start.
+fn lines_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        6 => prop::sample::select(vec![
+            "ثلاثة", "آلاف", "ألف", "عشرة", "عشر", "أربعة", "وخمسمائة", "و", "مليون", "أحد",
+            "عشرون", "وعشرون", "ألفا", "بخمسة", "مئة", "كتاب", "ست", "اثنا", "صفر", "يوم",
+            "x", "لست", "ألفين",
+        ]).prop_map(String::from),
+        3 => prop::sample::select(vec![
+            "3", "٢٬٥٠٠", "۱۲", "१२", "৩", "1.5", "-", "−", "+", ".", ",", "٫",
+        ]).prop_map(String::from),
+        6 => prop::sample::select(vec![
+            " ", " ", "\t", "\u{A0}", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}",
+            "\u{2028}", "\u{2029}", "\u{0654}", "\u{0301}", "\u{064E}", "،", "(",
+        ]).prop_map(String::from),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
+}
+
+/// Numbers as (start, end, value).
+type Spans = Vec<(usize, usize, String)>;
+
+/// The numbers of `text` (digits, and words) with offsets shifted by `at`.
+fn all_numbers(text: &str, at: usize) -> (Spans, Spans) {
+    let digits = find_numbers(text)
+        .map(|m| (at + m.start(), at + m.end(), m.value().to_string()))
+        .collect();
+    let words = find_number_words(text)
+        .map(|m| (at + m.start(), at + m.end(), m.value().to_string()))
+        .collect();
+    (digits, words)
+}
+
+/// The numbers of a text are those of its lines: cut after any line break, the two parts
+/// give what the whole gives.
+fn check_line_cuts(text: &str) {
+    let whole = all_numbers(text, 0);
+    for (i, c) in text.char_indices() {
+        if !is_line_break(c) {
+            continue;
+        }
+        let k = i + c.len_utf8();
+        let (mut digits, mut words) = all_numbers(&text[..k], 0);
+        let (d, w) = all_numbers(&text[k..], k);
+        digits.extend(d);
+        words.extend(w);
+        assert_eq!((digits, words), whole, "{text:?} cut at {k}");
+    }
+    // Where `safe_cut` says a prefix may be cut, whatever follows.
+    for (p, _) in text.char_indices().chain([(text.len(), ' ')]) {
+        let k = safe_cut(&text[..p]);
+        assert!(k <= p && text.is_char_boundary(k));
+        if let Some(last) = text[..p]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_line_break(c))
+        {
+            assert_eq!(k, last.0 + last.1.len_utf8(), "{text:?} prefix {p}");
+        }
+        if k == 0 {
+            continue;
+        }
+        let (mut digits, mut words) = all_numbers(&text[..k], 0);
+        let (d, w) = all_numbers(&text[k..], k);
+        digits.extend(d);
+        words.extend(w);
+        assert_eq!(
+            (digits, words),
+            whole,
+            "{text:?} safe cut of prefix {p} at {k}"
+        );
+    }
+}
+
 /// ASCII-digit text with no Arabic separators (the round-trip domain).
 fn ascii_digit_text() -> impl Strategy<Value = String> {
     digit_text().prop_map(|s| {
@@ -124,10 +200,10 @@ fn check_find_numbers(text: &str) {
         );
         last_end = m.end();
     }
-    // Every digit of the three sets lies in some match.
+    // Every decimal digit (of any script) lies in some match.
     let spans: Vec<_> = find_numbers(text).map(|m| m.range()).collect();
     for (i, c) in text.char_indices() {
-        if digit_value(c).is_some() {
+        if decimal_digit_value(c).is_some() {
             assert!(
                 spans.iter().any(|r| r.contains(&i)),
                 "digit at {i} missed in {text:?}"
@@ -198,6 +274,14 @@ proptest! {
     #[test]
     fn find_numbers_properties(text in digit_text()) {
         check_find_numbers(&text);
+        check_line_cuts(&text);
+    }
+
+    #[test]
+    fn numbers_are_those_of_the_lines(text in lines_text()) {
+        check_line_cuts(&text);
+        check_find_numbers(&text);
+        check_find_words(&text);
     }
 
     #[test]
@@ -251,6 +335,7 @@ proptest! {
         let _ = parse_ordinal_day(&text);
         check_find_numbers(&text);
         check_find_words(&text);
+        check_line_cuts(&text);
     }
 
     #[test]
@@ -308,6 +393,7 @@ fn corpus_lines_hold_the_properties() {
         check_round_trip(line);
         check_find_numbers(line);
         check_find_words(line);
+        check_line_cuts(line);
         // A round trip through ASCII keeps the digits' values when the line has no
         // separators to change.
         numbers += find_numbers(line).count();
