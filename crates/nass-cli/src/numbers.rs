@@ -19,9 +19,9 @@ script, where ASCII, Arabic-Indic and Persian count as one (٢0٢4 is 2024, १�
 No number spans a line break (LF, CR, VT, FF, NEL, U+2028, U+2029).
 
 Limits: a line longer than 1 MiB is cut inside, before a word that is no part of a number;
-where 16 MiB hold no such word (a run of digits, or of numerals and number words alone), the
-input is cut at 16 MiB, and a number across that cut is split there (a run of digits longer
-than 16 MiB is reported as several numbers).")]
+where the end of that 1 MiB holds no such word (a run of digits, or of numerals and number
+words alone), the input is cut at 1 MiB anyway, and a number across that cut is split there
+(a run of digits longer than 1 MiB is reported as several numbers).")]
 pub struct NumbersArgs {
     /// Also find numbers written in Arabic words (ثلاثة آلاف, ألفان وخمسمائة, 2.5 مليون),
     /// clitics included (وثلاثة); a numeral inside such a phrase is not reported again.
@@ -125,9 +125,9 @@ const MIN_CUT_WINDOW: usize = 4 << 10;
 /// Where the pending text may be cut: after the last line break, since no number spans
 /// one; in a line longer than `MAX_LINE_WAIT` without one, where the library says
 /// (`safe_cut`: before a word that is no part of a number) in its last `window` bytes;
-/// else nowhere yet, until the stream's forced cut at 16 MiB. The stream asks again after
-/// every read: a window of twice the read size sees every new byte, at a cost per read
-/// that does not grow with the line (any safe place will do, not only the last).
+/// else nowhere yet, until the stream's forced cut at `MAX_PENDING` (1 MiB). The window
+/// keeps the cost of a call from growing with the line (any safe place will do, not only
+/// the last).
 fn cut(text: &str, window: usize) -> usize {
     line_cut(text, |line| {
         let mut from = line.len().saturating_sub(window);
