@@ -56,8 +56,8 @@ enum Command {
     /// A number never spans a line break; a stretch of 1 MiB with no whitespace is cut
     /// anyway, to keep memory bounded, so a longer number comes out as several.
     Numbers(numbers::NumbersArgs),
-    /// Find names from a gazetteer (every country, capital and main organization by
-    /// default) through clitics and spelling variation: ببغداد, للعراق, ايران.
+    /// Find names from a gazetteer (every country, territory, capital and main
+    /// organization by default) through clitics and spelling variation: ببغداد, للعراق, ايران.
     ///
     /// The stream is cut only where no name can span the cut; a stretch of 1 MiB with no
     /// such point is cut anyway, to keep memory bounded.

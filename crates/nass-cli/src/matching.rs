@@ -19,7 +19,7 @@ pub struct MatchArgs {
     /// for a name ending in .jsonl or .json, JSON Lines. May be repeated.
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
-    /// Leave out the built-in gazetteer (every country and capital, main organizations).
+    /// Leave out the built-in gazetteer (every country, territory and capital, main organizations).
     #[arg(long)]
     no_default: bool,
     /// Also report nisba adjectives of places (العراقي، الأميركية...), as kind `adjective`.

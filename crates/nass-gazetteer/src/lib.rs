@@ -4,7 +4,7 @@
 //! ```
 //! use nass_gazetteer::Gazetteer;
 //!
-//! // The embedded default list: every country and capital, main organizations.
+//! // The embedded default list: every country, territory and capital, main organizations.
 //! let gazetteer = Gazetteer::new();
 //! let text = "وصل الوفدُ إلى بغـداد قادماً من واشنطن، وللعراق مع إيران حدودٌ طويلة.";
 //! let found: Vec<_> = gazetteer
@@ -153,9 +153,10 @@ use text::{is_word_char, name_key, space_len};
 /// The embedded default list, TSV: countries, capitals, organizations.
 const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 
-/// The entries of the embedded default gazetteer (every country and capital of the
-/// world, the main international organizations, in Arabic with common variant
-/// spellings), parsed once on first use, lines with the same name and type merged (as
+/// The entries of the embedded default gazetteer (every country, every territory and
+/// special area with an ISO 3166-1 code, their capitals, the main international
+/// organizations and a few major cities, in Arabic with common variant spellings and full
+/// official names), parsed once on first use, lines with the same name and type merged (as
 /// [`GazetteerBuilder::build`] merges them).
 ///
 /// ```
