@@ -104,6 +104,36 @@ fn a_malformed_gazetteer_names_file_and_line() {
 }
 
 #[test]
+fn a_name_longer_than_the_bound_is_an_error_naming_file_and_line() {
+    // A name of 20 000 words made every word start of a text of those words walk 20 000
+    // words; names have at most 64 words (MAX_NAME_WORDS), so matching stays linear.
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("long.tsv");
+    let long = vec!["سلام"; 20_000].join(" ");
+    let fits = vec!["سلام"; 64].join(" ");
+    std::fs::write(&tsv, format!("{fits}\tphrase\n{long}\tphrase\n")).unwrap();
+    nass()
+        .args(["match", "--no-default", "--gazetteer"])
+        .arg(&tsv)
+        .write_stdin("سلام")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("long.tsv:2"))
+        .stderr(predicate::str::contains("at most 64 words"));
+    // 64 words are accepted, and found whole.
+    std::fs::write(&tsv, format!("{fits}\tphrase\n")).unwrap();
+    let text = format!("قال {fits} ثم مضى");
+    let out = nass()
+        .args(["match", "--no-default", "--format", "text", "--gazetteer"])
+        .arg(&tsv)
+        .write_stdin(text)
+        .assert()
+        .success();
+    let got = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(got, format!("قال [{fits}] ثم مضى"));
+}
+
+#[test]
 fn adjectives_only_when_asked() {
     let text = "الحكومة العراقية";
     assert_eq!(run_str(&["match"], text), "");
