@@ -2,7 +2,7 @@
 
 use nass::numerals::{
     convert_digits, find_number_words, find_numbers as rust_find_numbers, number_to_words as words,
-    parse_number as rust_parse_number, parse_number_words as rust_parse_words, Case, DigitSet,
+    parse_number as rust_parse_number, parse_number_words as rust_parse_words, Case, DigitConverter, DigitSet,
     Gender, Number,
 };
 use pyo3::prelude::*;
@@ -21,19 +21,30 @@ pub fn decimal<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>> 
 
 /// ``text`` with its digits converted to one set: ``to`` is ``"ascii"`` (0-9),
 /// ``"arabic"`` (Arabic-Indic ٠-٩) or ``"persian"`` (۰-۹). The separators ٫ ٬ and ``.``
-/// ``,`` between two digits, and the percent sign after one, follow the digits.
+/// ``,`` between two digits, and the percent sign after one, follow the digits, unless
+/// ``separators=False``.
 ///
 /// >>> import nass
 /// >>> nass.digits("ارتفعت ٣٫٥٪ في ٢٠٢٣")
 /// 'ارتفعت 3.5% في 2023'
 /// >>> nass.digits("Q3: 1,250.5", to="arabic")
 /// 'Q٣: ١٬٢٥٠٫٥'
+/// >>> nass.digits("3.5%", to="arabic", separators=False)
+/// '٣.٥%'
 #[pyfunction]
-#[pyo3(signature = (text, to="ascii"))]
-fn digits<'py>(text: &Bound<'py, PyAny>, to: &str) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (text, to="ascii", separators=true))]
+fn digits<'py>(text: &Bound<'py, PyAny>, to: &str, separators: bool) -> PyResult<Bound<'py, PyAny>> {
     let set: DigitSet = to.parse().map_err(|e| value_error(format!("{e}")))?;
     let t = utf8(text, "text")?;
-    Ok(match convert_digits(t.as_str(), set) {
+    let converted = if separators {
+        convert_digits(t.as_str(), set)
+    } else {
+        DigitConverter::builder(set)
+            .separators(false)
+            .build()
+            .convert(t.as_str())
+    };
+    Ok(match converted {
         std::borrow::Cow::Borrowed(_) => text.clone(),
         std::borrow::Cow::Owned(s) => PyString::new(text.py(), &s).into_any(),
     })
