@@ -46,7 +46,5 @@ _POOL = (
 arabic_text = st.lists(st.sampled_from(_POOL), max_size=40).map("".join)
 """Short texts drawn from the pool above."""
 
-any_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40
-)
+any_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
 """Any text without surrogates (what a Python str from valid input holds)."""

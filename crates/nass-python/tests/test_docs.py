@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
 from types import ModuleType
 
 import pytest
@@ -16,9 +17,7 @@ MODULES = ["nass", "nass._nass", "nass.camel", "nass.araby"]
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pyarrow") is None:
         pytest.skip("pyarrow is needed by the Arrow examples")
     module: ModuleType = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)

@@ -69,11 +69,21 @@ ARABY_PAIRS["normalize_hamza_tasheel"] = (
     lambda s: nass.araby.normalize_hamza(s, method="tasheel"),
     lambda s: pyarabic_araby.normalize_hamza(s, method="tasheel"),
 )
+
+
+def _digits_pair(out: str) -> Pair:
+    def ours(s: str) -> str:
+        return nass.araby.normalize_digits(s, out=out)
+
+    def theirs(s: str) -> str:
+        result: str = pyarabic_trans.normalize_digits(s, out=out)
+        return result
+
+    return ours, theirs
+
+
 for _out in ["west", "east", "persian"]:
-    ARABY_PAIRS[f"normalize_digits_{_out}"] = (
-        lambda s, o=_out: nass.araby.normalize_digits(s, out=o),
-        lambda s, o=_out: pyarabic_trans.normalize_digits(s, out=o),
-    )
+    ARABY_PAIRS[f"normalize_digits_{_out}"] = _digits_pair(_out)
 
 PAIRS = {**CAMEL_PAIRS, **ARABY_PAIRS}
 

@@ -49,7 +49,7 @@ def test_offsets_slice_back_to_the_token_text(text: str) -> None:
 @given(arabic_text)
 def test_tokens_cover_everything_but_whitespace(text: str) -> None:
     tokens = nass.tokenize(text)
-    covered = set()
+    covered: set[int] = set()
     for t in tokens:
         covered.update(range(t.start, t.end))
     for i, c in enumerate(text):
