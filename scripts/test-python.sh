@@ -29,14 +29,14 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 py="$venv/bin/python"
 "$py" -m pip install -q --upgrade pip
-"$py" -m pip install -q "maturin>=1.5,<2" pytest hypothesis mypy pyarrow
-# The peers the drop-in modules are compared with, byte for byte. CAMeL Tools' utils need
-# only these of its dependencies.
-"$py" -m pip install -q --no-deps camel-tools==1.6.0 emoji regex six
-"$py" -m pip install -q pyarabic==0.6.15
+"$py" -m pip install -q "maturin>=1.5,<2" pytest hypothesis mypy pyarrow pyarabic==0.6.15
 if [[ $spark == 1 ]]; then
     "$py" -m pip install -q pyspark "pandas<3" datasets
 fi
+# The peers the drop-in modules are compared with, byte for byte: PyArabic above, and
+# CAMeL Tools, whose utils need only these of its dependencies (installed last, so that
+# pip does not list the dependencies left out).
+"$py" -m pip install -q --no-deps camel-tools==1.6.0 emoji regex six
 
 step "build and install the package"
 if [[ "${NASS_PY_PROFILE:-release}" == debug ]]; then

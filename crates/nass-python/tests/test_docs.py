@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import importlib.util
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -38,3 +39,10 @@ def test_every_public_name_has_a_docstring_with_an_example() -> None:
             "NumberMatch",
             "Token",
         }, name
+
+
+def test_readme_examples() -> None:
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    result = doctest.testfile(str(readme), module_relative=False)
+    assert result.failed == 0
+    assert result.attempted > 0
