@@ -32,6 +32,7 @@ the input and output paths must be on storage every node reads (HDFS, S3...):
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -146,6 +147,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from pyspark.sql import SparkSession
 
+    # Local workers run this interpreter (the one with nass installed).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master(args.master).appName("nass").getOrCreate()
     try:
         result = annotate(spark, read_lines(args.files))

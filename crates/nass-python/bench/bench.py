@@ -10,14 +10,13 @@ a Spark job (local[2]) normalizing N lines with a pandas UDF calling nass and on
 CAMeL's functions.
 """
 
-from __future__ import annotations
 
 import argparse
 import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 import nass
 import nass.camel
@@ -58,7 +57,7 @@ def best(f: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
-def report(name: str, seconds: float, mib: float, peer: float | None) -> None:
+def report(name: str, seconds: float, mib: float, peer: Optional[float]) -> None:
     ratio = f"  {peer / seconds:7.1f}x CAMeL" if peer else ""
     print(f"{name:<58} {seconds:8.3f} s {mib / seconds:9.1f} MiB/s{ratio}", flush=True)
 
@@ -68,6 +67,7 @@ def spark(lines: int) -> None:
     from pyspark.sql import SparkSession
     from pyspark.sql.functions import col, pandas_udf
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     text = corpus_lines(1)
     rows = [(text[i % len(text)],) for i in range(lines)]
     session = (
@@ -88,12 +88,24 @@ def spark(lines: int) -> None:
 
         results = {}
         for name, f in [("camel", camel_udf), ("nass", nass_udf)]:
-            udf = pandas_udf(f, "string")  # type: ignore[call-overload]
+            udf = pandas_udf(f, "string")
             run = lambda: df.select(udf(col("text")).alias("n")).write.format("noop").mode("overwrite").save()
             results[name] = best(run, 2)
+        normalizer = nass.Normalizer("camel")
+
+        def arrow_batches(batches: Any) -> Any:
+            import pyarrow as pa
+
+            for b in batches:
+                yield pa.RecordBatch.from_arrays([nass.normalize_arrow(b.column(0), normalizer)], names=["n"])
+
+        results["arrow"] = best(
+            lambda: df.mapInArrow(arrow_batches, "n string").write.format("noop").mode("overwrite").save(), 2
+        )
         mib = sum(len(r[0].encode()) for r in rows) / (1 << 20)
         report(f"spark local[2] pandas UDF, CAMeL chain ({lines} lines)", results["camel"], mib, None)
-        report(f"spark local[2] pandas UDF, nass normalize_batch", results["nass"], mib, results["camel"])
+        report("spark local[2] pandas UDF, nass normalize_batch", results["nass"], mib, results["camel"])
+        report("spark local[2] mapInArrow, nass normalize_arrow", results["arrow"], mib, results["camel"])
     finally:
         session.stop()
 
@@ -104,7 +116,11 @@ def main() -> int:
     p.add_argument("--tokenize-mib", type=float, default=8)
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--spark-lines", type=int, default=0)
+    p.add_argument("--spark-only", action="store_true")
     a = p.parse_args()
+    if a.spark_only:
+        spark(a.spark_lines)
+        return 0
 
     lines = corpus_lines(a.mib)
     mib = sum(len(line.encode()) for line in lines) / (1 << 20)
@@ -115,6 +131,13 @@ def main() -> int:
     report("CAMeL chain (5 functions) per line", camel, mib, None)
     report('nass Normalizer("camel").normalize_batch(lines)', best(lambda: n.normalize_batch(lines), a.repeat), mib, camel)
     report('nass Normalizer("camel").normalize(line) per line', best(lambda: [n.normalize(line) for line in lines], a.repeat), mib, camel)
+    try:
+        import pyarrow as pa
+    except ImportError:
+        pa = None
+    if pa is not None:
+        column = pa.array(lines)
+        report("nass.normalize_arrow(string array), camel", best(lambda: nass.normalize_arrow(column, n), a.repeat), mib, camel)
 
     small = corpus_lines(a.tokenize_mib)
     smib = sum(len(line.encode()) for line in small) / (1 << 20)
@@ -124,6 +147,9 @@ def main() -> int:
     report("nass.tokenize_strings_batch(lines)", best(lambda: nass.tokenize_strings_batch(small), a.repeat), smib, camel_tok)
     report("nass.tokenize_batch(lines) (Token objects)", best(lambda: nass.tokenize_batch(small), a.repeat), smib, camel_tok)
     report("nass.tokenize(line) per line (Token objects)", best(lambda: [nass.tokenize(line) for line in small], a.repeat), smib, camel_tok)
+    if pa is not None:
+        column = pa.array(small)
+        report("nass.tokenize_arrow(string array)", best(lambda: nass.tokenize_arrow(column), a.repeat), smib, camel_tok)
     report("nass.camel.simple_word_tokenize per line", best(lambda: [nass.camel.simple_word_tokenize(line) for line in small], a.repeat), smib, camel_tok)
     if a.spark_lines:
         spark(a.spark_lines)

@@ -287,19 +287,13 @@ impl PyNormalizer {
         let n = &self.inner;
         let out: Vec<Option<String>> =
             py.detach(|| parallel::map(&strs, |s| s.len(), |s| owned(n.normalize(s))));
-        let list = PyList::empty(py);
-        let mut originals = texts.try_iter()?;
-        for o in out {
-            let original = originals.next();
-            match o {
-                Some(s) => list.append(PyString::new(py, &s))?,
-                None => match original {
-                    Some(item) => list.append(item?)?,
-                    None => return Err(value_error("texts changed while it was read")),
-                },
-            }
-        }
-        Ok(list)
+        PyList::new(
+            py,
+            out.iter().zip(&items).map(|(o, item)| match o {
+                Some(s) => PyString::new(py, s).into_any(),
+                None => item.original.clone(),
+            }),
+        )
     }
 
     /// The normalized text and an :class:`Alignment` mapping spans of it back to the

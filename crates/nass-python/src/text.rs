@@ -9,6 +9,8 @@ use crate::errors::{type_error, value_error};
 /// can be borrowed as `&str` while the GIL is released.
 pub struct Utf8<'py> {
     bytes: Bound<'py, PyBytes>,
+    /// The `str` itself.
+    pub original: Bound<'py, PyAny>,
 }
 
 impl<'py> Utf8<'py> {
@@ -40,7 +42,10 @@ pub fn utf8<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Utf8<'py>> {
         return Err(type_error(format!("{what} must be str, not {given}{hint}")));
     };
     match s.encode_utf8() {
-        Ok(bytes) => Ok(Utf8 { bytes }),
+        Ok(bytes) => Ok(Utf8 {
+            bytes,
+            original: obj.clone(),
+        }),
         Err(err) => {
             let py = obj.py();
             let start: Option<usize> = err
@@ -90,7 +95,12 @@ pub fn utf8_items<'py>(seq: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Utf8
     let mut out = Vec::with_capacity(seq.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
         let item = item?;
-        out.push(utf8(&item, &format!("{what}[{i}]"))?);
+        // The argument's name is only formatted for an error message.
+        let text = match utf8(&item, "") {
+            Ok(t) => t,
+            Err(_) => utf8(&item, &format!("{what}[{i}]"))?,
+        };
+        out.push(text);
     }
     Ok(out)
 }

@@ -3,7 +3,7 @@
 use nass::normalize::Normalizer;
 use nass::tokenize::Tokenizer;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyString};
 
 use crate::normalize::normalizer_arg;
 use crate::offsets::CodePoints;
@@ -181,15 +181,12 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
             },
         )
     });
-    let list = PyList::empty(py);
-    for (s, spans) in strs.iter().zip(all) {
-        let words = PyList::empty(py);
-        for (a, b) in spans {
-            words.append(&s[a..b])?;
-        }
-        list.append(words)?;
-    }
-    Ok(list)
+    let lists = strs
+        .iter()
+        .zip(all)
+        .map(|(s, spans)| PyList::new(py, spans.iter().map(|&(a, b)| PyString::new(py, &s[a..b]))))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, lists)
 }
 
 /// Registers this module's classes and functions.
