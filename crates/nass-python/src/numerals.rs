@@ -2,8 +2,8 @@
 
 use nass::numerals::{
     convert_digits, find_number_words, find_numbers as rust_find_numbers, number_to_words as words,
-    parse_number as rust_parse_number, parse_number_words as rust_parse_words, Case, DigitConverter, DigitSet,
-    Gender, Number,
+    parse_number as rust_parse_number, parse_number_words as rust_parse_words, Case,
+    DigitConverter, DigitSet, Gender, Number,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString};
@@ -33,7 +33,11 @@ pub fn decimal<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>> 
 /// '٣.٥%'
 #[pyfunction]
 #[pyo3(signature = (text, to="ascii", separators=true))]
-fn digits<'py>(text: &Bound<'py, PyAny>, to: &str, separators: bool) -> PyResult<Bound<'py, PyAny>> {
+fn digits<'py>(
+    text: &Bound<'py, PyAny>,
+    to: &str,
+    separators: bool,
+) -> PyResult<Bound<'py, PyAny>> {
     let set: DigitSet = to.parse().map_err(|e| value_error(format!("{e}")))?;
     let t = utf8(text, "text")?;
     let converted = if separators {
