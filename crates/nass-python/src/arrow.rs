@@ -2,13 +2,13 @@
 //! `nass.tokenize_arrow` hand over an array's offsets and data buffers and build the
 //! result array from the buffers returned, so no Python object is made per row.
 
-use nass::tokenize::Tokenizer;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
 use crate::errors::value_error;
 use crate::normalize::PyNormalizer;
 use crate::parallel;
+use crate::tokenize::token_spans;
 
 /// The strings of a column: `offsets` holds n + 1 little-endian offsets (4 bytes each,
 /// or 8 with `large`) into `data`.
@@ -94,16 +94,8 @@ fn _tokenize_buffers<'py>(
     let strs = strings(offsets.as_bytes(), data.as_bytes(), large)?;
     let (lists, offsets, data) = py
         .detach(|| -> Result<_, String> {
-            let spans: Vec<Vec<(usize, usize)>> = parallel::map(
-                &strs,
-                |s| s.len(),
-                |s| {
-                    Tokenizer::new()
-                        .tokens(s)
-                        .map(|t| (t.start(), t.end()))
-                        .collect()
-                },
-            );
+            let spans: Vec<Vec<(usize, usize)>> =
+                parallel::map(&strs, |s| s.len(), |s| token_spans(s));
             let mut lists = Vec::with_capacity((spans.len() + 1) * 4);
             let mut offsets = Vec::new();
             let mut data = Vec::new();

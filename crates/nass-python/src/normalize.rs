@@ -162,23 +162,20 @@ impl PyNormalizer {
                 LetterFolds::empty(),
             )?);
         }
-        if let Some(obj) = diacritics {
-            b = b.diacritics(flags(
+        let classes = |obj| {
+            flags(
                 obj,
                 "diacritic class",
                 &DIACRITIC_NAMES,
                 Diacritics::all(),
                 Diacritics::empty(),
-            )?);
+            )
+        };
+        if let Some(obj) = diacritics {
+            b = b.diacritics(classes(obj)?);
         }
         if let Some(obj) = keep_diacritics {
-            b = b.keep_diacritics(flags(
-                obj,
-                "diacritic class",
-                &DIACRITIC_NAMES,
-                Diacritics::all(),
-                Diacritics::empty(),
-            )?);
+            b = b.keep_diacritics(classes(obj)?);
         }
         if let Some(on) = tatweel {
             b = b.tatweel(on);

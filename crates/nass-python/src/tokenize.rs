@@ -82,6 +82,14 @@ const KINDS: [&str; 12] = [
     "whitespace",
 ];
 
+/// The byte spans of the tokens of `text`.
+pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    Tokenizer::new()
+        .tokens(text)
+        .map(|t| (t.start(), t.end()))
+        .collect()
+}
+
 fn tokens(text: &str, normalizer: Option<&Normalizer>) -> Vec<PyToken> {
     let mut cp = CodePoints::new(text);
     Tokenizer::new()
@@ -169,18 +177,8 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
     let py = texts.py();
     let items = utf8_items(texts, "texts")?;
     let strs: Vec<&str> = items.iter().map(|t| t.as_str()).collect();
-    let all: Vec<Vec<(usize, usize)>> = py.detach(|| {
-        parallel::map(
-            &strs,
-            |s| s.len(),
-            |s| {
-                Tokenizer::new()
-                    .tokens(s)
-                    .map(|t| (t.start(), t.end()))
-                    .collect()
-            },
-        )
-    });
+    let all: Vec<Vec<(usize, usize)>> =
+        py.detach(|| parallel::map(&strs, |s| s.len(), |s| token_spans(s)));
     let lists = strs
         .iter()
         .zip(all)

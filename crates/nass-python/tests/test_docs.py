@@ -13,7 +13,7 @@ import pytest
 import nass
 import nass._nass
 
-MODULES = ["nass", "nass._nass", "nass.camel", "nass.araby"]
+MODULES = ["nass", "nass._nass", "nass._only", "nass.camel", "nass.araby"]
 
 
 @pytest.mark.parametrize("name", MODULES)

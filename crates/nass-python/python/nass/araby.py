@@ -35,7 +35,8 @@ punctuation such as ``:"`` together and splits ``3.5``; use ``nass.tokenize``), 
 
 from __future__ import annotations
 
-from nass._nass import NassError, Normalizer, digits
+from nass._nass import NassError, digits
+from nass._only import only
 
 __all__ = [
     "strip_tashkeel",
@@ -50,29 +51,13 @@ __all__ = [
 ]
 
 
-def _only(**options: object) -> Normalizer:
-    """A normalizer doing only what is asked: every operation off unless given."""
-    settings: dict[str, object] = dict(
-        unicode="none",
-        ligatures=False,
-        letters="none",
-        diacritics="none",
-        tatweel=False,
-        invisibles=False,
-        digits="none",
-        all_digits=False,
-    )
-    settings.update(options)
-    return Normalizer("search", **settings)  # type: ignore[arg-type]
-
-
-_TASHKEEL = _only(diacritics="classic")
-_HARAKAT = _only(diacritics=["harakat", "sukun"])
-_SHADDA = _only(diacritics="shadda")
-_DIACRITICS = _only(diacritics="all", keep_diacritics="extended")
-_TATWEEL = _only(tatweel=True)
-_TEH = _only(letters="teh_marbuta")
-_HAMZA_TASHEEL = _only(letters=["alef_hamza", "hamza_carriers"])
+_TASHKEEL = only(diacritics="classic")
+_HARAKAT = only(diacritics=["harakat", "sukun"])
+_SHADDA = only(diacritics="shadda")
+_DIACRITICS = only(diacritics="all", keep_diacritics="extended")
+_TATWEEL = only(tatweel=True)
+_TEH = only(letters="teh_marbuta")
+_HAMZA_TASHEEL = only(letters=["alef_hamza", "hamza_carriers"])
 
 # PyArabic's quirks, kept because its users get them: the four isolated lam-alef
 # ligatures (U+FEF5, U+FEF7, U+FEF9, U+FEFB) all become لا, the hamza or madda of ﻷ ﻹ ﻵ

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from nass._nass import Normalizer, tokenize
+from nass._nass import tokenize
+from nass._only import only
 
 __all__ = [
     "normalize_unicode",
@@ -39,28 +40,12 @@ __all__ = [
 ]
 
 
-def _only(**options: object) -> Normalizer:
-    """A normalizer doing only what is asked: every operation off unless given."""
-    settings: dict[str, object] = dict(
-        unicode="none",
-        ligatures=False,
-        letters="none",
-        diacritics="none",
-        tatweel=False,
-        invisibles=False,
-        digits="none",
-        all_digits=False,
-    )
-    settings.update(options)
-    return Normalizer("search", **settings)  # type: ignore[arg-type]
-
-
-_NFKC = _only(unicode="nfkc", ligatures=True)
-_NFC = _only(unicode="nfc")
-_DEDIAC = _only(diacritics="camel")
-_ALEF = _only(letters=["alef_hamza", "alef_wasla"])
-_ALEF_MAKSURA = _only(letters="alef_maksura")
-_TEH_MARBUTA = _only(letters="teh_marbuta")
+_NFKC = only(unicode="nfkc", ligatures=True)
+_NFC = only(unicode="nfc")
+_DEDIAC = only(diacritics="camel")
+_ALEF = only(letters=["alef_hamza", "alef_wasla"])
+_ALEF_MAKSURA = only(letters="alef_maksura")
+_TEH_MARBUTA = only(letters="teh_marbuta")
 
 
 def normalize_unicode(s: str, compatibility: bool = True) -> str:
