@@ -1,0 +1,308 @@
+"""nass: Arabic text normalization, tokenization, numbers, names and dates.
+
+The work is done by the Rust crates of nass; this package is a thin layer over them.
+Every offset it returns is a code-point index into the Python ``str`` (what you slice
+with). Batch calls (``normalize_batch``, ``tokenize_batch``, ``normalize_arrow``...)
+release the GIL and use several threads: ``set_num_threads(n)`` or the environment
+variable ``NASS_NUM_THREADS`` choose how many (default: the number of cores).
+
+>>> import nass
+>>> nass.normalize("وَصَلَ الوفدُ إلى بغـــداد")
+'وصل الوفد الي بغداد'
+>>> [t.text for t in nass.tokenize("قال: 3.5 مليون")]
+['قال', ':', '3.5', 'مليون']
+
+Errors are :class:`NassError` (a ``ValueError``) or :class:`NassTypeError` (a
+``TypeError``), with a message that says what is wrong.
+
+Drop-in modules: :mod:`nass.camel` (CAMeL Tools' names) and :mod:`nass.araby`
+(PyArabic's names).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
+
+from nass._nass import (
+    Alignment,
+    DateMatch,
+    GazetteerMatch,
+    HijriDate,
+    NassError,
+    NassTypeError,
+    Normalizer,
+    NumberMatch,
+    Token,
+    _Gazetteer,
+    _normalize_buffers,
+    _tokenize_buffers,
+    digits,
+    find_dates,
+    find_numbers,
+    get_num_threads,
+    normalize,
+    number_to_words,
+    parse_number,
+    parse_number_words,
+    set_num_threads,
+    to_gregorian,
+    to_hijri,
+    tokenize,
+    tokenize_batch,
+    tokenize_strings_batch,
+)
+
+__all__ = [
+    "Alignment",
+    "DateMatch",
+    "Entry",
+    "Gazetteer",
+    "GazetteerMatch",
+    "HijriDate",
+    "NassError",
+    "NassTypeError",
+    "Normalizer",
+    "NumberMatch",
+    "Token",
+    "digits",
+    "find_dates",
+    "find_numbers",
+    "get_num_threads",
+    "normalize",
+    "normalize_arrow",
+    "number_to_words",
+    "parse_number",
+    "parse_number_words",
+    "set_num_threads",
+    "to_gregorian",
+    "to_hijri",
+    "tokenize",
+    "tokenize_arrow",
+    "tokenize_batch",
+    "tokenize_strings_batch",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing a :class:`Gazetteer` knows: a canonical ``name``, a ``type``
+    (``"country"``, ``"person"``, anything), variant spellings and an optional
+    ``payload`` (any JSON value) handed back with every match.
+
+    >>> Entry("بغداد", "capital", variants=("مدينة السلام",), payload={"id": 7}).name
+    'بغداد'
+    """
+
+    name: str
+    type: str
+    variants: Sequence[str] = ()
+    payload: Any = field(default=None)
+
+
+EntryLike = Union[Entry, Tuple[str, str], Mapping[str, Any]]
+
+
+def _entry_record(item: EntryLike, index: int) -> dict[str, Any]:
+    if isinstance(item, Entry):
+        record: dict[str, Any] = {"name": item.name, "type": item.type}
+        variants: Any = item.variants
+        payload = item.payload
+    elif isinstance(item, Mapping):
+        record = {"name": item.get("name"), "type": item.get("type")}
+        variants = item.get("variants", ())
+        payload = item.get("payload")
+    elif isinstance(item, tuple) and len(item) == 2:
+        record = {"name": item[0], "type": item[1]}
+        variants, payload = (), None
+    else:
+        raise NassTypeError(
+            f"entries[{index}] must be an Entry, a (name, type) tuple or a dict, "
+            f"not {type(item).__name__}"
+        )
+    for key in ("name", "type"):
+        if not isinstance(record[key], str):
+            raise NassTypeError(
+                f"entries[{index}]: {key} must be str, not {type(record[key]).__name__}"
+            )
+    if isinstance(variants, str) or not all(isinstance(v, str) for v in variants):
+        raise NassTypeError(f"entries[{index}]: variants must be a sequence of str")
+    record["variants"] = list(variants)
+    if payload is not None:
+        record["payload"] = payload
+    return record
+
+
+class Gazetteer:
+    """Names (places, organizations, people, anything) found in Arabic text through
+    proclitics (و ف ب ل ك, وللعراق) and spelling variation (diacritics, tatweel, hamza
+    and alef forms).
+
+    ``Gazetteer()`` has the built-in list (every country and capital, main
+    organizations); ``default=False`` leaves it out. ``files`` are TSV
+    (``name<TAB>type<TAB>variant|variant``) or, for names ending in ``.jsonl``/``.json``,
+    JSON Lines (``{"name": ..., "type": ..., "variants": [...], "payload": ...}``);
+    ``entries`` are :class:`Entry` objects, ``(name, type)`` tuples or dicts with those
+    keys. ``adjectives=True`` also finds nisba adjectives of places (العراقي).
+
+    A Gazetteer pickles to its sources (the files' contents, not their paths), so Spark
+    and multiprocessing can ship it to workers, where it is rebuilt.
+
+    >>> g = Gazetteer(entries=[Entry("الموصل", "city", payload={"id": 1})])
+    >>> [(m.text, m.name, m.type, m.clitics) for m in g.find("وصل الوفد إلى بغداد وللموصل")]
+    [('بغداد', 'بغداد', 'capital', ''), ('وللموصل', 'الموصل', 'city', 'ول')]
+    >>> g.find("من الموصل")[0].payload
+    {'id': 1}
+    """
+
+    __slots__ = ("_inner", "_state")
+
+    def __init__(
+        self,
+        entries: Iterable[EntryLike] = (),
+        files: Iterable[Union[str, os.PathLike[str]]] = (),
+        *,
+        default: bool = True,
+        adjectives: bool = False,
+    ) -> None:
+        sources: list[tuple[str, str, str]] = []
+        if isinstance(files, (str, os.PathLike)):
+            files = [files]
+        for path in files:
+            name = os.fspath(path)
+            fmt = "jsonl" if name.endswith((".jsonl", ".json")) else "tsv"
+            try:
+                with open(name, encoding="utf-8") as f:
+                    text = f.read()
+            except UnicodeDecodeError as e:
+                raise NassError(f"{name}: not UTF-8 text ({e})") from None
+            sources.append((name, fmt, text))
+        records = []
+        for i, item in enumerate(entries):
+            record = _entry_record(item, i)
+            try:
+                records.append(json.dumps(record, ensure_ascii=False))
+            except (TypeError, ValueError) as e:
+                raise NassError(f"entries[{i}]: the payload is not JSON: {e}") from None
+        if records:
+            sources.append(("entries", "jsonl", "\n".join(records) + "\n"))
+        self._state = (bool(default), bool(adjectives), tuple(sources))
+        self._inner = _Gazetteer(self._state[0], self._state[1], list(sources))
+
+    def find(self, text: str, *, overlapping: bool = False) -> list[GazetteerMatch]:
+        """Every name in ``text``, in order, without overlaps (the reading with fewer
+        proclitics, then the longer name, wins); ``overlapping=True`` gives every
+        reading. Offsets are code-point indices into ``text``."""
+        return self._inner.find(text, overlapping)
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_rebuild_gazetteer, self._state)
+
+    def __repr__(self) -> str:
+        default, adjectives, sources = self._state
+        names = [s[0] for s in sources]
+        return (
+            f"Gazetteer(default={default}, adjectives={adjectives}, sources={names!r}, "
+            f"entries={len(self)})"
+        )
+
+
+def _rebuild_gazetteer(
+    default: bool, adjectives: bool, sources: tuple[tuple[str, str, str], ...]
+) -> Gazetteer:
+    g = Gazetteer.__new__(Gazetteer)
+    g._state = (default, adjectives, sources)
+    g._inner = _Gazetteer(default, adjectives, list(sources))
+    return g
+
+
+def _string_column(array: Any) -> tuple[Any, bool, bytes, bytes, Any]:
+    """The type, width, offsets and data buffers, and validity bitmap of a string array."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not isinstance(array, pa.Array):
+        raise NassTypeError(
+            f"expected a pyarrow string array or chunked array, not {type(array).__name__}"
+        )
+    if pa.types.is_string(array.type):
+        large = False
+    elif pa.types.is_large_string(array.type):
+        large = True
+    else:
+        raise NassTypeError(f"expected an Arrow string column, not {array.type}")
+    width = 8 if large else 4
+    buffers = array.buffers()
+    n = len(array)
+    if buffers[1] is None:
+        offsets = bytes(width * (n + 1))
+    else:
+        offsets = buffers[1].slice(array.offset * width, (n + 1) * width).to_pybytes()
+    data = buffers[2].to_pybytes() if buffers[2] is not None else b""
+    validity = pc.is_valid(array).buffers()[1] if array.null_count else None
+    return array.type, large, offsets, data, validity
+
+
+def normalize_arrow(array: Any, normalizer: Union[str, Normalizer] = "search") -> Any:
+    """Normalizes a pyarrow ``string``/``large_string`` array or chunked array, returning
+    one of the same type (nulls stay null). The strings go to Rust as the column's
+    buffers and come back as buffers: no Python object is made per row, and the GIL is
+    released while the threads work. For Spark Arrow UDFs, ``mapInArrow``, Ray
+    ``map_batches(batch_format="pyarrow")``, Polars (``pl.Series.to_arrow``) and
+    Hugging Face datasets (``with_format("arrow")``). Needs pyarrow.
+
+    >>> import pyarrow as pa, nass
+    >>> nass.normalize_arrow(pa.array(["مدرسةٌ", None]), "camel").to_pylist()
+    ['مدرسه', None]
+    """
+    import pyarrow as pa
+
+    n = normalizer if isinstance(normalizer, Normalizer) else Normalizer(normalizer)
+    if isinstance(array, pa.ChunkedArray):
+        return pa.chunked_array(
+            [normalize_arrow(c, n) for c in array.chunks], type=array.type
+        )
+    typ, large, offsets, data, validity = _string_column(array)
+    new_offsets, new_data = _normalize_buffers(n, offsets, data, large)
+    return pa.Array.from_buffers(
+        typ,
+        len(array),
+        [validity, pa.py_buffer(new_offsets), pa.py_buffer(new_data)],
+        null_count=array.null_count,
+    )
+
+
+def tokenize_arrow(array: Any) -> Any:
+    """The tokens of each string of a pyarrow string array (or chunked array), as a
+    ``list<string>`` array (``list<large_string>`` for ``large_string`` input); a null
+    row gives a null list. Works on buffers like :func:`normalize_arrow`.
+
+    >>> import pyarrow as pa, nass
+    >>> nass.tokenize_arrow(pa.array(["قال: نعم", None])).to_pylist()
+    [['قال', ':', 'نعم'], None]
+    """
+    import pyarrow as pa
+
+    if isinstance(array, pa.ChunkedArray):
+        chunks = [tokenize_arrow(c) for c in array.chunks]
+        item = pa.large_string() if pa.types.is_large_string(array.type) else pa.string()
+        return pa.chunked_array(chunks, type=pa.list_(item))
+    typ, large, offsets, data, validity = _string_column(array)
+    lists, token_offsets, token_data = _tokenize_buffers(offsets, data, large)
+    count = len(lists) // 4 - 1
+    n_tokens = len(token_offsets) // (8 if large else 4) - 1
+    values = pa.Array.from_buffers(
+        typ, n_tokens, [None, pa.py_buffer(token_offsets), pa.py_buffer(token_data)]
+    )
+    return pa.Array.from_buffers(
+        pa.list_(typ),
+        count,
+        [validity, pa.py_buffer(lists)],
+        null_count=array.null_count,
+        children=[values],
+    )

@@ -1,0 +1,178 @@
+"""PyArabic's ``araby`` functions under their own names, computed by nass.
+
+A drop-in for the parts of ``pyarabic.araby`` (and ``pyarabic.trans.normalize_digits``)
+that nass does: replace ``import pyarabic.araby as araby`` by ``import nass.araby as
+araby``. Written from PyArabic's documented behaviour (PyArabic is GPL; none of its code
+is used), and checked against PyArabic 0.6.15 by the tests, on the corpus and on
+generated text.
+
+Mapping to nass's own API:
+
+=================================  ==================================================
+PyArabic                           nass
+=================================  ==================================================
+``strip_tashkeel``                 ``Normalizer(..., diacritics="classic")``
+``strip_harakat``                  ``diacritics=["harakat", "sukun"]``
+``strip_shadda``                   ``diacritics="shadda"``
+``strip_diacritics``               ``diacritics="all", keep_diacritics="extended"``
+``strip_tatweel``                  ``tatweel=True``
+``normalize_teh``                  ``letters="teh_marbuta"``
+``normalize_hamza(tasheel)``       ``letters=["alef_hamza", "hamza_carriers"]``
+``normalize_ligature``             ``letters="presentation_forms"`` (every form; keeps
+                                   the hamza of ﻷ, which PyArabic drops)
+``normalize_digits``               ``nass.digits(text, to, separators=False)``
+=================================  ==================================================
+
+Not provided (nass has no equivalent to wrap): ``tokenize``, ``tokenize_with_location``
+and ``sentence_tokenize`` (PyArabic's token rule differs from nass's: it keeps runs of
+punctuation such as ``:"`` together and splits ``3.5``; use ``nass.tokenize``), and
+``normalize_hamza`` with its default ``method="uniform"`` (every hamza form to ء).
+
+>>> import nass.araby as araby
+>>> araby.strip_tashkeel("بِسْمِ اللَّهِ")
+'بسم الله'
+"""
+
+from __future__ import annotations
+
+from nass._nass import NassError, digits
+from nass._only import only
+
+__all__ = [
+    "strip_tashkeel",
+    "strip_harakat",
+    "strip_shadda",
+    "strip_diacritics",
+    "strip_tatweel",
+    "normalize_teh",
+    "normalize_hamza",
+    "normalize_ligature",
+    "normalize_digits",
+]
+
+
+_TASHKEEL = only(diacritics="classic")
+_HARAKAT = only(diacritics=["harakat", "sukun"])
+_SHADDA = only(diacritics="shadda")
+_DIACRITICS = only(diacritics="all", keep_diacritics="extended")
+_TATWEEL = only(tatweel=True)
+_TEH = only(letters="teh_marbuta")
+_HAMZA_TASHEEL = only(letters=["alef_hamza", "hamza_carriers"])
+
+# PyArabic's quirks, kept because its users get them: the four isolated lam-alef
+# ligatures (U+FEF5, U+FEF7, U+FEF9, U+FEFB) all become لا, the hamza or madda of ﻷ ﻹ ﻵ
+# dropped, and their final forms stay; the tasheel method turns the combining hamza
+# above and below (U+0654, U+0655) into ا.
+_LAM_ALEF = {c: "\u0644\u0627" for c in (0xFEF5, 0xFEF7, 0xFEF9, 0xFEFB)}
+_COMBINING_HAMZA = {0x0654: "\u0627", 0x0655: "\u0627"}
+
+
+def strip_tashkeel(text: str) -> str:
+    """Removes the harakat, tanwin, shadda and sukun (U+064B–U+0652).
+
+    >>> strip_tashkeel("مُحَمَّدٌ")
+    'محمد'
+    """
+    return _TASHKEEL.normalize(text)
+
+
+def strip_harakat(text: str) -> str:
+    """Removes the harakat, tanwin and sukun, and keeps the shadda.
+
+    >>> strip_harakat("مُحَمَّدٌ")
+    'محمّد'
+    """
+    return _HARAKAT.normalize(text)
+
+
+def strip_shadda(text: str) -> str:
+    """Removes the shadda.
+
+    >>> strip_shadda("محمّد")
+    'محمد'
+    """
+    return _SHADDA.normalize(text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Removes every diacritic of the Arabic block: harakat, shadda, sukun, the other
+    combining marks U+0653–U+065F, the dagger alef, and the Quranic annotation marks
+    (U+0610–U+061A, U+06D6–U+06ED). Marks of Arabic Extended-A/B stay, as in PyArabic.
+
+    >>> strip_diacritics("ٱلرَّحْمَٰنِ ۖ")
+    'ٱلرحمن '
+    """
+    return _DIACRITICS.normalize(text)
+
+
+def strip_tatweel(text: str) -> str:
+    """Removes the tatweel (kashida, U+0640).
+
+    >>> strip_tatweel("العـــربية")
+    'العربية'
+    """
+    return _TATWEEL.normalize(text)
+
+
+def normalize_teh(text: str) -> str:
+    """ة to ه.
+
+    >>> normalize_teh("مدرسة")
+    'مدرسه'
+    """
+    return _TEH.normalize(text)
+
+
+def normalize_hamza(word: str, method: str = "uniform") -> str:
+    """With ``method="tasheel"``: أ إ آ to ا, ؤ to و, ئ to ي (the hamza on ٱ ٲ ٳ ٵ and
+    the standalone ء stay). PyArabic's quirk is kept: a combining hamza (U+0654, U+0655)
+    becomes ا.
+
+    The default ``method="uniform"`` of PyArabic (every hamza form to ء, and آ to ءء) has
+    no equivalent in nass and raises ``NassError``; pass ``method="tasheel"``.
+
+    >>> normalize_hamza("سؤال الأئمة", method="tasheel")
+    'سوال الايمة'
+    """
+    if method != "tasheel":
+        raise NassError(
+            f"normalize_hamza(method={method!r}) is not provided by nass.araby; "
+            "only method='tasheel' is"
+        )
+    return _HAMZA_TASHEEL.normalize(word).translate(_COMBINING_HAMZA)
+
+
+def normalize_ligature(text: str) -> str:
+    """Spells out the isolated lam-alef ligatures ﻻ ﻷ ﻹ ﻵ, all four as لا (PyArabic's
+    quirk, kept: the hamza or madda is dropped, and the final forms ﻼ ﻸ ﻺ ﻶ stay). nass's
+    own fold, ``Normalizer(letters="presentation_forms")``, gives لأ for ﻷ and folds
+    every presentation form.
+
+    >>> normalize_ligature("ﻻ ﻷ ﻼ")
+    'لا لا ﻼ'
+    """
+    return text.translate(_LAM_ALEF)
+
+
+_OUT = {"west": "ascii", "east": "arabic", "persian": "persian"}
+
+
+def normalize_digits(text: str, source: str = "all", out: str = "west") -> str:
+    """Converts the digits of every set (ASCII, Arabic-Indic ٠-٩, Persian ۰-۹) to
+    ``out`` (``"west"``, ``"east"`` or ``"persian"``); separators are left alone. As
+    ``pyarabic.trans.normalize_digits`` with ``source="all"`` (the only source nass
+    provides).
+
+    >>> normalize_digits("٣٫٥ و۱۲")
+    '3٫5 و12'
+    >>> normalize_digits("2024", out="east")
+    '٢٠٢٤'
+    """
+    if source != "all":
+        raise NassError(
+            f"normalize_digits(source={source!r}) is not provided by nass.araby; only "
+            "source='all' is"
+        )
+    if out not in _OUT:
+        raise NassError(f"unknown digit set {out!r} (expected west, east or persian)")
+    return digits(text, to=_OUT[out], separators=False)

@@ -1,0 +1,39 @@
+//! The Python bindings of nass: the private extension module `nass._nass`, wrapped by the
+//! pure-Python package `nass` (crates/nass-python/python/nass), which holds the public
+//! API, the type stubs and the drop-in modules `nass.camel` and `nass.araby`.
+//!
+//! Every offset handed to Python is a code-point index into the `str` it came from
+//! (converted once per call by [`offsets::CodePoints`]); batch calls release the GIL and
+//! spread over threads ([`parallel`]), started per call so that nothing survives a `fork`.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+use pyo3::prelude::*;
+
+mod arrow;
+mod dates;
+mod errors;
+mod gazetteer;
+mod normalize;
+mod numerals;
+mod offsets;
+mod parallel;
+mod text;
+mod tokenize;
+
+/// The extension module `nass._nass`.
+#[pymodule]
+fn _nass(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("NassError", py.get_type::<errors::NassError>())?;
+    m.add("NassTypeError", py.get_type::<errors::NassTypeError>())?;
+    m.add_function(wrap_pyfunction!(parallel::set_num_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(parallel::get_num_threads, m)?)?;
+    normalize::register(m)?;
+    tokenize::register(m)?;
+    numerals::register(m)?;
+    gazetteer::register(m)?;
+    dates::register(m)?;
+    arrow::register(m)?;
+    Ok(())
+}
