@@ -70,3 +70,37 @@ fn chunk_size_never_changes_the_output() {
         );
     }
 }
+
+#[test]
+fn stray_marks_start_their_word_whatever_the_chunk_size() {
+    // U+0653..U+0655 and U+0301 with no base letter, after a space or a line break.
+    let text = "أ\n\u{0654} 11 فبراير 2024\nوصل يوم \u{0654}11 فبراير 2024\n\
+                في \u{0654}فبراير 2024\n\u{0655}الأحد 11 فبراير 2024\n\
+                \u{0653}الأحد 11 فبراير 2024\nفي \u{0301}11 \u{0301}فبراير 2024\n";
+    let whole = run_str(&["dates"], text);
+    let records = json_lines(&whole);
+    let starts: Vec<u64> = records
+        .iter()
+        .map(|r| r["start"].as_u64().unwrap())
+        .collect();
+    // Lines start at 0, 3, 27, 64, 89, 123, 157 (two bytes per letter and mark); a stray
+    // mark starts the date (41, 69, 89, 123, 162) unless a space follows it (6).
+    assert_eq!(
+        (records.len(), &starts[..]),
+        (6, &[6, 41, 69, 89, 123, 162][..]),
+        "{whole}"
+    );
+    for r in &records {
+        let t = r["text"].as_str().unwrap();
+        assert!(!t.starts_with(char::is_whitespace), "{t:?}");
+        assert!(r["value"].as_str().unwrap().starts_with("2024-02"), "{r}");
+    }
+    for chunk in 1..=64 {
+        let c = chunk.to_string();
+        assert_eq!(
+            run_str(&["dates", "--chunk-size", &c], text),
+            whole,
+            "chunk size {chunk}"
+        );
+    }
+}

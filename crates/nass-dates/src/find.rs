@@ -521,7 +521,10 @@ struct Word {
 fn collect_words(text: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     for m in find_date_words(text) {
-        let span = m.span();
+        let mut span = m.span();
+        // A word never starts with whitespace, and stray marks before its first letter
+        // belong to it, whatever the matcher's alignment says about them.
+        span.start = word_start(text, skip_ws_all(text, span.start).min(span.end));
         let entry = m.entry();
         if let Some(last) = words.last_mut() {
             if last.start == span.start && last.end == span.end {
@@ -934,6 +937,11 @@ impl<'t> DateMatches<'t> {
 
     fn parse_number(&self, n: Num, min: usize) -> Option<Expr> {
         let text = self.text;
+        // Stray marks before the digits start the number's word.
+        let n = Num {
+            start: word_start(text, n.start).max(n.start.min(min)),
+            ..n
+        };
         if n.start < min || preceded_by_number_part(text, n.start) {
             return None;
         }
@@ -1281,14 +1289,16 @@ fn find_digit(b: &[u8], from: usize, limit: Option<usize>) -> Option<usize> {
     None
 }
 
-/// The run of digits starting at `pos` (at most 9 digits are read into the value; longer
+/// The run of digits starting at `pos`, after any marks (at most 9 digits are read into the value; longer
 /// runs report their length so that no date takes them).
 fn num_at(text: &str, pos: usize) -> Option<Num> {
     let b = text.as_bytes();
-    let (first, len) = digit_at(b, pos)?;
+    // Marks with no base letter before the digits belong to the number's word.
+    let at = text.len() - text[pos..].trim_start_matches(is_mark).len();
+    let (first, len) = digit_at(b, at)?;
     let mut value = first;
     let mut digits: u8 = 1;
-    let mut i = pos + len;
+    let mut i = at + len;
     while let Some((d, len)) = digit_at(b, i) {
         if digits < 9 {
             value = value * 10 + d;
@@ -1344,12 +1354,48 @@ fn skip_spaces(text: &str, pos: usize) -> usize {
     text.len() - kept.len()
 }
 
+/// Spaces, direction marks and line breaks.
+fn skip_ws_all(text: &str, pos: usize) -> usize {
+    text.len() - text[pos..].trim_start_matches(is_space).len()
+}
+
 fn skip_ws(text: &str, pos: usize) -> usize {
     skip_spaces(text, pos)
 }
 
+/// Combining marks (Arabic diacritics and Quranic marks, the generic combining block) and
+/// tatweel: skipped when words are compared, and part of the word they sit in. A mark with
+/// no base letter (after whitespace or at the start) belongs to the word it starts.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The start of the word whose first character other than a mark is at `pos`: before the
+/// marks that precede `pos` when no letter or digit carries them (whitespace, punctuation
+/// or the start of the text comes before them), since a mark with no base letter belongs
+/// to the word it starts.
+fn word_start(text: &str, pos: usize) -> usize {
+    let head = text[..pos].trim_end_matches(is_mark);
+    let carried = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || decimal(c));
+    if head.len() < pos && !carried {
+        head.len()
+    } else {
+        pos
+    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -2,6 +2,8 @@
 //! tests, expected values worked out by hand), weekday checks, الموافق links, anchors,
 //! property tests and the corpus.
 
+use std::ops::Range;
+
 use proptest::prelude::*;
 
 use crate::*;
@@ -287,12 +289,41 @@ fn long_runs_stay_linear_and_shallow() {
     }
 }
 
+#[test]
+fn stray_marks_belong_to_the_word_they_start() {
+    // (text, span, value); offsets by hand: two bytes per Arabic letter and per mark.
+    let cases: [(&str, Range<usize>, &str); 8] = [
+        // A mark alone between spaces is a word of its own, not part of the date.
+        ("في \u{0654} 11 فبراير 2024", 8..28, "2024-02-11"),
+        ("وصل يوم \u{0654}11 فبراير 2024", 14..36, "2024-02-11"),
+        ("في \u{0654}فبراير 2024", 5..24, "2024-02"),
+        ("في 11 \u{0654}فبراير 2024", 5..27, "2024-02-11"),
+        ("يوم \u{0653}الأحد 11 فبراير 2024", 7..40, "2024-02-11"),
+        ("أ\n\u{0655}الأحد 11 فبراير 2024", 3..36, "2024-02-11"),
+        (
+            "في \u{0301}11 \u{0301}فبراير \u{0301}2024",
+            5..31,
+            "2024-02-11",
+        ),
+        ("عام \u{0654}2014", 0..13, "2014"),
+    ];
+    for (text, span, value) in cases {
+        let found: Vec<_> = find_dates(text)
+            .map(|d| (d.span(), d.value().to_string()))
+            .collect();
+        assert_eq!(found, [(span, value.to_string())], "{text:?}");
+        let alone: Vec<_> = by_line(text).into_iter().map(|(r, v, _)| (r, v)).collect();
+        assert_eq!(alone, found, "{text:?}");
+    }
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for d in find_dates(text) {
         prop_assert!(d.start() >= last && d.start() < d.end() && d.end() <= text.len());
         prop_assert!(text.is_char_boundary(d.start()) && text.is_char_boundary(d.end()));
         prop_assert_eq!(&text[d.span()], d.text());
+        prop_assert!(!d.text().starts_with(char::is_whitespace), "{:?}", d.text());
         if let Some(l) = d.linked() {
             prop_assert!(l.end <= text.len() && text.is_char_boundary(l.start));
         }
@@ -348,6 +379,13 @@ const FRAGMENTS: &[&str] = &[
     "في",
     "x",
     "\n",
+    "كانون",
+    "الثاني",
+    // Marks with no base letter when they follow whitespace.
+    "\u{0653}",
+    "\u{0654}",
+    "\u{0655}",
+    "\u{0301}",
 ];
 
 fn fragment_text() -> impl Strategy<Value = String> {
@@ -395,10 +433,40 @@ fn signature(text: &str) -> Vec<(DateKind, CalendarKind, String, Option<Weekday>
         .collect()
 }
 
+/// Every expression with its span, value and link, lines found one at a time and shifted
+/// to the offsets of the whole text.
+fn by_line(text: &str) -> Vec<(Range<usize>, String, Option<Range<usize>>)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+        found.extend(find_dates(line).map(|d| {
+            (
+                shift(d.span()),
+                d.value().to_string(),
+                d.linked().map(shift),
+            )
+        }));
+        offset += line.len();
+    }
+    found
+}
+
 proptest! {
     #[test]
     fn spans_slice_generated_text(text in fragment_text()) {
         check_spans(&text)?;
+    }
+
+    /// What `nass dates` relies on to cut at line breaks: an expression never crosses one,
+    /// and nothing before a line break changes what is found after it (a stray mark after
+    /// a line break belongs to the next word, not to the break).
+    #[test]
+    fn lines_are_found_alike_alone_and_together(text in fragment_text()) {
+        let whole: Vec<_> = find_dates(&text)
+            .map(|d| (d.span(), d.value().to_string(), d.linked()))
+            .collect();
+        prop_assert_eq!(whole, by_line(&text), "{:?}", text);
     }
 
     #[test]
