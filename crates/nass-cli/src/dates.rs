@@ -19,7 +19,9 @@ pub struct DatesArgs {
     /// `text`, `kind`, `calendar`, `value` (ISO 8601 as far as the text goes), and where
     /// they apply `weekday` (ISO number), `gregorian` (a complete Hijri date's equivalent),
     /// `resolved` (with --anchor), `relative`, `linked_start`/`linked_end` (the other half
-    /// of a الموافق pair), `weekday_conflict`; `text` writes each value alone on a line.
+    /// of a الموافق pair), `weekday_conflict` (true when the named weekday contradicts the
+    /// date). JSONL leaves out the fields that do not apply; TSV has a column for every
+    /// field, empty where it does not apply. `text` writes each value alone on a line.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     /// Resolve partial dates against this day (YYYY-MM-DD): 25 يناير الماضي said on
@@ -59,7 +61,8 @@ struct DateRecord<'a> {
     weekday_conflict: bool,
 }
 
-const TSV_COLUMNS: [&str; 10] = [
+/// Every field of [`DateRecord`], the ones JSONL leaves out when they do not apply too.
+const TSV_COLUMNS: [&str; 13] = [
     "start",
     "end",
     "kind",
@@ -70,6 +73,9 @@ const TSV_COLUMNS: [&str; 10] = [
     "gregorian",
     "resolved",
     "relative",
+    "linked_start",
+    "linked_end",
+    "weekday_conflict",
 ];
 
 impl Record for DateRecord<'_> {
@@ -80,6 +86,8 @@ impl Record for DateRecord<'_> {
     fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
         let (start, end) = (self.start.to_string(), self.end.to_string());
         let weekday = self.weekday.map(|w| w.to_string()).unwrap_or_default();
+        let linked_start = self.linked_start.map(|o| o.to_string()).unwrap_or_default();
+        let linked_end = self.linked_end.map(|o| o.to_string()).unwrap_or_default();
         write_tsv_fields(
             out,
             [
@@ -93,6 +101,9 @@ impl Record for DateRecord<'_> {
                 self.gregorian.as_deref().unwrap_or(""),
                 self.resolved.as_deref().unwrap_or(""),
                 self.relative.unwrap_or(""),
+                &linked_start,
+                &linked_end,
+                if self.weekday_conflict { "true" } else { "" },
             ],
         )
     }

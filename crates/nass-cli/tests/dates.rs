@@ -104,3 +104,49 @@ fn stray_marks_start_their_word_whatever_the_chunk_size() {
         );
     }
 }
+
+#[test]
+fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
+    // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor:
+    // every optional field appears in some record.
+    let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي.";
+    let args = ["dates", "--anchor", "2024-02-11"];
+    let jsonl = json_lines(&run_str(&args, text));
+    let tsv = run_str(&[&args[..], &["--format", "tsv"]].concat(), text);
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let mut keys: Vec<&str> = jsonl
+        .iter()
+        .flat_map(|r| r.as_object().unwrap().keys().map(String::as_str))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut columns = header.clone();
+    columns.sort_unstable();
+    assert_eq!(columns, keys);
+    assert_eq!(keys.len(), 13, "{keys:?}"); // 6 always there, 7 where they apply
+                                            // Row by row, the same values, empty where JSONL leaves the field out.
+    assert_eq!(rows.len(), jsonl.len());
+    for (row, record) in rows.iter().zip(&jsonl) {
+        assert_eq!(row.len(), header.len());
+        for (name, field) in header.iter().zip(row) {
+            let expected = match record.get(*name) {
+                None => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+            };
+            assert_eq!(*field, expected, "{name}");
+        }
+    }
+    assert_eq!(jsonl[0]["weekday_conflict"], true);
+    assert_eq!(rows[1][header.len() - 1], "");
+    // And the help names every one of them.
+    let help = run_str(&["dates", "--help"], "");
+    for name in header {
+        assert!(
+            help.contains(&format!("`{name}`")),
+            "{name} not in the help"
+        );
+    }
+}
