@@ -18,14 +18,19 @@ pub struct DatesArgs {
     /// Output: `jsonl` and `tsv` write one record per expression with `start`, `end`,
     /// `text`, `kind`, `calendar`, `value` (ISO 8601 as far as the text goes), and where
     /// they apply `weekday` (ISO number), `gregorian` (a complete Hijri date's equivalent),
-    /// `resolved` (with --anchor), `relative`, `linked_start`/`linked_end` (the other half
+    /// `resolved` (with --anchor), `unresolved` (with --anchor: why the value could not be
+    /// resolved), `relative`, `linked_start`/`linked_end` (the other half
     /// of a الموافق pair), `weekday_conflict` (true when the named weekday contradicts the
     /// date). JSONL leaves out the fields that do not apply; TSV has a column for every
     /// field, empty where it does not apply. `text` writes each value alone on a line.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     /// Resolve partial dates against this day (YYYY-MM-DD): 25 يناير الماضي said on
-    /// 2024-02-11 is 2024-01-25.
+    /// 2024-02-11 is 2024-01-25. A resolved day always exists: when the day named does
+    /// not exist in the year chosen (29 فبراير, the 30th of a 29-day Hijri month), الماضي
+    /// looks back to the nearest year that has it and المقبل forward; without such a word
+    /// the anchor's year is meant, and the record gets `unresolved` (the reason) instead
+    /// of `resolved`, as it does when the year falls outside the calendar's range.
     #[arg(long, value_name = "DATE", value_parser = parse_anchor)]
     anchor: Option<GregorianDate>,
     #[command(flatten)]
@@ -52,6 +57,8 @@ struct DateRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     resolved: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    unresolved: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     relative: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     linked_start: Option<u64>,
@@ -62,7 +69,7 @@ struct DateRecord<'a> {
 }
 
 /// Every field of [`DateRecord`], the ones JSONL leaves out when they do not apply too.
-const TSV_COLUMNS: [&str; 13] = [
+const TSV_COLUMNS: [&str; 14] = [
     "start",
     "end",
     "kind",
@@ -72,6 +79,7 @@ const TSV_COLUMNS: [&str; 13] = [
     "weekday",
     "gregorian",
     "resolved",
+    "unresolved",
     "relative",
     "linked_start",
     "linked_end",
@@ -100,6 +108,7 @@ impl Record for DateRecord<'_> {
                 &weekday,
                 self.gregorian.as_deref().unwrap_or(""),
                 self.resolved.as_deref().unwrap_or(""),
+                self.unresolved.as_deref().unwrap_or(""),
                 self.relative.unwrap_or(""),
                 &linked_start,
                 &linked_end,
@@ -129,6 +138,7 @@ fn record<'a>(m: &DateMatch<'a>, offset: u64) -> DateRecord<'a> {
         weekday: m.weekday().map(|w| w.iso()),
         gregorian: m.gregorian().map(|g| g.to_string()),
         resolved: m.resolved().map(|v| v.to_string()),
+        unresolved: m.unresolved().map(|e| e.to_string()),
         relative: m.relative().map(relative_name),
         linked_start: linked.as_ref().map(|r| offset + r.start as u64),
         linked_end: linked.as_ref().map(|r| offset + r.end as u64),

@@ -49,6 +49,46 @@ fn an_anchor_resolves_partial_dates() {
 }
 
 #[test]
+fn an_anchor_never_resolves_to_a_day_that_does_not_exist() {
+    let resolve = |anchor: &str, text: &str| {
+        let records = json_lines(&run_str(&["dates", "--anchor", anchor], text));
+        assert_eq!(records.len(), 1, "{records:?}");
+        records[0].clone()
+    };
+    // 2023 has no 29 February: the one before 1 June 2023 was in 2020, the next in 2024.
+    let r = resolve("2023-06-01", "في 29 فبراير");
+    assert!(r.get("resolved").is_none(), "{r}");
+    assert_eq!(
+        r["unresolved"],
+        "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    );
+    assert_eq!(
+        resolve("2023-06-01", "في 29 فبراير الماضي")["resolved"],
+        "2020-02-29"
+    );
+    assert_eq!(
+        resolve("2023-06-01", "في 29 فبراير المقبل")["resolved"],
+        "2024-02-29"
+    );
+    // 1924-08-01 is 1 Muharram 1343; Ramadan 1343 has 28 days in the Umm al-Qura table.
+    let r = resolve("1924-08-01", "في 30 رمضان");
+    assert!(r.get("resolved").is_none(), "{r}");
+    assert!(
+        r["unresolved"].as_str().unwrap().contains("has 28 days"),
+        "{r}"
+    );
+    // No year 0 and no year 10000.
+    for (anchor, text) in [
+        ("0001-01-01", "في 25 يناير الماضي"),
+        ("9999-12-31", "في 5 يناير المقبل"),
+    ] {
+        let r = resolve(anchor, text);
+        assert!(r.get("resolved").is_none(), "{r}");
+        assert!(r["unresolved"].as_str().unwrap().contains("outside"), "{r}");
+    }
+}
+
+#[test]
 fn a_contradicting_weekday_is_flagged() {
     let records = json_lines(&run_str(&["dates"], "يوم السبت 11 فبراير 2024"));
     assert_eq!(records[0]["weekday_conflict"], true);
@@ -107,9 +147,11 @@ fn stray_marks_start_their_word_whatever_the_chunk_size() {
 
 #[test]
 fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
-    // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor:
-    // every optional field appears in some record.
-    let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي.";
+    // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor,
+    // a day the anchor's Hijri year does not have (Sha'ban 1445 has 29 days in the Umm
+    // al-Qura calendar): every optional field appears in some record.
+    let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي \
+                وفي 30 شعبان.";
     let args = ["dates", "--anchor", "2024-02-11"];
     let jsonl = json_lines(&run_str(&args, text));
     let tsv = run_str(&[&args[..], &["--format", "tsv"]].concat(), text);
@@ -125,7 +167,7 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
     let mut columns = header.clone();
     columns.sort_unstable();
     assert_eq!(columns, keys);
-    assert_eq!(keys.len(), 13, "{keys:?}"); // 6 always there, 7 where they apply
+    assert_eq!(keys.len(), 14, "{keys:?}"); // 6 always there, 8 where they apply
                                             // Row by row, the same values, empty where JSONL leaves the field out.
     assert_eq!(rows.len(), jsonl.len());
     for (row, record) in rows.iter().zip(&jsonl) {

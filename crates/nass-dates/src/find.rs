@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use nass_numerals::parse_ordinal_day;
 
+use crate::error::DateError;
 use crate::gregorian::{gregorian_month_length, GregorianDate, Weekday};
 use crate::hijri::{HijriCalendar, HijriDate};
 use crate::lexicon::{
@@ -200,6 +201,7 @@ pub struct DateMatch<'t> {
     system: Option<NamingSystem>,
     value: DateValue,
     resolved: Option<DateValue>,
+    unresolved: Option<DateError>,
     weekday: Option<Weekday>,
     weekday_conflict: bool,
     relative: Option<RelativeWord>,
@@ -285,10 +287,19 @@ impl<'t> DateMatch<'t> {
     }
 
     /// The value completed against the finder's anchor date ([`DateFinderBuilder::anchor`]),
-    /// in the expression's calendar: a missing year comes from the anchor, chosen before
-    /// it for الماضي and its synonyms, after it for المقبل and its synonyms, and the
-    /// anchor's own year otherwise; a weekday alone becomes the closest such day before the
-    /// anchor (الماضي), after it (المقبل), or on or before it. `None` without an anchor.
+    /// in the expression's calendar (for Hijri, the finder's Hijri calendar): a missing
+    /// year comes from the anchor, chosen before it for الماضي and its synonyms, after it
+    /// for المقبل and its synonyms, and the anchor's own year otherwise; a weekday alone
+    /// becomes the closest such day before the anchor (الماضي), after it (المقبل), or on or
+    /// before it. A value the text completes is its own resolution. `None` without an
+    /// anchor, and when resolution fails ([`DateMatch::unresolved`] says why).
+    ///
+    /// A resolved day always exists in its calendar. When the day the text names does not
+    /// exist in the year chosen (29 February in a common year, the 30th of a 29-day Hijri
+    /// month), الماضي looks back to the nearest year where it exists and المقبل forward
+    /// to the nearest one; without such a word the anchor's year is meant, and the value
+    /// stays unresolved. So does a year outside the range the calendar supports (before 1
+    /// or after 9999 CE, outside the Umm al-Qura table).
     ///
     /// ```
     /// use nass_dates::{DateFinder, GregorianDate};
@@ -298,10 +309,42 @@ impl<'t> DateMatch<'t> {
     ///     .map(|d| d.resolved().unwrap().to_string())
     ///     .collect();
     /// assert_eq!(d, ["2024-01-25", "2023-04", "2024-02-15"]);
+    ///
+    /// // Said on 1 June 2023: the last 29 February was in 2020, the next in 2024.
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(2023, 6, 1)?).build();
+    /// let d: Vec<String> = finder
+    ///     .find_iter("في 29 فبراير الماضي، وفي 29 فبراير المقبل")
+    ///     .map(|d| d.resolved().unwrap().to_string())
+    ///     .collect();
+    /// assert_eq!(d, ["2020-02-29", "2024-02-29"]);
+    /// let d = finder.find_iter("في 29 فبراير").next().unwrap();
+    /// assert_eq!(d.resolved(), None);
     /// # Ok::<(), nass_dates::DateError>(())
     /// ```
     pub fn resolved(&self) -> Option<&DateValue> {
         self.resolved.as_ref()
+    }
+
+    /// Why the anchor could not complete the value: the day does not exist in the year
+    /// the anchor gives, or the year (or the anchor's Hijri date) is outside the range
+    /// the calendar supports. `None` when resolved or without an anchor.
+    ///
+    /// ```
+    /// use nass_dates::{DateFinder, GregorianDate};
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(2023, 6, 1)?).build();
+    /// let d = finder.find_iter("في 29 فبراير").next().unwrap();
+    /// assert_eq!(
+    ///     d.unresolved().unwrap().to_string(),
+    ///     "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    /// );
+    /// // Before 1 CE: there was no earlier 25 January in the calendar's range.
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(1, 1, 1)?).build();
+    /// let d = finder.find_iter("في 25 يناير الماضي").next().unwrap();
+    /// assert!(d.unresolved().unwrap().is_out_of_range());
+    /// # Ok::<(), nass_dates::DateError>(())
+    /// ```
+    pub fn unresolved(&self) -> Option<&DateError> {
+        self.unresolved.as_ref()
     }
 
     /// The weekday named in the expression, if any.
@@ -687,7 +730,11 @@ impl<'t> DateMatches<'t> {
             (Some(w), Some(g)) => g.weekday() != w,
             _ => false,
         };
-        let resolved = self.finder.anchor.and_then(|a| resolve(&e, a, calendar));
+        let (resolved, unresolved) = match self.finder.anchor.map(|a| resolve(&e, a, calendar)) {
+            Some(Ok(v)) => (Some(v), None),
+            Some(Err(err)) => (None, Some(err)),
+            None => (None, None),
+        };
         DateMatch {
             text: self.text,
             start: e.start,
@@ -697,6 +744,7 @@ impl<'t> DateMatches<'t> {
             system: e.system,
             value: e.value,
             resolved,
+            unresolved,
             weekday: e.weekday,
             weekday_conflict,
             relative: e.relative,
@@ -1157,7 +1205,11 @@ fn numeric_date(text: &str, a: Num) -> Option<Expr> {
 
 fn day_fits(day: u8, month: u8, calendar: CalendarKind, year: Option<i32>) -> bool {
     let max = match calendar {
-        CalendarKind::Hijri => 30,
+        // 30, or 31 in the few months of the Umm al-Qura table that have 31 days.
+        CalendarKind::Hijri => year
+            .and_then(|y| u16::try_from(y).ok())
+            .and_then(|y| HijriCalendar::UmmAlQura.month_length(y, month).ok())
+            .map_or(30, |len| len.max(30)),
         CalendarKind::Gregorian => match year {
             Some(y) if (1..=9999).contains(&y) => gregorian_month_length(y, month),
             _ => gregorian_month_length(2000, month),
@@ -1195,33 +1247,61 @@ fn year_of(text: &str, n: Num, after_month: bool) -> Option<YearPart> {
     })
 }
 
-/// Resolves a partial value against the anchor date.
-fn resolve(e: &Expr, anchor: GregorianDate, calendar: HijriCalendar) -> Option<DateValue> {
+/// Resolves a value against the anchor date (see [`DateMatch::resolved`]): the value
+/// completed, or why it cannot be.
+fn resolve(
+    e: &Expr,
+    anchor: GregorianDate,
+    calendar: HijriCalendar,
+) -> Result<DateValue, DateError> {
     let v = e.value;
     if v.year.is_some() {
-        return Some(v);
+        return Ok(v);
     }
     if let Some(month) = v.month {
         let (ay, am, ad) = match e.calendar {
             CalendarKind::Gregorian => (anchor.year(), anchor.month(), anchor.day()),
             CalendarKind::Hijri => {
-                let h = HijriDate::from_gregorian(calendar, anchor).ok()?;
+                let h = HijriDate::from_gregorian(calendar, anchor)?;
                 (i32::from(h.year()), h.month(), h.day())
             }
         };
         let here = (month, v.day.unwrap_or(0));
         let now = (am, if v.day.is_some() { ad } else { 0 });
-        let year = match e.relative {
-            Some(RelativeWord::Past) if here >= now => ay - 1,
-            Some(RelativeWord::Next) if here <= now => ay + 1,
-            _ => ay,
+        // The year the rule looks at first, and which way it looks when the day does not
+        // exist in that year (29 February, the 30th of a 29-day Hijri month).
+        let (mut year, step) = match e.relative {
+            Some(RelativeWord::Past) => (if here >= now { ay - 1 } else { ay }, -1),
+            Some(RelativeWord::Next) => (if here <= now { ay + 1 } else { ay }, 1),
+            _ => (ay, 0),
         };
-        return Some(DateValue {
-            year: Some(year),
-            ..v
-        });
+        // The last day of a range: if it exists, the days before it do.
+        let day = v.last_day.or(v.day).unwrap_or(1);
+        loop {
+            let exists = match e.calendar {
+                CalendarKind::Gregorian => GregorianDate::new(year, month, day).map(drop),
+                // Year 0 and below are outside every Hijri calendar, as the error says.
+                CalendarKind::Hijri => {
+                    let y = u16::try_from(year.max(0)).unwrap_or(u16::MAX);
+                    HijriDate::new(calendar, y, month, day).map(drop)
+                }
+            };
+            match exists {
+                Ok(()) => {
+                    return Ok(DateValue {
+                        year: Some(year),
+                        ..v
+                    })
+                }
+                // Each step moves one year; the calendar's range ends the walk.
+                Err(err) if step != 0 && !err.is_out_of_range() => year += step,
+                Err(err) => return Err(err),
+            }
+        }
     }
-    let day = e.weekday?;
+    let Some(day) = e.weekday else {
+        return Ok(v);
+    };
     let a = i64::from(anchor.weekday().iso());
     let w = i64::from(day.iso());
     let shift = match e.relative {
@@ -1229,8 +1309,8 @@ fn resolve(e: &Expr, anchor: GregorianDate, calendar: HijriCalendar) -> Option<D
         Some(RelativeWord::Next) => (w - a - 1).rem_euclid(7) + 1,
         _ => -(a - w).rem_euclid(7),
     };
-    let g = GregorianDate::from_jdn(anchor.jdn() + shift as i32).ok()?;
-    Some(DateValue {
+    let g = GregorianDate::from_jdn(anchor.jdn() + shift as i32)?;
+    Ok(DateValue {
         year: Some(g.year()),
         month: Some(g.month()),
         day: Some(g.day()),

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use proptest::prelude::*;
 
+use crate::gregorian::{MAX_JDN, MIN_JDN};
 use crate::*;
 use nass_numerals::DigitSet;
 
@@ -236,6 +237,81 @@ fn anchor_resolution() {
     assert_eq!(resolved("الاثنين المقبل"), ["2024-02-12"]);
     // Without anchor nothing is resolved.
     assert!(find_dates("25 يناير الماضي").all(|d| d.resolved().is_none()));
+}
+
+#[test]
+fn resolution_never_makes_a_day_that_does_not_exist() {
+    let resolve = |anchor: (i32, u8, u8), text: &str| -> Result<String, DateError> {
+        let anchor = GregorianDate::new(anchor.0, anchor.1, anchor.2).unwrap();
+        let f = DateFinder::builder().anchor(anchor).build();
+        let d = f.find_iter(text).next().expect(text);
+        assert!(d.resolved().is_some() != d.unresolved().is_some(), "{text}");
+        d.resolved()
+            .map(|v| v.to_string())
+            .ok_or_else(|| d.unresolved().unwrap().clone())
+    };
+    // 2023 is a common year; 2020 and 2024 are the leap years on either side.
+    let june_2023 = (2023, 6, 1);
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير").unwrap_err().to_string(),
+        "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    );
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير الماضي").unwrap(),
+        "2020-02-29"
+    );
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير المقبل").unwrap(),
+        "2024-02-29"
+    );
+    // 1900 was not a leap year: from 1903 the last 29 February was in 1896.
+    assert_eq!(
+        resolve((1903, 1, 1), "في 29 فبراير الماضي").unwrap(),
+        "1896-02-29"
+    );
+    // 1924-08-01 is 1 Muharram 1343; in the Umm al-Qura table Ramadan 1343 has 28 days,
+    // Ramadan 1344 has 30, and 1342 is before the table.
+    let muharram_1343 = (1924, 8, 1);
+    assert_eq!(
+        resolve(muharram_1343, "في 30 رمضان")
+            .unwrap_err()
+            .to_string(),
+        "invalid Hijri date 1343-09-30: month 9 of 1343 has 28 days in the umm-al-qura calendar"
+    );
+    assert_eq!(
+        resolve(muharram_1343, "في 30 رمضان المقبل").unwrap(),
+        "1344-09-30"
+    );
+    assert!(resolve(muharram_1343, "في 30 رمضان الماضي")
+        .unwrap_err()
+        .is_out_of_range());
+    assert!(resolve(muharram_1343, "في 29 رمضان").is_err());
+    assert_eq!(resolve(muharram_1343, "في 28 رمضان").unwrap(), "1343-09-28");
+    // The ends of the Gregorian range: no year 0, no year 10000.
+    for (anchor, text) in [
+        ((1, 1, 1), "في 25 يناير الماضي"),
+        ((1, 1, 1), "في ديسمبر الماضي"),
+        ((1, 1, 1), "الأحد الماضي"), // 0001-01-01 was a Monday
+        ((9999, 12, 31), "في 5 يناير المقبل"),
+        ((9999, 12, 31), "في يناير المقبل"),
+        ((9999, 12, 31), "الأحد المقبل"), // 9999-12-31 is a Friday
+    ] {
+        let err = resolve(anchor, text).unwrap_err();
+        assert!(err.is_out_of_range(), "{text}: {err}");
+    }
+    assert_eq!(resolve((1, 1, 1), "في 25 يناير").unwrap(), "0001-01-25");
+    assert_eq!(resolve((9999, 12, 31), "يوم الجمعة").unwrap(), "9999-12-31");
+}
+
+#[test]
+fn the_31_day_months_of_the_umm_al_qura_table_are_found() {
+    // Dhu al-Qi'dah 1348 has 31 days in the table; 1445's has 29 or 30.
+    let d = find_dates("في 31 ذو القعدة 1348 هـ").next().unwrap();
+    assert_eq!(d.value().to_string(), "1348-11-31");
+    let h = HijriDate::new(HijriCalendar::UmmAlQura, 1348, 11, 31).unwrap();
+    assert_eq!(d.gregorian(), Some(h.to_gregorian()));
+    let d = find_dates("في 31 ذو القعدة 1445 هـ").next().unwrap();
+    assert_eq!(d.text(), "ذو القعدة 1445 هـ");
 }
 
 #[test]
@@ -472,6 +548,56 @@ proptest! {
     #[test]
     fn spans_slice_arbitrary_text(text in "\\PC{0,60}") {
         check_spans(&text)?;
+    }
+
+    /// Whatever the anchor (its JDN) and the day and month, a resolved day exists in its calendar
+    /// and lies on the side of the anchor the relative word says; a value left unresolved
+    /// says why.
+    #[test]
+    fn a_resolved_day_always_exists(
+        jdn in prop_oneof![
+            Just(MIN_JDN),
+            Just(MAX_JDN),
+            MIN_JDN..=MAX_JDN,
+            // Near the ends of the Umm al-Qura table, and in it.
+            1_924_000i32..1_925_000,
+            2_477_000i32..2_478_000,
+            2_424_000i32..2_477_000,
+        ],
+        day in 1u8..=31,
+        month in 1u8..=12,
+        hijri in any::<bool>(),
+        relative in 0usize..3,
+        calendar in prop_oneof![
+            Just(HijriCalendar::UmmAlQura),
+            Just(HijriCalendar::Tabular(TabularCalendar::CIVIL)),
+        ],
+    ) {
+        let anchor = GregorianDate::from_jdn(jdn).unwrap();
+        let system = if hijri { NamingSystem::Hijri } else { NamingSystem::Latin };
+        let name = system.month_name(month).unwrap();
+        let word = ["", " الماضي", " المقبل"][relative];
+        let text = format!("في {day} {name}{word}");
+        let f = DateFinder::builder().anchor(anchor).hijri_calendar(calendar).build();
+        for d in f.find_iter(&text) {
+            prop_assert!(d.resolved().is_some() != d.unresolved().is_some(), "{}", text);
+            let Some(v) = d.resolved() else { continue };
+            let (y, m) = (v.year().unwrap(), v.month().unwrap());
+            let Some(dd) = v.day() else {
+                continue;
+            };
+            let g = match d.calendar() {
+                CalendarKind::Gregorian => GregorianDate::new(y, m, dd),
+                CalendarKind::Hijri => HijriDate::new(calendar, y as u16, m, dd).map(|h| h.to_gregorian()),
+            };
+            prop_assert!(g.is_ok(), "{} at {}: {} {:?}", text, anchor, v, g);
+            let g = g.unwrap();
+            match relative {
+                1 => prop_assert!(g < anchor, "{} at {}: {}", text, anchor, v),
+                2 => prop_assert!(g > anchor, "{} at {}: {}", text, anchor, v),
+                _ => {}
+            }
+        }
     }
 
     #[test]
