@@ -568,6 +568,10 @@ fn collect_words(text: &str) -> Vec<Word> {
         // A word never starts with whitespace, and stray marks before its first letter
         // belong to it, whatever the matcher's alignment says about them.
         span.start = word_start(text, skip_ws_all(text, span.start).min(span.end));
+        // A date never crosses a line break, not even a two-word month name (كانون الثاني).
+        if text[span.clone()].contains(['\n', '\r']) {
+            continue;
+        }
         let entry = m.entry();
         if let Some(last) = words.last_mut() {
             if last.start == span.start && last.end == span.end {

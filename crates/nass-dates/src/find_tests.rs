@@ -393,6 +393,19 @@ fn stray_marks_belong_to_the_word_they_start() {
     }
 }
 
+#[test]
+fn a_date_never_crosses_a_line_break() {
+    // The stream cuts at line breaks: a two-word month name across one is not a month.
+    let text = "وصل في كانون\nالثاني 2024، وفي كانون الثاني 2024";
+    let found: Vec<_> = find_dates(text).map(|d| d.text()).collect();
+    assert_eq!(found, ["كانون الثاني 2024"]);
+    let alone: Vec<_> = by_line(text)
+        .into_iter()
+        .map(|(r, _, _)| &text[r])
+        .collect();
+    assert_eq!(alone, found);
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for d in find_dates(text) {
