@@ -5,12 +5,12 @@
 use std::io::{self, Write};
 
 use clap::Args;
-use nass::dates::{DateFinder, DateMatch, GregorianDate, RelativeWord};
+use nass::dates::{self, DateFinder, DateMatch, GregorianDate, RelativeWord};
 use nass::tokenize::last_safe_cut;
 use serde::Serialize;
 
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, line_cut};
+use crate::stream::{for_each_piece, line_cut, StreamOptions};
 use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
@@ -146,6 +146,22 @@ fn record<'a>(m: &DateMatch<'a>, offset: u64) -> DateRecord<'a> {
     }
 }
 
+/// Where the stream may cut: a date expression spans words but not lines. In a line too
+/// long to wait for its end: where no date can be (inside a long run of letters or
+/// digits), or else between words.
+fn cut(text: &str) -> usize {
+    line_cut(text, |line| match dates::last_safe_cut(line) {
+        0 => last_safe_cut(line),
+        k => k,
+    })
+}
+
+/// Pending bytes with no cut at all (no line break, whitespace or long run of letters or
+/// digits) before the stream cuts anyway. The finder's lexicon matcher needs several
+/// bytes of memory per byte of a piece (about 13 for Arabic-Indic digits), so the
+/// engine's 16 MiB would take 200 MB.
+const MAX_PENDING: usize = 2 << 20;
+
 pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
     let mut builder = DateFinder::builder();
     if let Some(anchor) = args.anchor {
@@ -153,22 +169,41 @@ pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
     }
     let finder = builder.build();
     let mut records = RecordWriter::new(out, args.format);
-    for_each_piece(
-        &args.input.files,
-        args.input.options(),
-        // A date expression spans words but not lines.
-        |text| line_cut(text, last_safe_cut),
-        |piece| {
-            for m in finder.find_iter(piece.text) {
-                if args.format == Format::Text {
-                    records.write_line(&m.value().to_string())?;
-                } else {
-                    records.write(&record(&m, piece.offset))?;
-                }
+    let options = StreamOptions {
+        max_pending: MAX_PENDING,
+        ..args.input.options()
+    };
+    for_each_piece(&args.input.files, options, cut, |piece| {
+        for m in finder.find_iter(piece.text) {
+            if args.format == Format::Text {
+                records.write_line(&m.value().to_string())?;
+            } else {
+                records.write(&record(&m, piece.offset))?;
             }
-            Ok(())
-        },
-    )?;
+        }
+        Ok(())
+    })?;
     records.get_mut().flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, MAX_PENDING};
+    use crate::stream::MAX_LINE_WAIT;
+
+    #[test]
+    fn a_long_line_without_whitespace_is_cut_inside_a_long_run() {
+        // Arabic-Indic digits (two bytes each) and letters, one line with no whitespace.
+        for unit in ["٠١٢٣٤٥٦٧٨٩", "كلمة"] {
+            let line = unit.repeat(MAX_LINE_WAIT / unit.len() + 1);
+            let k = cut(&line);
+            assert!(k > line.len() - 200 && line.is_char_boundary(k), "{k}");
+        }
+        // Shorter than the wait: the end of the line may still come.
+        assert_eq!(cut(&"٠".repeat(1000)), 0);
+        // Mixed so that no run is long: the engine's forced cut, which comes sooner here.
+        assert_eq!(cut(&"ب١".repeat(MAX_LINE_WAIT / 4 + 1)), 0);
+        const { assert!(MAX_PENDING > MAX_LINE_WAIT && MAX_PENDING < 16 << 20) };
+    }
 }

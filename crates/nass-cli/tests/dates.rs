@@ -192,3 +192,22 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
         );
     }
 }
+
+#[test]
+fn a_line_of_megabytes_without_whitespace_keeps_its_dates() {
+    // 1 200 000 bytes of Arabic-Indic digits, then of letters (longer than the stream waits
+    // for a line's end), each run followed by a date: cut inside the runs, the dates and
+    // offsets stay as they are.
+    let digits = "٠١٢٣٤٥٦٧٨٩".repeat(60_000);
+    let letters = "كتاب".repeat(150_000);
+    let text = format!("{digits} في 11 فبراير 2024 {letters} عام 2014\n");
+    let whole = run_str(&["dates"], &text);
+    let records = json_lines(&whole);
+    assert_eq!(records.len(), 2, "{whole}");
+    // " في " is 6 bytes; "11 فبراير 2024" 20; then a space, the letters, a space.
+    assert_eq!(records[0]["start"], 1_200_006);
+    assert_eq!(records[0]["value"], "2024-02-11");
+    assert_eq!(records[1]["start"], 1_200_026 + 1 + 1_200_000 + 1);
+    assert_eq!(records[1]["value"], "2014");
+    assert_eq!(run_str(&["dates", "--chunk-size", "65536"], &text), whole);
+}

@@ -537,6 +537,79 @@ pub fn find_dates(text: &str) -> DateMatches<'_> {
     DateFinder::new().find_iter(text)
 }
 
+/// Base letters a run must have on each side of a cut inside it: more than any word of
+/// the lexicon with its proclitics, and more than the 64 bytes beyond which the finder
+/// compares no word with its keywords.
+pub(crate) const CUT_LETTERS: usize = 40;
+
+/// Digits a run must have on each side of a cut inside it: a number of five digits or
+/// more is part of no date, whatever its length.
+const CUT_DIGITS: usize = 5;
+
+/// The largest byte offset `k` at which `text` may be cut for streaming: whatever text
+/// follows `text` later in the stream, the dates of the whole are those of `&text[..k]`
+/// followed by those of the rest, shifted by `k` (any [`DateFinder`]; spans, values and
+/// links alike). 0 when there is no such place.
+///
+/// It is after the last line break (no date crosses one), or later, inside a run too long
+/// to take part in a date: at least 40 letters on each side (a word no lexicon entry or
+/// keyword can be), or at least 5 digits on each side (a number too long for a day, month
+/// or year). So even a line of many megabytes with no whitespace can be cut where the
+/// cut changes nothing.
+///
+/// ```
+/// use nass_dates::{find_dates, last_safe_cut};
+/// let text = "وصل في 11 فبراير 2024\nوعاد في 25 يناير";
+/// let k = last_safe_cut(text);
+/// assert_eq!(&text[k..], "وعاد في 25 يناير"); // "يناير 2024" may follow
+/// let digits = "٠١٢٣٤٥٦٧٨٩".repeat(3);
+/// let k = last_safe_cut(&digits);
+/// assert_eq!(digits[k..].chars().count(), 5);
+/// assert_eq!(last_safe_cut("في 11 فبراير 2024"), 0);
+/// ```
+pub fn last_safe_cut(text: &str) -> usize {
+    // Scanning back: the length of the run of digits, and of base letters (marks between
+    // them included, not counted), that starts at the current char.
+    let (mut letters, mut digits) = (0, 0);
+    // The start of the `n`-th char from `i` on that `counts`: `n` of them are before it.
+    let after = |i: usize, n: usize, counts: fn(char) -> bool| {
+        text[i..]
+            .char_indices()
+            .filter(|&(_, c)| counts(c))
+            .nth(n)
+            .map_or(0, |(j, _)| i + j)
+    };
+    for (i, c) in text.char_indices().rev() {
+        if c == '\n' {
+            return i + 1;
+        }
+        if decimal(c) {
+            letters = 0;
+            digits += 1;
+            if digits == 2 * CUT_DIGITS {
+                return after(i, CUT_DIGITS, decimal);
+            }
+        } else if is_cut_letter(c) {
+            digits = 0;
+            letters += 1;
+            if letters == 2 * CUT_LETTERS {
+                return after(i, CUT_LETTERS, is_cut_letter);
+            }
+        } else if !(is_mark(c) && letters > 0) {
+            // A mark on a letter of the run is part of the run; anything else ends it.
+            letters = 0;
+            digits = 0;
+        }
+    }
+    0
+}
+
+/// A letter that counts toward [`CUT_LETTERS`]: an ASCII letter, or an Arabic letter that
+/// normalization folds but never removes.
+fn is_cut_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{0622}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+}
+
 /// The iterator of [`find_dates`] and [`DateFinder::find_iter`].
 #[derive(Debug)]
 pub struct DateMatches<'t> {
@@ -1483,10 +1556,12 @@ fn word_start(text: &str, pos: usize) -> usize {
 }
 
 fn is_word_char(c: char) -> bool {
-    if ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_alphabetic() {
-        return true;
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
     }
-    !c.is_ascii() && (c.is_alphabetic() || is_mark(c))
+    // Arabic letters and marks first; digits are not alphabetic, and are common enough
+    // beside words to be worth answering without the Unicode table.
+    ('\u{0621}'..='\u{064A}').contains(&c) || is_mark(c) || (!decimal(c) && c.is_alphabetic())
 }
 
 /// The word (letters and marks) that starts at `pos`.
@@ -1532,12 +1607,19 @@ fn matches_key(word: &str, keys: &[&str]) -> bool {
     if word.len() > 64 {
         return false;
     }
-    let folded: String = word.chars().filter(|&c| !is_mark(c)).map(fold).collect();
+    // Folding keeps or shortens every char, so 64 bytes hold the folded word: no
+    // allocation for a check made at every number.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in word.chars().filter(|&c| !is_mark(c)).map(fold) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let folded = std::str::from_utf8(&buf[..len]).expect("whole chars were written");
     let try_all = |w: &str| keys.contains(&w);
-    if try_all(&folded) {
+    if try_all(folded) {
         return true;
     }
-    let mut w = folded.as_str();
+    let mut w = folded;
     for _ in 0..2 {
         let Some(c) = w.chars().next() else {
             return false;

@@ -394,6 +394,51 @@ fn stray_marks_belong_to_the_word_they_start() {
 }
 
 #[test]
+fn safe_cuts_inside_long_runs() {
+    // Five digits on each side of a cut, forty letters.
+    let digits = "٠١٢٣٤٥٦٧٨٩";
+    assert_eq!(last_safe_cut(&digits[..18]), 0);
+    assert_eq!(last_safe_cut(digits), 10);
+    assert_eq!(last_safe_cut(&format!("{digits}1234")), 18);
+    let word = "كلمة".repeat(20);
+    assert_eq!(last_safe_cut(&word[..158]), 0);
+    assert_eq!(last_safe_cut(&word), 80);
+    // Marks on the letters do not count and do not end the run.
+    let marked = "كَلِمَة".repeat(20);
+    assert_eq!(last_safe_cut(&marked), marked.len() / 2);
+    // Anything else ends a run: whitespace, punctuation, a mark after a digit.
+    assert_eq!(
+        last_safe_cut(&format!("{} {}", &word[..100], &word[..100])),
+        0
+    );
+    assert_eq!(last_safe_cut("12345\u{0654}67890"), 0);
+    // A line break is a cut, and a later one inside a run wins.
+    assert_eq!(last_safe_cut("11 فبراير\n2024"), 16);
+    assert_eq!(last_safe_cut(&format!("11 فبراير\n{digits}")), 26);
+    for cuts in [
+        format!("في 11 فبراير {digits}{digits} 2024"),
+        format!("عام{}{word}", "٢٠٢٤"),
+        format!("{word}فبراير 2024"),
+    ] {
+        for n in 0..=cuts.len() {
+            check_cut(&cuts, n).unwrap();
+        }
+    }
+}
+
+#[test]
+fn no_date_word_is_as_long_as_a_run_that_may_be_cut() {
+    // With proclitics (وبال ...) and a margin, far from the letters a cut needs.
+    let longest = lexicon()
+        .iter()
+        .flat_map(|e| e.spelling().split_whitespace())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap();
+    assert!(longest + 8 < crate::find::CUT_LETTERS, "{longest}");
+}
+
+#[test]
 fn a_date_never_crosses_a_line_break() {
     // The stream cuts at line breaks: a two-word month name across one is not a month.
     let text = "وصل في كانون\nالثاني 2024، وفي كانون الثاني 2024";
@@ -541,7 +586,75 @@ fn by_line(text: &str) -> Vec<(Range<usize>, String, Option<Range<usize>>)> {
     found
 }
 
+/// Every expression with its span, value and link.
+fn all_found(text: &str) -> Vec<(Range<usize>, String, Option<Range<usize>>)> {
+    find_dates(text)
+        .map(|d| (d.span(), d.value().to_string(), d.linked()))
+        .collect()
+}
+
+/// Fragments with runs just long enough, or just too short, to cut inside.
+const RUNS: &[&str] = &[
+    "٠١٢٣٤",
+    "56789",
+    "2024",
+    "1",
+    "كتب",
+    "وفبراير",
+    "الموافق",
+    "عام",
+    "هـ",
+    "\u{064E}",
+    "\u{0654}",
+    "abcdefghij",
+    "حضرموت",
+    "/",
+    " ",
+    "\n",
+    "11 فبراير",
+    " 2024م",
+];
+
+fn run_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            3 => (0..RUNS.len()).prop_map(|i| RUNS[i].to_string()),
+            1 => (0..FRAGMENTS.len()).prop_map(|i| FRAGMENTS[i].to_string()),
+        ],
+        0..120,
+    )
+    .prop_map(|v| v.concat())
+}
+
+/// Finding dates in `text` cut at `last_safe_cut` of its first `n` bytes, as a stream does.
+fn check_cut(text: &str, n: usize) -> Result<(), TestCaseError> {
+    let mut n = n % (text.len() + 1);
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    let k = last_safe_cut(&text[..n]);
+    prop_assert!(k <= n && text.is_char_boundary(k));
+    if k == 0 {
+        return Ok(());
+    }
+    let shift = |r: Range<usize>| r.start + k..r.end + k;
+    let mut parts = all_found(&text[..k]);
+    parts.extend(
+        all_found(&text[k..])
+            .into_iter()
+            .map(|(r, v, l)| (shift(r), v, l.map(shift))),
+    );
+    prop_assert_eq!(all_found(text), parts, "cut at {} of {:?}", k, text);
+    Ok(())
+}
+
 proptest! {
+    /// A cut `last_safe_cut` allows changes nothing, whatever follows.
+    #[test]
+    fn a_safe_cut_changes_nothing(text in run_text(), n in any::<usize>()) {
+        check_cut(&text, n)?;
+    }
+
     #[test]
     fn spans_slice_generated_text(text in fragment_text()) {
         check_spans(&text)?;

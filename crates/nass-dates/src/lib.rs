@@ -152,7 +152,8 @@ mod umm_al_qura_table;
 
 pub use error::DateError;
 pub use find::{
-    find_dates, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches, DateValue,
+    find_dates, last_safe_cut, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches,
+    DateValue,
 };
 pub use format::{CalendarDate, DateFormatter, DateFormatterBuilder};
 pub use gregorian::{
