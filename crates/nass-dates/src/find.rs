@@ -15,7 +15,7 @@ use crate::error::DateError;
 use crate::gregorian::{gregorian_month_length, GregorianDate, Weekday};
 use crate::hijri::{HijriCalendar, HijriDate};
 use crate::lexicon::{
-    find_date_words, CalendarKind, DateWord, EraMark, NamingSystem, RelativeWord,
+    find_date_words, CalendarKind, DateWord, DateWordMatch, EraMark, NamingSystem, RelativeWord,
 };
 
 /// What a date expression states.
@@ -636,43 +636,154 @@ struct Word {
 
 fn collect_words(text: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
+    // A date never crosses a line break, not even a two-word month name (كانون / الثاني),
+    // and what a line holds must not depend on the lines around it (the stream cuts at
+    // line breaks). The matcher reads the whole text at once, which is fast; where one of
+    // its matches spans a line break, the lines it touches are read again one by one.
+    let mut done = 0;
+    let mut last_span = None;
     for m in find_date_words(text) {
-        let mut span = m.span();
-        // A word never starts with whitespace, and stray marks before its first letter
-        // belong to it, whatever the matcher's alignment says about them.
-        span.start = word_start(text, skip_ws_all(text, span.start).min(span.end));
-        // A date never crosses a line break, not even a two-word month name (كانون الثاني).
-        if text[span.clone()].contains(['\n', '\r']) {
+        let span = m.span();
+        if span.end <= done {
+            continue; // read again with its lines
+        }
+        if span.start >= done && !text[span.clone()].contains('\n') {
+            push_word(&m, 0, text, &mut words, &mut last_span);
             continue;
         }
-        let entry = m.entry();
-        if let Some(last) = words.last_mut() {
-            if last.start == span.start && last.end == span.end {
-                last.ambiguous &= entry.needs_context();
-                if let (None, DateWord::Month(mn)) = (last.month, entry.word()) {
-                    last.month = Some((mn.month(), mn.system()));
-                }
-                continue;
+        let first = text[..span.start.max(done)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(done);
+        let last = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
+        while words.last().is_some_and(|w| w.start >= first) {
+            words.pop();
+        }
+        let mut offset = first;
+        for line in text[first..last].split_inclusive('\n') {
+            for m in find_date_words(line) {
+                push_word(&m, offset, text, &mut words, &mut last_span);
             }
+            offset += line.len();
         }
-        let mut w = Word {
-            start: span.start,
-            end: span.end,
-            month: None,
-            weekday: None,
-            relative: None,
-            ambiguous: entry.needs_context(),
-        };
-        match entry.word() {
-            DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
-            DateWord::Weekday(d) => w.weekday = Some(d),
-            DateWord::Relative(r) => w.relative = Some(r),
-            // Era marks are read by `era_at`, next to a year.
-            DateWord::Era(_) => continue,
-        }
-        words.push(w);
+        done = last;
     }
     words
+}
+
+/// Adds the date word `m`, found in a text that starts at `offset` in `text`, merged with
+/// the last one when they have the same span.
+fn push_word(
+    m: &DateWordMatch<'_>,
+    offset: usize,
+    text: &str,
+    words: &mut Vec<Word>,
+    last_span: &mut Option<(Range<usize>, Option<Range<usize>>)>,
+) {
+    let raw = m.span();
+    let raw = raw.start + offset..raw.end + offset;
+    let entry = m.entry();
+    // The readings of one span come one after the other: the span is worked out once.
+    let span = match last_span {
+        Some((r, span)) if *r == raw => span.clone(),
+        _ => {
+            let span = word_span(text, raw.clone(), entry.spelling());
+            *last_span = Some((raw, span.clone()));
+            span
+        }
+    };
+    let Some(span) = span else {
+        return;
+    };
+    if let Some(last) = words.last_mut() {
+        if last.start == span.start && last.end == span.end {
+            last.ambiguous &= entry.needs_context();
+            if let (None, DateWord::Month(mn)) = (last.month, entry.word()) {
+                last.month = Some((mn.month(), mn.system()));
+            }
+            return;
+        }
+    }
+    let mut w = Word {
+        start: span.start,
+        end: span.end,
+        month: None,
+        weekday: None,
+        relative: None,
+        ambiguous: entry.needs_context(),
+    };
+    match entry.word() {
+        DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
+        DateWord::Weekday(d) => w.weekday = Some(d),
+        DateWord::Relative(r) => w.relative = Some(r),
+        // Era marks are read by `era_at`, next to a year.
+        DateWord::Era(_) => return,
+    }
+    words.push(w);
+}
+
+/// The span of a date word the matcher found at `raw`, or `None` when it crosses a line
+/// break. The name starts where the run of letters and marks of its first word does
+/// (proclitics included, and marks with no base letter before them), counted back from
+/// its end: never at whitespace or before, and it ends before whitespace, whatever the
+/// matcher's alignment says about stray marks.
+fn word_span(text: &str, raw: Range<usize>, spelling: &str) -> Option<Range<usize>> {
+    let inner = text[raw.clone()].trim_matches(is_space);
+    if inner.is_empty() {
+        return None;
+    }
+    let end = raw.start + text[raw].trim_end_matches(is_space).len();
+    let start = name_start(text, end, spelling).unwrap_or(end - inner.len());
+    let crosses = text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r');
+    (!crosses).then_some(start..end)
+}
+
+/// The start of the name `spelling` that ends at `end` in `text`: as many runs of letters
+/// and marks as it has words, back from `end`, with spaces (not line breaks) between
+/// them, each with a letter, the last ending in the name's last word (letters folded);
+/// `None` when the text does not have that shape.
+fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize> {
+    let is_name_char = |c: char| is_word_char(c) || matches!(c, '\u{200C}' | '\u{200D}');
+    let mut start = end;
+    for k in 0..spelling.split_whitespace().count() {
+        if k > 0 {
+            let head = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
+            if head.len() == start {
+                return None;
+            }
+            start = head.len();
+        }
+        let head = text[..start].trim_end_matches(is_name_char);
+        // A word has a letter: marks alone are not the end of a name.
+        if !text[head.len()..start].chars().any(|c| !is_mark(c)) {
+            return None;
+        }
+        if k == 0 {
+            // The last word of the name ends the run, letters folded, marks skipped.
+            let last = spelling.split_whitespace().next_back()?;
+            let run = text[head.len()..start]
+                .chars()
+                .rev()
+                .filter(|&c| !is_mark(c))
+                .map(fold);
+            let key = last.chars().rev().filter(|&c| !is_mark(c)).map(fold);
+            if !key.zip(run).all(|(a, b)| a == b)
+                || last.chars().filter(|&c| !is_mark(c)).count()
+                    > text[head.len()..start]
+                        .chars()
+                        .filter(|&c| !is_mark(c))
+                        .count()
+            {
+                return None;
+            }
+        }
+        start = head.len();
+    }
+    Some(start)
 }
 
 /// An expression before it becomes a [`DateMatch`].
@@ -1509,11 +1620,6 @@ fn skip_spaces(text: &str, pos: usize) -> usize {
     let rest = &text[pos..];
     let kept = rest.trim_start_matches(|c: char| is_space(c) && c != '\n' && c != '\r');
     text.len() - kept.len()
-}
-
-/// Spaces, direction marks and line breaks.
-fn skip_ws_all(text: &str, pos: usize) -> usize {
-    text.len() - text[pos..].trim_start_matches(is_space).len()
 }
 
 fn skip_ws(text: &str, pos: usize) -> usize {
