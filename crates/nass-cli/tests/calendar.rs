@@ -94,3 +94,16 @@ fn keep_going_writes_an_empty_line_and_fails_at_the_end() {
         .stderr(predicate::str::contains("nass: line 2:"))
         .stderr(predicate::str::contains("nass: line 3: empty line"));
 }
+
+#[test]
+fn day_zero_is_named_as_the_problem() {
+    nass()
+        .args(["calendar", "--to", "hijri"])
+        .write_stdin("2024-01-00\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "2024-01-00: day 0 does not exist (days count from 1)",
+        ))
+        .stderr(predicate::str::contains("has 31 days").not());
+}

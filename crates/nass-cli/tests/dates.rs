@@ -49,6 +49,46 @@ fn an_anchor_resolves_partial_dates() {
 }
 
 #[test]
+fn an_anchor_never_resolves_to_a_day_that_does_not_exist() {
+    let resolve = |anchor: &str, text: &str| {
+        let records = json_lines(&run_str(&["dates", "--anchor", anchor], text));
+        assert_eq!(records.len(), 1, "{records:?}");
+        records[0].clone()
+    };
+    // 2023 has no 29 February: the one before 1 June 2023 was in 2020, the next in 2024.
+    let r = resolve("2023-06-01", "في 29 فبراير");
+    assert!(r.get("resolved").is_none(), "{r}");
+    assert_eq!(
+        r["unresolved"],
+        "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    );
+    assert_eq!(
+        resolve("2023-06-01", "في 29 فبراير الماضي")["resolved"],
+        "2020-02-29"
+    );
+    assert_eq!(
+        resolve("2023-06-01", "في 29 فبراير المقبل")["resolved"],
+        "2024-02-29"
+    );
+    // 1924-08-01 is 1 Muharram 1343; Ramadan 1343 has 28 days in the Umm al-Qura table.
+    let r = resolve("1924-08-01", "في 30 رمضان");
+    assert!(r.get("resolved").is_none(), "{r}");
+    assert!(
+        r["unresolved"].as_str().unwrap().contains("has 28 days"),
+        "{r}"
+    );
+    // No year 0 and no year 10000.
+    for (anchor, text) in [
+        ("0001-01-01", "في 25 يناير الماضي"),
+        ("9999-12-31", "في 5 يناير المقبل"),
+    ] {
+        let r = resolve(anchor, text);
+        assert!(r.get("resolved").is_none(), "{r}");
+        assert!(r["unresolved"].as_str().unwrap().contains("outside"), "{r}");
+    }
+}
+
+#[test]
 fn a_contradicting_weekday_is_flagged() {
     let records = json_lines(&run_str(&["dates"], "يوم السبت 11 فبراير 2024"));
     assert_eq!(records[0]["weekday_conflict"], true);
@@ -69,4 +109,105 @@ fn chunk_size_never_changes_the_output() {
             "chunk size {chunk}"
         );
     }
+}
+
+#[test]
+fn stray_marks_start_their_word_whatever_the_chunk_size() {
+    // U+0653..U+0655 and U+0301 with no base letter, after a space or a line break.
+    let text = "أ\n\u{0654} 11 فبراير 2024\nوصل يوم \u{0654}11 فبراير 2024\n\
+                في \u{0654}فبراير 2024\n\u{0655}الأحد 11 فبراير 2024\n\
+                \u{0653}الأحد 11 فبراير 2024\nفي \u{0301}11 \u{0301}فبراير 2024\n";
+    let whole = run_str(&["dates"], text);
+    let records = json_lines(&whole);
+    let starts: Vec<u64> = records
+        .iter()
+        .map(|r| r["start"].as_u64().unwrap())
+        .collect();
+    // Lines start at 0, 3, 27, 64, 89, 123, 157 (two bytes per letter and mark); a stray
+    // mark starts the date (41, 69, 89, 123, 162) unless a space follows it (6).
+    assert_eq!(
+        (records.len(), &starts[..]),
+        (6, &[6, 41, 69, 89, 123, 162][..]),
+        "{whole}"
+    );
+    for r in &records {
+        let t = r["text"].as_str().unwrap();
+        assert!(!t.starts_with(char::is_whitespace), "{t:?}");
+        assert!(r["value"].as_str().unwrap().starts_with("2024-02"), "{r}");
+    }
+    for chunk in 1..=64 {
+        let c = chunk.to_string();
+        assert_eq!(
+            run_str(&["dates", "--chunk-size", &c], text),
+            whole,
+            "chunk size {chunk}"
+        );
+    }
+}
+
+#[test]
+fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
+    // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor,
+    // a day the anchor's Hijri year does not have (Sha'ban 1445 has 29 days in the Umm
+    // al-Qura calendar): every optional field appears in some record.
+    let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي \
+                وفي 30 شعبان.";
+    let args = ["dates", "--anchor", "2024-02-11"];
+    let jsonl = json_lines(&run_str(&args, text));
+    let tsv = run_str(&[&args[..], &["--format", "tsv"]].concat(), text);
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let mut keys: Vec<&str> = jsonl
+        .iter()
+        .flat_map(|r| r.as_object().unwrap().keys().map(String::as_str))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut columns = header.clone();
+    columns.sort_unstable();
+    assert_eq!(columns, keys);
+    assert_eq!(keys.len(), 14, "{keys:?}"); // 6 always there, 8 where they apply
+                                            // Row by row, the same values, empty where JSONL leaves the field out.
+    assert_eq!(rows.len(), jsonl.len());
+    for (row, record) in rows.iter().zip(&jsonl) {
+        assert_eq!(row.len(), header.len());
+        for (name, field) in header.iter().zip(row) {
+            let expected = match record.get(*name) {
+                None => String::new(),
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+            };
+            assert_eq!(*field, expected, "{name}");
+        }
+    }
+    assert_eq!(jsonl[0]["weekday_conflict"], true);
+    assert_eq!(rows[1][header.len() - 1], "");
+    // And the help names every one of them.
+    let help = run_str(&["dates", "--help"], "");
+    for name in header {
+        assert!(
+            help.contains(&format!("`{name}`")),
+            "{name} not in the help"
+        );
+    }
+}
+
+#[test]
+fn a_line_of_megabytes_without_whitespace_keeps_its_dates() {
+    // 1 200 000 bytes of Arabic-Indic digits, then of letters (longer than the stream waits
+    // for a line's end), each run followed by a date: cut inside the runs, the dates and
+    // offsets stay as they are.
+    let digits = "٠١٢٣٤٥٦٧٨٩".repeat(60_000);
+    let letters = "كتاب".repeat(150_000);
+    let text = format!("{digits} في 11 فبراير 2024 {letters} عام 2014\n");
+    let whole = run_str(&["dates"], &text);
+    let records = json_lines(&whole);
+    assert_eq!(records.len(), 2, "{whole}");
+    // " في " is 6 bytes; "11 فبراير 2024" 20; then a space, the letters, a space.
+    assert_eq!(records[0]["start"], 1_200_006);
+    assert_eq!(records[0]["value"], "2024-02-11");
+    assert_eq!(records[1]["start"], 1_200_026 + 1 + 1_200_000 + 1);
+    assert_eq!(records[1]["value"], "2014");
+    assert_eq!(run_str(&["dates", "--chunk-size", "65536"], &text), whole);
 }

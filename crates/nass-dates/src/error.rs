@@ -69,6 +69,30 @@ impl DateError {
     }
 }
 
+/// What is wrong with a month number outside 1–12 (month 0 is named as the problem, not
+/// taken for a month of some length), or `None` for a month that exists.
+pub(crate) fn month_problem(month: u8) -> Option<String> {
+    match month {
+        1..=12 => None,
+        _ => Some(format!(
+            "month {month} does not exist (months count from 1 to 12)"
+        )),
+    }
+}
+
+/// What is wrong with a day number outside `1..=len`, given how the month is called and how
+/// long it is (day 0 is named as the problem: "January 2024 has 31 days" would not say
+/// what is wrong); `None` for a day that exists.
+pub(crate) fn day_problem(day: u8, len: u8, month: fmt::Arguments<'_>) -> Option<String> {
+    if day == 0 {
+        Some("day 0 does not exist (days count from 1)".into())
+    } else if day > len {
+        Some(format!("{month} has {len} days"))
+    } else {
+        None
+    }
+}
+
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {

@@ -11,10 +11,11 @@ use std::ops::Range;
 
 use nass_numerals::parse_ordinal_day;
 
+use crate::error::DateError;
 use crate::gregorian::{gregorian_month_length, GregorianDate, Weekday};
 use crate::hijri::{HijriCalendar, HijriDate};
 use crate::lexicon::{
-    find_date_words, CalendarKind, DateWord, EraMark, NamingSystem, RelativeWord,
+    find_date_words, CalendarKind, DateWord, DateWordMatch, EraMark, NamingSystem, RelativeWord,
 };
 
 /// What a date expression states.
@@ -200,6 +201,7 @@ pub struct DateMatch<'t> {
     system: Option<NamingSystem>,
     value: DateValue,
     resolved: Option<DateValue>,
+    unresolved: Option<DateError>,
     weekday: Option<Weekday>,
     weekday_conflict: bool,
     relative: Option<RelativeWord>,
@@ -285,10 +287,19 @@ impl<'t> DateMatch<'t> {
     }
 
     /// The value completed against the finder's anchor date ([`DateFinderBuilder::anchor`]),
-    /// in the expression's calendar: a missing year comes from the anchor, chosen before
-    /// it for الماضي and its synonyms, after it for المقبل and its synonyms, and the
-    /// anchor's own year otherwise; a weekday alone becomes the closest such day before the
-    /// anchor (الماضي), after it (المقبل), or on or before it. `None` without an anchor.
+    /// in the expression's calendar (for Hijri, the finder's Hijri calendar): a missing
+    /// year comes from the anchor, chosen before it for الماضي and its synonyms, after it
+    /// for المقبل and its synonyms, and the anchor's own year otherwise; a weekday alone
+    /// becomes the closest such day before the anchor (الماضي), after it (المقبل), or on or
+    /// before it. A value the text completes is its own resolution. `None` without an
+    /// anchor, and when resolution fails ([`DateMatch::unresolved`] says why).
+    ///
+    /// A resolved day always exists in its calendar. When the day the text names does not
+    /// exist in the year chosen (29 February in a common year, the 30th of a 29-day Hijri
+    /// month), الماضي looks back to the nearest year where it exists and المقبل forward
+    /// to the nearest one; without such a word the anchor's year is meant, and the value
+    /// stays unresolved. So does a year outside the range the calendar supports (before 1
+    /// or after 9999 CE, outside the Umm al-Qura table).
     ///
     /// ```
     /// use nass_dates::{DateFinder, GregorianDate};
@@ -298,10 +309,42 @@ impl<'t> DateMatch<'t> {
     ///     .map(|d| d.resolved().unwrap().to_string())
     ///     .collect();
     /// assert_eq!(d, ["2024-01-25", "2023-04", "2024-02-15"]);
+    ///
+    /// // Said on 1 June 2023: the last 29 February was in 2020, the next in 2024.
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(2023, 6, 1)?).build();
+    /// let d: Vec<String> = finder
+    ///     .find_iter("في 29 فبراير الماضي، وفي 29 فبراير المقبل")
+    ///     .map(|d| d.resolved().unwrap().to_string())
+    ///     .collect();
+    /// assert_eq!(d, ["2020-02-29", "2024-02-29"]);
+    /// let d = finder.find_iter("في 29 فبراير").next().unwrap();
+    /// assert_eq!(d.resolved(), None);
     /// # Ok::<(), nass_dates::DateError>(())
     /// ```
     pub fn resolved(&self) -> Option<&DateValue> {
         self.resolved.as_ref()
+    }
+
+    /// Why the anchor could not complete the value: the day does not exist in the year
+    /// the anchor gives, or the year (or the anchor's Hijri date) is outside the range
+    /// the calendar supports. `None` when resolved or without an anchor.
+    ///
+    /// ```
+    /// use nass_dates::{DateFinder, GregorianDate};
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(2023, 6, 1)?).build();
+    /// let d = finder.find_iter("في 29 فبراير").next().unwrap();
+    /// assert_eq!(
+    ///     d.unresolved().unwrap().to_string(),
+    ///     "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    /// );
+    /// // Before 1 CE: there was no earlier 25 January in the calendar's range.
+    /// let finder = DateFinder::builder().anchor(GregorianDate::new(1, 1, 1)?).build();
+    /// let d = finder.find_iter("في 25 يناير الماضي").next().unwrap();
+    /// assert!(d.unresolved().unwrap().is_out_of_range());
+    /// # Ok::<(), nass_dates::DateError>(())
+    /// ```
+    pub fn unresolved(&self) -> Option<&DateError> {
+        self.unresolved.as_ref()
     }
 
     /// The weekday named in the expression, if any.
@@ -494,6 +537,79 @@ pub fn find_dates(text: &str) -> DateMatches<'_> {
     DateFinder::new().find_iter(text)
 }
 
+/// Base letters a run must have on each side of a cut inside it: more than any word of
+/// the lexicon with its proclitics, and more than the 64 bytes beyond which the finder
+/// compares no word with its keywords.
+pub(crate) const CUT_LETTERS: usize = 40;
+
+/// Digits a run must have on each side of a cut inside it: a number of five digits or
+/// more is part of no date, whatever its length.
+const CUT_DIGITS: usize = 5;
+
+/// The largest byte offset `k` at which `text` may be cut for streaming: whatever text
+/// follows `text` later in the stream, the dates of the whole are those of `&text[..k]`
+/// followed by those of the rest, shifted by `k` (any [`DateFinder`]; spans, values and
+/// links alike). 0 when there is no such place.
+///
+/// It is after the last line break (no date crosses one), or later, inside a run too long
+/// to take part in a date: at least 40 letters on each side (a word no lexicon entry or
+/// keyword can be), or at least 5 digits on each side (a number too long for a day, month
+/// or year). So even a line of many megabytes with no whitespace can be cut where the
+/// cut changes nothing.
+///
+/// ```
+/// use nass_dates::{find_dates, last_safe_cut};
+/// let text = "وصل في 11 فبراير 2024\nوعاد في 25 يناير";
+/// let k = last_safe_cut(text);
+/// assert_eq!(&text[k..], "وعاد في 25 يناير"); // "يناير 2024" may follow
+/// let digits = "٠١٢٣٤٥٦٧٨٩".repeat(3);
+/// let k = last_safe_cut(&digits);
+/// assert_eq!(digits[k..].chars().count(), 5);
+/// assert_eq!(last_safe_cut("في 11 فبراير 2024"), 0);
+/// ```
+pub fn last_safe_cut(text: &str) -> usize {
+    // Scanning back: the length of the run of digits, and of base letters (marks between
+    // them included, not counted), that starts at the current char.
+    let (mut letters, mut digits) = (0, 0);
+    // The start of the `n`-th char from `i` on that `counts`: `n` of them are before it.
+    let after = |i: usize, n: usize, counts: fn(char) -> bool| {
+        text[i..]
+            .char_indices()
+            .filter(|&(_, c)| counts(c))
+            .nth(n)
+            .map_or(0, |(j, _)| i + j)
+    };
+    for (i, c) in text.char_indices().rev() {
+        if c == '\n' {
+            return i + 1;
+        }
+        if decimal(c) {
+            letters = 0;
+            digits += 1;
+            if digits == 2 * CUT_DIGITS {
+                return after(i, CUT_DIGITS, decimal);
+            }
+        } else if is_cut_letter(c) {
+            digits = 0;
+            letters += 1;
+            if letters == 2 * CUT_LETTERS {
+                return after(i, CUT_LETTERS, is_cut_letter);
+            }
+        } else if !(is_mark(c) && letters > 0) {
+            // A mark on a letter of the run is part of the run; anything else ends it.
+            letters = 0;
+            digits = 0;
+        }
+    }
+    0
+}
+
+/// A letter that counts toward [`CUT_LETTERS`]: an ASCII letter, or an Arabic letter that
+/// normalization folds but never removes.
+fn is_cut_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{0622}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+}
+
 /// The iterator of [`find_dates`] and [`DateFinder::find_iter`].
 #[derive(Debug)]
 pub struct DateMatches<'t> {
@@ -520,36 +636,154 @@ struct Word {
 
 fn collect_words(text: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
+    // A date never crosses a line break, not even a two-word month name (كانون / الثاني),
+    // and what a line holds must not depend on the lines around it (the stream cuts at
+    // line breaks). The matcher reads the whole text at once, which is fast; where one of
+    // its matches spans a line break, the lines it touches are read again one by one.
+    let mut done = 0;
+    let mut last_span = None;
     for m in find_date_words(text) {
         let span = m.span();
-        let entry = m.entry();
-        if let Some(last) = words.last_mut() {
-            if last.start == span.start && last.end == span.end {
-                last.ambiguous &= entry.needs_context();
-                if let (None, DateWord::Month(mn)) = (last.month, entry.word()) {
-                    last.month = Some((mn.month(), mn.system()));
-                }
-                continue;
+        if span.end <= done {
+            continue; // read again with its lines
+        }
+        if span.start >= done && !text[span.clone()].contains('\n') {
+            push_word(&m, 0, text, &mut words, &mut last_span);
+            continue;
+        }
+        let first = text[..span.start.max(done)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(done);
+        let last = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
+        while words.last().is_some_and(|w| w.start >= first) {
+            words.pop();
+        }
+        let mut offset = first;
+        for line in text[first..last].split_inclusive('\n') {
+            for m in find_date_words(line) {
+                push_word(&m, offset, text, &mut words, &mut last_span);
             }
+            offset += line.len();
         }
-        let mut w = Word {
-            start: span.start,
-            end: span.end,
-            month: None,
-            weekday: None,
-            relative: None,
-            ambiguous: entry.needs_context(),
-        };
-        match entry.word() {
-            DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
-            DateWord::Weekday(d) => w.weekday = Some(d),
-            DateWord::Relative(r) => w.relative = Some(r),
-            // Era marks are read by `era_at`, next to a year.
-            DateWord::Era(_) => continue,
-        }
-        words.push(w);
+        done = last;
     }
     words
+}
+
+/// Adds the date word `m`, found in a text that starts at `offset` in `text`, merged with
+/// the last one when they have the same span.
+fn push_word(
+    m: &DateWordMatch<'_>,
+    offset: usize,
+    text: &str,
+    words: &mut Vec<Word>,
+    last_span: &mut Option<(Range<usize>, Option<Range<usize>>)>,
+) {
+    let raw = m.span();
+    let raw = raw.start + offset..raw.end + offset;
+    let entry = m.entry();
+    // The readings of one span come one after the other: the span is worked out once.
+    let span = match last_span {
+        Some((r, span)) if *r == raw => span.clone(),
+        _ => {
+            let span = word_span(text, raw.clone(), entry.spelling());
+            *last_span = Some((raw, span.clone()));
+            span
+        }
+    };
+    let Some(span) = span else {
+        return;
+    };
+    if let Some(last) = words.last_mut() {
+        if last.start == span.start && last.end == span.end {
+            last.ambiguous &= entry.needs_context();
+            if let (None, DateWord::Month(mn)) = (last.month, entry.word()) {
+                last.month = Some((mn.month(), mn.system()));
+            }
+            return;
+        }
+    }
+    let mut w = Word {
+        start: span.start,
+        end: span.end,
+        month: None,
+        weekday: None,
+        relative: None,
+        ambiguous: entry.needs_context(),
+    };
+    match entry.word() {
+        DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
+        DateWord::Weekday(d) => w.weekday = Some(d),
+        DateWord::Relative(r) => w.relative = Some(r),
+        // Era marks are read by `era_at`, next to a year.
+        DateWord::Era(_) => return,
+    }
+    words.push(w);
+}
+
+/// The span of a date word the matcher found at `raw`, or `None` when it crosses a line
+/// break. The name starts where the run of letters and marks of its first word does
+/// (proclitics included, and marks with no base letter before them), counted back from
+/// its end: never at whitespace or before, and it ends before whitespace, whatever the
+/// matcher's alignment says about stray marks.
+fn word_span(text: &str, raw: Range<usize>, spelling: &str) -> Option<Range<usize>> {
+    let inner = text[raw.clone()].trim_matches(is_space);
+    if inner.is_empty() {
+        return None;
+    }
+    let end = raw.start + text[raw].trim_end_matches(is_space).len();
+    let start = name_start(text, end, spelling).unwrap_or(end - inner.len());
+    let crosses = text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r');
+    (!crosses).then_some(start..end)
+}
+
+/// The start of the name `spelling` that ends at `end` in `text`: as many runs of letters
+/// and marks as it has words, back from `end`, with spaces (not line breaks) between
+/// them, each with a letter, the last ending in the name's last word (letters folded);
+/// `None` when the text does not have that shape.
+fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize> {
+    let is_name_char = |c: char| is_word_char(c) || matches!(c, '\u{200C}' | '\u{200D}');
+    let mut start = end;
+    for k in 0..spelling.split_whitespace().count() {
+        if k > 0 {
+            let head = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
+            if head.len() == start {
+                return None;
+            }
+            start = head.len();
+        }
+        let head = text[..start].trim_end_matches(is_name_char);
+        // A word has a letter: marks alone are not the end of a name.
+        if !text[head.len()..start].chars().any(|c| !is_mark(c)) {
+            return None;
+        }
+        if k == 0 {
+            // The last word of the name ends the run, letters folded, marks skipped.
+            let last = spelling.split_whitespace().next_back()?;
+            let run = text[head.len()..start]
+                .chars()
+                .rev()
+                .filter(|&c| !is_mark(c))
+                .map(fold);
+            let key = last.chars().rev().filter(|&c| !is_mark(c)).map(fold);
+            if !key.zip(run).all(|(a, b)| a == b)
+                || last.chars().filter(|&c| !is_mark(c)).count()
+                    > text[head.len()..start]
+                        .chars()
+                        .filter(|&c| !is_mark(c))
+                        .count()
+            {
+                return None;
+            }
+        }
+        start = head.len();
+    }
+    Some(start)
 }
 
 /// An expression before it becomes a [`DateMatch`].
@@ -684,7 +918,11 @@ impl<'t> DateMatches<'t> {
             (Some(w), Some(g)) => g.weekday() != w,
             _ => false,
         };
-        let resolved = self.finder.anchor.and_then(|a| resolve(&e, a, calendar));
+        let (resolved, unresolved) = match self.finder.anchor.map(|a| resolve(&e, a, calendar)) {
+            Some(Ok(v)) => (Some(v), None),
+            Some(Err(err)) => (None, Some(err)),
+            None => (None, None),
+        };
         DateMatch {
             text: self.text,
             start: e.start,
@@ -694,6 +932,7 @@ impl<'t> DateMatches<'t> {
             system: e.system,
             value: e.value,
             resolved,
+            unresolved,
             weekday: e.weekday,
             weekday_conflict,
             relative: e.relative,
@@ -934,6 +1173,11 @@ impl<'t> DateMatches<'t> {
 
     fn parse_number(&self, n: Num, min: usize) -> Option<Expr> {
         let text = self.text;
+        // Stray marks before the digits start the number's word.
+        let n = Num {
+            start: word_start(text, n.start).max(n.start.min(min)),
+            ..n
+        };
         if n.start < min || preceded_by_number_part(text, n.start) {
             return None;
         }
@@ -1149,7 +1393,11 @@ fn numeric_date(text: &str, a: Num) -> Option<Expr> {
 
 fn day_fits(day: u8, month: u8, calendar: CalendarKind, year: Option<i32>) -> bool {
     let max = match calendar {
-        CalendarKind::Hijri => 30,
+        // 30, or 31 in the few months of the Umm al-Qura table that have 31 days.
+        CalendarKind::Hijri => year
+            .and_then(|y| u16::try_from(y).ok())
+            .and_then(|y| HijriCalendar::UmmAlQura.month_length(y, month).ok())
+            .map_or(30, |len| len.max(30)),
         CalendarKind::Gregorian => match year {
             Some(y) if (1..=9999).contains(&y) => gregorian_month_length(y, month),
             _ => gregorian_month_length(2000, month),
@@ -1187,33 +1435,61 @@ fn year_of(text: &str, n: Num, after_month: bool) -> Option<YearPart> {
     })
 }
 
-/// Resolves a partial value against the anchor date.
-fn resolve(e: &Expr, anchor: GregorianDate, calendar: HijriCalendar) -> Option<DateValue> {
+/// Resolves a value against the anchor date (see [`DateMatch::resolved`]): the value
+/// completed, or why it cannot be.
+fn resolve(
+    e: &Expr,
+    anchor: GregorianDate,
+    calendar: HijriCalendar,
+) -> Result<DateValue, DateError> {
     let v = e.value;
     if v.year.is_some() {
-        return Some(v);
+        return Ok(v);
     }
     if let Some(month) = v.month {
         let (ay, am, ad) = match e.calendar {
             CalendarKind::Gregorian => (anchor.year(), anchor.month(), anchor.day()),
             CalendarKind::Hijri => {
-                let h = HijriDate::from_gregorian(calendar, anchor).ok()?;
+                let h = HijriDate::from_gregorian(calendar, anchor)?;
                 (i32::from(h.year()), h.month(), h.day())
             }
         };
         let here = (month, v.day.unwrap_or(0));
         let now = (am, if v.day.is_some() { ad } else { 0 });
-        let year = match e.relative {
-            Some(RelativeWord::Past) if here >= now => ay - 1,
-            Some(RelativeWord::Next) if here <= now => ay + 1,
-            _ => ay,
+        // The year the rule looks at first, and which way it looks when the day does not
+        // exist in that year (29 February, the 30th of a 29-day Hijri month).
+        let (mut year, step) = match e.relative {
+            Some(RelativeWord::Past) => (if here >= now { ay - 1 } else { ay }, -1),
+            Some(RelativeWord::Next) => (if here <= now { ay + 1 } else { ay }, 1),
+            _ => (ay, 0),
         };
-        return Some(DateValue {
-            year: Some(year),
-            ..v
-        });
+        // The last day of a range: if it exists, the days before it do.
+        let day = v.last_day.or(v.day).unwrap_or(1);
+        loop {
+            let exists = match e.calendar {
+                CalendarKind::Gregorian => GregorianDate::new(year, month, day).map(drop),
+                // Year 0 and below are outside every Hijri calendar, as the error says.
+                CalendarKind::Hijri => {
+                    let y = u16::try_from(year.max(0)).unwrap_or(u16::MAX);
+                    HijriDate::new(calendar, y, month, day).map(drop)
+                }
+            };
+            match exists {
+                Ok(()) => {
+                    return Ok(DateValue {
+                        year: Some(year),
+                        ..v
+                    })
+                }
+                // Each step moves one year; the calendar's range ends the walk.
+                Err(err) if step != 0 && !err.is_out_of_range() => year += step,
+                Err(err) => return Err(err),
+            }
+        }
     }
-    let day = e.weekday?;
+    let Some(day) = e.weekday else {
+        return Ok(v);
+    };
     let a = i64::from(anchor.weekday().iso());
     let w = i64::from(day.iso());
     let shift = match e.relative {
@@ -1221,8 +1497,8 @@ fn resolve(e: &Expr, anchor: GregorianDate, calendar: HijriCalendar) -> Option<D
         Some(RelativeWord::Next) => (w - a - 1).rem_euclid(7) + 1,
         _ => -(a - w).rem_euclid(7),
     };
-    let g = GregorianDate::from_jdn(anchor.jdn() + shift as i32).ok()?;
-    Some(DateValue {
+    let g = GregorianDate::from_jdn(anchor.jdn() + shift as i32)?;
+    Ok(DateValue {
         year: Some(g.year()),
         month: Some(g.month()),
         day: Some(g.day()),
@@ -1281,14 +1557,16 @@ fn find_digit(b: &[u8], from: usize, limit: Option<usize>) -> Option<usize> {
     None
 }
 
-/// The run of digits starting at `pos` (at most 9 digits are read into the value; longer
+/// The run of digits starting at `pos`, after any marks (at most 9 digits are read into the value; longer
 /// runs report their length so that no date takes them).
 fn num_at(text: &str, pos: usize) -> Option<Num> {
     let b = text.as_bytes();
-    let (first, len) = digit_at(b, pos)?;
+    // Marks with no base letter before the digits belong to the number's word.
+    let at = text.len() - text[pos..].trim_start_matches(is_mark).len();
+    let (first, len) = digit_at(b, at)?;
     let mut value = first;
     let mut digits: u8 = 1;
-    let mut i = pos + len;
+    let mut i = at + len;
     while let Some((d, len)) = digit_at(b, i) {
         if digits < 9 {
             value = value * 10 + d;
@@ -1348,15 +1626,48 @@ fn skip_ws(text: &str, pos: usize) -> usize {
     skip_spaces(text, pos)
 }
 
+/// Combining marks (Arabic diacritics and Quranic marks, the generic combining block) and
+/// tatweel: skipped when words are compared, and part of the word they sit in. A mark with
+/// no base letter (after whitespace or at the start) belongs to the word it starts.
 fn is_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}')
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0640}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08FF}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The start of the word whose first character other than a mark is at `pos`: before the
+/// marks that precede `pos` when no letter or digit carries them (whitespace, punctuation
+/// or the start of the text comes before them), since a mark with no base letter belongs
+/// to the word it starts.
+fn word_start(text: &str, pos: usize) -> usize {
+    let head = text[..pos].trim_end_matches(is_mark);
+    let carried = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_word_char(c) || decimal(c));
+    if head.len() < pos && !carried {
+        head.len()
+    } else {
+        pos
+    }
 }
 
 fn is_word_char(c: char) -> bool {
-    if ('\u{0621}'..='\u{064A}').contains(&c) || c.is_ascii_alphabetic() {
-        return true;
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
     }
-    !c.is_ascii() && (c.is_alphabetic() || is_mark(c))
+    // Arabic letters and marks first; digits are not alphabetic, and are common enough
+    // beside words to be worth answering without the Unicode table.
+    ('\u{0621}'..='\u{064A}').contains(&c) || is_mark(c) || (!decimal(c) && c.is_alphabetic())
 }
 
 /// The word (letters and marks) that starts at `pos`.
@@ -1402,12 +1713,19 @@ fn matches_key(word: &str, keys: &[&str]) -> bool {
     if word.len() > 64 {
         return false;
     }
-    let folded: String = word.chars().filter(|&c| !is_mark(c)).map(fold).collect();
+    // Folding keeps or shortens every char, so 64 bytes hold the folded word: no
+    // allocation for a check made at every number.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    for c in word.chars().filter(|&c| !is_mark(c)).map(fold) {
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    let folded = std::str::from_utf8(&buf[..len]).expect("whole chars were written");
     let try_all = |w: &str| keys.contains(&w);
-    if try_all(&folded) {
+    if try_all(folded) {
         return true;
     }
-    let mut w = folded.as_str();
+    let mut w = folded;
     for _ in 0..2 {
         let Some(c) = w.chars().next() else {
             return false;

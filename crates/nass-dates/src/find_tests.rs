@@ -2,8 +2,11 @@
 //! tests, expected values worked out by hand), weekday checks, الموافق links, anchors,
 //! property tests and the corpus.
 
+use std::ops::Range;
+
 use proptest::prelude::*;
 
+use crate::gregorian::{MAX_JDN, MIN_JDN};
 use crate::*;
 use nass_numerals::DigitSet;
 
@@ -237,6 +240,81 @@ fn anchor_resolution() {
 }
 
 #[test]
+fn resolution_never_makes_a_day_that_does_not_exist() {
+    let resolve = |anchor: (i32, u8, u8), text: &str| -> Result<String, DateError> {
+        let anchor = GregorianDate::new(anchor.0, anchor.1, anchor.2).unwrap();
+        let f = DateFinder::builder().anchor(anchor).build();
+        let d = f.find_iter(text).next().expect(text);
+        assert!(d.resolved().is_some() != d.unresolved().is_some(), "{text}");
+        d.resolved()
+            .map(|v| v.to_string())
+            .ok_or_else(|| d.unresolved().unwrap().clone())
+    };
+    // 2023 is a common year; 2020 and 2024 are the leap years on either side.
+    let june_2023 = (2023, 6, 1);
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير").unwrap_err().to_string(),
+        "invalid Gregorian date 2023-02-29: February 2023 has 28 days"
+    );
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير الماضي").unwrap(),
+        "2020-02-29"
+    );
+    assert_eq!(
+        resolve(june_2023, "في 29 فبراير المقبل").unwrap(),
+        "2024-02-29"
+    );
+    // 1900 was not a leap year: from 1903 the last 29 February was in 1896.
+    assert_eq!(
+        resolve((1903, 1, 1), "في 29 فبراير الماضي").unwrap(),
+        "1896-02-29"
+    );
+    // 1924-08-01 is 1 Muharram 1343; in the Umm al-Qura table Ramadan 1343 has 28 days,
+    // Ramadan 1344 has 30, and 1342 is before the table.
+    let muharram_1343 = (1924, 8, 1);
+    assert_eq!(
+        resolve(muharram_1343, "في 30 رمضان")
+            .unwrap_err()
+            .to_string(),
+        "invalid Hijri date 1343-09-30: month 9 of 1343 has 28 days in the umm-al-qura calendar"
+    );
+    assert_eq!(
+        resolve(muharram_1343, "في 30 رمضان المقبل").unwrap(),
+        "1344-09-30"
+    );
+    assert!(resolve(muharram_1343, "في 30 رمضان الماضي")
+        .unwrap_err()
+        .is_out_of_range());
+    assert!(resolve(muharram_1343, "في 29 رمضان").is_err());
+    assert_eq!(resolve(muharram_1343, "في 28 رمضان").unwrap(), "1343-09-28");
+    // The ends of the Gregorian range: no year 0, no year 10000.
+    for (anchor, text) in [
+        ((1, 1, 1), "في 25 يناير الماضي"),
+        ((1, 1, 1), "في ديسمبر الماضي"),
+        ((1, 1, 1), "الأحد الماضي"), // 0001-01-01 was a Monday
+        ((9999, 12, 31), "في 5 يناير المقبل"),
+        ((9999, 12, 31), "في يناير المقبل"),
+        ((9999, 12, 31), "الأحد المقبل"), // 9999-12-31 is a Friday
+    ] {
+        let err = resolve(anchor, text).unwrap_err();
+        assert!(err.is_out_of_range(), "{text}: {err}");
+    }
+    assert_eq!(resolve((1, 1, 1), "في 25 يناير").unwrap(), "0001-01-25");
+    assert_eq!(resolve((9999, 12, 31), "يوم الجمعة").unwrap(), "9999-12-31");
+}
+
+#[test]
+fn the_31_day_months_of_the_umm_al_qura_table_are_found() {
+    // Dhu al-Qi'dah 1348 has 31 days in the table; 1445's has 29 or 30.
+    let d = find_dates("في 31 ذو القعدة 1348 هـ").next().unwrap();
+    assert_eq!(d.value().to_string(), "1348-11-31");
+    let h = HijriDate::new(HijriCalendar::UmmAlQura, 1348, 11, 31).unwrap();
+    assert_eq!(d.gregorian(), Some(h.to_gregorian()));
+    let d = find_dates("في 31 ذو القعدة 1445 هـ").next().unwrap();
+    assert_eq!(d.text(), "ذو القعدة 1445 هـ");
+}
+
+#[test]
 fn edge_inputs_do_not_panic() {
     for text in [
         "",
@@ -287,12 +365,125 @@ fn long_runs_stay_linear_and_shallow() {
     }
 }
 
+#[test]
+fn stray_marks_belong_to_the_word_they_start() {
+    // (text, span, value); offsets by hand: two bytes per Arabic letter and per mark.
+    let cases: [(&str, Range<usize>, &str); 8] = [
+        // A mark alone between spaces is a word of its own, not part of the date.
+        ("في \u{0654} 11 فبراير 2024", 8..28, "2024-02-11"),
+        ("وصل يوم \u{0654}11 فبراير 2024", 14..36, "2024-02-11"),
+        ("في \u{0654}فبراير 2024", 5..24, "2024-02"),
+        ("في 11 \u{0654}فبراير 2024", 5..27, "2024-02-11"),
+        ("يوم \u{0653}الأحد 11 فبراير 2024", 7..40, "2024-02-11"),
+        ("أ\n\u{0655}الأحد 11 فبراير 2024", 3..36, "2024-02-11"),
+        (
+            "في \u{0301}11 \u{0301}فبراير \u{0301}2024",
+            5..31,
+            "2024-02-11",
+        ),
+        ("عام \u{0654}2014", 0..13, "2014"),
+    ];
+    for (text, span, value) in cases {
+        let found: Vec<_> = find_dates(text)
+            .map(|d| (d.span(), d.value().to_string()))
+            .collect();
+        assert_eq!(found, [(span, value.to_string())], "{text:?}");
+        let alone: Vec<_> = by_line(text).into_iter().map(|(r, v, _)| (r, v)).collect();
+        assert_eq!(alone, found, "{text:?}");
+    }
+}
+
+#[test]
+fn safe_cuts_inside_long_runs() {
+    // Five digits on each side of a cut, forty letters.
+    let digits = "٠١٢٣٤٥٦٧٨٩";
+    assert_eq!(last_safe_cut(&digits[..18]), 0);
+    assert_eq!(last_safe_cut(digits), 10);
+    assert_eq!(last_safe_cut(&format!("{digits}1234")), 18);
+    let word = "كلمة".repeat(20);
+    assert_eq!(last_safe_cut(&word[..158]), 0);
+    assert_eq!(last_safe_cut(&word), 80);
+    // Marks on the letters do not count and do not end the run.
+    let marked = "كَلِمَة".repeat(20);
+    assert_eq!(last_safe_cut(&marked), marked.len() / 2);
+    // Anything else ends a run: whitespace, punctuation, a mark after a digit.
+    assert_eq!(
+        last_safe_cut(&format!("{} {}", &word[..100], &word[..100])),
+        0
+    );
+    assert_eq!(last_safe_cut("12345\u{0654}67890"), 0);
+    // A line break is a cut, and a later one inside a run wins.
+    assert_eq!(last_safe_cut("11 فبراير\n2024"), 16);
+    assert_eq!(last_safe_cut(&format!("11 فبراير\n{digits}")), 26);
+    for cuts in [
+        format!("في 11 فبراير {digits}{digits} 2024"),
+        format!("عام{}{word}", "٢٠٢٤"),
+        format!("{word}فبراير 2024"),
+    ] {
+        for n in 0..=cuts.len() {
+            check_cut(&cuts, n).unwrap();
+        }
+    }
+}
+
+#[test]
+fn no_date_word_is_as_long_as_a_run_that_may_be_cut() {
+    // With proclitics (وبال ...) and a margin, far from the letters a cut needs.
+    let longest = lexicon()
+        .iter()
+        .flat_map(|e| e.spelling().split_whitespace())
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap();
+    assert!(longest + 8 < crate::find::CUT_LETTERS, "{longest}");
+}
+
+#[test]
+fn a_date_never_crosses_a_line_break() {
+    // The stream cuts at line breaks: a two-word month name across one is not a month.
+    let text = "وصل في كانون\nالثاني 2024، وفي كانون الثاني 2024";
+    let found: Vec<_> = find_dates(text).map(|d| d.text()).collect();
+    assert_eq!(found, ["كانون الثاني 2024"]);
+    let alone: Vec<_> = by_line(text)
+        .into_iter()
+        .map(|(r, _, _)| &text[r])
+        .collect();
+    assert_eq!(alone, found);
+    // Stray marks beside a line break: each line is found as it is alone (the matcher's
+    // span of a name after them once reached back across the break, or beyond the name).
+    for (text, dates) in [
+        (
+            "في \u{0653}\n\u{0653}فبراير 2024",
+            &["\u{0653}فبراير 2024"][..],
+        ),
+        (
+            "x\u{0653}\n\u{0653}وبفبراير 2024",
+            &["\u{0653}وبفبراير 2024"],
+        ),
+        ("في فبراير\u{0653}\n\u{0653}هـ 1", &["فبراير\u{0653}"]),
+        (
+            "وفبراير\u{064E}\n\u{0653}هـ/ 1\n\u{0654}وفبراير 2024",
+            &["وفبراير\u{064E}", "\u{0654}وفبراير 2024"],
+        ),
+        ("يوم \u{0653}الأحد\u{0653} ", &["\u{0653}الأحد\u{0653}"]),
+    ] {
+        let found: Vec<_> = find_dates(text).map(|d| d.text()).collect();
+        assert_eq!(found, dates, "{text:?}");
+        let alone: Vec<_> = by_line(text)
+            .into_iter()
+            .map(|(r, _, _)| &text[r])
+            .collect();
+        assert_eq!(alone, found, "{text:?}");
+    }
+}
+
 fn check_spans(text: &str) -> Result<(), TestCaseError> {
     let mut last = 0;
     for d in find_dates(text) {
         prop_assert!(d.start() >= last && d.start() < d.end() && d.end() <= text.len());
         prop_assert!(text.is_char_boundary(d.start()) && text.is_char_boundary(d.end()));
         prop_assert_eq!(&text[d.span()], d.text());
+        prop_assert!(!d.text().starts_with(char::is_whitespace), "{:?}", d.text());
         if let Some(l) = d.linked() {
             prop_assert!(l.end <= text.len() && text.is_char_boundary(l.start));
         }
@@ -348,6 +539,13 @@ const FRAGMENTS: &[&str] = &[
     "في",
     "x",
     "\n",
+    "كانون",
+    "الثاني",
+    // Marks with no base letter when they follow whitespace.
+    "\u{0653}",
+    "\u{0654}",
+    "\u{0655}",
+    "\u{0301}",
 ];
 
 fn fragment_text() -> impl Strategy<Value = String> {
@@ -395,15 +593,164 @@ fn signature(text: &str) -> Vec<(DateKind, CalendarKind, String, Option<Weekday>
         .collect()
 }
 
+/// Every expression with its span, value and link, lines found one at a time and shifted
+/// to the offsets of the whole text.
+fn by_line(text: &str) -> Vec<(Range<usize>, String, Option<Range<usize>>)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let shift = |r: Range<usize>| r.start + offset..r.end + offset;
+        found.extend(find_dates(line).map(|d| {
+            (
+                shift(d.span()),
+                d.value().to_string(),
+                d.linked().map(shift),
+            )
+        }));
+        offset += line.len();
+    }
+    found
+}
+
+/// Every expression with its span, value and link.
+fn all_found(text: &str) -> Vec<(Range<usize>, String, Option<Range<usize>>)> {
+    find_dates(text)
+        .map(|d| (d.span(), d.value().to_string(), d.linked()))
+        .collect()
+}
+
+/// Fragments with runs just long enough, or just too short, to cut inside.
+const RUNS: &[&str] = &[
+    "٠١٢٣٤",
+    "56789",
+    "2024",
+    "1",
+    "كتب",
+    "وفبراير",
+    "الموافق",
+    "عام",
+    "هـ",
+    "\u{064E}",
+    "\u{0654}",
+    "abcdefghij",
+    "حضرموت",
+    "/",
+    " ",
+    "\n",
+    "11 فبراير",
+    " 2024م",
+];
+
+fn run_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            3 => (0..RUNS.len()).prop_map(|i| RUNS[i].to_string()),
+            1 => (0..FRAGMENTS.len()).prop_map(|i| FRAGMENTS[i].to_string()),
+        ],
+        0..120,
+    )
+    .prop_map(|v| v.concat())
+}
+
+/// Finding dates in `text` cut at `last_safe_cut` of its first `n` bytes, as a stream does.
+fn check_cut(text: &str, n: usize) -> Result<(), TestCaseError> {
+    let mut n = n % (text.len() + 1);
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    let k = last_safe_cut(&text[..n]);
+    prop_assert!(k <= n && text.is_char_boundary(k));
+    if k == 0 {
+        return Ok(());
+    }
+    let shift = |r: Range<usize>| r.start + k..r.end + k;
+    let mut parts = all_found(&text[..k]);
+    parts.extend(
+        all_found(&text[k..])
+            .into_iter()
+            .map(|(r, v, l)| (shift(r), v, l.map(shift))),
+    );
+    prop_assert_eq!(all_found(text), parts, "cut at {} of {:?}", k, text);
+    Ok(())
+}
+
 proptest! {
+    /// A cut `last_safe_cut` allows changes nothing, whatever follows.
+    #[test]
+    fn a_safe_cut_changes_nothing(text in run_text(), n in any::<usize>()) {
+        check_cut(&text, n)?;
+    }
+
     #[test]
     fn spans_slice_generated_text(text in fragment_text()) {
         check_spans(&text)?;
     }
 
+    /// What `nass dates` relies on to cut at line breaks: an expression never crosses one,
+    /// and nothing before a line break changes what is found after it (a stray mark after
+    /// a line break belongs to the next word, not to the break).
+    #[test]
+    fn lines_are_found_alike_alone_and_together(text in fragment_text()) {
+        let whole: Vec<_> = find_dates(&text)
+            .map(|d| (d.span(), d.value().to_string(), d.linked()))
+            .collect();
+        prop_assert_eq!(whole, by_line(&text), "{:?}", text);
+    }
+
     #[test]
     fn spans_slice_arbitrary_text(text in "\\PC{0,60}") {
         check_spans(&text)?;
+    }
+
+    /// Whatever the anchor (its JDN) and the day and month, a resolved day exists in its calendar
+    /// and lies on the side of the anchor the relative word says; a value left unresolved
+    /// says why.
+    #[test]
+    fn a_resolved_day_always_exists(
+        jdn in prop_oneof![
+            Just(MIN_JDN),
+            Just(MAX_JDN),
+            MIN_JDN..=MAX_JDN,
+            // Near the ends of the Umm al-Qura table (1924-08-01 is JDN 2 423 999,
+            // 2077-11-16 is 2 479 989), and in it.
+            2_423_500i32..2_424_500,
+            2_479_500i32..2_480_500,
+            2_424_000i32..2_479_989,
+        ],
+        day in 1u8..=31,
+        month in 1u8..=12,
+        hijri in any::<bool>(),
+        relative in 0usize..3,
+        calendar in prop_oneof![
+            Just(HijriCalendar::UmmAlQura),
+            Just(HijriCalendar::Tabular(TabularCalendar::CIVIL)),
+        ],
+    ) {
+        let anchor = GregorianDate::from_jdn(jdn).unwrap();
+        let system = if hijri { NamingSystem::Hijri } else { NamingSystem::Latin };
+        let name = system.month_name(month).unwrap();
+        let word = ["", " الماضي", " المقبل"][relative];
+        let text = format!("في {day} {name}{word}");
+        let f = DateFinder::builder().anchor(anchor).hijri_calendar(calendar).build();
+        for d in f.find_iter(&text) {
+            prop_assert!(d.resolved().is_some() != d.unresolved().is_some(), "{}", text);
+            let Some(v) = d.resolved() else { continue };
+            let (y, m) = (v.year().unwrap(), v.month().unwrap());
+            let Some(dd) = v.day() else {
+                continue;
+            };
+            let g = match d.calendar() {
+                CalendarKind::Gregorian => GregorianDate::new(y, m, dd),
+                CalendarKind::Hijri => HijriDate::new(calendar, y as u16, m, dd).map(|h| h.to_gregorian()),
+            };
+            prop_assert!(g.is_ok(), "{} at {}: {} {:?}", text, anchor, v, g);
+            let g = g.unwrap();
+            match relative {
+                1 => prop_assert!(g < anchor, "{} at {}: {}", text, anchor, v),
+                2 => prop_assert!(g > anchor, "{} at {}: {}", text, anchor, v),
+                _ => {}
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{DateError, ErrorKind};
+use crate::error::{day_problem, month_problem, DateError, ErrorKind};
 
 /// A Julian Day Number: the count of days since 1 January 4713 BC (Julian calendar), the
 /// pivot of every conversion. JDN 0 was a Monday.
@@ -102,18 +102,16 @@ impl GregorianDate {
                 range: "0001-01-01..9999-12-31".into(),
             }));
         }
-        if !(1..=12).contains(&month) {
+        if let Some(problem) = month_problem(month) {
             return Err(DateError::new(ErrorKind::InvalidGregorian {
-                what: format!("{year:04}-{month:02}-{day:02}: month must be 1-12"),
+                what: format!("{year:04}-{month:02}-{day:02}: {problem}"),
             }));
         }
         let len = gregorian_month_length(year, month);
-        if day == 0 || day > len {
+        let name = ENGLISH_MONTHS[month as usize - 1];
+        if let Some(problem) = day_problem(day, len, format_args!("{name} {year}")) {
             return Err(DateError::new(ErrorKind::InvalidGregorian {
-                what: format!(
-                    "{year:04}-{month:02}-{day:02}: {} {year} has {len} days",
-                    ENGLISH_MONTHS[month as usize - 1]
-                ),
+                what: format!("{year:04}-{month:02}-{day:02}: {problem}"),
             }));
         }
         Ok(GregorianDate { year, month, day })

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{DateError, ErrorKind};
+use crate::error::{day_problem, month_problem, DateError, ErrorKind};
 use crate::gregorian::{parse_iso, GregorianDate, Jdn, Weekday, MAX_JDN, MIN_JDN};
 use crate::umm_al_qura_table as uq;
 
@@ -437,7 +437,10 @@ impl HijriCalendar {
         self.check_year(year, month, 1)?;
         self.month_len(year, month).ok_or_else(|| {
             DateError::new(ErrorKind::InvalidHijri {
-                what: format!("{year:04}-{month:02}: month must be 1-12"),
+                what: format!(
+                    "{year:04}-{month:02}: {}",
+                    month_problem(month).unwrap_or_default()
+                ),
             })
         })
     }
@@ -583,13 +586,16 @@ impl HijriDate {
         calendar.check_year(year, month, day)?;
         let Some(len) = calendar.month_len(year, month) else {
             return Err(DateError::new(ErrorKind::InvalidHijri {
-                what: format!("{year:04}-{month:02}-{day:02}: month must be 1-12"),
+                what: format!(
+                    "{year:04}-{month:02}-{day:02}: {}",
+                    month_problem(month).unwrap_or_default()
+                ),
             }));
         };
-        if day == 0 || day > len {
+        if let Some(problem) = day_problem(day, len, format_args!("month {month} of {year}")) {
             return Err(DateError::new(ErrorKind::InvalidHijri {
                 what: format!(
-                    "{year:04}-{month:02}-{day:02}: month {month} of {year} has {len} days in the {} calendar",
+                    "{year:04}-{month:02}-{day:02}: {problem} in the {} calendar",
                     calendar.name()
                 ),
             }));

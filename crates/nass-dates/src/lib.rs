@@ -70,7 +70,10 @@
 //!   `2023-08-07/2023-08-08`), the weekday named before it (a contradiction is flagged),
 //!   the relative word after it, the Gregorian day of a complete Hijri date, and the link
 //!   between a Hijri and a Gregorian date joined by الموافق ([`DateMatch`]). Names that
-//!   are also ordinary words count only with context.
+//!   are also ordinary words count only with context. Against an anchor a partial date
+//!   resolves only to a day that exists in its calendar: 29 فبراير الماضي looks back to
+//!   the last leap year; a day the anchor's year lacks, or a year outside the calendar's
+//!   range, stays unresolved and [`DateMatch::unresolved`] says why.
 //!
 //! # Date expressions
 //!
@@ -149,7 +152,8 @@ mod umm_al_qura_table;
 
 pub use error::DateError;
 pub use find::{
-    find_dates, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches, DateValue,
+    find_dates, last_safe_cut, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches,
+    DateValue,
 };
 pub use format::{CalendarDate, DateFormatter, DateFormatterBuilder};
 pub use gregorian::{

@@ -80,6 +80,50 @@ fn gregorian_rejects_invalid() {
 }
 
 #[test]
+fn day_and_month_zero_are_named_as_the_problem() {
+    let gregorian = |s: &str| s.parse::<GregorianDate>().unwrap_err().to_string();
+    assert_eq!(
+        gregorian("2024-01-00"),
+        "invalid Gregorian date 2024-01-00: day 0 does not exist (days count from 1)"
+    );
+    assert_eq!(
+        gregorian("2024-00-05"),
+        "invalid Gregorian date 2024-00-05: month 0 does not exist (months count from 1 to 12)"
+    );
+    assert_eq!(
+        gregorian("2024-13-05"),
+        "invalid Gregorian date 2024-13-05: month 13 does not exist (months count from 1 to 12)"
+    );
+    assert_eq!(
+        gregorian("2024-01-32"),
+        "invalid Gregorian date 2024-01-32: January 2024 has 31 days"
+    );
+    for calendar in [HijriCalendar::UmmAlQura, "islamic-civil".parse().unwrap()] {
+        let hijri = |s: &str| HijriDate::parse_iso(calendar, s).unwrap_err().to_string();
+        let name = calendar.name();
+        assert_eq!(
+            hijri("1445-09-00"),
+            format!("invalid Hijri date 1445-09-00: day 0 does not exist (days count from 1) in the {name} calendar")
+        );
+        assert_eq!(
+            hijri("1445-00-01"),
+            "invalid Hijri date 1445-00-01: month 0 does not exist (months count from 1 to 12)"
+        );
+        // Ramadan 1445 has 30 days in both calendars.
+        assert_eq!(
+            hijri("1445-09-31"),
+            format!(
+                "invalid Hijri date 1445-09-31: month 9 of 1445 has 30 days in the {name} calendar"
+            )
+        );
+        assert_eq!(
+            calendar.month_length(1445, 0).unwrap_err().to_string(),
+            "invalid Hijri date 1445-00: month 0 does not exist (months count from 1 to 12)"
+        );
+    }
+}
+
+#[test]
 fn iso_parse_errors() {
     for (s, offset) in [
         ("", 0),
