@@ -3,8 +3,8 @@
 //! API, the type stubs and the drop-in modules `nass.camel` and `nass.araby`.
 //!
 //! Every offset handed to Python is a code-point index into the `str` it came from
-//! (converted once per call by [`offsets::CodePoints`]); batch calls release the GIL and
-//! spread over threads ([`parallel`]), started per call so that nothing survives a `fork`.
+//! (converted once per call by `offsets::CodePoints`); batch calls release the GIL and
+//! spread over threads (the `parallel` module), started per call so that nothing survives a `fork`.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
