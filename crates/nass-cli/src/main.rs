@@ -16,6 +16,7 @@ mod output;
 mod parallel;
 mod stream;
 mod tokenize;
+mod translit;
 
 use stream::{StreamOptions, DEFAULT_CHUNK_SIZE};
 
@@ -51,6 +52,10 @@ enum Command {
     /// List the date expressions in the text (11 فبراير/شباط 2024، 1445/08/01هـ، 7-8
     /// أغسطس، الخميس الماضي) with their values and byte offsets.
     Dates(dates::DatesArgs),
+    /// Transliterate Arabic script to Buckwalter, Safe Buckwalter, XML Buckwalter or
+    /// Habash-Soudi-Buckwalter (--to), or back to Arabic (--from); characters outside the
+    /// scheme pass through.
+    Translit(translit::TranslitArgs),
     /// Write the shell completion script of nass (bash, zsh, fish, elvish or powershell).
     Completions(completions::CompletionsArgs),
     /// Write the man page of nass (roff); with --dir, write it and one page per subcommand
@@ -474,6 +479,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Match(args) => matching::run(args, &mut records()),
         Command::Calendar(args) => calendar::run(args, &mut records()),
         Command::Dates(args) => dates::run(args, &mut records()),
+        Command::Translit(args) => translit::run(args, &mut unbuffered_stdout()),
         Command::Completions(args) => completions::completions(
             args,
             <Cli as clap::CommandFactory>::command(),
