@@ -69,8 +69,9 @@
 //!
 //! [`Transliterator::transliterate`] is one pass over the bytes with a table of every
 //! one- and two-byte code point (all the characters of every scheme are one of those):
-//! ASCII runs are copied eight bytes at a time when the direction keeps ASCII, every
-//! other code point is one lookup and one store, and the result borrows the input when
+//! each step looks up the next two bytes, stores two bytes and moves on by the lengths
+//! the entry gives, with no branch on what the code point is (three- and four-byte code
+//! points, beyond every table, are copied), and the result borrows the input when
 //! nothing changes. [`Transliterator::transliterate_aligned`] also returns the
 //! [`Alignment`] that maps offsets of the result back to the input.
 #![deny(missing_docs)]
@@ -79,6 +80,7 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 pub use nass_core::Alignment;
 use nass_core::{AlignmentBuilder, NoSink, Sink};
@@ -318,8 +320,6 @@ const fn pack(cp: u32, to: u32) -> u32 {
 /// One direction of one scheme, built at compile time.
 struct Table {
     entries: [u32; TABLE_LEN],
-    /// Whether every ASCII byte is kept (then ASCII runs are copied in bulk).
-    ascii_kept: bool,
     /// The most output bytes any input byte becomes.
     ratio: usize,
 }
@@ -346,27 +346,18 @@ const fn build(scheme: Scheme, direction: Direction) -> Table {
         entries[from as usize] = pack(from, to);
         k += 1;
     }
-    let mut ascii_kept = true;
     let mut ratio = 1;
     let mut cp = 0;
     while cp < TABLE_LEN {
-        let e = entries[cp];
         let in_len = if cp < 0x80 { 1 } else { 2 };
-        let out_len = ((e >> LEN_SHIFT) & 3) as usize;
-        if cp < 0x80 && e & CHANGED != 0 {
-            ascii_kept = false;
-        }
+        let out_len = ((entries[cp] >> LEN_SHIFT) & 3) as usize;
         let r = out_len.div_ceil(in_len);
         if r > ratio {
             ratio = r;
         }
         cp += 1;
     }
-    Table {
-        entries,
-        ascii_kept,
-        ratio,
-    }
+    Table { entries, ratio }
 }
 
 /// The eight tables: scheme by scheme, to the scheme then to Arabic.
@@ -380,6 +371,34 @@ static TABLES: [Table; 8] = [
     build(Scheme::Hsb, Direction::ToScheme),
     build(Scheme::Hsb, Direction::ToArabic),
 ];
+
+/// The loop's steps, indexed by the next two bytes of the input (big-endian, so that the
+/// steps of one block lie together): the table entry of the code point they start, with
+/// its input length in bits 19-20, or `SLOW` where they start a code point of three or
+/// four bytes (kept: beyond every table).
+type Steps = [u32; 0x10000];
+const IN_SHIFT: u32 = 19;
+const SLOW: u32 = 1 << 31;
+
+/// Built on first use, one per table (256 KiB each).
+static STEPS: [OnceLock<Box<Steps>>; 8] = [const { OnceLock::new() }; 8];
+
+fn build_steps(table: &Table) -> Box<Steps> {
+    let mut steps: Box<Steps> = vec![SLOW; 0x10000]
+        .into_boxed_slice()
+        .try_into()
+        .expect("0x10000 steps");
+    for x in 0..0x80usize {
+        steps[x << 8..(x + 1) << 8].fill(table.entries[x] | 1 << IN_SHIFT);
+    }
+    for x in 0xC2..0xE0usize {
+        for y in 0x80..0xC0usize {
+            let cp = ((x & 0x1F) << 6) | (y & 0x3F);
+            steps[x << 8 | y] = table.entries[cp] | 2 << IN_SHIFT;
+        }
+    }
+    steps
+}
 
 /// The UTF-8 length of a sequence from its lead byte (of valid UTF-8).
 #[inline(always)]
@@ -405,7 +424,8 @@ fn utf8_len(lead: u8) -> usize {
 pub struct Transliterator {
     scheme: Scheme,
     direction: Direction,
-    table: &'static Table,
+    /// Into `TABLES` and `STEPS`.
+    index: usize,
 }
 
 impl fmt::Debug for Transliterator {
@@ -447,7 +467,7 @@ impl Transliterator {
         Transliterator {
             scheme,
             direction,
-            table: &TABLES[index],
+            index,
         }
     }
 
@@ -524,28 +544,33 @@ impl Transliterator {
         self.first_change(text.as_bytes()) == text.len()
     }
 
+    fn table(&self) -> &'static Table {
+        &TABLES[self.index]
+    }
+
+    fn steps(&self) -> &'static Steps {
+        STEPS[self.index].get_or_init(|| build_steps(self.table()))
+    }
+
     /// Where the first code point that changes starts (or the length).
     fn first_change(&self, b: &[u8]) -> usize {
-        let entries = &self.table.entries;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
-            if x < 0x80 {
-                if entries[usize::from(x)] & CHANGED != 0 {
+        let steps = self.steps();
+        let n = b.len();
+        let mut block = 0;
+        while block < n {
+            let end = n.min(block + 64);
+            let mut mask = starts(&b[block..end]);
+            while mask != 0 {
+                let i = block + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let y = b.get(i + 1).copied().unwrap_or(0);
+                if steps[usize::from(u16::from_be_bytes([b[i], y]))] & (CHANGED | SLOW) == CHANGED {
                     return i;
                 }
-                i += 1;
-            } else if x < 0xE0 {
-                let cp = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
-                if entries[cp] & CHANGED != 0 {
-                    return i;
-                }
-                i += 2;
-            } else {
-                i += utf8_len(x);
             }
+            block = end;
         }
-        b.len()
+        n
     }
 
     /// Transliterates `text`; borrows it when nothing changes.
@@ -563,7 +588,7 @@ impl Transliterator {
         if first == b.len() {
             return Cow::Borrowed(text);
         }
-        let mut out = Vec::with_capacity(b.len() * self.table.ratio + 1);
+        let mut out = Vec::with_capacity(b.len() * self.table().ratio + 1);
         out.extend_from_slice(&b[..first]);
         self.apply(&text[first..], &mut out, &mut NoSink);
         Cow::Owned(String::from_utf8(out).expect("the tables write whole UTF-8 sequences"))
@@ -594,7 +619,7 @@ impl Transliterator {
     /// assert_eq!(&text[a.original_range(start..bw.len())], "الوزيرُ");
     /// ```
     pub fn transliterate_aligned(&self, text: &str) -> (String, Alignment) {
-        let mut out = Vec::with_capacity(text.len() * self.table.ratio + 1);
+        let mut out = Vec::with_capacity(text.len() * self.table().ratio + 1);
         let mut sink = AlignmentBuilder::new();
         self.apply(text, &mut out, &mut sink);
         let out = String::from_utf8(out).expect("the tables write whole UTF-8 sequences");
@@ -604,74 +629,127 @@ impl Transliterator {
 
     /// The one pass: appends the transliteration of `text` to `out`, reporting each piece
     /// to `sink` (offsets from where it started writing).
+    ///
+    /// The input is taken 64 bytes at a time: a bit mask says where code points start,
+    /// and each start is one step, found by clearing the mask's lowest bit. So where the
+    /// next code point starts depends on no table lookup and no branch on what the code
+    /// point is, and steps overlap (a loop that moved on by the length each lookup gave
+    /// was several times slower, waiting for each lookup in turn). A block's output goes
+    /// to a small array first, indexed so that no store needs a bounds check, then to
+    /// `out` in one copy.
     fn apply<S: Sink>(&self, text: &str, out: &mut Vec<u8>, sink: &mut S) {
-        let Table {
-            entries,
-            ascii_kept,
-            ratio,
-        } = self.table;
+        let steps = self.steps();
         let b = text.as_bytes();
         let n = b.len();
         let base = out.len();
-        // Room for the whole result, plus one byte: every entry is stored as two bytes.
-        out.resize(base + n * ratio + 1, 0);
-        let buf = &mut out[base..];
-        let (mut i, mut o) = (0, 0);
-        while i < n {
-            let x = b[i];
-            let (e, len) = if x < 0x80 {
-                if *ascii_kept {
-                    // Kept ASCII, eight bytes at a time while they come.
-                    while let Some(word) = b.get(i..i + 8) {
-                        let word: [u8; 8] = word.try_into().expect("eight bytes");
-                        if u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 != 0 {
-                            break;
-                        }
-                        buf[o..o + 8].copy_from_slice(&word);
-                        if S::RECORDS {
-                            sink.linear(i, 8, o);
-                        }
-                        i += 8;
-                        o += 8;
-                    }
-                    if i >= n {
-                        break;
-                    }
-                    let x = b[i];
-                    if x >= 0x80 {
-                        continue;
-                    }
-                    (entries[usize::from(x)], 1)
-                } else {
-                    (entries[usize::from(x)], 1)
+        let mut block = 0;
+        // The last block, padded with zeros: a code point that starts at the last byte
+        // is ASCII, whose steps do not depend on the byte after it.
+        let mut padded = [0u8; BLOCK + 1];
+        // Zeroed once: each block overwrites what it hands over.
+        let mut tmp = [0u8; BLOCK_OUT];
+        while block < n {
+            let end = n.min(block + BLOCK);
+            let mask = starts(&b[block..end]);
+            let chunk: &[u8; BLOCK + 1] = match b.get(block..block + BLOCK + 1) {
+                Some(c) => c.try_into().expect("BLOCK + 1 bytes"),
+                None => {
+                    padded[..n - block].copy_from_slice(&b[block..]);
+                    &padded
                 }
-            } else if x < 0xE0 {
-                let cp = (usize::from(x & 0x1F) << 6) | usize::from(b[i + 1] & 0x3F);
-                (entries[cp], 2)
-            } else {
-                // Beyond every table: kept.
-                let len = utf8_len(x);
-                buf[o..o + len].copy_from_slice(&b[i..i + len]);
-                if S::RECORDS {
-                    sink.linear(i, len, o);
-                }
-                i += len;
-                o += len;
-                continue;
             };
-            let out_len = ((e >> LEN_SHIFT) & 3) as usize;
-            buf[o] = e as u8;
-            buf[o + 1] = (e >> 8) as u8;
-            if S::RECORDS {
-                if out_len == len {
-                    sink.linear(i, len, o);
-                } else {
-                    sink.atomic(i, len, o, out_len);
-                }
-            }
-            i += len;
-            o += out_len;
+            let o = step_block(
+                steps,
+                b,
+                block,
+                chunk,
+                mask,
+                &mut tmp,
+                out.len() - base,
+                sink,
+            );
+            out.extend_from_slice(&tmp[..o]);
+            block = end;
         }
-        out.truncate(base + o);
     }
+}
+
+/// Bytes of input taken at a time.
+const BLOCK: usize = 64;
+/// A block's output array: a block of 64 bytes gives at most 128 (a one-byte code point
+/// becomes at most two bytes, a two-byte one at most two, a longer one itself); a start
+/// below 256 masked with 255 is itself, and a step stores at most four bytes from it.
+const BLOCK_OUT: usize = 256 + 4;
+
+/// The steps of one block: `mask` has a bit for each code point starting in
+/// `chunk[..64]` (`chunk` is `b[block..]`, with one more byte). Writes to `tmp`, reports
+/// to `sink` with `out_base` added to output offsets; returns the output length.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn step_block<S: Sink>(
+    steps: &Steps,
+    b: &[u8],
+    block: usize,
+    chunk: &[u8; BLOCK + 1],
+    mut mask: u64,
+    tmp: &mut [u8; BLOCK_OUT],
+    out_base: usize,
+    sink: &mut S,
+) -> usize {
+    let mut o = 0usize;
+    while mask != 0 {
+        let j = mask.trailing_zeros() as usize & (BLOCK - 1);
+        mask &= mask - 1;
+        let (x, y) = (chunk[j], chunk[j + 1]);
+        let e = steps[usize::from(u16::from_be_bytes([x, y]))];
+        let at = o & 0xFF;
+        if e & SLOW != 0 {
+            // Three or four bytes: kept. (The block's output never reaches 256 bytes, so
+            // `at` is `o`.)
+            let i = block + j;
+            let len = utf8_len(x);
+            tmp[at..at + len].copy_from_slice(&b[i..i + len]);
+            if S::RECORDS {
+                sink.linear(i, len, out_base + o);
+            }
+            o += len;
+            continue;
+        }
+        let out_len = ((e >> LEN_SHIFT) & 3) as usize;
+        tmp[at..at + 2].copy_from_slice(&e.to_le_bytes()[..2]);
+        if S::RECORDS {
+            let in_len = ((e >> IN_SHIFT) & 3) as usize;
+            if out_len == in_len {
+                sink.linear(block + j, in_len, out_base + o);
+            } else {
+                sink.atomic(block + j, in_len, out_base + o, out_len);
+            }
+        }
+        o += out_len;
+    }
+    o
+}
+
+/// Bit `k` set where `chunk[k]` (of at most 64 bytes) starts a UTF-8 sequence: is not a
+/// continuation byte `10xxxxxx`.
+#[inline(always)]
+fn starts(chunk: &[u8]) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut mask = 0;
+    let words = chunk.chunks_exact(8);
+    let tail = words.remainder();
+    let mut k = 0;
+    for word in words {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // Bit 7 of each byte: set unless the byte is 10xxxxxx (bit 6 moves to bit 7).
+        let start = !(w & !(w << 1)) & HIGH;
+        // Gathers the eight bit-7s into one byte (the products land on distinct bits).
+        mask |= (start.wrapping_mul(0x0002_0408_1020_4081) >> 56) << k;
+        k += 8;
+    }
+    for &x in tail {
+        mask |= u64::from(x & 0xC0 != 0x80) << k;
+        k += 1;
+    }
+    mask
 }

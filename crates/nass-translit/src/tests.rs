@@ -221,6 +221,20 @@ fn long_ascii_runs_around_arabic() {
 }
 
 #[test]
+fn starts_marks_every_code_point_start() {
+    let text = "aب€😀 \u{0652}xyz كتب 1234567890 ٱلْ😀€€".repeat(2);
+    let b = text.as_bytes();
+    for from in 0..b.len() {
+        for to in from..b.len().min(from + 64) + 1 {
+            let want = (from..to)
+                .filter(|&i| b[i] & 0xC0 != 0x80)
+                .fold(0u64, |m, i| m | 1 << (i - from));
+            assert_eq!(starts(&b[from..to]), want, "{from}..{to}");
+        }
+    }
+}
+
+#[test]
 fn appends_to_a_buffer() {
     let t = Transliterator::from_scheme(Scheme::Hsb);
     let mut out = b"x".to_vec();
