@@ -298,9 +298,10 @@ impl FromStr for Scheme {
 const TABLE_LEN: usize = 0x800;
 
 /// A table entry: the UTF-8 bytes of what the code point becomes (byte 0 in bits 0-7,
-/// byte 1 in bits 8-15), their count in bits 16-17, and `CHANGED` when that is not the
+/// byte 1 in bits 8-15), their count in bits 30-31 (one shift reads it), and `CHANGED`
+/// when that is not the
 /// code point itself.
-const LEN_SHIFT: u32 = 16;
+const LEN_SHIFT: u32 = 30;
 const CHANGED: u32 = 1 << 18;
 
 /// The packed entry of code point `cp` (below 0x800) becoming `to` (below 0x800).
@@ -372,13 +373,13 @@ static TABLES: [Table; 8] = [
     build(Scheme::Hsb, Direction::ToArabic),
 ];
 
-/// The loop's steps, indexed by the next two bytes of the input (big-endian, so that the
-/// steps of one block lie together): the table entry of the code point they start, with
-/// its input length in bits 19-20, or `SLOW` where they start a code point of three or
-/// four bytes (kept: beyond every table).
+/// The loop's steps, indexed by the next two bytes of the input read as a little-endian
+/// `u16` (one load): the table entry of the code point they start, with its input length
+/// in bits 19-20, or `SLOW` where they start a code point of three or four bytes (kept:
+/// beyond every table).
 type Steps = [u32; 0x10000];
 const IN_SHIFT: u32 = 19;
-const SLOW: u32 = 1 << 31;
+const SLOW: u32 = 1 << 29;
 
 /// Built on first use, one per table (256 KiB each).
 static STEPS: [OnceLock<Box<Steps>>; 8] = [const { OnceLock::new() }; 8];
@@ -388,13 +389,15 @@ fn build_steps(table: &Table) -> Box<Steps> {
         .into_boxed_slice()
         .try_into()
         .expect("0x10000 steps");
-    for x in 0..0x80usize {
-        steps[x << 8..(x + 1) << 8].fill(table.entries[x] | 1 << IN_SHIFT);
+    for y in 0..0x100usize {
+        for x in 0..0x80usize {
+            steps[y << 8 | x] = table.entries[x] | 1 << IN_SHIFT;
+        }
     }
     for x in 0xC2..0xE0usize {
         for y in 0x80..0xC0usize {
             let cp = ((x & 0x1F) << 6) | (y & 0x3F);
-            steps[x << 8 | y] = table.entries[cp] | 2 << IN_SHIFT;
+            steps[y << 8 | x] = table.entries[cp] | 2 << IN_SHIFT;
         }
     }
     steps
@@ -564,7 +567,7 @@ impl Transliterator {
                 let i = block + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 let y = b.get(i + 1).copied().unwrap_or(0);
-                if steps[usize::from(u16::from_be_bytes([b[i], y]))] & (CHANGED | SLOW) == CHANGED {
+                if steps[usize::from(u16::from_le_bytes([b[i], y]))] & (CHANGED | SLOW) == CHANGED {
                     return i;
                 }
             }
@@ -701,7 +704,7 @@ fn step_block<S: Sink>(
         let j = mask.trailing_zeros() as usize & (BLOCK - 1);
         mask &= mask - 1;
         let (x, y) = (chunk[j], chunk[j + 1]);
-        let e = steps[usize::from(u16::from_be_bytes([x, y]))];
+        let e = steps[usize::from(u16::from_le_bytes([x, y]))];
         let at = o & 0xFF;
         if e & SLOW != 0 {
             // Three or four bytes: kept. (The block's output never reaches 256 bytes, so
@@ -715,7 +718,7 @@ fn step_block<S: Sink>(
             o += len;
             continue;
         }
-        let out_len = ((e >> LEN_SHIFT) & 3) as usize;
+        let out_len = (e >> LEN_SHIFT) as usize;
         tmp[at..at + 2].copy_from_slice(&e.to_le_bytes()[..2]);
         if S::RECORDS {
             let in_len = ((e >> IN_SHIFT) & 3) as usize;
