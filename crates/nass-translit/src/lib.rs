@@ -299,8 +299,7 @@ const TABLE_LEN: usize = 0x800;
 
 /// A table entry: the UTF-8 bytes of what the code point becomes (byte 0 in bits 0-7,
 /// byte 1 in bits 8-15), their count in bits 30-31 (one shift reads it), and `CHANGED`
-/// when that is not the
-/// code point itself.
+/// when that is not the code point itself.
 const LEN_SHIFT: u32 = 30;
 const CHANGED: u32 = 1 << 18;
 
