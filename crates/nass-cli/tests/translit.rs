@@ -1,9 +1,9 @@
 //! `nass translit` end to end: exact output, line endings, chunking, errors, and CAMeL
-//! Tools' mappers as the oracle where they are installed.
+//! Tools' mappers as the oracle where they are installed. (A closed pipe is tested with
+//! the other filters in cli.rs.)
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Command as StdCommand;
 
 use predicates::prelude::*;
 
@@ -122,42 +122,6 @@ fn needs_one_direction_and_a_known_scheme() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("invalid value 'latin'"));
-}
-
-#[test]
-fn closed_pipe_ends_quietly() {
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("nass"))
-        .args(["translit", "--to", "bw"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let line = "وقال المتحدث إن الوفد وصل إلى بغداد صباح الخميس\n".repeat(1000);
-        for _ in 0..200 {
-            if stdin.write_all(line.as_bytes()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut stdout = child.stdout.take().unwrap();
-    let mut first = [0u8; 64];
-    stdout.read_exact(&mut first).unwrap();
-    assert!(first.starts_with(b"wqAl AlmtHdv"));
-    drop(stdout); // the reader goes away, like `| head -1`
-    let status = child.wait().unwrap();
-    writer.join().unwrap();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
-    assert!(status.success(), "exit {status:?}, stderr {stderr}");
-    assert_eq!(stderr, "");
 }
 
 fn workspace_root() -> PathBuf {
