@@ -16,6 +16,7 @@ mod output;
 mod parallel;
 mod stream;
 mod tokenize;
+mod translit;
 
 use stream::{StreamOptions, DEFAULT_CHUNK_SIZE};
 
@@ -73,6 +74,10 @@ enum Command {
     /// A date never spans a line break; a stretch of 1 MiB with no whitespace is cut
     /// anyway, to keep memory bounded.
     Dates(dates::DatesArgs),
+    /// Transliterate Arabic script to Buckwalter, Safe Buckwalter, XML Buckwalter or
+    /// Habash-Soudi-Buckwalter (--to), or back to Arabic (--from); characters outside the
+    /// scheme pass through.
+    Translit(translit::TranslitArgs),
     /// Write the shell completion script of nass (bash, zsh, fish, elvish or powershell).
     Completions(completions::CompletionsArgs),
     /// Write the man page of nass (roff); with --dir, write it and one page per subcommand
@@ -538,6 +543,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Match(args) => matching::run(args, &mut records()),
         Command::Calendar(args) => calendar::run(args, &mut records()),
         Command::Dates(args) => dates::run(args, &mut records()),
+        Command::Translit(args) => translit::run(args, &mut unbuffered_stdout()),
         Command::Completions(args) => completions::completions(
             args,
             <Cli as clap::CommandFactory>::command(),

@@ -183,6 +183,7 @@ fn closed_pipe_ends_quietly() {
         &["numbers", "--words"],
         &["match", "--format", "text"],
         &["dates"],
+        &["translit", "--to", "bw"],
     ] {
         closed_pipe_ends_quietly_for(args);
     }

@@ -20,6 +20,7 @@
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
 //! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
 //! | `dates` | `nass-dates` | Hijri and Gregorian calendars, month names of every regional system |
+//! | `translit` | `nass-translit` | Buckwalter, Safe Buckwalter, XML Buckwalter and HSB transliteration, both ways |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -38,6 +39,8 @@ pub use nass_normalize as normalize;
 pub use nass_numerals as numerals;
 #[cfg(feature = "tokenize")]
 pub use nass_tokenize as tokenize;
+#[cfg(feature = "translit")]
+pub use nass_translit as translit;
 
 /// The README's examples, run as doctests so they cannot go stale.
 #[cfg(doctest)]
