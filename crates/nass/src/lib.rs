@@ -20,9 +20,12 @@
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
 //! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
 //! | `dates` | `nass-dates` | Hijri and Gregorian calendars, month names of every regional system |
+//! | `analysis` | `nass-analysis` | search analysis: stemmers, stop words, terms with positions and offsets |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "analysis")]
+pub use nass_analysis as analysis;
 pub use nass_core as core;
 #[cfg(feature = "dates")]
 pub use nass_dates as dates;
