@@ -318,6 +318,23 @@ pub struct Terms<'a> {
     position: usize,
 }
 
+impl Terms<'_> {
+    /// The position the next token would take: after the last term, the number of
+    /// positions the text used (trailing stop words included), so that a stream analyzed
+    /// in pieces can number them on.
+    ///
+    /// ```
+    /// let a = nass_analysis::Analyzer::search();
+    /// let mut terms = a.analyze("بغداد في");
+    /// assert_eq!(terms.next().map(|t| t.position()), Some(0));
+    /// assert!(terms.next().is_none());
+    /// assert_eq!(terms.next_position(), 2);
+    /// ```
+    pub fn next_position(&self) -> usize {
+        self.position
+    }
+}
+
 /// The word a token contributes (a hashtag without its `#`), or none.
 fn word_of(t: Token<'_>) -> Option<(&str, usize)> {
     match t.kind() {
