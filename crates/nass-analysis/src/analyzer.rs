@@ -207,26 +207,34 @@ impl Analyzer {
 fn map_cow<'a>(s: Cow<'a, str>, f: impl for<'x> Fn(&'x str) -> Cow<'x, str>) -> Cow<'a, str> {
     match s {
         Cow::Borrowed(b) => f(b),
-        Cow::Owned(o) => {
-            let out = match f(&o) {
-                Cow::Borrowed(b) if b.len() == o.len() => None,
-                Cow::Borrowed(b) => Some(b.to_string()),
-                Cow::Owned(n) => Some(n),
+        Cow::Owned(mut o) => {
+            // A slice of `o` is cut out of it in place, without a new allocation.
+            let (start, len) = match f(&o) {
+                Cow::Borrowed(b) => {
+                    let start = (b.as_ptr() as usize).wrapping_sub(o.as_ptr() as usize);
+                    if start > o.len() || o.len() - start < b.len() {
+                        return Cow::Owned(b.to_string());
+                    }
+                    (start, b.len())
+                }
+                Cow::Owned(n) => return Cow::Owned(n),
             };
-            Cow::Owned(out.unwrap_or(o))
+            o.truncate(start + len);
+            o.drain(..start);
+            Cow::Owned(o)
         }
     }
 }
 
 /// `s` in lower case (borrowed when it has no upper-case letter).
 fn lowercase(s: &str) -> Cow<'_, str> {
-    // Arabic letters (lead bytes 0xD8-0xDB) have no case: skip them quickly.
-    let has_upper = s.char_indices().any(|(_, c)| {
-        if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase()
-        }
+    // ASCII and the Arabic block (lead bytes 0xD8-0xDB) are checked byte by byte;
+    // any other character goes through `char::is_uppercase`.
+    let slow = |s: &str| s.chars().any(char::is_uppercase);
+    let has_upper = s.bytes().any(|b| match b {
+        b'A'..=b'Z' => true,
+        0xC0..=0xD7 | 0xDC..=0xFF => slow(s),
+        _ => false,
     });
     if has_upper {
         Cow::Owned(s.to_lowercase())
@@ -240,9 +248,12 @@ fn fold_digits(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return Cow::Borrowed(s);
     }
-    let needs = s
-        .chars()
-        .any(|c| !c.is_ascii() && nass_numerals::decimal_digit_value(c).is_some());
+    // Letters of the Arabic block are not digits: only the two digit rows of the block,
+    // and characters outside it, need the table.
+    let needs = s.chars().any(|c| match c {
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' => false,
+        _ => nass_numerals::decimal_digit_value(c).is_some(),
+    });
     if !needs {
         return Cow::Borrowed(s);
     }

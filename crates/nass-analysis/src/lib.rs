@@ -156,6 +156,76 @@ impl FromStr for Stemmer {
     }
 }
 
+/// `s` without the prefix `p`, if it starts with it. Compares bytes in a plain loop:
+/// affixes are a few bytes, and a call to `memcmp` for each cost more than the compare.
+#[inline]
+pub(crate) fn strip_prefix<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let (b, pb) = (s.as_bytes(), p.as_bytes());
+    if b.len() < pb.len() || b.iter().zip(pb).any(|(x, y)| x != y) {
+        return None;
+    }
+    s.get(pb.len()..)
+}
+
+/// `s` without the suffix `p`, if it ends with it (see [`strip_prefix`]).
+#[inline]
+pub(crate) fn strip_suffix<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let (b, pb) = (s.as_bytes(), p.as_bytes());
+    if b.len() < pb.len() || b.iter().rev().zip(pb.iter().rev()).any(|(x, y)| x != y) {
+        return None;
+    }
+    s.get(..b.len() - pb.len())
+}
+
+/// A quick test before a hash-set lookup: a bit per (byte length, last four bytes) of
+/// the words inserted, in 64 Kibit. A word whose bit is clear is not in the set, and
+/// most words of running text are turned away with one load, no hashing of the word.
+#[derive(Clone)]
+pub(crate) struct QuickFilter {
+    bits: Box<[u64]>,
+}
+
+impl fmt::Debug for QuickFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("QuickFilter")
+    }
+}
+
+impl Default for QuickFilter {
+    fn default() -> Self {
+        QuickFilter {
+            bits: vec![0; 1024].into_boxed_slice(),
+        }
+    }
+}
+
+impl QuickFilter {
+    #[inline]
+    fn index(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let mut tail = 0u32;
+        for &x in &b[n.saturating_sub(4)..] {
+            tail = (tail << 8) | u32::from(x);
+        }
+        let h = (tail ^ (n as u32).wrapping_mul(0x9E37_79B1)).wrapping_mul(0x85EB_CA6B);
+        (h >> 16) as usize
+    }
+
+    /// Records `word`.
+    pub(crate) fn insert(&mut self, word: &str) {
+        let i = QuickFilter::index(word);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether `word` may have been inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &str) -> bool {
+        let i = QuickFilter::index(word);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
 /// A fast hash for short strings (FxHash): the sets here are built by the program, not
 /// by an adversary choosing keys.
 #[derive(Clone, Copy, Debug, Default)]

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use nass_gazetteer::Gazetteer;
 use nass_normalize::Normalizer;
 
-use crate::FastHash;
+use crate::{FastHash, QuickFilter};
 
 /// The shortest stem the light stemmer leaves, in letters; words this long or shorter
 /// are returned whole.
@@ -73,6 +73,8 @@ pub struct LightStemmer {
     names: HashSet<String, FastHash>,
     /// Those names that begin with the article, without it.
     article_names: HashSet<String, FastHash>,
+    /// Every form of both sets.
+    filter: QuickFilter,
 }
 
 impl Default for LightStemmer {
@@ -119,6 +121,7 @@ impl LightStemmer {
         let mut s = LightStemmer {
             names: HashSet::default(),
             article_names: HashSet::default(),
+            filter: QuickFilter::default(),
         };
         for name in names {
             if name.split_whitespace().nth(1).is_some() {
@@ -129,11 +132,13 @@ impl LightStemmer {
                 if form.is_empty() {
                     continue;
                 }
-                if let Some(rest) = form.strip_prefix("ال") {
+                if let Some(rest) = crate::strip_prefix(&form, "ال") {
                     if letters(rest) >= MIN_STEM {
+                        s.filter.insert(rest);
                         s.article_names.insert(rest.to_string());
                     }
                 }
+                s.filter.insert(&form);
                 s.names.insert(form);
             }
         }
@@ -142,7 +147,12 @@ impl LightStemmer {
 
     /// Whether `word` (as given) is one of the protected names.
     pub fn is_name(&self, word: &str) -> bool {
-        self.names.contains(word)
+        self.filter.may_contain(word) && self.names.contains(word)
+    }
+
+    /// Whether `word` is a protected name's form without its article.
+    fn is_article_name(&self, word: &str) -> bool {
+        self.filter.may_contain(word) && self.article_names.contains(word)
     }
 
     /// The stem of `word`, a slice of it.
@@ -159,11 +169,11 @@ impl LightStemmer {
 
     /// `s` if it is a name, without its article when [`MIN_STEM`] letters remain.
     fn name<'a>(&self, s: &'a str) -> Option<&'a str> {
-        if !self.names.contains(s) {
+        if !self.is_name(s) {
             return None;
         }
-        Some(match s.strip_prefix("ال") {
-            Some(rest) if self.article_names.contains(rest) => rest,
+        Some(match crate::strip_prefix(s, "ال") {
+            Some(rest) if self.is_article_name(rest) => rest,
             _ => s,
         })
     }
@@ -177,22 +187,22 @@ impl LightStemmer {
         if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
             return None;
         }
-        let after_conj = CONJUNCTIONS.iter().find_map(|c| word.strip_prefix(c));
+        let after_conj = CONJUNCTIONS.iter().find_map(|c| crate::strip_prefix(word, c));
         if let Some(n) = after_conj.and_then(|r| self.name(r)) {
             return Some(n);
         }
         for base in [Some(word), after_conj].into_iter().flatten() {
-            for p in ['ب', 'ك', 'ل'] {
-                let Some(rest) = base.strip_prefix(p) else {
+            for p in ["ب", "ك", "ل"] {
+                let Some(rest) = crate::strip_prefix(base, p) else {
                     continue;
                 };
                 if let Some(n) = self.name(rest) {
                     return Some(n);
                 }
                 // ل + ال is written لل: the alef is elided.
-                if p == 'ل' {
-                    if let Some(after) = rest.strip_prefix('ل') {
-                        if self.article_names.contains(after) {
+                if p == "ل" {
+                    if let Some(after) = crate::strip_prefix(rest, "ل") {
+                        if self.is_article_name(after) {
                             return Some(after);
                         }
                     }
@@ -207,16 +217,16 @@ impl LightStemmer {
 fn strip_proclitics(word: &str) -> &str {
     let after_conj = CONJUNCTIONS
         .iter()
-        .find_map(|c| word.strip_prefix(c))
+        .find_map(|c| crate::strip_prefix(word, c))
         .unwrap_or(word);
     for art in ARTICLES {
-        if let Some(rest) = after_conj.strip_prefix(art) {
+        if let Some(rest) = crate::strip_prefix(after_conj, art) {
             if letters(rest) >= MIN_STEM {
                 return rest;
             }
         }
     }
-    if let Some(rest) = word.strip_prefix('و') {
+    if let Some(rest) = crate::strip_prefix(word, "و") {
         if letters(strip_suffixes(word)) > MIN_STEM && !is_root_waw(word) {
             return rest;
         }
@@ -231,7 +241,7 @@ fn is_root_waw(word: &str) -> bool {
 
 /// `s` without `suffix`, if it ends with it and [`MIN_STEM`] letters remain.
 fn without<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
-    s.strip_suffix(suffix).filter(|r| letters(r) >= MIN_STEM)
+    crate::strip_suffix(s, suffix).filter(|r| letters(r) >= MIN_STEM)
 }
 
 /// Steps 4 and 5.

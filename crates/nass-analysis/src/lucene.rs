@@ -31,22 +31,23 @@ pub fn lucene_stem(word: &str) -> &str {
     let mut len = utf16_len(word);
     let mut s = word;
     for p in PREFIXES {
-        let plen = utf16_len(p);
+        // Every affix is Arabic letters: one UTF-16 unit for each two bytes.
+        let plen = p.len() / 2;
         if (plen == 1 && len < 4) || len < plen + 2 {
             continue;
         }
-        if let Some(rest) = s.strip_prefix(p) {
+        if let Some(rest) = crate::strip_prefix(s, p) {
             s = rest;
             len -= plen;
             break;
         }
     }
     for suffix in SUFFIXES {
-        let slen = utf16_len(suffix);
+        let slen = suffix.len() / 2;
         if len < slen + 2 {
             continue;
         }
-        if let Some(rest) = s.strip_suffix(suffix) {
+        if let Some(rest) = crate::strip_suffix(s, suffix) {
             s = rest;
             len -= slen;
         }

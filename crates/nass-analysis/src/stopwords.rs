@@ -5,7 +5,7 @@ use std::io::{self, BufRead};
 
 use nass_normalize::Normalizer;
 
-use crate::FastHash;
+use crate::{FastHash, QuickFilter};
 
 /// A class of the default stop-word list: which part of grammar its words come from.
 ///
@@ -157,6 +157,7 @@ const CLITIC_EXCEPTIONS: [&str; 3] = ["فهم", "ولي", "وهم"];
 pub struct StopWords {
     words: HashSet<String, FastHash>,
     max_len: usize,
+    filter: QuickFilter,
 }
 
 impl Default for StopWords {
@@ -190,6 +191,7 @@ impl StopWords {
         StopWords {
             words: HashSet::default(),
             max_len: 0,
+            filter: QuickFilter::default(),
         }
     }
 
@@ -215,6 +217,7 @@ impl StopWords {
     /// Adds a word.
     pub fn insert(&mut self, word: &str) {
         self.max_len = self.max_len.max(word.len());
+        self.filter.insert(word);
         self.words.insert(word.to_string());
     }
 
@@ -242,7 +245,7 @@ impl StopWords {
     /// Whether `word` is in the list (exactly as given).
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        word.len() <= self.max_len && self.words.contains(word)
+        word.len() <= self.max_len && self.filter.may_contain(word) && self.words.contains(word)
     }
 
     /// How many words (forms) the list holds.
