@@ -27,9 +27,34 @@ const ENDINGS: [&str; 9] = ["يون", "يين", "يات", "يه", "ات", "ون"
 /// Common words of four letters or more whose first letter و is a root letter, not the
 /// conjunction: the stemmer never removes their و.
 const ROOT_WAW: [&str; 28] = [
-    "وزير", "وزيره", "وزراء", "وزاره", "وزارات", "وكاله", "وكالات", "وطني", "وطنيه", "وفود",
-    "وصول", "ولايه", "ولايات", "واحد", "واحده", "وجود", "وسائل", "وثيقه", "ورقه", "وفاه",
-    "واقع", "وحده", "وراء", "وسيله", "وظيفه", "وظائف", "ولاده", "واضح",
+    "وزير",
+    "وزيره",
+    "وزراء",
+    "وزاره",
+    "وزارات",
+    "وكاله",
+    "وكالات",
+    "وطني",
+    "وطنيه",
+    "وفود",
+    "وصول",
+    "ولايه",
+    "ولايات",
+    "واحد",
+    "واحده",
+    "وجود",
+    "وسائل",
+    "وثيقه",
+    "ورقه",
+    "وفاه",
+    "واقع",
+    "وحده",
+    "وراء",
+    "وسيله",
+    "وظيفه",
+    "وظائف",
+    "ولاده",
+    "واضح",
 ];
 
 /// nass's light stemmer: clitics read as the gazetteer reads them, plural and feminine
@@ -117,7 +142,10 @@ impl LightStemmer {
 
     /// The stemmer protecting `names` (the one-word ones; others are ignored), each as
     /// given and as `normalizer` writes it.
-    pub fn with_names<'a>(names: impl IntoIterator<Item = &'a str>, normalizer: &Normalizer) -> Self {
+    pub fn with_names<'a>(
+        names: impl IntoIterator<Item = &'a str>,
+        normalizer: &Normalizer,
+    ) -> Self {
         let mut s = LightStemmer {
             names: HashSet::default(),
             article_names: HashSet::default(),
@@ -187,7 +215,9 @@ impl LightStemmer {
         if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
             return None;
         }
-        let after_conj = CONJUNCTIONS.iter().find_map(|c| crate::strip_prefix(word, c));
+        let after_conj = CONJUNCTIONS
+            .iter()
+            .find_map(|c| crate::strip_prefix(word, c));
         if let Some(n) = after_conj.and_then(|r| self.name(r)) {
             return Some(n);
         }

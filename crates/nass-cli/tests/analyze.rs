@@ -30,7 +30,9 @@ fn records(args: &[&str], input: &str) -> Vec<(String, u64, u64, u64)> {
 }
 
 fn owned(v: &[(&str, u64, u64, u64)]) -> Vec<(String, u64, u64, u64)> {
-    v.iter().map(|&(t, s, e, p)| (t.to_string(), s, e, p)).collect()
+    v.iter()
+        .map(|&(t, s, e, p)| (t.to_string(), s, e, p))
+        .collect()
 }
 
 #[test]
@@ -47,7 +49,10 @@ fn jsonl_search_analyzer() {
     );
     // The record's fields, in order.
     let out = run_str(&["analyze", "--format", "jsonl"], "بغداد");
-    assert_eq!(out, "{\"term\":\"بغداد\",\"start\":0,\"end\":10,\"position\":0}\n");
+    assert_eq!(
+        out,
+        "{\"term\":\"بغداد\",\"start\":0,\"end\":10,\"position\":0}\n"
+    );
 }
 
 #[test]
@@ -86,14 +91,23 @@ fn stemmer_and_stop_word_options() {
         "الكتاب\n"
     );
     assert_eq!(
-        run_str(&["analyze", "--stemmer", "lucene", "--stopwords", "none"], "إلى لبنان\n"),
+        run_str(
+            &["analyze", "--stemmer", "lucene", "--stopwords", "none"],
+            "إلى لبنان\n"
+        ),
         "ال لبن\n"
     );
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("stop.txt");
     std::fs::write(&list, "# mine\nبغداد\n").unwrap();
     let out = run_str(
-        &["analyze", "--format", "jsonl", "--stopwords", list.to_str().unwrap()],
+        &[
+            "analyze",
+            "--format",
+            "jsonl",
+            "--stopwords",
+            list.to_str().unwrap(),
+        ],
         "في بغداد اليوم",
     );
     // في is not in this list; بغداد is, and leaves a gap.
@@ -107,7 +121,9 @@ fn stemmer_and_stop_word_options() {
         .write_stdin("x")
         .assert()
         .failure()
-        .stderr(predicate::str::starts_with("nass: cannot open /no/such/list"));
+        .stderr(predicate::str::starts_with(
+            "nass: cannot open /no/such/list",
+        ));
     nass()
         .args(["analyze", "--stemmer", "porter"])
         .assert()
@@ -132,7 +148,10 @@ fn varied_text() -> String {
 #[test]
 fn offsets_slice_back_and_positions_increase() {
     let text = varied_text();
-    let out = run_str(&["analyze", "--format", "jsonl", "--chunk-size", "9"], &text);
+    let out = run_str(
+        &["analyze", "--format", "jsonl", "--chunk-size", "9"],
+        &text,
+    );
     let recs = json_lines(&out);
     assert!(recs.len() > 50);
     let analyzer_alone = |word: &str| run_str(&["analyze"], word);
@@ -140,7 +159,10 @@ fn offsets_slice_back_and_positions_increase() {
     for r in &recs {
         let (start, end) = (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
         let word = &text[start as usize..end as usize];
-        assert!(!word.is_empty() && !word.contains(char::is_whitespace), "{r}");
+        assert!(
+            !word.is_empty() && !word.contains(char::is_whitespace),
+            "{r}"
+        );
         let p = r["position"].as_u64().unwrap();
         assert!(last.is_none_or(|l| p > l), "{r}");
         last = Some(p);
@@ -189,7 +211,10 @@ fn positions_run_across_files() {
     assert!(out.status.success());
     let recs = json_lines(std::str::from_utf8(&out.stdout).unwrap());
     assert_eq!(recs.len(), 2);
-    assert_eq!((&recs[1]["term"], &recs[1]["start"], &recs[1]["position"]), (&"لبنان".into(), &16.into(), &2.into()));
+    assert_eq!(
+        (&recs[1]["term"], &recs[1]["start"], &recs[1]["position"]),
+        (&"لبنان".into(), &16.into(), &2.into())
+    );
 }
 
 #[test]
@@ -230,7 +255,12 @@ fn closed_pipe_ends_quietly() {
     let status = child.wait().unwrap();
     writer.join().unwrap();
     let mut stderr = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
     assert!(status.success(), "{status:?} {stderr}");
     assert_eq!(stderr, "");
 }

@@ -27,7 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .set_stored();
     let body = schema.add_text_field("body", options);
     let index = Index::create_in_ram(schema.build());
-    index.tokenizers().register("arabic", NassTokenizer::search());
+    index
+        .tokenizers()
+        .register("arabic", NassTokenizer::search());
     let mut writer = index.writer(50_000_000)?;
     for file in &files {
         let text = std::fs::read_to_string(file)?;

@@ -35,8 +35,8 @@
 
 use std::sync::Arc;
 
-pub use nass_analysis::{Analyzer, AnalyzerName};
 use nass_analysis::Terms;
+pub use nass_analysis::{Analyzer, AnalyzerName};
 /// The tokenizer API of tantivy, re-exported for callers that drive a stream by hand.
 pub use tantivy_tokenizer_api::{Token, TokenStream, Tokenizer};
 

@@ -31,7 +31,9 @@ fn fixture() -> Option<Fixture> {
             .set_stored(),
     );
     let index = Index::create_in_dir(dir.path(), schema.build()).expect("an index");
-    index.tokenizers().register("arabic", NassTokenizer::search());
+    index
+        .tokenizers()
+        .register("arabic", NassTokenizer::search());
     let mut writer = index.writer(15_000_000).expect("a writer");
     for (_, text) in &files {
         for para in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -64,8 +66,14 @@ impl Fixture {
 fn variants_find_what_the_plain_query_finds() {
     let Some(f) = fixture() else { return };
     let groups: [(&str, &[&str]); 6] = [
-        ("العراق", &["العِرَاقِ", "العـــراق", "والعراق", "بالعراق", "للعراق"]),
-        ("الأميركية", &["الاميركية", "الإميركية", "الآميركية", "الأمِيرْكِيَّة"]),
+        (
+            "العراق",
+            &["العِرَاقِ", "العـــراق", "والعراق", "بالعراق", "للعراق"],
+        ),
+        (
+            "الأميركية",
+            &["الاميركية", "الإميركية", "الآميركية", "الأمِيرْكِيَّة"],
+        ),
         ("يحيى", &["يحيي"]),
         ("الحكومة", &["الحكومه", "الحكـومة", "والحكومة"]),
         ("مهمة", &["مهمه", "مُهِمَّة"]),
@@ -92,7 +100,9 @@ fn phrase_across_a_stop_word() {
     // Out of order, it does not match.
     assert!(f.hits("\"بغداد أن العراقي\"").is_empty());
     // Without the stop word the words are not adjacent: the gap is kept.
-    assert!(!f.hits("\"العراقي بغداد\"").contains(hits.iter().next().unwrap()));
+    assert!(!f
+        .hits("\"العراقي بغداد\"")
+        .contains(hits.iter().next().unwrap()));
 }
 
 #[test]
@@ -103,7 +113,11 @@ fn snippets_highlight_the_original_words() {
     let query = parser.parse_query("بالعراق").expect("a query");
     let gen = SnippetGenerator::create(&f.searcher, &query, f.body).expect("a generator");
     let mut highlighted = 0;
-    for addr in f.searcher.search(&query, &DocSetCollector).expect("searched") {
+    for addr in f
+        .searcher
+        .search(&query, &DocSetCollector)
+        .expect("searched")
+    {
         let doc: tantivy::TantivyDocument = f.searcher.doc(addr).expect("a document");
         let snippet = gen.snippet_from_doc(&doc);
         let fragment = snippet.fragment();
@@ -112,10 +126,19 @@ fn snippets_highlight_the_original_words() {
             // A whole word of the text: not inside another word.
             let before = fragment[..range.start].chars().next_back();
             let after = fragment[range.end..].chars().next();
-            assert!(before.is_none_or(|c| !c.is_alphanumeric()), "{word:?} in {fragment}");
-            assert!(after.is_none_or(|c| !c.is_alphanumeric()), "{word:?} in {fragment}");
+            assert!(
+                before.is_none_or(|c| !c.is_alphanumeric()),
+                "{word:?} in {fragment}"
+            );
+            assert!(
+                after.is_none_or(|c| !c.is_alphanumeric()),
+                "{word:?} in {fragment}"
+            );
             // ...that analyzes to the query's term.
-            let terms: Vec<String> = analyzer.analyze(word).map(|t| t.text().to_string()).collect();
+            let terms: Vec<String> = analyzer
+                .analyze(word)
+                .map(|t| t.text().to_string())
+                .collect();
             assert_eq!(terms, ["عراق"], "{word:?}");
             highlighted += 1;
         }
