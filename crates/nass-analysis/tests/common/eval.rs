@@ -1,5 +1,6 @@
 //! Measuring stemmers on the word-family table (`tests/families.txt`), shared by the
 //! `families` test and the `evaluate` example.
+#![allow(dead_code)] // the test and the example each use a part
 
 use std::collections::HashMap;
 
