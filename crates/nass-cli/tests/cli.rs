@@ -183,6 +183,7 @@ fn closed_pipe_ends_quietly() {
         &["numbers", "--words"],
         &["match", "--format", "text"],
         &["dates"],
+        &["analyze", "--format", "jsonl"],
     ] {
         closed_pipe_ends_quietly_for(args);
     }
