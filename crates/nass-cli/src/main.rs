@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
 
+mod analyze;
 mod calendar;
 mod completions;
 mod dates;
@@ -78,6 +79,13 @@ enum Command {
     /// Habash-Soudi-Buckwalter (--to), or back to Arabic (--from); characters outside the
     /// scheme pass through.
     Translit(translit::TranslitArgs),
+    /// Analyze text for a search index: terms (tokens lowercased, normalized, stop words
+    /// removed, stemmed) with byte offsets into the input and positions.
+    ///
+    /// A removed stop word leaves its position empty. The stream is cut only between
+    /// tokens; a stretch of 1 MiB with no whitespace is cut anyway, to keep memory
+    /// bounded, so a longer token comes out as several.
+    Analyze(analyze::AnalyzeArgs),
     /// Write the shell completion script of nass (bash, zsh, fish, elvish or powershell).
     Completions(completions::CompletionsArgs),
     /// Write the man page of nass (roff); with --dir, write it and one page per subcommand
@@ -544,6 +552,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Calendar(args) => calendar::run(args, &mut records()),
         Command::Dates(args) => dates::run(args, &mut records()),
         Command::Translit(args) => translit::run(args, &mut unbuffered_stdout()),
+        Command::Analyze(args) => analyze::run(args, &mut records()),
         Command::Completions(args) => completions::completions(
             args,
             <Cli as clap::CommandFactory>::command(),

@@ -184,6 +184,7 @@ fn closed_pipe_ends_quietly() {
         &["match", "--format", "text"],
         &["dates"],
         &["translit", "--to", "bw"],
+        &["analyze", "--format", "jsonl"],
     ] {
         closed_pipe_ends_quietly_for(args);
     }

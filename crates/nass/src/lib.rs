@@ -21,9 +21,12 @@
 //! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
 //! | `dates` | `nass-dates` | Hijri and Gregorian calendars, month names of every regional system |
 //! | `translit` | `nass-translit` | Buckwalter, Safe Buckwalter, XML Buckwalter and HSB transliteration, both ways |
+//! | `analysis` | `nass-analysis` | search analysis: stemmers, stop words, terms with positions and offsets |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "analysis")]
+pub use nass_analysis as analysis;
 pub use nass_core as core;
 #[cfg(feature = "dates")]
 pub use nass_dates as dates;

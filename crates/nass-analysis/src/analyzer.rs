@@ -1,0 +1,389 @@
+//! The analyzer: tokens → lowercase → normalizer → stop words → stemmer.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+use nass_normalize::{Normalizer, Preset};
+use nass_tokenize::{Token, TokenKind, Tokenizer, Tokens};
+
+use crate::{Stemmer, StopWords};
+
+/// The analyzers nass names.
+///
+/// ```
+/// use nass_analysis::AnalyzerName;
+/// assert_eq!("lucene".parse::<AnalyzerName>().unwrap(), AnalyzerName::Lucene);
+/// assert_eq!(AnalyzerName::Search.name(), "search");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AnalyzerName {
+    /// Lucene's `ArabicAnalyzer` chain: word tokens, lowercase, every decimal digit to
+    /// ASCII, stop words, the `lucene` normalizer preset, the `lucene` stemmer.
+    Lucene,
+    /// nass's best for search: word tokens, lowercase, stop words, the `search` preset,
+    /// the `light` stemmer.
+    Search,
+}
+
+impl AnalyzerName {
+    /// Both, in order.
+    pub const ALL: [AnalyzerName; 2] = [AnalyzerName::Lucene, AnalyzerName::Search];
+
+    /// Its name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            AnalyzerName::Lucene => "lucene",
+            AnalyzerName::Search => "search",
+        }
+    }
+}
+
+impl fmt::Display for AnalyzerName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for AnalyzerName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        AnalyzerName::ALL
+            .into_iter()
+            .find(|a| a.name() == s)
+            .ok_or_else(|| format!("unknown analyzer '{s}' (expected one of: lucene, search)"))
+    }
+}
+
+/// Builds an [`Analyzer`], starting from a named one.
+///
+/// ```
+/// use nass_analysis::{Analyzer, AnalyzerName, Stemmer, StopWords};
+/// let a = Analyzer::builder(AnalyzerName::Search)
+///     .stemmer(Stemmer::None)
+///     .stop_words(StopWords::empty())
+///     .build();
+/// let terms: Vec<String> = a.analyze("في الكتاب").map(|t| t.text().to_string()).collect();
+/// assert_eq!(terms, ["في", "الكتاب"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct AnalyzerBuilder {
+    normalizer: Normalizer,
+    fold_digits: bool,
+    stop_words: StopWords,
+    stemmer: Stemmer,
+}
+
+impl AnalyzerBuilder {
+    /// The normalizer (the named analyzer's preset by default).
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// The stop words, as given; the analyzer adds their normalized forms.
+    pub fn stop_words(mut self, stop_words: StopWords) -> Self {
+        self.stop_words = stop_words;
+        self
+    }
+
+    /// The stemmer.
+    pub fn stemmer(mut self, stemmer: Stemmer) -> Self {
+        self.stemmer = stemmer;
+        self
+    }
+
+    /// The analyzer.
+    pub fn build(self) -> Analyzer {
+        let stop_words = self.stop_words.with_normalized(&self.normalizer);
+        Analyzer {
+            tokenizer: Tokenizer::new(),
+            normalizer: self.normalizer,
+            fold_digits: self.fold_digits,
+            stop_words,
+            stemmer: self.stemmer,
+        }
+    }
+}
+
+/// Analyzes text into [`Term`]s for a search index.
+///
+/// Each token that holds letters or digits is lowercased, (for `lucene`) has every
+/// decimal digit folded to ASCII, is normalized, checked against the stop words (after
+/// normalization, against the list's normalized forms: a diacritized وَفِي is a stop word
+/// too), and stemmed. Terms are numbered by position from 0; a stop word, or a token
+/// that normalizes to nothing, is removed and leaves its position empty.
+///
+/// ```
+/// use nass_analysis::Analyzer;
+/// let a = Analyzer::lucene();
+/// let text = "أعلنت الحكومة في بيانها ٣ قرارات";
+/// let terms: Vec<(String, usize, usize)> =
+///     a.analyze(text).map(|t| (t.text().to_string(), t.start(), t.position())).collect();
+/// assert_eq!(terms, [
+///     ("اعلنت".to_string(), 0, 0),
+///     ("حكوم".to_string(), 11, 1),
+///     // في (bytes 26..30) is a stop word; light10 takes ها then ان from بيانها.
+///     ("بي".to_string(), 31, 3),
+///     ("3".to_string(), 44, 4),
+///     ("قرار".to_string(), 47, 5),
+/// ]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Analyzer {
+    tokenizer: Tokenizer,
+    normalizer: Normalizer,
+    fold_digits: bool,
+    stop_words: StopWords,
+    stemmer: Stemmer,
+}
+
+impl Analyzer {
+    /// The analyzer `name`.
+    pub fn named(name: AnalyzerName) -> Self {
+        Analyzer::builder(name).build()
+    }
+
+    /// Lucene's `ArabicAnalyzer` chain ([`AnalyzerName::Lucene`]).
+    pub fn lucene() -> Self {
+        Analyzer::named(AnalyzerName::Lucene)
+    }
+
+    /// nass's search analyzer ([`AnalyzerName::Search`]).
+    pub fn search() -> Self {
+        Analyzer::named(AnalyzerName::Search)
+    }
+
+    /// A builder starting from the analyzer `name`.
+    pub fn builder(name: AnalyzerName) -> AnalyzerBuilder {
+        match name {
+            AnalyzerName::Lucene => AnalyzerBuilder {
+                normalizer: Normalizer::from_preset(Preset::Lucene),
+                fold_digits: true,
+                stop_words: StopWords::default(),
+                stemmer: Stemmer::Lucene,
+            },
+            AnalyzerName::Search => AnalyzerBuilder {
+                normalizer: Normalizer::from_preset(Preset::Search),
+                fold_digits: false,
+                stop_words: StopWords::default(),
+                stemmer: Stemmer::light(),
+            },
+        }
+    }
+
+    /// The stemmer.
+    pub fn stemmer(&self) -> &Stemmer {
+        &self.stemmer
+    }
+
+    /// The terms of `text`, in order.
+    pub fn analyze<'a>(&'a self, text: &'a str) -> Terms<'a> {
+        Terms {
+            analyzer: self,
+            tokens: self.tokenizer.tokens(text),
+            position: 0,
+        }
+    }
+
+    /// The term one token gives, or `None` when it is removed (a stop word, or nothing
+    /// left after normalization).
+    fn term_of<'a>(&self, word: &'a str) -> Option<Cow<'a, str>> {
+        let mut t = lowercase(word);
+        if self.fold_digits {
+            t = map_cow(t, fold_digits);
+        }
+        t = map_cow(t, |s| self.normalizer.normalize(s));
+        if t.is_empty() || self.stop_words.contains(&t) {
+            return None;
+        }
+        Some(map_cow(t, |s| self.stemmer.stem(s)))
+    }
+}
+
+/// `f` applied to a borrowed or owned string, keeping what is borrowed from the input
+/// borrowed.
+fn map_cow<'a>(s: Cow<'a, str>, f: impl for<'x> Fn(&'x str) -> Cow<'x, str>) -> Cow<'a, str> {
+    match s {
+        Cow::Borrowed(b) => f(b),
+        Cow::Owned(mut o) => {
+            // A slice of `o` is cut out of it in place, without a new allocation.
+            let (start, len) = match f(&o) {
+                Cow::Borrowed(b) => {
+                    let start = (b.as_ptr() as usize).wrapping_sub(o.as_ptr() as usize);
+                    if start > o.len() || o.len() - start < b.len() {
+                        return Cow::Owned(b.to_string());
+                    }
+                    (start, b.len())
+                }
+                Cow::Owned(n) => return Cow::Owned(n),
+            };
+            o.truncate(start + len);
+            o.drain(..start);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// `s` in lower case (borrowed when it has no upper-case letter).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    // ASCII and the Arabic block (lead bytes 0xD8-0xDB) are checked byte by byte;
+    // any other character goes through `char::is_uppercase`.
+    let slow = |s: &str| s.chars().any(char::is_uppercase);
+    let has_upper = s.bytes().any(|b| match b {
+        b'A'..=b'Z' => true,
+        0xC0..=0xD7 | 0xDC..=0xFF => slow(s),
+        _ => false,
+    });
+    if has_upper {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Every Unicode decimal digit to ASCII, as Lucene's `DecimalDigitFilter` does.
+fn fold_digits(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    // Letters of the Arabic block are not digits: only the two digit rows of the block,
+    // and characters outside it, need the table.
+    let needs = s.chars().any(|c| match c {
+        '\0'..='\u{7F}' | '\u{0600}'..='\u{065F}' | '\u{066A}'..='\u{06EF}' => false,
+        _ => nass_numerals::decimal_digit_value(c).is_some(),
+    });
+    if !needs {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match nass_numerals::decimal_digit_value(c) {
+                Some(d) => char::from(b'0' + d),
+                None => c,
+            })
+            .collect(),
+    )
+}
+
+/// One term: its text, the byte span of its token in the analyzed text, its position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Term<'a> {
+    text: Cow<'a, str>,
+    start: usize,
+    end: usize,
+    position: usize,
+}
+
+impl<'a> Term<'a> {
+    /// The term (borrowed from the analyzed text when it is a slice of it).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The term, owned or borrowed.
+    pub fn into_text(self) -> Cow<'a, str> {
+        self.text
+    }
+
+    /// Byte offset of the token's start in the analyzed text.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the token's end.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The token's byte span: `&text[term.span()]` is the original word.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The position, from 0; removed stop words leave gaps.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// Whether the term borrows the analyzed text (no copy was made).
+    ///
+    /// ```
+    /// let a = nass_analysis::Analyzer::search();
+    /// let t = a.analyze("والكتاب").next().unwrap();
+    /// assert_eq!(t.text(), "كتاب");
+    /// assert!(t.is_borrowed());
+    /// ```
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+}
+
+/// The iterator of [`Analyzer::analyze`].
+#[derive(Clone, Debug)]
+pub struct Terms<'a> {
+    analyzer: &'a Analyzer,
+    tokens: Tokens<'a>,
+    /// The position the next token takes.
+    position: usize,
+}
+
+impl Terms<'_> {
+    /// The position the next token would take: after the last term, the number of
+    /// positions the text used (trailing stop words included), so that a stream analyzed
+    /// in pieces can number them on.
+    ///
+    /// ```
+    /// let a = nass_analysis::Analyzer::search();
+    /// let mut terms = a.analyze("بغداد في");
+    /// assert_eq!(terms.next().map(|t| t.position()), Some(0));
+    /// assert!(terms.next().is_none());
+    /// assert_eq!(terms.next_position(), 2);
+    /// ```
+    pub fn next_position(&self) -> usize {
+        self.position
+    }
+}
+
+/// The word a token contributes (a hashtag without its `#`), or none.
+fn word_of(t: Token<'_>) -> Option<(&str, usize)> {
+    match t.kind() {
+        TokenKind::ArabicWord
+        | TokenKind::LatinWord
+        | TokenKind::OtherWord
+        | TokenKind::Number
+        | TokenKind::Url
+        | TokenKind::Email => Some((t.text(), t.start())),
+        TokenKind::Hashtag | TokenKind::Mention => {
+            let marker = t.text().chars().next().map_or(0, char::len_utf8);
+            Some((&t.text()[marker..], t.start() + marker))
+        }
+        _ => None,
+    }
+}
+
+impl<'a> Iterator for Terms<'a> {
+    type Item = Term<'a>;
+
+    fn next(&mut self) -> Option<Term<'a>> {
+        for t in self.tokens.by_ref() {
+            let Some((word, start)) = word_of(t) else {
+                continue;
+            };
+            let position = self.position;
+            self.position += 1;
+            if let Some(text) = self.analyzer.term_of(word) {
+                return Some(Term {
+                    text,
+                    start,
+                    end: start + word.len(),
+                    position,
+                });
+            }
+        }
+        None
+    }
+}
+
+impl std::iter::FusedIterator for Terms<'_> {}
