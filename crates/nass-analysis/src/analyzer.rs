@@ -228,14 +228,16 @@ fn map_cow<'a>(s: Cow<'a, str>, f: impl for<'x> Fn(&'x str) -> Cow<'x, str>) -> 
 
 /// `s` in lower case (borrowed when it has no upper-case letter).
 fn lowercase(s: &str) -> Cow<'_, str> {
-    // ASCII and the Arabic block (lead bytes 0xD8-0xDB) are checked byte by byte;
-    // any other character goes through `char::is_uppercase`.
-    let slow = |s: &str| s.chars().any(char::is_uppercase);
-    let has_upper = s.bytes().any(|b| match b {
-        b'A'..=b'Z' => true,
-        0xC0..=0xD7 | 0xDC..=0xFF => slow(s),
-        _ => false,
-    });
+    // Text of ASCII and the Arabic block (lead bytes 0xD8-0xDB) alone is checked byte by
+    // byte; text with any other character goes once through `char::is_uppercase`. (Asking
+    // the whole text again at each such character made a token of a million joiners
+    // take an hour.)
+    let other = s.bytes().any(|b| matches!(b, 0xC0..=0xD7 | 0xDC..=0xFF));
+    let has_upper = if other {
+        s.chars().any(char::is_uppercase)
+    } else {
+        s.bytes().any(|b| b.is_ascii_uppercase())
+    };
     if has_upper {
         Cow::Owned(s.to_lowercase())
     } else {
