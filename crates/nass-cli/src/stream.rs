@@ -358,7 +358,18 @@ where
             forced = true;
         }
         self.next_try = 2 * (self.text_len - k);
-        self.emit(k, forced)
+        if k == 0 {
+            return Ok(());
+        }
+        // The text checked for the cut is handed over as it is, not checked again.
+        (self.piece)(Piece {
+            text: &text[..k],
+            forced,
+            text_pos: self.text_base,
+            anchors: &self.anchors,
+        })?;
+        self.drop_front(k);
+        Ok(())
     }
 
     /// Before an invalid-UTF-8 error: hands over what `cut` allows with a U+FFFD after
@@ -368,27 +379,33 @@ where
         with_replacement.extend_from_slice("\u{FFFD}".as_bytes());
         let with_replacement = String::from_utf8(with_replacement).expect("checked UTF-8");
         let k = (self.cut)(&with_replacement).min(self.text_len);
-        self.emit(k, false)
+        self.emit(k)
     }
 
     /// Hands over all the pending text, as at the end of the input.
     fn finish(&mut self) -> Result<(), CliError> {
         self.filled = self.text_len; // nothing unchecked is left but after a read error
-        self.emit(self.text_len, false)
+        self.emit(self.text_len)
     }
 
-    /// Hands over `buf[..k]` and drops it.
-    fn emit(&mut self, k: usize, forced: bool) -> Result<(), CliError> {
+    /// Hands over `buf[..k]` (not a forced cut) and drops it.
+    fn emit(&mut self, k: usize) -> Result<(), CliError> {
         if k == 0 {
             return Ok(());
         }
         let text = as_text(&self.buf[..k]);
         (self.piece)(Piece {
             text,
-            forced,
+            forced: false,
             text_pos: self.text_base,
             anchors: &self.anchors,
         })?;
+        self.drop_front(k);
+        Ok(())
+    }
+
+    /// Drops `buf[..k]`, handed over.
+    fn drop_front(&mut self, k: usize) {
         self.buf.copy_within(k..self.filled, 0);
         self.filled -= k;
         self.text_len -= k;
@@ -396,7 +413,6 @@ where
         // Keep the last anchor before the new start: it maps the positions after it.
         let before = self.anchors.partition_point(|a| a.text < self.text_base);
         self.anchors.drain(..before.saturating_sub(1));
-        Ok(())
     }
 }
 
