@@ -6,7 +6,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 mod common;
-use common::{json_lines, nass, run_ok, run_str};
+use common::{assert_same_for_chunk_sizes, json_lines, nass, run_str};
 
 /// وصلَ 0..8, الوزيرُ 9..23, إلى 24..30 (stop word), بغـداد 31..43, ، 43..45,
 /// والتقى 46..58, بالمسؤولين 59..79, . 79..80.
@@ -178,17 +178,7 @@ fn chunk_size_never_changes_the_output() {
         &["analyze", "--format", "jsonl"],
         &["analyze", "--format", "tsv", "--analyzer", "lucene"],
     ] {
-        let whole = run_ok(args, text.as_bytes());
-        for chunk in 1..=64 {
-            let mut with_chunk = args.to_vec();
-            let chunk = chunk.to_string();
-            with_chunk.extend(["--chunk-size", &chunk]);
-            assert_eq!(
-                String::from_utf8_lossy(&run_ok(&with_chunk, text.as_bytes())),
-                String::from_utf8_lossy(&whole),
-                "{args:?} with chunk size {chunk}"
-            );
-        }
+        assert_same_for_chunk_sizes(args, &text, 1..=64);
     }
 }
 

@@ -5,7 +5,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 mod common;
-use common::{json_lines, nass, run_ok, run_str};
+use common::{assert_same_for_chunk_sizes, json_lines, nass, run_ok, run_str};
 
 #[test]
 fn text_keeps_one_line_per_input_line_and_its_line_ending() {
@@ -113,17 +113,7 @@ fn chunk_size_never_changes_the_output() {
         &["tokenize", "--format", "tsv", "--sentences"],
         &["tokenize", "--sentences", "--normalize", "camel"],
     ] {
-        let whole = run_ok(args, text.as_bytes());
-        for chunk in [1, 2, 3, 5, 7, 16, 33, 100, 257] {
-            let mut with_chunk = args.to_vec();
-            let chunk = chunk.to_string();
-            with_chunk.extend(["--chunk-size", &chunk]);
-            assert_eq!(
-                String::from_utf8_lossy(&run_ok(&with_chunk, text.as_bytes())),
-                String::from_utf8_lossy(&whole),
-                "{args:?} with chunk size {chunk}"
-            );
-        }
+        assert_same_for_chunk_sizes(args, &text, [1, 2, 3, 5, 7, 16, 33, 100, 257]);
     }
 }
 

@@ -30,3 +30,22 @@ pub fn json_lines(out: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l:?}: {e}")))
         .collect()
 }
+
+/// Asserts that `nass ARGS --chunk-size N` writes what `nass ARGS` writes on `input`, for
+/// every N of `chunks`.
+pub fn assert_same_for_chunk_sizes(
+    args: &[&str],
+    input: &str,
+    chunks: impl IntoIterator<Item = usize>,
+) {
+    let whole = run_ok(args, input.as_bytes());
+    for chunk in chunks {
+        let chunk = chunk.to_string();
+        let with_chunk = [args, &["--chunk-size", &chunk]].concat();
+        assert_eq!(
+            String::from_utf8_lossy(&run_ok(&with_chunk, input.as_bytes())),
+            String::from_utf8_lossy(&whole),
+            "{args:?} with chunk size {chunk}"
+        );
+    }
+}
