@@ -41,6 +41,11 @@ pub struct NormalizeArgs {
     /// preset's choice; `none` leaves digits alone.
     #[arg(long, value_enum)]
     digits: Option<DigitArg>,
+    /// Collapse letters stretched by repetition: three or more of the same Arabic letter
+    /// in a row become one (كتييير to كتير), except exactly three ت; two in a row (الله)
+    /// and letters with a mark are never touched. Off in every preset.
+    #[arg(long)]
+    elongation: bool,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
@@ -189,6 +194,9 @@ impl NormalizeArgs {
         }
         if let Some(digits) = self.digits {
             b = b.digits(digits.set());
+        }
+        if self.elongation {
+            b = b.elongation(true);
         }
         b.build()
     }
