@@ -3,9 +3,10 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use nass_diacritics::{is_diacritic, TATWEEL};
+use nass_core::proclitics::Proclitics;
+use nass_diacritics::word::{is_letter_word_char as is_word_char, is_transparent};
+use nass_letters::lookup::{fold_char_for_lookup, fold_for_lookup};
 
-use crate::digits::digit_value;
 use crate::is_line_break;
 use crate::number::{is_digit, is_sep, is_sign, numeral_run_end, parse_number, Number};
 
@@ -53,23 +54,6 @@ impl Case {
 // Folding and the lexicon
 // ---------------------------------------------------------------------------------------
 
-/// Folds a word for lookup: drops diacritics and tatweel, أ إ آ ٱ -> ا, ة -> ه, ى ی -> ي.
-pub(crate) fn fold_into(word: &str, out: &mut String) {
-    out.clear();
-    for c in word.chars() {
-        if is_diacritic(c) || c == TATWEEL {
-            continue;
-        }
-        out.push(match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ة' => 'ه',
-            'ى' | '\u{06CC}' => 'ي',
-            '\u{06A9}' => 'ك',
-            _ => c,
-        });
-    }
-}
-
 /// How a scale word is inflected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {
@@ -102,7 +86,7 @@ enum Lex {
     Scale(u32, Form),
 }
 
-/// The number words, folded (see `fold_into`), with their readings. The hundreds in one
+/// The number words, folded for lookup (`nass_letters::lookup`), with their readings. The hundreds in one
 /// word (ثلاثمئة ...) are added by `lexicon()`.
 const WORDS: &[(&str, Lex)] = &[
     ("صفر", Lex::Zero),
@@ -250,9 +234,7 @@ fn key_of(w: &[u8]) -> Option<Key> {
 
 #[inline]
 fn hash(k: &Key) -> usize {
-    let h = k.first.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (k.last ^ k.middle.rotate_left(17)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-        ^ k.len as u64;
+    let h = nass_core::hash::mix(k.first ^ k.len as u64, k.last ^ k.middle.rotate_left(17));
     (h >> (64 - LEXICON_BITS)) as usize
 }
 
@@ -398,18 +380,6 @@ impl Dec {
 // Tokens
 // ---------------------------------------------------------------------------------------
 
-fn is_word_char(c: char) -> bool {
-    match c {
-        // The Arabic letters hamza..ghain and feh..yeh: the common case, without a table.
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ if c.is_ascii() => c.is_ascii_alphabetic(),
-        _ => {
-            digit_value(c).is_none()
-                && (is_diacritic(c) || c == TATWEEL || c == '\u{200C}' || c.is_alphabetic())
-        }
-    }
-}
-
 /// A folded word, on the stack.
 struct Folded {
     bytes: [u8; 32],
@@ -455,24 +425,33 @@ fn pair_folds() -> &'static [u16; 128] {
     TABLE.get_or_init(|| {
         let mut t = [PAIR_GENERAL; 128];
         for (k, slot) in t.iter_mut().enumerate() {
-            let (b0, b1) = (0xD8 | (k >> 6) as u8, 0x80 | (k & 0x3F) as u8);
-            let pair = |x: u8, y: u8| (u16::from(x) << 8) | u16::from(y);
-            *slot = match (b0, b1) {
-                // أ آ إ -> ا
-                (0xD8, 0xA2 | 0xA3 | 0xA5) => pair(0xD8, 0xA7),
-                // ة -> ه
-                (0xD8, 0xA9) => pair(0xD9, 0x87),
-                // ى -> ي
-                (0xD9, 0x89) => pair(0xD9, 0x8A),
-                // hamza..ghain, feh..yeh
-                (0xD8, 0xA1..=0xBA) | (0xD9, 0x81..=0x8A) => pair(b0, b1),
-                // tatweel, harakat and the other marks U+064B..U+065F, dagger alef
-                (0xD9, 0x80 | 0x8B..=0x9F | 0xB0) => PAIR_SKIP,
-                _ => PAIR_GENERAL,
+            let c = char::from_u32(0x0600 + k as u32).unwrap_or('\0');
+            *slot = match fold_char_for_lookup(c) {
+                // Marks and tatweel: dropped.
+                None => PAIR_SKIP,
+                // hamza..ghain, feh..yeh, folded (the fold keeps them in U+0600..U+07FF).
+                Some(f) if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') => {
+                    let mut b = [0u8; 2];
+                    f.encode_utf8(&mut b);
+                    u16::from_be_bytes(b)
+                }
+                Some(_) => PAIR_GENERAL,
             };
         }
         t
     })
+}
+
+/// The first character of folded bytes `r` when it is a two-byte one (as every proclitic
+/// letter is).
+#[inline]
+fn first_letter(r: &[u8]) -> Option<char> {
+    match r {
+        [x @ 0xC0..=0xDF, y, ..] => {
+            char::from_u32((u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F))
+        }
+        _ => None,
+    }
 }
 
 /// Whether the letter after the first of `word` (a و) is أ or إ: then the و is the
@@ -499,7 +478,7 @@ fn prefix_len(word: &str, letters: usize) -> usize {
     }
     let mut seen = 0;
     for (i, c) in word.char_indices() {
-        if is_diacritic(c) || c == TATWEEL {
+        if is_transparent(c) {
             continue;
         }
         if seen == letters {
@@ -604,14 +583,8 @@ fn token_at(
             break;
         }
         i += c.len_utf8();
-        if is_diacritic(c) || c == TATWEEL {
+        let Some(c) = fold_char_for_lookup(c) else {
             continue;
-        }
-        let c = match c {
-            'ٱ' => 'ا',
-            '\u{06CC}' => 'ي',
-            '\u{06A9}' => 'ك',
-            _ => c,
         };
         let n = c.len_utf8();
         if len + n > dest.len() {
@@ -651,20 +624,16 @@ fn token_at(
     }
     let mut clitic = None;
     if clitics && bare.is_none() {
-        // Other proclitics: (و|ف)? (ب|ل|ك)?, at least three letters left unless only و.
-        let mut letters = 0;
+        // Other proclitics, as many as the grammar reads (nass_core::proclitics), at
+        // least three letters left unless only و.
+        let mut p = Proclitics::NONE;
         let mut r = folded;
-        let mut only_waw = false;
-        for (i, set) in [["و", "ف"].as_slice(), ["ب", "ل", "ك"].as_slice()]
-            .iter()
-            .enumerate()
-        {
-            if let Some(p) = set.iter().find(|p| r.starts_with(p.as_bytes())) {
-                r = &r[p.len()..];
-                letters += 1;
-                only_waw = i == 0 && *p == "و";
-            }
+        while let Some(next) = first_letter(r).and_then(|c| p.then(c)) {
+            r = &r[2..];
+            p = next;
         }
+        let letters = usize::from(p.count());
+        let only_waw = letters == 1 && p.conjunction() == Some('و');
         if letters > 0 && (only_waw || r.len() >= 6) {
             let len = prefix_len(word, letters);
             // The same rule after the proclitics: ووإحد is not و + واحد.
@@ -710,7 +679,7 @@ struct AtomAt {
     atom: Atom,
     conj: bool,
     start: usize,
-    number_start: usize,
+    name_start: usize,
     end: usize,
     is_word: bool,
     /// Index of the next token.
@@ -890,7 +859,7 @@ impl<'t> Parser<'t> {
                     atom: Atom::Numeral(n.ok_or(Stop::Overflow)?),
                     conj: conj_word,
                     start,
-                    number_start: tok.start,
+                    name_start: tok.start,
                     end: tok.end,
                     is_word: false,
                     next: i + 1,
@@ -907,12 +876,12 @@ impl<'t> Parser<'t> {
             }
         };
         let conj = conj || conj_word;
-        let number_start = tok.start + clitic_len;
+        let name_start = tok.start + clitic_len;
         let mk = |atom, end, next| AtomAt {
             atom,
             conj,
             start,
-            number_start,
+            name_start,
             end,
             is_word: true,
             next,
@@ -1123,7 +1092,7 @@ impl<'t> Parser<'t> {
             };
             let p = parsed.get_or_insert(Parsed {
                 start: a.start,
-                number_start: a.number_start,
+                name_start: a.name_start,
                 end: a.end,
                 value,
                 words,
@@ -1145,7 +1114,7 @@ impl<'t> Parser<'t> {
 #[derive(Debug, Clone, Copy)]
 struct Parsed {
     start: usize,
-    number_start: usize,
+    name_start: usize,
     end: usize,
     value: Dec,
     words: usize,
@@ -1298,16 +1267,16 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
 ///
 /// ```
 /// let m = nass_numerals::find_number_words("وصل بخمسة آلاف زائر").next().unwrap();
-/// assert_eq!((m.start(), m.number_start(), m.end()), (7, 9, 26));
+/// assert_eq!((m.start(), m.name_start(), m.end()), (7, 9, 26));
 /// assert_eq!(m.text(), "بخمسة آلاف");
-/// assert_eq!(m.number_text(), "خمسة آلاف");
+/// assert_eq!(m.name_text(), "خمسة آلاف");
 /// assert_eq!(m.value().to_string(), "5000");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberWordsMatch<'t> {
     text: &'t str,
     start: usize,
-    number_start: usize,
+    name_start: usize,
     end: usize,
     value: Number,
 }
@@ -1322,13 +1291,13 @@ impl<'t> NumberWordsMatch<'t> {
         self.start
     }
 
-    /// Byte offset where the number proper starts, after proclitics (و ف ب ل ك).
+    /// Byte offset where the number proper starts, after proclitics (و ف ب ك ل).
     ///
     /// ```
-    /// assert_eq!(nass_numerals::find_number_words("وثلاثة").next().unwrap().number_start(), 2);
+    /// assert_eq!(nass_numerals::find_number_words("وثلاثة").next().unwrap().name_start(), 2);
     /// ```
-    pub fn number_start(&self) -> usize {
-        self.number_start
+    pub fn name_start(&self) -> usize {
+        self.name_start
     }
 
     /// Byte offset just past the last word of the number.
@@ -1343,9 +1312,9 @@ impl<'t> NumberWordsMatch<'t> {
     /// `start..end`.
     ///
     /// ```
-    /// assert_eq!(nass_numerals::find_number_words("عشرون").next().unwrap().range(), 0..10);
+    /// assert_eq!(nass_numerals::find_number_words("عشرون").next().unwrap().span(), 0..10);
     /// ```
-    pub fn range(&self) -> std::ops::Range<usize> {
+    pub fn span(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 
@@ -1358,13 +1327,22 @@ impl<'t> NumberWordsMatch<'t> {
         &self.text[self.start..self.end]
     }
 
-    /// The number without proclitics: `&text[number_start..end]`.
+    /// The proclitics before the number (`""` when none): `&text[start..name_start]`.
     ///
     /// ```
-    /// assert_eq!(nass_numerals::find_number_words("لثلاثة أيام").next().unwrap().number_text(), "ثلاثة");
+    /// assert_eq!(nass_numerals::find_number_words("وبثلاثة").next().unwrap().clitics(), "وب");
     /// ```
-    pub fn number_text(&self) -> &'t str {
-        &self.text[self.number_start..self.end]
+    pub fn clitics(&self) -> &'t str {
+        &self.text[self.start..self.name_start]
+    }
+
+    /// The number without proclitics: `&text[name_start..end]`.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::find_number_words("لثلاثة أيام").next().unwrap().name_text(), "ثلاثة");
+    /// ```
+    pub fn name_text(&self) -> &'t str {
+        &self.text[self.name_start..self.end]
     }
 
     /// The value.
@@ -1374,6 +1352,24 @@ impl<'t> NumberWordsMatch<'t> {
     /// ```
     pub fn value(&self) -> &Number {
         &self.value
+    }
+}
+
+impl nass_core::Spanned for NumberWordsMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        NumberWordsMatch::text(self)
+    }
+}
+
+impl nass_core::CliticSpanned for NumberWordsMatch<'_> {
+    fn name_start(&self) -> usize {
+        self.name_start
     }
 }
 
@@ -1431,7 +1427,7 @@ impl<'t> Iterator for NumberWords<'t> {
                     return Some(NumberWordsMatch {
                         text,
                         start: p.start,
-                        number_start: p.number_start,
+                        name_start: p.name_start,
                         end: p.end,
                         value: p.value.to_number(),
                     });
@@ -2005,7 +2001,7 @@ pub fn parse_ordinal_day(s: &str) -> Option<u8> {
         if words.len() == 2 {
             return None;
         }
-        fold_into(w, &mut buf);
+        fold_for_lookup(w, &mut buf);
         words.push(buf.clone());
     }
     match words.as_slice() {
@@ -2083,7 +2079,7 @@ mod lookup_tests {
     }
 
     #[test]
-    fn pair_folds_agree_with_fold_into() {
+    fn pair_folds_agree_with_the_lookup_fold() {
         let t = pair_folds();
         let mut pairs = 0;
         for u in 0x0600..0x0680u32 {
@@ -2092,7 +2088,7 @@ mod lookup_tests {
             c.encode_utf8(&mut enc);
             let fold = t[(usize::from(enc[0] & 1) << 6) | usize::from(enc[1] & 0x3F)];
             let mut folded = String::new();
-            fold_into(c.encode_utf8(&mut [0u8; 4]), &mut folded);
+            fold_for_lookup(c.encode_utf8(&mut [0u8; 4]), &mut folded);
             match fold {
                 PAIR_GENERAL => {}
                 PAIR_SKIP => assert_eq!(folded, "", "U+{u:04X}"),
