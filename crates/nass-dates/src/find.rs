@@ -11,12 +11,13 @@ use std::ops::Range;
 
 use nass_numerals::parse_ordinal_day;
 
-use crate::error::DateError;
-use crate::gregorian::{gregorian_month_length, GregorianDate, Weekday};
-use crate::hijri::{HijriCalendar, HijriDate};
-use crate::lexicon::{
-    find_date_words, CalendarKind, DateWord, DateWordMatch, EraMark, NamingSystem, RelativeWord,
+use nass_calendar::{
+    gregorian_month_length, CalendarKind, DateError, EraMark, GregorianDate, HijriCalendar,
+    HijriDate, NamingSystem, Weekday,
 };
+
+use crate::lexicon::{find_date_words, DateWordMatch};
+use crate::word::{DateWord, RelativeWord};
 
 /// What a date expression states.
 ///
@@ -27,6 +28,7 @@ use crate::lexicon::{
 /// assert_eq!(DateKind::MonthYear.name(), "month-year");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DateKind {
     /// Day, month and year (11 فبراير 2024، 5/ 6/ 2021، 1445/08/01هـ). Name `date`.
     Date,

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use proptest::prelude::*;
 
-use crate::gregorian::{MAX_JDN, MIN_JDN};
 use crate::*;
+use nass_calendar::{MAX_JDN, MIN_JDN};
 use nass_numerals::DigitSet;
 
 /// (surface, kind, calendar, value) of every match.
