@@ -25,6 +25,7 @@ fn normalizer(k: usize) -> &'static Normalizer {
             .tatweel(bits & (1 << 40) != 0)
             .invisibles(bits & (1 << 41) != 0)
             .spell_out_ligatures(bits & (1 << 42) != 0)
+            .elongation(bits & (1 << 43) != 0)
             .build()
     })
 }

@@ -8,9 +8,10 @@ use nass::analysis::{Analyzer, AnalyzerName, Stemmer, StopWords};
 use nass::tokenize::last_safe_cut;
 use serde::Serialize;
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
 use crate::stream::for_each_piece;
-use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
@@ -139,30 +140,35 @@ pub fn run(args: &AnalyzeArgs, out: &mut impl Write) -> Result<(), CliError> {
             for t in terms.by_ref() {
                 if args.format == Format::Text {
                     let out = records.get_mut();
-                    write_breaks(&piece.text[prev_end..t.start()], &mut in_line, out)?;
+                    write_breaks(&piece.text[prev_end..t.start()], &mut in_line, out)
+                        .map_err(CliError::Write)?;
                     if in_line {
-                        out.write_all(b" ")?;
+                        out.write_all(b" ").map_err(CliError::Write)?;
                     }
-                    out.write_all(t.text().as_bytes())?;
+                    out.write_all(t.text().as_bytes())
+                        .map_err(CliError::Write)?;
                     in_line = true;
                     prev_end = t.end();
                     continue;
                 }
                 let (start, end) = piece.span(t.start(), t.end());
-                records.write(&TermRecord {
-                    term: t.text(),
-                    start,
-                    end,
-                    position: base + t.position() as u64,
-                })?;
+                records
+                    .write(&TermRecord {
+                        term: t.text(),
+                        start,
+                        end,
+                        position: base + t.position() as u64,
+                    })
+                    .map_err(CliError::Write)?;
             }
             if args.format == Format::Text {
-                write_breaks(&piece.text[prev_end..], &mut in_line, records.get_mut())?;
+                write_breaks(&piece.text[prev_end..], &mut in_line, records.get_mut())
+                    .map_err(CliError::Write)?;
             }
             base += terms.next_position() as u64;
             Ok(())
         },
     )?;
-    records.get_mut().flush()?;
+    records.get_mut().flush().map_err(CliError::Write)?;
     Ok(())
 }

@@ -9,9 +9,10 @@ use nass::dates::{self, DateFinder, DateMatch, GregorianDate, RelativeWord};
 use nass::tokenize::last_safe_cut;
 use serde::Serialize;
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
 use crate::stream::{for_each_piece, line_cut, Piece};
-use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
 pub struct DatesArgs {
@@ -166,14 +167,18 @@ pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
     for_each_piece(&args.input.files, args.input.options(), cut, |piece| {
         for m in finder.find_iter(piece.text) {
             if args.format == Format::Text {
-                records.write_line(&m.value().to_string())?;
+                records
+                    .write_line(&m.value().to_string())
+                    .map_err(CliError::Write)?;
             } else {
-                records.write(&record(&m, &piece))?;
+                records
+                    .write(&record(&m, &piece))
+                    .map_err(CliError::Write)?;
             }
         }
         Ok(())
     })?;
-    records.get_mut().flush()?;
+    records.get_mut().flush().map_err(CliError::Write)?;
     Ok(())
 }
 

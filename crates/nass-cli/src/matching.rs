@@ -9,9 +9,10 @@ use clap::Args;
 use nass::gazetteer::{Gazetteer, Match, MatchKind, SAFE_CUT_SCAN};
 use serde::Serialize;
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
 use crate::stream::{for_each_piece, Piece};
-use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
 pub struct MatchArgs {
@@ -116,11 +117,9 @@ fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
         } else {
             builder.load_tsv(reader, &name)
         }
-        .map_err(|e| CliError::Gazetteer(e.to_string()))?;
+        .map_err(CliError::Gazetteer)?;
     }
-    builder
-        .build()
-        .map_err(|e| CliError::Gazetteer(e.to_string()))
+    builder.build().map_err(CliError::Gazetteer)
 }
 
 pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
@@ -138,7 +137,8 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             let text = piece.text;
             if args.format == Format::Text {
-                write_bracketed(records.get_mut(), text, gazetteer.find_iter(text))?;
+                write_bracketed(records.get_mut(), text, gazetteer.find_iter(text))
+                    .map_err(CliError::Write)?;
                 return Ok(());
             }
             let matches = if args.overlapping {
@@ -147,12 +147,14 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
                 gazetteer.find_iter(text)
             };
             for m in matches {
-                records.write(&record(&m, &piece))?;
+                records
+                    .write(&record(&m, &piece))
+                    .map_err(CliError::Write)?;
             }
             Ok(())
         },
     )?;
-    records.get_mut().flush()?;
+    records.get_mut().flush().map_err(CliError::Write)?;
     Ok(())
 }
 

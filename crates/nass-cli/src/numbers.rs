@@ -7,9 +7,10 @@ use clap::Args;
 use nass::numerals::{find_number_words, find_numbers, safe_cut};
 use serde::Serialize;
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
 use crate::stream::{for_each_piece, line_cut};
-use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
 #[command(after_long_help = "\
@@ -152,21 +153,23 @@ pub fn run(args: &NumbersArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             for_each_found(piece.text, args.words, |f| {
                 if args.format == Format::Text {
-                    records.write_line(&f.value)?;
+                    records.write_line(&f.value).map_err(CliError::Write)?;
                     return Ok(());
                 }
                 let (start, end) = piece.span(f.start, f.end);
-                records.write(&NumberRecord {
-                    start,
-                    end,
-                    text: f.text,
-                    value: f.value,
-                    kind: f.kind,
-                })?;
+                records
+                    .write(&NumberRecord {
+                        start,
+                        end,
+                        text: f.text,
+                        value: f.value,
+                        kind: f.kind,
+                    })
+                    .map_err(CliError::Write)?;
                 Ok(())
             })
         },
     )?;
-    records.get_mut().flush()?;
+    records.get_mut().flush().map_err(CliError::Write)?;
     Ok(())
 }

@@ -16,8 +16,9 @@ use std::sync::{mpsc, Condvar, Mutex};
 
 use nass::normalize::Normalizer;
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::stream::for_each_piece;
-use crate::{CliError, InputArgs};
 
 /// Pieces are gathered until they hold this many bytes before they go to a worker or
 /// the writer: the pieces cut from valid text are larger, but under `--lossy` invalid
@@ -200,7 +201,7 @@ pub fn normalize_stream<W: Write>(
         let written = writer
             .join()
             .unwrap_or_else(|_| Err(io::Error::other("the writer thread panicked")));
-        written?;
+        written.map_err(CliError::Write)?;
         streamed
     })
 }

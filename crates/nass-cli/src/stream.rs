@@ -12,7 +12,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::CliError;
+use crate::error::CliError;
 
 /// A point where the text and the input stop running in step: at text position `text`
 /// (counted over the whole stream) the input offset is `input`. After a U+FFFD that

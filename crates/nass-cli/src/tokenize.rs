@@ -8,9 +8,10 @@ use nass::normalize::Normalizer;
 use nass::tokenize::{last_safe_cut, Token, Tokenizer};
 use serde::Serialize;
 
+use crate::args::{InputArgs, PresetArg};
+use crate::error::CliError;
 use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
 use crate::stream::{for_each_piece, line_cut, Piece};
-use crate::{CliError, InputArgs, PresetArg};
 
 #[derive(Args, Debug)]
 pub struct TokenizeArgs {
@@ -109,7 +110,8 @@ pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
         let nz = normalizer.as_ref();
         match (args.format, args.sentences) {
             (Format::Text, false) => {
-                write_text_lines(&with_ws, piece, nz, &mut text_state, records.get_mut())?
+                write_text_lines(&with_ws, piece, nz, &mut text_state, records.get_mut())
+                    .map_err(CliError::Write)?
             }
             (format, sentences) => {
                 let mut spans = words.sentences(piece.text).map(|s| s.span()).peekable();
@@ -134,26 +136,33 @@ pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
                         }
                         let out = records.get_mut();
                         match current {
-                            Some(c) if c == index => out.write_all(b" ")?,
-                            Some(_) => out.write_all(b"\n")?,
+                            Some(c) if c == index => {
+                                out.write_all(b" ").map_err(CliError::Write)?
+                            }
+                            Some(_) => out.write_all(b"\n").map_err(CliError::Write)?,
                             None => {}
                         }
                         current = Some(index);
-                        out.write_all(shown.as_bytes())?;
+                        out.write_all(shown.as_bytes()).map_err(CliError::Write)?;
                         continue;
                     }
                     let (start, end) = piece.span(t.start(), t.end());
-                    records.write(&TokenRecord {
-                        start,
-                        end,
-                        text: t.text(),
-                        kind: t.kind().name(),
-                        norm: norm_of(nz, &t),
-                        sentence,
-                    })?;
+                    records
+                        .write(&TokenRecord {
+                            start,
+                            end,
+                            text: t.text(),
+                            kind: t.kind().name(),
+                            norm: norm_of(nz, &t),
+                            sentence,
+                        })
+                        .map_err(CliError::Write)?;
                 }
                 if format == Format::Text && current.is_some() {
-                    records.get_mut().write_all(b"\n")?;
+                    records
+                        .get_mut()
+                        .write_all(b"\n")
+                        .map_err(CliError::Write)?;
                 }
                 if sentences {
                     sentences_before += index + u64::from(spans.next().is_some());
@@ -162,7 +171,7 @@ pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
         }
         Ok(())
     })?;
-    records.get_mut().flush()?;
+    records.get_mut().flush().map_err(CliError::Write)?;
     Ok(())
 }
 

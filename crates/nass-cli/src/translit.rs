@@ -7,8 +7,9 @@ use std::io::Write;
 use clap::{ArgGroup, Args, ValueEnum};
 use nass::translit::{Scheme, Transliterator};
 
+use crate::args::InputArgs;
+use crate::error::CliError;
 use crate::stream::for_each_piece;
-use crate::{CliError, InputArgs};
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("direction").required(true).args(["to", "from"])))]
@@ -63,10 +64,10 @@ pub fn run(args: &TranslitArgs, out: &mut impl Write) -> Result<(), CliError> {
         |piece| {
             buf.clear();
             translit.transliterate_to_vec(piece.text, &mut buf);
-            out.write_all(&buf)?;
+            out.write_all(&buf).map_err(CliError::Write)?;
             Ok(())
         },
     )?;
-    out.flush()?;
+    out.flush().map_err(CliError::Write)?;
     Ok(())
 }

@@ -35,6 +35,7 @@
 //! | tatweel | [`tatweel`](NormalizerBuilder::tatweel) | removes U+0640 |
 //! | invisibles | [`invisibles`](NormalizerBuilder::invisibles) | removes format controls ([`is_invisible_control`]) and maps Unicode spaces ([`is_unicode_space`]) to U+0020; line breaks are never touched |
 //! | digits | [`digits`](NormalizerBuilder::digits), [`all_decimal_digits`](NormalizerBuilder::all_decimal_digits) | converts ASCII, Arabic-Indic and Persian digits to one [`DigitSet`], with ٫ ٬ ٪ and `.` `,` `%` between or after digits; optionally every Unicode decimal digit to ASCII |
+//! | elongation | [`elongation`](NormalizerBuilder::elongation) | after everything else, a run of three or more of the same Arabic letter with nothing between them becomes one letter (كتييير to كتير, هههه to ه), except exactly three ت (تتتبع, the imperfect of forms V and VI); two in a row (الله، ممتاز) and a letter carrying a mark (محمّد) are never touched; digits, punctuation and other scripts neither. Off in every preset |
 //!
 //! # Presets
 //!
@@ -67,8 +68,10 @@
 //! above; repeat until nothing changes. One round is enough for almost every text; a second
 //! is needed only where an operation brings together what normalization composes (a
 //! tatweel removed between alef and a combining hamza, ا + ـ + U+0654, leaves ا + U+0654,
-//! which is أ). So the result is always in the chosen Unicode normal form, and normalizing
-//! is idempotent for every set of operations. The fast path gives byte-identical output to
+//! which is أ). Collapsing elongation, when on, comes last, once: it only removes letters
+//! from runs of letters, which composes nothing and makes no new run. So the result is
+//! always in the chosen Unicode normal form, and normalizing is idempotent for every set
+//! of operations. The fast path gives byte-identical output to
 //! the reference on every input: code points whose result depends on their neighbours
 //! (combining hamza and madda, marks out of canonical order, anything whose normalization is
 //! not local) are handed to the reference in small windows that start and end at code
@@ -99,6 +102,7 @@ pub use nass_letters::LetterFolds;
 pub use nass_numerals::DigitSet;
 use nass_numerals::{separator_in_context, DigitConverter};
 
+mod elongation;
 mod invisibles;
 pub use invisibles::{is_invisible_control, is_unicode_space};
 
@@ -219,6 +223,7 @@ impl Preset {
                 invisibles: true,
                 digits: Some(DigitSet::Ascii),
                 all_digits: true,
+                elongation: false,
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -232,6 +237,7 @@ impl Preset {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
@@ -244,6 +250,7 @@ impl Preset {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
             },
             Preset::Display => Settings {
                 unicode: UnicodeForm::Nfc,
@@ -254,6 +261,7 @@ impl Preset {
                 invisibles: true,
                 digits: None,
                 all_digits: false,
+                elongation: false,
             },
         }
     }
@@ -323,6 +331,7 @@ struct Settings {
     invisibles: bool,
     digits: Option<DigitSet>,
     all_digits: bool,
+    elongation: bool,
 }
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
@@ -469,6 +478,23 @@ impl NormalizerBuilder {
         self
     }
 
+    /// Whether to collapse letters stretched by repetition (كتييير to كتير): a run of three
+    /// or more of the same Arabic letter becomes one, except exactly three ت (تتتبع); two
+    /// in a row (الله، ممتاز) and letters carrying a mark (محمّد) are never touched. It
+    /// runs after every other operation. Off in every preset. The rule in full is in the
+    /// crate docs' table of operations.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let n = Normalizer::builder().preset(Preset::Search).elongation(true).build();
+    /// assert_eq!(n.normalize("كتييير جداااا ههههه"), "كتير جدا ه");
+    /// assert_eq!(n.normalize("الله ممتاز"), "الله ممتاز");
+    /// ```
+    pub fn elongation(mut self, on: bool) -> Self {
+        self.settings.elongation = on;
+        self
+    }
+
     /// Builds the normalizer: computes the table of every code point's action once.
     ///
     /// ```
@@ -554,6 +580,7 @@ impl Normalizer {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
             },
         }
     }
@@ -566,6 +593,11 @@ impl Normalizer {
     /// ```
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if self.table.is_unchanged(text) {
+            if self.settings.elongation {
+                if let Some(collapsed) = elongation::collapse(text) {
+                    return Cow::Owned(collapsed);
+                }
+            }
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());
@@ -582,9 +614,13 @@ impl Normalizer {
     /// assert_eq!(buf, "> مدرسه");
     /// ```
     pub fn normalize_into(&self, text: &str, out: &mut String) {
+        let from = out.len();
         self.table.apply(text, out, &mut NoSink, &mut |w, o| {
-            o.push_str(&self.reference(w))
+            o.push_str(&self.settings.reference(w))
         });
+        if self.settings.elongation {
+            elongation::collapse_tail(out, from);
+        }
     }
 
     /// Normalizes `text` and returns the [`Alignment`] that maps every offset and span
@@ -603,9 +639,12 @@ impl Normalizer {
         let mut out = String::with_capacity(text.len());
         let mut sink = AlignmentBuilder::new();
         self.table.apply(text, &mut out, &mut sink, &mut |w, o| {
-            o.push_str(&self.reference(w))
+            o.push_str(&self.settings.reference(w))
         });
         let alignment = sink.finish(text.len(), out.len());
+        if self.settings.elongation {
+            return elongation::collapse_aligned(out, alignment);
+        }
         (out, alignment)
     }
 
@@ -619,8 +658,13 @@ impl Normalizer {
     /// assert_eq!(n.reference(text), n.normalize(text));
     /// ```
     pub fn reference(&self, text: &str) -> String {
-        self.settings.reference(text)
+        let normalized = self.settings.reference(text);
+        match self.settings.elongation {
+            true => elongation::collapse(&normalized).unwrap_or(normalized),
+            false => normalized,
+        }
     }
+
     /// The largest byte offset at which `text` can be cut so that normalizing the two
     /// parts separately gives the same result as normalizing it whole, or 0 if there is
     /// none, whatever text follows. It is always a char boundary. A line break is such a
@@ -638,7 +682,17 @@ impl Normalizer {
     /// assert_eq!(whole, parts);
     /// ```
     pub fn last_cut(&self, text: &str) -> usize {
-        self.table.last_cut(text)
+        let mut end = text.len();
+        loop {
+            let cut = self.table.last_cut(&text[..end]);
+            // A cut valid for a prefix is valid for the whole. Collapsing elongation
+            // looks at runs of letters: it needs a cut where no run can continue, before
+            // an ASCII code point (which no operation turns into a letter).
+            if !self.settings.elongation || cut == 0 || text.as_bytes()[cut].is_ascii() {
+                return cut;
+            }
+            end = cut;
+        }
     }
 
     /// The settings' Unicode normalization form.

@@ -362,3 +362,25 @@ proptest::proptest! {
         assert_same_table(&build_table(s), &table_reference::build_table_reference(s), &s);
     }
 }
+
+#[test]
+fn elongation_aligned() {
+    let n = Normalizer::builder()
+        .preset(Preset::Search)
+        .elongation(true)
+        .build();
+    // A stretched word with marks and a ligature whose first letter joins a run.
+    let text = "كَتييييرٌ جدًّا لل\u{FEFB}";
+    let (norm, a) = n.normalize_aligned(text);
+    assert_eq!(norm, "كتير جدا لا");
+    let find = |w: &str| {
+        let s = norm.find(w).unwrap();
+        &text[a.original_range(s..s + w.len())]
+    };
+    assert_eq!(find("كتير"), "كَتييييرٌ");
+    assert_eq!(find("ير"), "ييييرٌ");
+    assert_eq!(find("جدا"), "جدًّا");
+    assert_eq!(find("لا"), "لل\u{FEFB}");
+    // Without the collapse the run of lams is three (two, and the ligature's).
+    assert_eq!(Normalizer::new().normalize("لل\u{FEFB}"), "لللا");
+}

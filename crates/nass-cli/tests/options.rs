@@ -1,0 +1,31 @@
+//! Options that users of CAMeL Tools and PyArabic look for: elongation, the hamza
+//! spelling families, digits from one script, the tokenizer's digit split and Arabic
+//! comma.
+
+mod common;
+use common::{assert_same_for_chunk_sizes, run_str};
+
+#[test]
+fn normalize_elongation() {
+    let text = "كتييير حلووو ههههه الله ممتاز\n";
+    assert_eq!(
+        run_str(&["normalize", "--elongation"], text),
+        "كتير حلو ه الله ممتاز\n"
+    );
+    // Off by default, in every preset.
+    assert_eq!(run_str(&["normalize"], text), text);
+    assert_eq!(
+        run_str(
+            &["normalize", "--preset", "display", "--elongation"],
+            "جميييل\n"
+        ),
+        "جميل\n"
+    );
+}
+
+#[test]
+fn normalize_elongation_is_the_same_for_every_chunk_size() {
+    // Runs longer than a chunk, and runs that straddle every cut.
+    let text = "كتيييييير ياااارب\nههههههههه abc وووو\n".repeat(2);
+    assert_same_for_chunk_sizes(&["normalize", "--elongation"], &text, 1..=24);
+}
