@@ -46,7 +46,8 @@
 //!
 //! # Features
 //!
-//! None. The crate depends on `nass-numerals` (digit sets) only.
+//! None. The crate depends on `nass-numerals` (digit sets) and `nass-letters` (the lookup
+//! fold by which Arabic-written dates are read back); no text search, no normalizer.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

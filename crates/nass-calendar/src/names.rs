@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use nass_letters::lookup::fold_char_for_lookup;
+
 use crate::gregorian::Weekday;
 
 /// Which calendar a month belongs to.
@@ -540,41 +542,14 @@ pub fn era_spellings() -> &'static [(&'static str, EraMark)] {
     ERA_SPELLINGS
 }
 
-/// Combining marks (Arabic diacritics and Quranic marks, the generic combining block) and
-/// tatweel: skipped when names are compared.
-fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0640}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08FF}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
-/// The letter a name lookup compares `c` as.
-fn fold(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | '\u{06CC}' => 'ي',
-        'ة' => 'ه',
-        '\u{06A9}' => 'ك',
-        _ => c,
-    }
-}
-
-/// The characters of `text` as a name lookup compares them: marks and tatweel skipped,
-/// letters folded, each run of whitespace one space, no whitespace at either end.
+/// The characters of `text` as a name lookup compares them: the lookup fold
+/// (`nass_letters::lookup`: marks, tatweel and joiners dropped, letters folded), each run
+/// of whitespace one space, no whitespace at either end.
 fn lookup_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut space = false;
     text.trim()
         .chars()
-        .filter(|&c| !is_mark(c))
+        .filter_map(fold_char_for_lookup)
         .filter_map(move |c| {
             if c.is_whitespace() {
                 let first = !space;
@@ -582,7 +557,7 @@ fn lookup_chars(text: &str) -> impl Iterator<Item = char> + '_ {
                 first.then_some(' ')
             } else {
                 space = false;
-                Some(fold(c))
+                Some(c)
             }
         })
 }

@@ -145,6 +145,24 @@ fn negative_table() {
     }
 }
 
+/// The words around a date (عام، من، شهر …) take the proclitics of the shared grammar, ك
+/// among them, as the lexicon's gazetteer does for month names.
+#[test]
+fn keywords_take_the_proclitics_the_gazetteer_takes() {
+    // "This season looked like the year 1929 in its harshness": ك + عام.
+    assert_eq!(
+        found("بدا هذا الموسم كعام 1929 في قسوته"),
+        [("كعام 1929".to_string(), "year", G, "1929".to_string())]
+    );
+    assert_eq!(
+        found("وكان الشتاء فكالعام 2008 تماما"),
+        [("فكالعام 2008".to_string(), "year", G, "2008".to_string())]
+    );
+    // The gazetteer reads the same ك before a month name.
+    let w = find_date_words("صام كرمضان الماضي").next().unwrap();
+    assert_eq!((w.text(), w.clitics()), ("كرمضان", "ك"));
+}
+
 #[test]
 fn weekday_and_conflict() {
     // 7 March 2024 was a Thursday, 5 June 2021 a Saturday (checked against the JDN).

@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use nass_calendar::{era_spellings, month_spellings, weekday_spellings};
+use nass_core::{CliticSpanned, Spanned};
 use nass_gazetteer::{serde_json, Entry, Gazetteer};
 
 use crate::lexicon_data::{ambiguity, RELATIVE_SPELLINGS};
@@ -154,6 +155,33 @@ pub struct DateWordMatch<'t> {
 }
 
 impl<'t> DateWordMatch<'t> {
+    /// Byte offset where the match starts, proclitics included.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().start(), 5);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the match.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().end(), 15);
+    /// ```
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Byte offset where the name begins, after the proclitics.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().name_start(), 7);
+    /// ```
+    pub fn name_start(&self) -> usize {
+        self.name_start
+    }
+
     /// The byte span in the original text, proclitics included.
     ///
     /// ```
@@ -181,6 +209,15 @@ impl<'t> DateWordMatch<'t> {
         &self.text[self.start..self.name_start]
     }
 
+    /// The name after the proclitics.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("وشباط").next().unwrap().name_text(), "شباط");
+    /// ```
+    pub fn name_text(&self) -> &'t str {
+        &self.text[self.name_start..self.end]
+    }
+
     /// The lexicon entry.
     ///
     /// ```
@@ -198,6 +235,31 @@ impl<'t> DateWordMatch<'t> {
     /// ```
     pub fn word(&self) -> DateWord {
         self.entry.word()
+    }
+}
+
+/// The workspace's accessor convention (`nass_core::span`).
+///
+/// ```
+/// use nass_core::CliticSpanned;
+/// let w = nass_dates::find_date_words("وبشباط").next().unwrap();
+/// assert_eq!((CliticSpanned::clitics(&w), CliticSpanned::name_text(&w)), ("وب", "شباط"));
+/// ```
+impl Spanned for DateWordMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        DateWordMatch::text(self)
+    }
+}
+
+impl CliticSpanned for DateWordMatch<'_> {
+    fn name_start(&self) -> usize {
+        self.name_start
     }
 }
 

@@ -24,7 +24,7 @@ mod text;
 mod types;
 
 use parse::{collect_words, Word};
-use text::{decimal, find_digit, is_mark, num_at};
+use text::{decimal, find_digit, is_transparent, num_at};
 pub use types::{DateKind, DateMatch, DateValue};
 
 /// Finds date expressions; configured by [`DateFinder::builder`].
@@ -221,7 +221,7 @@ pub fn last_safe_cut(text: &str) -> usize {
             if letters == 2 * CUT_LETTERS {
                 return after(i, CUT_LETTERS, is_cut_letter);
             }
-        } else if !(is_mark(c) && letters > 0) {
+        } else if !(is_transparent(c) && letters > 0) {
             // A mark on a letter of the run is part of the run; anything else ends it.
             letters = 0;
             digits = 0;

@@ -139,7 +139,6 @@ pub(super) fn word_span(text: &str, raw: Range<usize>, spelling: &str) -> Option
 /// them, each with a letter, the last ending in the name's last word (letters folded);
 /// `None` when the text does not have that shape.
 pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize> {
-    let is_name_char = |c: char| is_word_char(c) || matches!(c, '\u{200C}' | '\u{200D}');
     let mut start = end;
     for k in 0..spelling.split_whitespace().count() {
         if k > 0 {
@@ -149,9 +148,9 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
             }
             start = head.len();
         }
-        let head = text[..start].trim_end_matches(is_name_char);
+        let head = text[..start].trim_end_matches(is_letter_word_char);
         // A word has a letter: marks alone are not the end of a name.
-        if !text[head.len()..start].chars().any(|c| !is_mark(c)) {
+        if !text[head.len()..start].chars().any(|c| !is_transparent(c)) {
             return None;
         }
         if k == 0 {
@@ -160,14 +159,13 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
             let run = text[head.len()..start]
                 .chars()
                 .rev()
-                .filter(|&c| !is_mark(c))
-                .map(fold);
-            let key = last.chars().rev().filter(|&c| !is_mark(c)).map(fold);
+                .filter_map(fold_char_for_lookup);
+            let key = last.chars().rev().filter_map(fold_char_for_lookup);
             if !key.zip(run).all(|(a, b)| a == b)
-                || last.chars().filter(|&c| !is_mark(c)).count()
+                || last.chars().filter(|&c| !is_transparent(c)).count()
                     > text[head.len()..start]
                         .chars()
-                        .filter(|&c| !is_mark(c))
+                        .filter(|&c| !is_transparent(c))
                         .count()
             {
                 return None;
@@ -194,7 +192,7 @@ impl<'t> DateMatches<'t> {
                 let mut q = skip_ws(self.text, w.end);
                 // An optional ل / لـ after الموافق.
                 if let Some(l) = word_after(self.text, q) {
-                    if folded_eq(&self.text[l.clone()], "ل") {
+                    if folds_to(&self.text[l.clone()], "ل") {
                         q = skip_ws(self.text, l.end);
                     }
                 }
@@ -524,7 +522,7 @@ impl<'t> DateMatches<'t> {
                             }
                         }
                     } else if let Some(after) = text[q..].strip_prefix('و') {
-                        let after = after.trim_start_matches(is_mark);
+                        let after = after.trim_start_matches(is_transparent);
                         n2 = num_at(text, skip_ws(text, text.len() - after.len()));
                     }
                     if let Some(e) = n2.and_then(|n2| self.range(b.start, n, n2)) {

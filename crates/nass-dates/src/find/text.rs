@@ -3,6 +3,10 @@
 use std::ops::Range;
 
 use nass_calendar::EraMark;
+use nass_core::proclitics::readings;
+pub(super) use nass_diacritics::word::{is_letter_word_char, is_transparent};
+pub(super) use nass_letters::lookup::{fold_char_for_lookup, folds_to};
+use nass_numerals::digit_value;
 
 use super::Num;
 
@@ -59,7 +63,7 @@ pub(super) fn find_digit(b: &[u8], from: usize, limit: Option<usize>) -> Option<
 pub(super) fn num_at(text: &str, pos: usize) -> Option<Num> {
     let b = text.as_bytes();
     // Marks with no base letter before the digits belong to the number's word.
-    let at = text.len() - text[pos..].trim_start_matches(is_mark).len();
+    let at = text.len() - text[pos..].trim_start_matches(is_transparent).len();
     let (first, len) = digit_at(b, at)?;
     let mut value = first;
     let mut digits: u8 = 1;
@@ -102,10 +106,9 @@ pub(super) fn followed_by_number_part(text: &str, pos: usize) -> bool {
     }
 }
 
+/// A digit of the three sets the finder reads (ASCII, Arabic-Indic, Persian).
 pub(super) fn decimal(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{0660}'..='\u{0669}').contains(&c)
-        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+    digit_value(c).is_some()
 }
 
 pub(super) fn is_space(c: char) -> bool {
@@ -123,34 +126,16 @@ pub(super) fn skip_ws(text: &str, pos: usize) -> usize {
     skip_spaces(text, pos)
 }
 
-/// Combining marks (Arabic diacritics and Quranic marks, the generic combining block) and
-/// tatweel: skipped when words are compared, and part of the word they sit in. A mark with
-/// no base letter (after whitespace or at the start) belongs to the word it starts.
-pub(super) fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{0640}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{08D3}'..='\u{08FF}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
-
 /// The start of the word whose first character other than a mark is at `pos`: before the
 /// marks that precede `pos` when no letter or digit carries them (whitespace, punctuation
 /// or the start of the text comes before them), since a mark with no base letter belongs
 /// to the word it starts.
 pub(super) fn word_start(text: &str, pos: usize) -> usize {
-    let head = text[..pos].trim_end_matches(is_mark);
+    let head = text[..pos].trim_end_matches(is_transparent);
     let carried = head
         .chars()
         .next_back()
-        .is_some_and(|c| is_word_char(c) || decimal(c));
+        .is_some_and(|c| is_letter_word_char(c) || decimal(c));
     if head.len() < pos && !carried {
         head.len()
     } else {
@@ -158,54 +143,23 @@ pub(super) fn word_start(text: &str, pos: usize) -> usize {
     }
 }
 
-pub(super) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    // Arabic letters and marks first; digits are not alphabetic, and are common enough
-    // beside words to be worth answering without the Unicode table.
-    ('\u{0621}'..='\u{064A}').contains(&c) || is_mark(c) || (!decimal(c) && c.is_alphabetic())
-}
-
 /// The word (letters and marks) that starts at `pos`.
 pub(super) fn word_after(text: &str, pos: usize) -> Option<Range<usize>> {
     let rest = &text[pos..];
-    let len = rest.len() - rest.trim_start_matches(is_word_char).len();
+    let len = rest.len() - rest.trim_start_matches(is_letter_word_char).len();
     (len > 0).then_some(pos..pos + len)
 }
 
 /// The word that ends before `pos`, spaces between skipped.
 pub(super) fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
     let head = text[..pos].trim_end_matches(|c: char| is_space(c) && c != '\n' && c != '\r');
-    let start = head.trim_end_matches(is_word_char).len();
+    let start = head.trim_end_matches(is_letter_word_char).len();
     (start < head.len()).then_some(start..head.len())
 }
 
-pub(super) fn fold(c: char) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | '\u{06CC}' => 'ي',
-        'ة' => 'ه',
-        '\u{06A9}' => 'ك',
-        _ => c,
-    }
-}
-
-/// `word` equals `key` (written folded) once marks are skipped and letters folded.
-pub(super) fn folded_eq(word: &str, key: &str) -> bool {
-    let mut w = word.chars().filter(|&c| !is_mark(c)).map(fold);
-    let mut k = key.chars();
-    loop {
-        match (w.next(), k.next()) {
-            (None, None) => return true,
-            (Some(a), Some(b)) if a == b => {}
-            _ => return false,
-        }
-    }
-}
-
-/// `word` is one of `keys` (written folded), possibly after the proclitics و ف ب ل (one or
-/// two of them); ل before the article elides its alef (للعام = ل + العام).
+/// `word` is one of `keys` (written folded with the lookup fold), possibly after
+/// proclitics as the shared grammar reads them (`nass_core::proclitics`: و ف, then ب ك ل);
+/// ل before the article elides its alef (للعام = ل + العام).
 pub(super) fn matches_key(word: &str, keys: &[&str]) -> bool {
     if word.len() > 64 {
         return false;
@@ -214,54 +168,40 @@ pub(super) fn matches_key(word: &str, keys: &[&str]) -> bool {
     // allocation for a check made at every number.
     let mut buf = [0u8; 64];
     let mut len = 0;
-    for c in word.chars().filter(|&c| !is_mark(c)).map(fold) {
+    for c in word.chars().filter_map(fold_char_for_lookup) {
+        if len + c.len_utf8() > buf.len() {
+            return false;
+        }
         len += c.encode_utf8(&mut buf[len..]).len();
     }
     let folded = std::str::from_utf8(&buf[..len]).expect("whole chars were written");
-    let try_all = |w: &str| keys.contains(&w);
-    if try_all(folded) {
-        return true;
-    }
-    let mut w = folded;
-    for _ in 0..2 {
-        let Some(c) = w.chars().next() else {
-            return false;
-        };
-        if !matches!(c, 'و' | 'ف' | 'ب' | 'ل') {
-            return false;
-        }
-        w = &w[c.len_utf8()..];
-        if w.is_empty() {
-            return false;
-        }
-        if try_all(w) {
-            return true;
-        }
-        if c == 'ل'
-            && w.starts_with('ل')
-            && keys
-                .iter()
-                .any(|k| k.strip_prefix("ال") == Some(&w['ل'.len_utf8()..]))
-        {
-            return true;
-        }
-    }
-    false
+    let found = readings(folded).any(|(proclitics, at)| {
+        let rest = &folded[at..];
+        keys.contains(&rest)
+            || (proclitics.elides_article()
+                && rest.starts_with('ل')
+                && keys
+                    .iter()
+                    .any(|k| k.strip_prefix("ال") == Some(&rest['ل'.len_utf8()..])))
+    });
+    found
 }
 
 /// The end of `key` (written folded) read at `pos`, marks and tatweel skipped and letters
 /// folded, trailing marks included.
 pub(super) fn prefix_folded(text: &str, pos: usize, key: &str) -> Option<usize> {
-    let mut chars = text[pos..].char_indices().filter(|&(_, c)| !is_mark(c));
+    let mut chars = text[pos..]
+        .char_indices()
+        .filter_map(|(i, c)| Some((i, c, fold_char_for_lookup(c)?)));
     let mut end = pos;
     for k in key.chars() {
-        let (i, c) = chars.next()?;
-        if fold(c) != k {
+        let (i, c, folded) = chars.next()?;
+        if folded != k {
             return None;
         }
         end = pos + i + c.len_utf8();
     }
-    Some(text.len() - text[end..].trim_start_matches(is_mark).len())
+    Some(text.len() - text[end..].trim_start_matches(is_transparent).len())
 }
 
 /// An era mark at `pos`: هـ (ه and any tatweel), هجري, هجرية, للهجرة, م, ميلادي, ميلادية,
@@ -293,4 +233,29 @@ pub(super) fn era_at(text: &str, pos: usize) -> Option<(EraMark, usize, bool)> {
         let end = prefix_folded(text, pos, key)?;
         ends_word(end).then_some((era, end, key.chars().count() == 1))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Key matching reads proclitics by the shared grammar, as the gazetteer does: ك too.
+    #[test]
+    fn keys_take_the_proclitics_of_the_shared_grammar() {
+        for p in [
+            "", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل",
+        ] {
+            assert!(matches_key(&format!("{p}عام"), &["عام"]), "{p}عام");
+            assert!(matches_key(&format!("{p}العام"), &["العام"]), "{p}العام");
+        }
+        // ل before the article elides its alef.
+        assert!(matches_key("للعام", &["العام"]));
+        assert!(matches_key("وللسنة", &["السنه"]));
+        // Not proclitics: a conjunction after a preposition, two prepositions, three.
+        for w in ["بوعام", "كبعام", "وفعام", "وبكعام", "كعامة"] {
+            assert!(!matches_key(w, &["عام"]), "{w}");
+        }
+        // Marks and tatweel are skipped, letters folded.
+        assert!(matches_key("كَعـامِ", &["عام"]));
+    }
 }

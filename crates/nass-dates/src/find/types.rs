@@ -4,6 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 use nass_calendar::{CalendarKind, DateError, GregorianDate, NamingSystem, Weekday};
+use nass_core::Spanned;
 
 use crate::word::RelativeWord;
 
@@ -388,5 +389,24 @@ impl<'t> DateMatch<'t> {
     /// ```
     pub fn linked(&self) -> Option<Range<usize>> {
         self.linked.clone()
+    }
+}
+
+/// The workspace's accessor convention (`nass_core::span`).
+///
+/// ```
+/// use nass_core::Spanned;
+/// let d = nass_dates::find_dates("في 11 فبراير 2024").next().unwrap();
+/// assert_eq!(Spanned::span(&d), 5..25);
+/// ```
+impl Spanned for DateMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        DateMatch::text(self)
     }
 }
