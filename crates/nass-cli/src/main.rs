@@ -159,10 +159,24 @@ struct NormalizeArgs {
     /// and letters with a mark are never touched. Off in every preset.
     #[arg(long)]
     elongation: bool,
+    /// How hamza letters are spelled: `tasheel` leaves them to --letters (alef-hamza,
+    /// hamza-carriers); `uniform` writes every hamza form and carrier as ء (آ as ءء, or
+    /// ءا at the start of some words), as PyArabic's normalize_hamza does.
+    #[arg(long, value_enum)]
+    hamza: Option<HamzaArg>,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
+}
+
+/// How hamza letters are spelled.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum HamzaArg {
+    /// As the letter folds say (آ أ إ to ا, ؤ ئ to و ي when those folds are on).
+    Tasheel,
+    /// Every hamza form and carrier to ء.
+    Uniform,
 }
 
 /// Where digits go.
@@ -386,6 +400,12 @@ impl NormalizeArgs {
         }
         if self.elongation {
             b = b.elongation(true);
+        }
+        if let Some(hamza) = self.hamza {
+            b = b.hamza(match hamza {
+                HamzaArg::Tasheel => nass::normalize::HamzaFold::Tasheel,
+                HamzaArg::Uniform => nass::normalize::HamzaFold::Uniform,
+            });
         }
         b.build()
     }

@@ -29,3 +29,21 @@ fn normalize_elongation_is_the_same_for_every_chunk_size() {
     let text = "كتيييييير ياااارب\nههههههههه abc وووو\n".repeat(2);
     assert_same_for_chunk_sizes(&["normalize", "--elongation"], &text, 1..=24);
 }
+
+#[test]
+fn normalize_hamza_uniform() {
+    let text = "سؤال الأئمة عن آدم وآخر\n";
+    assert_eq!(
+        run_str(&["normalize", "--hamza", "uniform"], text),
+        "سءال الءءمه عن ءادم وءءخر\n"
+    );
+    assert_eq!(
+        run_str(&["normalize", "--hamza", "tasheel"], text),
+        "سوال الايمه عن ادم واخر\n"
+    );
+    assert_same_for_chunk_sizes(
+        &["normalize", "--hamza", "uniform"],
+        &"آدم آجلا\nقرآن آخر ".repeat(3),
+        1..=20,
+    );
+}
