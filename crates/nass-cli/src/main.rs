@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use nass::normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass::normalize::{
+    Diacritics, DigitSet, DigitSources, LetterFolds, Normalizer, Preset, UnicodeForm,
+};
 
 mod analyze;
 mod calendar;
@@ -170,6 +172,30 @@ struct NormalizeArgs {
     input: InputArgs,
 }
 
+/// Which digits `nass digits` converts.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DigitSourceArg {
+    /// ASCII digits 0-9.
+    Ascii,
+    /// Arabic-Indic digits ٠-٩.
+    Arabic,
+    /// Extended Arabic-Indic (Persian and Urdu) digits ۰-۹.
+    Persian,
+    /// Every digit.
+    Any,
+}
+
+impl DigitSourceArg {
+    fn sources(self) -> DigitSources {
+        match self {
+            DigitSourceArg::Ascii => DigitSources::ASCII,
+            DigitSourceArg::Arabic => DigitSources::ARABIC_INDIC,
+            DigitSourceArg::Persian => DigitSources::PERSIAN,
+            DigitSourceArg::Any => DigitSources::ANY,
+        }
+    }
+}
+
 /// How hamza letters are spelled.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum HamzaArg {
@@ -208,8 +234,12 @@ struct DigitsArgs {
     /// The digits to write.
     #[arg(long, value_enum)]
     to: DigitArg,
-    /// With --to ascii, also fold every other Unicode decimal digit (Devanagari, Bengali,
-    /// Thai...) to ASCII.
+    /// The digits to convert; the others stay (a separator changes only between digits
+    /// that are the target's after conversion).
+    #[arg(long, value_enum, default_value = "any")]
+    from: DigitSourceArg,
+    /// With --to ascii (and --from any), also fold every other Unicode decimal digit
+    /// (Devanagari, Bengali, Thai...) to ASCII.
     #[arg(long)]
     all_digits: bool,
     #[command(flatten)]
@@ -492,6 +522,7 @@ fn digits(args: &DigitsArgs) -> Result<(), CliError> {
     let normalizer = Normalizer::builder()
         .unicode(UnicodeForm::None)
         .digits(args.to.set())
+        .digits_from(args.from.sources())
         .all_decimal_digits(args.all_digits)
         .build();
     parallel::normalize_stream(

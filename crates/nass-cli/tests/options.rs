@@ -47,3 +47,29 @@ fn normalize_hamza_uniform() {
         1..=20,
     );
 }
+
+#[test]
+fn digits_from_one_script() {
+    let text = "سال ۱۴۰۳ و١٤٤٥ و2024، ۱۲٫۵٪ و١٢٫٥٪\n";
+    assert_eq!(
+        run_str(&["digits", "--to", "ascii", "--from", "persian"], text),
+        "سال 1403 و١٤٤٥ و2024، 12.5% و١٢٫٥٪\n"
+    );
+    assert_eq!(
+        run_str(&["digits", "--to", "arabic", "--from", "persian"], text),
+        "سال ١٤٠٣ و١٤٤٥ و2024، ١٢٫٥٪ و١٢٫٥٪\n"
+    );
+    assert_eq!(
+        run_str(&["digits", "--to", "persian", "--from", "ascii"], text),
+        "سال ۱۴۰۳ و١٤٤٥ و۲۰۲۴، ۱۲٫۵٪ و١٢٫٥٪\n"
+    );
+    assert_eq!(
+        run_str(&["digits", "--to", "ascii", "--from", "any"], text),
+        run_str(&["digits", "--to", "ascii"], text)
+    );
+    assert_same_for_chunk_sizes(
+        &["digits", "--to", "ascii", "--from", "persian"],
+        &text.repeat(3),
+        1..=16,
+    );
+}

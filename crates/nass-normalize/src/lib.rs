@@ -99,8 +99,8 @@ use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNo
 pub use nass_core::Alignment;
 pub use nass_diacritics::Diacritics;
 pub use nass_letters::{HamzaFold, LetterFolds};
-pub use nass_numerals::DigitSet;
-use nass_numerals::{separator_in_context, DigitConverter};
+use nass_numerals::DigitConverter;
+pub use nass_numerals::{DigitSet, DigitSources};
 
 mod elongation;
 mod invisibles;
@@ -225,6 +225,7 @@ impl Preset {
                 all_digits: true,
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -240,6 +241,7 @@ impl Preset {
                 all_digits: false,
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
@@ -254,6 +256,7 @@ impl Preset {
                 all_digits: false,
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Display => Settings {
                 unicode: UnicodeForm::Nfc,
@@ -266,6 +269,7 @@ impl Preset {
                 all_digits: false,
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
         }
     }
@@ -337,6 +341,7 @@ struct Settings {
     all_digits: bool,
     elongation: bool,
     hamza: HamzaFold,
+    digit_sources: DigitSources,
 }
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
@@ -466,6 +471,24 @@ impl NormalizerBuilder {
     /// ```
     pub fn digits(mut self, to: impl Into<Option<DigitSet>>) -> Self {
         self.settings.digits = to.into();
+        self
+    }
+
+    /// The digit sets that [`digits`](Self::digits) converts from (default
+    /// [`DigitSources::ANY`]): digits of the other sets stay as they are, and a separator
+    /// changes only between digits that are the target's after conversion
+    /// ([`nass_numerals::DigitConverterBuilder::from`] has the rules).
+    ///
+    /// ```
+    /// use nass_normalize::{DigitSet, DigitSources, Normalizer};
+    /// let n = Normalizer::builder()
+    ///     .digits(DigitSet::ArabicIndic)
+    ///     .digits_from(DigitSources::PERSIAN)
+    ///     .build();
+    /// assert_eq!(n.normalize("۱۴۰۳ و١٤٤٥ و2024"), "١٤٠٣ و١٤٤٥ و2024");
+    /// ```
+    pub fn digits_from(mut self, sources: DigitSources) -> Self {
+        self.settings.digit_sources = sources;
         self
     }
 
@@ -605,6 +628,7 @@ impl Normalizer {
                 all_digits: false,
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
         }
     }
@@ -874,6 +898,7 @@ impl Settings {
     fn digit_converter(&self) -> Option<DigitConverter> {
         self.digits.map(|to| {
             DigitConverter::builder(to)
+                .from(self.digit_sources)
                 .all_decimal_digits(self.all_digits)
                 .separators(true)
                 .build()
@@ -883,9 +908,9 @@ impl Settings {
     /// Whether the digit conversion changes `c` in some context but not in another (a
     /// separator between digits).
     fn digits_depend_on_context(&self, c: char) -> bool {
-        self.digits.is_some_and(|to| {
-            separator_in_context(Some('0'), c, Some('0'), to)
-                != separator_in_context(None, c, None, to)
+        self.digit_converter().is_some_and(|d| {
+            let zero = Some(d.target().zero());
+            d.separator(zero, c, zero) != d.separator(None, c, None)
         })
     }
 }
@@ -899,8 +924,9 @@ fn operations_keep(s: &Settings, c: char) -> bool {
         && s.digit_converter().is_none_or(|d| {
             // Only digits and separators that change between digits (the one rule,
             // nass-numerals' `separator_in_context`) can change.
+            let zero = Some(d.target().zero());
             if nass_numerals::decimal_digit_value(c).is_none()
-                && separator_in_context(Some('0'), c, Some('0'), d.target()).is_none()
+                && d.separator(zero, c, zero).is_none()
             {
                 return true;
             }

@@ -314,6 +314,12 @@ fn presets_build_the_reference_table() {
         b().digits(DigitSet::ArabicIndic),
         b().digits(DigitSet::Persian),
         b().hamza(HamzaFold::Uniform),
+        b().digits(DigitSet::Ascii)
+            .digits_from(DigitSources::PERSIAN),
+        b().digits(DigitSet::ArabicIndic)
+            .digits_from(DigitSources::ASCII),
+        b().digits(DigitSet::Persian)
+            .digits_from(DigitSources::ARABIC_INDIC),
         b().hamza(HamzaFold::Uniform).letters(LetterFolds::all()),
     ];
     builders.extend(LetterFolds::all().iter().map(|f| b().letters(f)));

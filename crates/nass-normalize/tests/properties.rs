@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use nass_normalize::{
-    Diacritics, DigitSet, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm,
+    Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm,
 };
 use proptest::prelude::*;
 
@@ -86,6 +86,13 @@ fn settings() -> impl Strategy<Value = Normalizer> {
         any::<bool>(),
         any::<bool>(),
         proptest::sample::select(HamzaFold::ALL.to_vec()),
+        proptest::sample::select(vec![
+            DigitSources::ANY,
+            DigitSources::ASCII,
+            DigitSources::ARABIC_INDIC,
+            DigitSources::PERSIAN,
+            DigitSources::ASCII.union(DigitSources::PERSIAN),
+        ]),
     )
         .prop_map(
             |(
@@ -99,6 +106,7 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                 all_digits,
                 elongation,
                 hamza,
+                sources,
             )| {
                 Normalizer::builder()
                     .unicode(UnicodeForm::ALL[form])
@@ -111,6 +119,7 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                     .all_decimal_digits(all_digits)
                     .elongation(elongation)
                     .hamza(hamza)
+                    .digits_from(sources)
                     .build()
             },
         )
