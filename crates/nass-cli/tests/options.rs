@@ -73,3 +73,36 @@ fn digits_from_one_script() {
         1..=16,
     );
 }
+
+#[test]
+fn tokenize_split_digits_and_arabic_comma() {
+    let text = "وصل world123 عام2021م، ثم عاد. وبعد\n";
+    assert_eq!(
+        run_str(&["tokenize", "--split-digits"], text),
+        "وصل world 123 عام 2021 م ، ثم عاد . وبعد\n"
+    );
+    assert_eq!(
+        run_str(&["tokenize"], text),
+        "وصل world123 عام2021م ، ثم عاد . وبعد\n"
+    );
+    assert_eq!(
+        run_str(&["tokenize", "--sentences", "--arabic-comma"], text),
+        "وصل world123 عام2021م ،\nثم عاد .\nوبعد\n"
+    );
+    assert_eq!(
+        run_str(&["tokenize", "--sentences"], text),
+        "وصل world123 عام2021م ، ثم عاد .\nوبعد\n"
+    );
+    assert_same_for_chunk_sizes(
+        &[
+            "tokenize",
+            "--sentences",
+            "--arabic-comma",
+            "--split-digits",
+            "--format",
+            "jsonl",
+        ],
+        &text.repeat(3),
+        [1, 2, 3, 5, 8, 13, 21],
+    );
+}
