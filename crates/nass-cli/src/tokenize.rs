@@ -28,6 +28,13 @@ pub struct TokenizeArgs {
     /// sentence's number (from 0, over the whole input).
     #[arg(long)]
     sentences: bool,
+    /// Split a run of digits off the word it stands in (world123 -> world 123), as CAMeL
+    /// Tools' simple_word_tokenize(split_digits=True) does.
+    #[arg(long)]
+    split_digits: bool,
+    /// With --sentences, also end a sentence at the Arabic comma ، (as PyArabic does).
+    #[arg(long)]
+    arabic_comma: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -94,8 +101,11 @@ struct TextState {
 
 pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
     let normalizer = args.normalize.map(|p| Normalizer::from_preset(p.0));
-    let words = Tokenizer::new();
-    let with_ws = Tokenizer::builder().whitespace(true).build();
+    let builder = Tokenizer::builder()
+        .split_digits(args.split_digits)
+        .arabic_comma_ends_sentence(args.arabic_comma);
+    let words = builder.build();
+    let with_ws = builder.whitespace(true).build();
     let mut records = RecordWriter::new(out, args.format);
     let mut text_state = TextState { in_line: false };
     let mut sentences_before: u64 = 0;

@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
-use nass_normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass_normalize::{
+    Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm,
+};
 use proptest::prelude::*;
 
 static PRESETS: LazyLock<Vec<Normalizer>> = LazyLock::new(|| {
@@ -83,6 +85,14 @@ fn settings() -> impl Strategy<Value = Normalizer> {
         proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
         any::<bool>(),
         any::<bool>(),
+        proptest::sample::select(HamzaFold::ALL.to_vec()),
+        proptest::sample::select(vec![
+            DigitSources::ANY,
+            DigitSources::ASCII,
+            DigitSources::ARABIC_INDIC,
+            DigitSources::PERSIAN,
+            DigitSources::ASCII.union(DigitSources::PERSIAN),
+        ]),
     )
         .prop_map(
             |(
@@ -95,6 +105,8 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                 digits,
                 all_digits,
                 elongation,
+                hamza,
+                sources,
             )| {
                 Normalizer::builder()
                     .unicode(UnicodeForm::ALL[form])
@@ -106,6 +118,8 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                     .digits(digits)
                     .all_decimal_digits(all_digits)
                     .elongation(elongation)
+                    .hamza(hamza)
+                    .digits_from(sources)
                     .build()
             },
         )
@@ -242,7 +256,7 @@ proptest! {
 /// Text with stretched letters: runs of one to six of a letter (folded ones among them,
 /// and ت), with marks, tatweel, spaces and now and then any interesting code point.
 fn stretched_text() -> impl Strategy<Value = String> {
-    let letter = proptest::sample::select("تلهيكاأىةؤئ".chars().collect::<Vec<_>>());
+    let letter = proptest::sample::select("تلهيكاأىةؤئآء".chars().collect::<Vec<_>>());
     let run = (letter, 1usize..7).prop_map(|(c, n)| std::iter::repeat_n(c, n).collect::<String>());
     let other = prop_oneof![
         Just(String::from(" ")),
@@ -281,5 +295,23 @@ proptest! {
         for c in a.chars() {
             prop_assert!(rest.any(|d| d == c), "{:?} is not a subsequence of {:?}", a, b);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The uniform hamza spelling alone, with no Unicode normalization, is nass-letters'
+    /// `fold_hamza_uniform`; with the search preset it passes the common checks.
+    #[test]
+    fn hamza_uniform_is_the_letters_rule(s in stretched_text()) {
+        let alone = Normalizer::builder()
+            .unicode(UnicodeForm::None)
+            .hamza(HamzaFold::Uniform)
+            .build();
+        prop_assert_eq!(alone.normalize(&s), nass_letters::fold_hamza_uniform(&s));
+        check_all(&alone, &s)?;
+        let search = Normalizer::builder().preset(Preset::Search).hamza(HamzaFold::Uniform).build();
+        check_all(&search, &s)?;
     }
 }
