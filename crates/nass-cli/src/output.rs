@@ -98,7 +98,7 @@ pub struct Output<'a, B> {
     /// Whether a word ends the current line, if this output says.
     in_line: Option<bool>,
     /// Where the parts of a large output go before the output is done.
-    sink: Option<&'a dyn Fn(Part<B>)>,
+    sink: Option<&'a dyn Fn(Part<B>) -> B>,
 }
 
 /// A part of an [`Output`], for the writer; the last part of an output has its `end`.
@@ -126,8 +126,8 @@ struct End {
 
 impl<'a, B: Buffer> Output<'a, B> {
     /// An empty output in `buf` (cleared); with `sink`, a large output goes there in
-    /// parts (see [`PART_SIZE`]).
-    pub fn new(mut buf: B, sink: Option<&'a dyn Fn(Part<B>)>) -> Self {
+    /// parts (see [`PART_SIZE`]), and the sink gives back an empty buffer to go on with.
+    pub fn new(mut buf: B, sink: Option<&'a dyn Fn(Part<B>) -> B>) -> Self {
         buf.clear();
         Output {
             buf,
@@ -194,7 +194,8 @@ impl<'a, B: Buffer> Output<'a, B> {
                 join: std::mem::take(&mut self.join),
                 end: None,
             };
-            sink(part);
+            self.buf = sink(part);
+            self.buf.clear();
         }
     }
 
@@ -326,14 +327,18 @@ pub struct JsonObject<'o, 'a> {
 }
 
 impl JsonObject<'_, '_> {
-    /// Starts the member `key` (a comma before it if one came before).
+    /// Starts the member `key` (a comma before it if one came before). Keys are the
+    /// fields' names, which need no escaping: they are written as they are.
     fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| JSON_ESCAPE[usize::from(b)] == 0));
+        let buf = &mut self.out.buf;
         if !self.empty {
-            self.out.buf.push(b',');
+            buf.push(b',');
         }
         self.empty = false;
-        json_string(&mut self.out.buf, key);
-        self.out.buf.push(b':');
+        buf.push(b'"');
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\":");
     }
 
     /// A string member.
@@ -438,15 +443,32 @@ impl TsvRow<'_, '_> {
 
 /// Appends `n` in decimal.
 pub fn decimal(out: &mut Vec<u8>, mut n: u64) {
+    // Two digits at a time, from a table of the hundred pairs.
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        t
+    };
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize;
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * pair..2 * pair + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        let pair = n as usize;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * pair..2 * pair + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }
@@ -649,7 +671,10 @@ mod tests {
     #[test]
     fn a_large_output_goes_on_in_parts_that_read_as_one() {
         let parts = std::cell::RefCell::new(Vec::new());
-        let sink = |part: Part<Vec<u8>>| parts.borrow_mut().push(part);
+        let sink = |part: Part<Vec<u8>>| {
+            parts.borrow_mut().push(part);
+            Vec::new()
+        };
         let mut out = Output::new(Vec::new(), Some(&sink));
         let record = Sample {
             text: "ب".repeat(1000),

@@ -249,6 +249,7 @@ fn in_this_thread<F: Filter>(
     let spill = |part: Part<F::Buf>| {
         // An error here is the writer's, which it reports itself.
         let _ = send_done(part, &shared.budget, to_writer);
+        shared.outputs.take()
     };
     let mut out = Output::new(shared.outputs.take(), Some(&spill));
     let streamed = for_each_piece(
@@ -293,6 +294,7 @@ fn with_workers<F: Filter>(
                     if done.send(part).is_err() {
                         stopped.set(true);
                     }
+                    shared.outputs.take()
                 };
                 let mut out = Output::new(shared.outputs.take(), Some(&spill));
                 batch.for_each(|piece| filter.piece(piece, &mut out));
@@ -332,6 +334,7 @@ fn with_workers<F: Filter>(
                     }
                     let spill = |part| {
                         let _ = send_done(part, &shared.budget, to_writer);
+                        shared.outputs.take()
                     };
                     let mut out = Output::new(shared.outputs.take(), Some(&spill));
                     filter.piece(&piece, &mut out);
