@@ -6,7 +6,9 @@ use nass::normalize::{Diacritics, DigitSources, HamzaFold, LetterFolds, Normaliz
 
 use crate::args::{DigitArg, InputArgs, PresetArg, ThreadsArg};
 use crate::error::CliError;
-use crate::parallel;
+use crate::output::Output;
+use crate::parallel::{self, Filter};
+use crate::stream::Piece;
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
@@ -250,11 +252,26 @@ impl NormalizeArgs {
     }
 }
 
+/// The normalizer as a filter: cut where it says, each piece normalized on its own.
+struct Normalize(Normalizer);
+
+impl Filter for Normalize {
+    type Buf = String;
+
+    fn cut(&self, text: &str) -> usize {
+        self.0.last_cut(text)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, String>) {
+        self.0.normalize_into(piece.text, out.buf());
+    }
+}
+
 pub fn normalize(args: &NormalizeArgs) -> Result<(), CliError> {
-    parallel::normalize_stream(
-        &args.normalizer(),
-        &args.input,
-        args.threads.get(),
+    let filter = Normalize(args.normalizer());
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
         crate::stdout::unbuffered,
     )
 }
@@ -268,10 +285,9 @@ pub fn digits(args: &DigitsArgs) -> Result<(), CliError> {
         .digits_from(args.from.sources())
         .all_decimal_digits(args.all_digits)
         .build();
-    parallel::normalize_stream(
-        &normalizer,
-        &args.input,
-        args.threads.get(),
+    parallel::run(
+        &Normalize(normalizer),
+        args.input.run(&args.threads),
         crate::stdout::unbuffered,
     )
 }
