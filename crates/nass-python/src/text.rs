@@ -267,7 +267,7 @@ impl Texts {
 
 /// About this many code points of a batch are read, worked on and turned into results at
 /// a time, so that the buffers stay small (and in cache) whatever the batch's size.
-const CHUNK: usize = 1 << 20;
+const CHUNK: usize = 1 << 16;
 
 /// Runs a batch call over a sequence of `str` (`what` names it in errors), a chunk of
 /// items at a time: the chunk's items are read as UTF-32 under the GIL; `work` runs on
