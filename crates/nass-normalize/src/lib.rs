@@ -49,10 +49,13 @@
 //! - `search` is the most aggressive fold, for indexing and matching.
 //! - `camel` gives CAMeL Tools 1.6's usual chain (`normalize_unicode`, `dediac_ar`,
 //!   `normalize_alef_ar`, `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar`) byte for
-//!   byte, with one documented exception: where CAMeL's own output is not in NFKC, because a
-//!   folded letter is followed by a combining hamza or madda (ى + U+0654, أ + U+0654), CAMeL
-//!   returns the uncomposed pair (ي + U+0654), which changes if normalized again; nass
-//!   composes it (ئ, or ا once the alef fold applies), so that normalizing is idempotent.
+//!   byte, in every case. CAMeL runs each step once, NFKC first, so where a letter it folds
+//!   afterwards is followed by a combining hamza or madda (ى + U+0654, ٱ + U+0653) its
+//!   output keeps the uncomposed pair (ي + U+0654, ا + U+0653), which is not in NFKC; so
+//!   does this preset, which runs one round of the reference where the others run rounds
+//!   until nothing changes. It is therefore the one preset that is not idempotent, in
+//!   that corner only: normalizing its output again composes the pair (ئ, آ then ا), as
+//!   CAMeL's chain run twice does ([`Normalizer::is_idempotent`]).
 //! - `lucene` gives Lucene's `ArabicNormalizer` exactly: no Unicode normalization, alef
 //!   with hamza or madda to alef (not alef wasla), alef maksura to yeh, teh marbuta to heh,
 //!   tatweel and U+064B–U+0652 removed.
@@ -71,7 +74,8 @@
 //! which is أ). Collapsing elongation, when on, comes last, once: it only removes letters
 //! from runs of letters, which composes nothing and makes no new run. So the result is
 //! always in the chosen Unicode normal form, and normalizing is idempotent for every set
-//! of operations. The fast path gives byte-identical output to
+//! of operations, except with the `camel` preset, which runs a single round as CAMeL does
+//! (see its entry above). The fast path gives byte-identical output to
 //! the reference on every input: code points whose result depends on their neighbours
 //! (combining hamza and madda, marks out of canonical order, anything whose normalization is
 //! not local) are handed to the reference in small windows that start and end at code
@@ -206,7 +210,7 @@ impl Preset {
     pub const fn description(self) -> &'static str {
         match self {
             Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles, digits to ASCII",
-            Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta",
+            Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta, each once (so not idempotent before a combining hamza or madda)",
             Preset::Lucene => "Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652",
             Preset::Display => "safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept",
         }
@@ -226,6 +230,7 @@ impl Preset {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: false,
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -242,6 +247,7 @@ impl Preset {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: true,
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
@@ -257,6 +263,7 @@ impl Preset {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: false,
             },
             Preset::Display => Settings {
                 unicode: UnicodeForm::Nfc,
@@ -270,6 +277,7 @@ impl Preset {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: false,
             },
         }
     }
@@ -342,6 +350,9 @@ struct Settings {
     elongation: bool,
     hamza: HamzaFold,
     digit_sources: DigitSources,
+    /// One round of the reference only, as CAMeL's chain runs each step once (the
+    /// `camel` preset): the result need not be in the normal form.
+    single_round: bool,
 }
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
@@ -629,6 +640,7 @@ impl Normalizer {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: false,
             },
         }
     }
@@ -795,6 +807,25 @@ impl Normalizer {
         (out, alignment)
     }
 
+    /// Whether normalizing the result again always leaves it as it is: true for every
+    /// normalizer but those built from [`Preset::Camel`] (later builder calls keep its
+    /// single round), which runs each step of CAMeL's chain once, as CAMeL does, so that
+    /// a folded letter before a combining hamza or madda (ى + U+0654, ٱ + U+0653) stays
+    /// uncomposed (ي + U+0654, ا + U+0653), which normalizing again composes.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let camel = Normalizer::from_preset(Preset::Camel);
+    /// assert!(!camel.is_idempotent());
+    /// let once = camel.normalize("\u{0649}\u{0654}");
+    /// assert_eq!(once, "\u{064A}\u{0654}");
+    /// assert_eq!(camel.normalize(&once), "\u{0626}");
+    /// assert!(Normalizer::from_preset(Preset::Search).is_idempotent());
+    /// ```
+    pub fn is_idempotent(&self) -> bool {
+        !self.settings.single_round
+    }
+
     /// The settings' Unicode normalization form.
     ///
     /// ```
@@ -832,6 +863,9 @@ impl Settings {
 
     /// The reference's further rounds, after a first one that gave `current`.
     fn reference_rounds_from(&self, mut current: String) -> String {
+        if self.single_round {
+            return current;
+        }
         // Each further round only composes what the previous one brought together, so it
         // shortens the text or leaves it alone; a handful of rounds always suffices.
         for _ in 0..64 {
