@@ -27,7 +27,8 @@
 //! The folds work on code points as they stand: a letter spelled with a combining hamza
 //! (ي + U+0654) is two code points here. `nass-normalize` composes such sequences first
 //! and runs every fold in one pass. [`ACTION_RANGES`] holds every code point a fold can
-//! change, so that a table builder need ask about no other.
+//! change, so that a table builder need ask about no other. [`lookup`] is the fold
+//! words are looked up in fixed lists by.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -36,6 +37,8 @@ use std::ops::RangeInclusive;
 
 use nass_core::CharAction;
 use unicode_normalization::UnicodeNormalization;
+
+pub mod lookup;
 
 bitflags::bitflags! {
     /// A set of letter folds.
