@@ -60,6 +60,13 @@ const SMALL_WRITES: usize = 32 << 10;
 /// workers too; pieces are about 128 KiB, so it holds back no more than a few dozen.
 const IN_FLIGHT: usize = 4 << 20;
 
+/// A piece larger than this is worked on in the reading thread, like a piece cut by
+/// force: pieces are about the size of a read (128 KiB) unless the stream waited long for
+/// a cut point, and a filter may need many times a piece's size while it works on it
+/// (`nass dates` on a line of a mebibyte of digits took 60 MB with two workers at once,
+/// 19 MB with one).
+const LARGE_PIECE: usize = 512 << 10;
+
 /// Buffers larger than this are freed rather than kept for use again: a piece cut in a
 /// long stretch with no safe cut point is rare, and a buffer kept at its size for every
 /// piece after it would multiply the memory by the pieces in flight.
@@ -322,10 +329,11 @@ fn with_workers<F: Filter>(
             run.options,
             |text| filter.cut(text),
             |piece| {
-                if piece.forced {
+                if piece.forced || piece.text.len() > LARGE_PIECE {
                     // Cut in a long stretch with no safe cut point (a run of combining
-                    // marks), the filter may take several times its size: it is worked
-                    // on here, so one thread at a time does that.
+                    // marks), or after a long wait for one (a line of a mebibyte), the
+                    // filter may take many times its size: it is worked on here, so one
+                    // thread at a time does that.
                     if !batch.is_empty() {
                         send(std::mem::replace(
                             &mut batch,
