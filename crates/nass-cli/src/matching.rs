@@ -205,7 +205,7 @@ fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {
         name_start: piece.start_of(m.name_start()),
         text: m.text(),
         name: m.entry().canonical(),
-        entity_type: m.entry().kind(),
+        entity_type: m.entry().entity_type(),
         kind: kind_name(m.kind()),
         variant: m.variant(),
         clitics: m.clitics(),

@@ -2,7 +2,7 @@
 //! conversion alone.
 
 use clap::{Args, ValueEnum};
-use nass::normalize::{Diacritics, LetterFolds, Normalizer, UnicodeForm};
+use nass::normalize::{Diacritics, DigitSources, HamzaFold, LetterFolds, Normalizer, UnicodeForm};
 
 use crate::args::{DigitArg, InputArgs, PresetArg, ThreadsArg};
 use crate::error::CliError;
@@ -43,6 +43,16 @@ pub struct NormalizeArgs {
     /// preset's choice; `none` leaves digits alone.
     #[arg(long, value_enum)]
     digits: Option<DigitArg>,
+    /// Collapse letters stretched by repetition: three or more of the same Arabic letter
+    /// in a row become one (كتييير to كتير), except exactly three ت; two in a row (الله)
+    /// and letters with a mark are never touched. Off in every preset.
+    #[arg(long)]
+    elongation: bool,
+    /// How hamza letters are spelled: `tasheel` leaves them to --letters (alef-hamza,
+    /// hamza-carriers); `uniform` writes every hamza form and carrier as ء (آ as ءء, or
+    /// ءا at the start of some words), as PyArabic's normalize_hamza does.
+    #[arg(long, value_enum)]
+    hamza: Option<HamzaArg>,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
@@ -54,14 +64,51 @@ pub struct DigitsArgs {
     /// The digits to write.
     #[arg(long, value_enum)]
     to: DigitArg,
-    /// With --to ascii, also fold every other Unicode decimal digit (Devanagari, Bengali,
-    /// Thai...) to ASCII.
+    /// The digits to convert; the others stay (a separator changes only between digits
+    /// that are the target's after conversion).
+    #[arg(long, value_enum, default_value = "any")]
+    from: DigitSourceArg,
+    /// With --to ascii (and --from any), also fold every other Unicode decimal digit
+    /// (Devanagari, Bengali, Thai...) to ASCII.
     #[arg(long)]
     all_digits: bool,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
+}
+
+/// Which digits `nass digits` converts.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DigitSourceArg {
+    /// ASCII digits 0-9.
+    Ascii,
+    /// Arabic-Indic digits ٠-٩.
+    Arabic,
+    /// Extended Arabic-Indic (Persian and Urdu) digits ۰-۹.
+    Persian,
+    /// Every digit.
+    Any,
+}
+
+impl DigitSourceArg {
+    fn sources(self) -> DigitSources {
+        match self {
+            DigitSourceArg::Ascii => DigitSources::ASCII,
+            DigitSourceArg::Arabic => DigitSources::ARABIC_INDIC,
+            DigitSourceArg::Persian => DigitSources::PERSIAN,
+            DigitSourceArg::Any => DigitSources::ANY,
+        }
+    }
+}
+
+/// How hamza letters are spelled.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum HamzaArg {
+    /// As the letter folds say (آ أ إ to ا, ؤ ئ to و ي when those folds are on).
+    Tasheel,
+    /// Every hamza form and carrier to ء.
+    Uniform,
 }
 
 /// A Unicode normalization form.
@@ -192,6 +239,15 @@ impl NormalizeArgs {
         if let Some(digits) = self.digits {
             b = b.digits(digits.set());
         }
+        if self.elongation {
+            b = b.elongation(true);
+        }
+        if let Some(hamza) = self.hamza {
+            b = b.hamza(match hamza {
+                HamzaArg::Tasheel => HamzaFold::Tasheel,
+                HamzaArg::Uniform => HamzaFold::Uniform,
+            });
+        }
         b.build()
     }
 }
@@ -226,6 +282,7 @@ pub fn digits(args: &DigitsArgs) -> Result<(), CliError> {
     let normalizer = Normalizer::builder()
         .unicode(UnicodeForm::None)
         .digits(args.to.set())
+        .digits_from(args.from.sources())
         .all_decimal_digits(args.all_digits)
         .build();
     parallel::run(

@@ -27,6 +27,13 @@ pub struct TokenizeArgs {
     /// sentence's number (from 0, over the whole input).
     #[arg(long)]
     sentences: bool,
+    /// Split a run of digits off the word it stands in (world123 -> world 123), as CAMeL
+    /// Tools' simple_word_tokenize(split_digits=True) does.
+    #[arg(long)]
+    split_digits: bool,
+    /// With --sentences, also end a sentence at the Arabic comma ، (as PyArabic does).
+    #[arg(long)]
+    arabic_comma: bool,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
@@ -177,11 +184,14 @@ impl Filter for Tokenize<'_> {
 }
 
 pub fn run(args: &TokenizeArgs) -> Result<(), CliError> {
+    let builder = Tokenizer::builder()
+        .split_digits(args.split_digits)
+        .arabic_comma_ends_sentence(args.arabic_comma);
     let filter = Tokenize {
         args,
         normalizer: args.normalize.map(|p| Normalizer::from_preset(p.0)),
-        words: Tokenizer::new(),
-        with_ws: Tokenizer::builder().whitespace(true).build(),
+        words: builder.build(),
+        with_ws: builder.whitespace(true).build(),
     };
     parallel::run(
         &filter,

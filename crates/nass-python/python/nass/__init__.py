@@ -52,6 +52,7 @@ from nass._nass import (
     to_hijri,
     tokenize,
     tokenize_batch,
+    tokenize_strings,
     tokenize_strings_batch,
 )
 
@@ -82,6 +83,7 @@ __all__ = [
     "tokenize",
     "tokenize_arrow",
     "tokenize_batch",
+    "tokenize_strings",
     "tokenize_strings_batch",
 ]
 
