@@ -29,7 +29,10 @@ pub trait Filter: Sync {
     /// The largest offset at which `text` may be cut (0: none yet).
     fn cut(&self, text: &str) -> usize;
 
-    /// Appends the output of `piece` to `out`.
+    /// Appends the output of `piece` to `out`. It may depend on the piece alone (and
+    /// its offsets in the input): what depends on the pieces before goes through
+    /// [`Output`]'s count and line helpers, which the writer completes, so that the output
+    /// is the same whichever thread works on which pieces, together or apart.
     fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Self::Buf>);
 
     /// What goes before the first byte of output, if there is any (a TSV header).
