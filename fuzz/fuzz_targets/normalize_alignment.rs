@@ -1,6 +1,6 @@
 //! Alignment of every preset: mapped offsets are monotone char boundaries of the
 //! original, and each normalized character's span maps to original text that contains it
-//! once normalized.
+//! once normalized. The presets, and the search preset collapsing elongation.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -8,8 +8,11 @@ use std::sync::LazyLock;
 use libfuzzer_sys::fuzz_target;
 use nass::normalize::{Normalizer, Preset};
 
-static PRESETS: LazyLock<Vec<Normalizer>> =
-    LazyLock::new(|| Preset::ALL.iter().map(|&p| Normalizer::from_preset(p)).collect());
+static PRESETS: LazyLock<Vec<Normalizer>> = LazyLock::new(|| {
+    let mut all: Vec<Normalizer> = Preset::ALL.iter().map(|&p| Normalizer::from_preset(p)).collect();
+    all.push(Normalizer::builder().preset(Preset::Search).elongation(true).build());
+    all
+});
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass::normalize::{Diacritics, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm};
 
 const CONFIGS: usize = 24;
 
@@ -25,6 +25,8 @@ fn normalizer(k: usize) -> &'static Normalizer {
             .tatweel(bits & (1 << 40) != 0)
             .invisibles(bits & (1 << 41) != 0)
             .spell_out_ligatures(bits & (1 << 42) != 0)
+            .elongation(bits & (1 << 43) != 0)
+            .hamza(if bits & (1 << 44) != 0 { HamzaFold::Uniform } else { HamzaFold::Tasheel })
             .build()
     })
 }

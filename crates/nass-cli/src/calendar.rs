@@ -6,8 +6,9 @@ use clap::{Args, ValueEnum};
 use nass::dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
 use nass::numerals::DigitSet;
 
+use crate::args::{DigitArg, InputArgs};
+use crate::error::CliError;
 use crate::stream::{for_each_piece, line_cut, MAX_PENDING};
-use crate::{CliError, DigitArg, InputArgs};
 
 /// Which way to convert.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -151,7 +152,7 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                 if skipping {
                     // The end of a line already reported as too long.
                     skipping = ending.is_empty();
-                    out.write_all(ending.as_bytes())?;
+                    out.write_all(ending.as_bytes()).map_err(CliError::Write)?;
                     continue;
                 }
                 line_number += 1;
@@ -165,18 +166,20 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                     continue;
                 }
                 match args.convert(&formatter, body) {
-                    Ok(converted) => out.write_all(converted.as_bytes())?,
+                    Ok(converted) => out
+                        .write_all(converted.as_bytes())
+                        .map_err(CliError::Write)?,
                     Err(why) => fail(CliError::Line {
                         line: line_number,
                         why,
                     })?,
                 }
-                out.write_all(ending.as_bytes())?;
+                out.write_all(ending.as_bytes()).map_err(CliError::Write)?;
             }
             Ok(())
         },
     )?;
-    out.flush()?;
+    out.flush().map_err(CliError::Write)?;
     match failed {
         Some(e) => Err(e),
         None => Ok(()),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use clap_complete::Shell;
 
-use crate::CliError;
+use crate::error::CliError;
 
 #[derive(Args, Debug)]
 pub struct CompletionsArgs {
@@ -37,8 +37,8 @@ pub fn completions(
     let name = cmd.get_name().to_string();
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, name, &mut script);
-    out.write_all(&script)?;
-    out.flush()?;
+    out.write_all(&script).map_err(CliError::Write)?;
+    out.flush().map_err(CliError::Write)?;
     Ok(())
 }
 
@@ -54,8 +54,10 @@ pub fn manpage(
     cmd.build();
     match &args.dir {
         None => {
-            clap_mangen::Man::new(cmd).render(out)?;
-            out.flush()?;
+            clap_mangen::Man::new(cmd)
+                .render(out)
+                .map_err(CliError::Write)?;
+            out.flush().map_err(CliError::Write)?;
             Ok(())
         }
         Some(dir) => {
@@ -70,7 +72,7 @@ fn write_pages(cmd: &clap::Command, dir: &Path) -> Result<(), CliError> {
     let man = clap_mangen::Man::new(cmd.clone());
     let path = dir.join(man.get_filename());
     let mut page = Vec::new();
-    man.render(&mut page)?;
+    man.render(&mut page).map_err(CliError::Write)?;
     std::fs::write(&path, page).map_err(|e| in_file(&path, e))?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_pages(sub, dir)?;

@@ -19,7 +19,15 @@
 //!   or [`Entry::Replace`] code points.
 //! - [`Alignment`]: maps byte offsets and spans of the output back to the input.
 //! - [`unicode`]: composition facts the engine's users need (which code points compose).
-//! - [`arabic`]: Arabic-script ranges.
+//! - [`arabic`]: Arabic-script ranges and the basic letters.
+//! - [`proclitics`]: the one proclitic grammar (و ف, then ب ك ل; ل + ال written لل).
+//! - [`CharSet`]: a set of code points, for the classes scanners ask about.
+//! - [`hash`]: the one hasher of the workspace's filters and tables.
+//! - [`Spanned`] and [`CliticSpanned`]: the accessor convention of every match type
+//!   (`start`, `end`, `span`, `text`; `name_start`, `clitics`, `name_text`).
+//!
+//! Marks, word characters and the lookup fold are policy and live in the crates whose
+//! subject they are: `nass_diacritics::word` and `nass_letters::lookup`.
 #![deny(missing_docs)]
 // Unsafe code is allowed in two modules: the vector loops (`prefilter.rs`: the skip loop's
 // prefilter, and the copy that patches replaced letters in place) and the branch-free
@@ -30,14 +38,20 @@ use std::borrow::Cow;
 
 mod align;
 pub mod arabic;
+mod charset;
 #[allow(unsafe_code)]
 mod dense;
+pub mod hash;
 #[allow(unsafe_code)]
 mod prefilter;
+pub mod proclitics;
+pub mod span;
 mod table;
 pub mod unicode;
 
 pub use align::{Alignment, AlignmentBuilder};
+pub use charset::CharSet;
+pub use span::{CliticSpanned, Spanned};
 pub use table::{Entry, NoSink, Sink, Table, TableBuilder};
 
 /// What a policy does to one code point.

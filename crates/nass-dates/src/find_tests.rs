@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use proptest::prelude::*;
 
-use crate::gregorian::{MAX_JDN, MIN_JDN};
 use crate::*;
+use nass_calendar::{MAX_JDN, MIN_JDN};
 use nass_numerals::DigitSet;
 
 /// (surface, kind, calendar, value) of every match.
@@ -143,6 +143,24 @@ fn negative_table() {
     for text in NEGATIVE {
         assert_eq!(found(text), [], "in {text:?}");
     }
+}
+
+/// The words around a date (عام، من، شهر …) take the proclitics of the shared grammar, ك
+/// among them, as the lexicon's gazetteer does for month names.
+#[test]
+fn keywords_take_the_proclitics_the_gazetteer_takes() {
+    // "This season looked like the year 1929 in its harshness": ك + عام.
+    assert_eq!(
+        found("بدا هذا الموسم كعام 1929 في قسوته"),
+        [("كعام 1929".to_string(), "year", G, "1929".to_string())]
+    );
+    assert_eq!(
+        found("وكان الشتاء فكالعام 2008 تماما"),
+        [("فكالعام 2008".to_string(), "year", G, "2008".to_string())]
+    );
+    // The gazetteer reads the same ك before a month name.
+    let w = find_date_words("صام كرمضان الماضي").next().unwrap();
+    assert_eq!((w.text(), w.clitics()), ("كرمضان", "ك"));
 }
 
 #[test]

@@ -1,280 +1,17 @@
 //! The month lexicon: month names of every naming system, weekdays, era marks and
-//! relative words, as data, and a gazetteer that finds them in text.
+//! relative words, and a gazetteer that finds them in text.
 
-use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use nass_calendar::{era_spellings, month_spellings, weekday_spellings};
+use nass_core::{CliticSpanned, Spanned};
 use nass_gazetteer::{serde_json, Entry, Gazetteer};
 
-use crate::gregorian::Weekday;
-use crate::lexicon_data::{MONTH_NAMES, SPELLINGS};
-
-/// Which calendar a month belongs to.
-///
-/// ```
-/// use nass_dates::{CalendarKind, NamingSystem};
-/// assert_eq!(NamingSystem::Hijri.calendar(), CalendarKind::Hijri);
-/// assert_eq!(NamingSystem::Moroccan.calendar(), CalendarKind::Gregorian);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum CalendarKind {
-    /// The Gregorian (solar) calendar.
-    Gregorian,
-    /// A Hijri (lunar Islamic) calendar.
-    Hijri,
-}
-
-impl CalendarKind {
-    /// `gregorian` or `hijri`.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::CalendarKind::Hijri.name(), "hijri");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            CalendarKind::Gregorian => "gregorian",
-            CalendarKind::Hijri => "hijri",
-        }
-    }
-}
-
-/// A system of month names.
-///
-/// ```
-/// use nass_dates::NamingSystem;
-/// assert_eq!(NamingSystem::Syriac.month_name(2), Some("شباط"));
-/// assert_eq!(NamingSystem::Latin.month_name(2), Some("فبراير"));
-/// assert_eq!(NamingSystem::Libyan.month_name(9), Some("الفاتح"));
-/// assert_eq!("french".parse::<NamingSystem>(), Ok(NamingSystem::French));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum NamingSystem {
-    /// The Hijri months (محرم … ذو الحجة). Name `hijri`.
-    Hijri,
-    /// Syriac / Levantine names (كانون الثاني، شباط، آذار …): Iraq, Syria, Lebanon,
-    /// Jordan, Palestine. Name `syriac`.
-    Syriac,
-    /// Latin-derived names (يناير، فبراير، مارس …): Egypt, Sudan, the Gulf, pan-Arab media;
-    /// the Egyptian يونيه / يوليه too. Name `latin`.
-    Latin,
-    /// French-derived names (جانفي، فيفري، أفريل، جوان، جويلية، أوت): Algeria and Tunisia.
-    /// Name `french`.
-    French,
-    /// Moroccan names (يوليوز، غشت، شتنبر، نونبر، دجنبر …). Name `moroccan`.
-    Moroccan,
-    /// Mauritanian names (إبريل، أغشت، شتمبر، دجمبر, otherwise Latin-derived). Name
-    /// `mauritanian`.
-    Mauritanian,
-    /// The Libyan names of 1986–2011 (أي النار، النوار، الربيع …). Name `libyan`.
-    Libyan,
-}
-
-impl NamingSystem {
-    /// The seven systems.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::NamingSystem::ALL.len(), 7);
-    /// ```
-    pub const ALL: [NamingSystem; 7] = [
-        NamingSystem::Hijri,
-        NamingSystem::Syriac,
-        NamingSystem::Latin,
-        NamingSystem::French,
-        NamingSystem::Moroccan,
-        NamingSystem::Mauritanian,
-        NamingSystem::Libyan,
-    ];
-
-    /// The six Gregorian systems.
-    ///
-    /// ```
-    /// assert!(!nass_dates::NamingSystem::GREGORIAN.contains(&nass_dates::NamingSystem::Hijri));
-    /// ```
-    pub const GREGORIAN: [NamingSystem; 6] = [
-        NamingSystem::Syriac,
-        NamingSystem::Latin,
-        NamingSystem::French,
-        NamingSystem::Moroccan,
-        NamingSystem::Mauritanian,
-        NamingSystem::Libyan,
-    ];
-
-    /// The calendar whose months the system names.
-    ///
-    /// ```
-    /// use nass_dates::{CalendarKind, NamingSystem};
-    /// assert_eq!(NamingSystem::Libyan.calendar(), CalendarKind::Gregorian);
-    /// ```
-    pub const fn calendar(self) -> CalendarKind {
-        match self {
-            NamingSystem::Hijri => CalendarKind::Hijri,
-            _ => CalendarKind::Gregorian,
-        }
-    }
-
-    /// The system's name: `hijri`, `syriac`, `latin`, `french`, `moroccan`,
-    /// `mauritanian`, `libyan`.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::NamingSystem::Syriac.name(), "syriac");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            NamingSystem::Hijri => "hijri",
-            NamingSystem::Syriac => "syriac",
-            NamingSystem::Latin => "latin",
-            NamingSystem::French => "french",
-            NamingSystem::Moroccan => "moroccan",
-            NamingSystem::Mauritanian => "mauritanian",
-            NamingSystem::Libyan => "libyan",
-        }
-    }
-
-    /// The name the system gives month `month` (1–12), as printed by the formatter.
-    ///
-    /// ```
-    /// use nass_dates::NamingSystem;
-    /// assert_eq!(NamingSystem::Hijri.month_name(9), Some("رمضان"));
-    /// assert_eq!(NamingSystem::French.month_name(7), Some("جويلية"));
-    /// assert_eq!(NamingSystem::French.month_name(13), None);
-    /// ```
-    pub const fn month_name(self, month: u8) -> Option<&'static str> {
-        if month >= 1 && month <= 12 {
-            Some(MONTH_NAMES[self as usize][month as usize - 1])
-        } else {
-            None
-        }
-    }
-}
-
-impl fmt::Display for NamingSystem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// The error of parsing a [`NamingSystem`] name.
-///
-/// ```
-/// let err = "klingon".parse::<nass_dates::NamingSystem>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown month naming system \"klingon\" (expected hijri, syriac, latin, french, moroccan, mauritanian or libyan)");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseNamingSystemError {
-    name: String,
-}
-
-impl fmt::Display for ParseNamingSystemError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown month naming system {:?} (expected hijri, syriac, latin, french, moroccan, \
-             mauritanian or libyan)",
-            self.name
-        )
-    }
-}
-
-impl std::error::Error for ParseNamingSystemError {}
-
-impl std::str::FromStr for NamingSystem {
-    type Err = ParseNamingSystemError;
-
-    /// The names of [`NamingSystem::name`]; `levantine` is also accepted for `syriac`.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s == "levantine" {
-            return Ok(NamingSystem::Syriac);
-        }
-        NamingSystem::ALL
-            .into_iter()
-            .find(|n| n.name() == s)
-            .ok_or_else(|| ParseNamingSystemError {
-                name: s.chars().take(64).collect(),
-            })
-    }
-}
-
-/// A month as a naming system names it: the month number, the system, and through the
-/// system the calendar.
-///
-/// ```
-/// use nass_dates::{CalendarKind, MonthName, NamingSystem};
-/// let readings: Vec<MonthName> = MonthName::lookup("وشباط").collect();
-/// assert_eq!(readings.len(), 1);
-/// let shubat = readings[0];
-/// assert_eq!((shubat.month(), shubat.system(), shubat.calendar()), (2, NamingSystem::Syriac, CalendarKind::Gregorian));
-/// assert_eq!(shubat.name(), "شباط");
-/// // مارس is March in four systems.
-/// assert_eq!(MonthName::lookup("مارس").count(), 4);
-/// assert!(MonthName::lookup("مارس").all(|m| m.month() == 3));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct MonthName {
-    system: NamingSystem,
-    month: u8,
-}
+use crate::lexicon_data::{ambiguity, RELATIVE_SPELLINGS};
+use crate::word::{DateWord, LexiconEntry, MonthName};
 
 impl MonthName {
-    /// Month `month` (1–12) of `system`.
-    ///
-    /// ```
-    /// use nass_dates::{MonthName, NamingSystem};
-    /// assert_eq!(MonthName::new(NamingSystem::Hijri, 9).unwrap().name(), "رمضان");
-    /// assert_eq!(MonthName::new(NamingSystem::Hijri, 0), None);
-    /// ```
-    pub const fn new(system: NamingSystem, month: u8) -> Option<MonthName> {
-        if month >= 1 && month <= 12 {
-            Some(MonthName { system, month })
-        } else {
-            None
-        }
-    }
-
-    pub(crate) const fn new_unchecked(system: NamingSystem, month: u8) -> MonthName {
-        MonthName { system, month }
-    }
-
-    /// The month number, 1–12.
-    ///
-    /// ```
-    /// # use nass_dates::{MonthName, NamingSystem};
-    /// assert_eq!(MonthName::new(NamingSystem::Moroccan, 8).unwrap().month(), 8);
-    /// ```
-    pub const fn month(self) -> u8 {
-        self.month
-    }
-
-    /// The naming system.
-    ///
-    /// ```
-    /// # use nass_dates::{MonthName, NamingSystem};
-    /// assert_eq!(MonthName::new(NamingSystem::Moroccan, 8).unwrap().system(), NamingSystem::Moroccan);
-    /// ```
-    pub const fn system(self) -> NamingSystem {
-        self.system
-    }
-
-    /// The calendar.
-    ///
-    /// ```
-    /// # use nass_dates::{CalendarKind, MonthName, NamingSystem};
-    /// assert_eq!(MonthName::new(NamingSystem::Hijri, 1).unwrap().calendar(), CalendarKind::Hijri);
-    /// ```
-    pub const fn calendar(self) -> CalendarKind {
-        self.system.calendar()
-    }
-
-    /// The name the system prints for this month.
-    ///
-    /// ```
-    /// # use nass_dates::{MonthName, NamingSystem};
-    /// assert_eq!(MonthName::new(NamingSystem::Moroccan, 8).unwrap().name(), "غشت");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        MONTH_NAMES[self.system as usize][self.month as usize - 1]
-    }
-
     /// Every reading of `word` as a month name: `word` (surrounding whitespace ignored)
     /// must be exactly one spelling of the lexicon, possibly with proclitics, diacritics,
     /// tatweel and the spelling variation the `search` normalization folds. Names that
@@ -291,189 +28,6 @@ impl MonthName {
             DateWord::Month(m) => Some(m),
             _ => None,
         })
-    }
-}
-
-impl fmt::Display for MonthName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// An era mark written after a year.
-///
-/// ```
-/// use nass_dates::{lookup, DateWord, EraMark};
-/// assert_eq!(lookup("هـ").next().unwrap().word(), DateWord::Era(EraMark::Hijri));
-/// assert_eq!(lookup("ق.م").next().unwrap().word(), DateWord::Era(EraMark::BeforeChrist));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EraMark {
-    /// After the Hijra: هـ (ه), هجري, هجرية, للهجرة.
-    Hijri,
-    /// Of the Christian era: م, ميلادي, ميلادية, للميلاد.
-    Gregorian,
-    /// Before Christ: ق.م, قبل الميلاد.
-    BeforeChrist,
-    /// Before the Hijra: ق.هـ, قبل الهجرة.
-    BeforeHijra,
-    /// Solar Hijri (Iran): هـ.ش.
-    SolarHijri,
-}
-
-impl EraMark {
-    /// The mark's short form: هـ، م، ق.م، ق.هـ، هـ.ش.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::EraMark::Hijri.mark(), "هـ");
-    /// ```
-    pub const fn mark(self) -> &'static str {
-        match self {
-            EraMark::Hijri => "هـ",
-            EraMark::Gregorian => "م",
-            EraMark::BeforeChrist => "ق.م",
-            EraMark::BeforeHijra => "ق.هـ",
-            EraMark::SolarHijri => "هـ.ش",
-        }
-    }
-}
-
-/// A relative word after a month, weekday or year.
-///
-/// ```
-/// use nass_dates::{lookup, DateWord, RelativeWord};
-/// assert_eq!(lookup("المقبلة").next().unwrap().word(), DateWord::Relative(RelativeWord::Next));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum RelativeWord {
-    /// Last, past: الماضي، الماضية، المنصرم، الفائت، السابق ...
-    Past,
-    /// Next, coming: المقبل، المقبلة، القادم ...
-    Next,
-    /// Current: الجاري، الحالي ...
-    Current,
-}
-
-impl RelativeWord {
-    /// `past`, `next` or `current`.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::RelativeWord::Past.name(), "past");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            RelativeWord::Past => "past",
-            RelativeWord::Next => "next",
-            RelativeWord::Current => "current",
-        }
-    }
-}
-
-/// What a spelling of the lexicon means.
-///
-/// ```
-/// use nass_dates::{lookup, DateWord, Weekday};
-/// assert_eq!(lookup("والأربعاء").next().unwrap().word(), DateWord::Weekday(Weekday::Wednesday));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DateWord {
-    /// A month name.
-    Month(MonthName),
-    /// A weekday name.
-    Weekday(Weekday),
-    /// An era mark.
-    Era(EraMark),
-    /// A relative word.
-    Relative(RelativeWord),
-}
-
-impl DateWord {
-    /// The gazetteer type of the word: `month/SYSTEM` (`month/hijri`, `month/syriac` …),
-    /// `weekday`, `era` or `relative`.
-    ///
-    /// ```
-    /// use nass_dates::lookup;
-    /// assert_eq!(lookup("غشت").next().unwrap().word().kind(), "month/moroccan");
-    /// ```
-    pub const fn kind(self) -> &'static str {
-        match self {
-            DateWord::Month(m) => match m.system {
-                NamingSystem::Hijri => "month/hijri",
-                NamingSystem::Syriac => "month/syriac",
-                NamingSystem::Latin => "month/latin",
-                NamingSystem::French => "month/french",
-                NamingSystem::Moroccan => "month/moroccan",
-                NamingSystem::Mauritanian => "month/mauritanian",
-                NamingSystem::Libyan => "month/libyan",
-            },
-            DateWord::Weekday(_) => "weekday",
-            DateWord::Era(_) => "era",
-            DateWord::Relative(_) => "relative",
-        }
-    }
-}
-
-/// One spelling of the lexicon.
-///
-/// ```
-/// use nass_dates::{lexicon, DateWord};
-/// let e = lexicon().iter().find(|e| e.spelling() == "صفر").unwrap();
-/// assert!(matches!(e.word(), DateWord::Month(m) if m.month() == 2));
-/// assert_eq!(e.ambiguity(), Some("also the noun 'zero'"));
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct LexiconEntry {
-    spelling: &'static str,
-    word: DateWord,
-    ambiguity: Option<&'static str>,
-}
-
-impl LexiconEntry {
-    /// The spelling as listed.
-    ///
-    /// ```
-    /// assert_eq!(nass_dates::lexicon()[0].spelling(), "محرم");
-    /// ```
-    pub const fn spelling(&self) -> &'static str {
-        self.spelling
-    }
-
-    /// What it means.
-    ///
-    /// ```
-    /// use nass_dates::{lexicon, DateWord, MonthName, NamingSystem};
-    /// assert_eq!(lexicon()[0].word(), DateWord::Month(MonthName::new(NamingSystem::Hijri, 1).unwrap()));
-    /// ```
-    pub const fn word(&self) -> DateWord {
-        self.word
-    }
-
-    /// Why the spelling is also an ordinary word and so counts as a date word only with
-    /// supporting context (a day number before, a year or era mark after, شهر before, or
-    /// a paired name after "/"), or `None` when it is unambiguous. The ambiguous
-    /// spellings, from the fact sheet: محرم / المحرم (forbidden, a name), صفر (zero), رجب,
-    /// شعبان, رمضان (names), نيسان (the car), تموز (mythology), آب (folds with أب
-    /// "father"), مارس (the verb, in all four systems), every Libyan name (common nouns
-    /// and names), الإثنين ("the two"), الجمعة (Friday prayer), the one-letter era marks
-    /// هـ and م, and every relative word (ordinary adjectives).
-    ///
-    /// ```
-    /// use nass_dates::lookup;
-    /// assert!(lookup("نيسان").all(|e| e.ambiguity().is_some()));
-    /// assert!(lookup("شباط").all(|e| e.ambiguity().is_none()));
-    /// ```
-    pub const fn ambiguity(&self) -> Option<&'static str> {
-        self.ambiguity
-    }
-
-    /// Whether the spelling needs context ([`LexiconEntry::ambiguity`] is `Some`).
-    ///
-    /// ```
-    /// assert!(nass_dates::lookup("رمضان").next().unwrap().needs_context());
-    /// assert!(!nass_dates::lookup("رمضان المبارك").next().unwrap().needs_context());
-    /// ```
-    pub const fn needs_context(&self) -> bool {
-        self.ambiguity.is_some()
     }
 }
 
@@ -494,13 +48,23 @@ impl LexiconEntry {
 pub fn lexicon() -> &'static [LexiconEntry] {
     static LEXICON: OnceLock<Vec<LexiconEntry>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        SPELLINGS
+        let months = month_spellings().iter().map(|&(s, system, month)| {
+            (s, DateWord::Month(MonthName::new_unchecked(system, month)))
+        });
+        let weekdays = weekday_spellings()
             .iter()
-            .map(|&(spelling, word, ambiguity)| LexiconEntry {
-                spelling,
-                word,
-                ambiguity,
-            })
+            .map(|&(s, day)| (s, DateWord::Weekday(day)));
+        let eras = era_spellings()
+            .iter()
+            .map(|&(s, era)| (s, DateWord::Era(era)));
+        let relatives = RELATIVE_SPELLINGS
+            .iter()
+            .map(|&(s, word)| (s, DateWord::Relative(word)));
+        months
+            .chain(weekdays)
+            .chain(eras)
+            .chain(relatives)
+            .map(|(spelling, word)| LexiconEntry::new(spelling, word, ambiguity(spelling)))
             .collect()
     })
 }
@@ -512,7 +76,7 @@ pub fn lexicon() -> &'static [LexiconEntry] {
 /// ```
 /// let g = nass_dates::lexicon_gazetteer();
 /// let m = g.find_iter("وصل في بشهر رمضان").next().unwrap();
-/// assert_eq!((m.text(), m.clitics(), m.entry().kind()), ("بشهر رمضان", "ب", "month/hijri"));
+/// assert_eq!((m.text(), m.clitics(), m.entry().entity_type()), ("بشهر رمضان", "ب", "month/hijri"));
 /// ```
 pub fn lexicon_gazetteer() -> Gazetteer {
     gazetteer().clone()
@@ -522,7 +86,7 @@ fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
     GAZETTEER.get_or_init(|| {
         let entries = lexicon().iter().enumerate().map(|(i, e)| {
-            Entry::new(e.spelling, e.word.kind()).with_payload(serde_json::json!({ "id": i }))
+            Entry::new(e.spelling(), e.word().kind()).with_payload(serde_json::json!({ "id": i }))
         });
         Gazetteer::builder()
             .entries(entries)
@@ -591,6 +155,33 @@ pub struct DateWordMatch<'t> {
 }
 
 impl<'t> DateWordMatch<'t> {
+    /// Byte offset where the match starts, proclitics included.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().start(), 5);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset just past the match.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().end(), 15);
+    /// ```
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// Byte offset where the name begins, after the proclitics.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("في وشباط").next().unwrap().name_start(), 7);
+    /// ```
+    pub fn name_start(&self) -> usize {
+        self.name_start
+    }
+
     /// The byte span in the original text, proclitics included.
     ///
     /// ```
@@ -618,6 +209,15 @@ impl<'t> DateWordMatch<'t> {
         &self.text[self.start..self.name_start]
     }
 
+    /// The name after the proclitics.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::find_date_words("وشباط").next().unwrap().name_text(), "شباط");
+    /// ```
+    pub fn name_text(&self) -> &'t str {
+        &self.text[self.name_start..self.end]
+    }
+
     /// The lexicon entry.
     ///
     /// ```
@@ -634,7 +234,32 @@ impl<'t> DateWordMatch<'t> {
     /// assert_eq!(nass_dates::find_date_words("يوم الخميس").next().unwrap().word(), DateWord::Weekday(Weekday::Thursday));
     /// ```
     pub fn word(&self) -> DateWord {
-        self.entry.word
+        self.entry.word()
+    }
+}
+
+/// The workspace's accessor convention (`nass_core::span`).
+///
+/// ```
+/// use nass_core::CliticSpanned;
+/// let w = nass_dates::find_date_words("وبشباط").next().unwrap();
+/// assert_eq!((CliticSpanned::clitics(&w), CliticSpanned::name_text(&w)), ("وب", "شباط"));
+/// ```
+impl Spanned for DateWordMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        DateWordMatch::text(self)
+    }
+}
+
+impl CliticSpanned for DateWordMatch<'_> {
+    fn name_start(&self) -> usize {
+        self.name_start
     }
 }
 

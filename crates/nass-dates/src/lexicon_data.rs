@@ -1,119 +1,10 @@
-//! The month, weekday, era and relative-word spellings (data only; facts from
-//! `../shared/spec/months.md`). Each spelling differs from every other spelling of the same
-//! word after the `search` normalization (diacritics, tatweel, hamza forms, ى/ي and ة/ه
-//! are folded there, so variants that differ only in those are not listed).
+//! The lexicon's own data (facts from `../shared/spec/months.md`): the relative-word
+//! spellings and why a spelling needs context. The month, weekday and era spellings are
+//! nass-calendar's. Each spelling differs from every other spelling of the same word after
+//! the `search` normalization (diacritics, tatweel, hamza forms, ى/ي and ة/ه are folded
+//! there, so variants that differ only in those are not listed).
 
-use crate::gregorian::Weekday;
-use crate::lexicon::{DateWord, EraMark, MonthName, NamingSystem, RelativeWord};
-
-/// The name each system prints for months 1–12 ([`NamingSystem::month_name`]).
-pub(crate) const MONTH_NAMES: [[&str; 12]; 7] = [
-    // Hijri
-    [
-        "محرم",
-        "صفر",
-        "ربيع الأول",
-        "ربيع الآخر",
-        "جمادى الأولى",
-        "جمادى الآخرة",
-        "رجب",
-        "شعبان",
-        "رمضان",
-        "شوال",
-        "ذو القعدة",
-        "ذو الحجة",
-    ],
-    // Syriac (Levantine)
-    [
-        "كانون الثاني",
-        "شباط",
-        "آذار",
-        "نيسان",
-        "أيار",
-        "حزيران",
-        "تموز",
-        "آب",
-        "أيلول",
-        "تشرين الأول",
-        "تشرين الثاني",
-        "كانون الأول",
-    ],
-    // Latin-derived
-    [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
-    // French-derived
-    [
-        "جانفي",
-        "فيفري",
-        "مارس",
-        "أفريل",
-        "ماي",
-        "جوان",
-        "جويلية",
-        "أوت",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
-    // Moroccan
-    [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "ماي",
-        "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
-        "أكتوبر",
-        "نونبر",
-        "دجنبر",
-    ],
-    // Mauritanian
-    [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "إبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغشت",
-        "شتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "دجمبر",
-    ],
-    // Libyan 1986-2011
-    [
-        "أي النار",
-        "النوار",
-        "الربيع",
-        "الطير",
-        "الماء",
-        "الصيف",
-        "ناصر",
-        "هانيبال",
-        "الفاتح",
-        "التمور",
-        "الحرث",
-        "الكانون",
-    ],
-];
+use crate::word::RelativeWord;
 
 /// Why a spelling needs context (see [`crate::LexiconEntry::ambiguity`]).
 const ZERO: &str = "also the noun 'zero'";
@@ -129,192 +20,103 @@ const PRAYER: &str = "also 'the Friday prayer'";
 const LETTER: &str = "a single letter: an era mark only after a year";
 const ADJECTIVE: &str = "an ordinary adjective: relative only after a month, weekday or year";
 
+/// The spellings that are also ordinary words, and why.
+#[rustfmt::skip]
+const AMBIGUOUS: &[(&str, &str)] = &[
+    ("محرم", FORBIDDEN),
+    ("المحرم", FORBIDDEN),
+    ("صفر", ZERO),
+    ("رجب", NAME),
+    ("شعبان", NAME),
+    ("رمضان", NAME),
+    ("نيسان", CAR),
+    ("تموز", MYTH),
+    ("آب", FATHER),
+    ("مارس", VERB),
+    ("أي النار", LIBYAN),
+    ("أين النار", LIBYAN),
+    ("النوار", LIBYAN),
+    ("الربيع", LIBYAN),
+    ("الطير", LIBYAN),
+    ("الماء", LIBYAN),
+    ("الصيف", LIBYAN),
+    ("ناصر", LIBYAN),
+    ("هانيبال", LIBYAN),
+    ("هنيبال", LIBYAN),
+    ("الفاتح", LIBYAN),
+    ("التمور", LIBYAN),
+    ("الحرث", LIBYAN),
+    ("الكانون", LIBYAN),
+    ("الإثنين", TWO),
+    ("الجمعة", PRAYER),
+    ("هـ", LETTER),
+    ("م", LETTER),
+    ("الماضي", ADJECTIVE),
+    ("الماضية", ADJECTIVE),
+    ("الماضيين", ADJECTIVE),
+    ("المنصرم", ADJECTIVE),
+    ("المنصرمة", ADJECTIVE),
+    ("الفائت", ADJECTIVE),
+    ("الفائتة", ADJECTIVE),
+    ("السابق", ADJECTIVE),
+    ("السابقة", ADJECTIVE),
+    ("المقبل", ADJECTIVE),
+    ("المقبلة", ADJECTIVE),
+    ("المقبلين", ADJECTIVE),
+    ("القادم", ADJECTIVE),
+    ("القادمة", ADJECTIVE),
+    ("القادمين", ADJECTIVE),
+    ("الجاري", ADJECTIVE),
+    ("الجارية", ADJECTIVE),
+    ("الحالي", ADJECTIVE),
+    ("الحالية", ADJECTIVE),
+];
+
+/// Why `spelling` (as listed) needs context, if it does.
+pub(crate) fn ambiguity(spelling: &str) -> Option<&'static str> {
+    AMBIGUOUS
+        .iter()
+        .find(|&&(s, _)| s == spelling)
+        .map(|&(_, why)| why)
+}
+
+/// The relative words (section 5).
+#[rustfmt::skip]
+pub(crate) const RELATIVE_SPELLINGS: &[(&str, RelativeWord)] = &[
+    ("الماضي", RelativeWord::Past),
+    ("الماضية", RelativeWord::Past),
+    ("الماضيين", RelativeWord::Past),
+    ("المنصرم", RelativeWord::Past),
+    ("المنصرمة", RelativeWord::Past),
+    ("الفائت", RelativeWord::Past),
+    ("الفائتة", RelativeWord::Past),
+    ("السابق", RelativeWord::Past),
+    ("السابقة", RelativeWord::Past),
+    ("المقبل", RelativeWord::Next),
+    ("المقبلة", RelativeWord::Next),
+    ("المقبلين", RelativeWord::Next),
+    ("القادم", RelativeWord::Next),
+    ("القادمة", RelativeWord::Next),
+    ("القادمين", RelativeWord::Next),
+    ("الجاري", RelativeWord::Current),
+    ("الجارية", RelativeWord::Current),
+    ("الحالي", RelativeWord::Current),
+    ("الحالية", RelativeWord::Current),
+];
+
+#[cfg(test)]
+use crate::word::{DateWord, MonthName};
+#[cfg(test)]
+use nass_calendar::{
+    EraMark, NamingSystem,
+    NamingSystem::{French, Hijri, Latin, Libyan, Moroccan, Syriac},
+    Weekday,
+};
+
+#[cfg(test)]
 const fn m(system: NamingSystem, month: u8) -> DateWord {
     DateWord::Month(MonthName::new_unchecked(system, month))
 }
-
-use NamingSystem::{French, Hijri, Latin, Libyan, Mauritanian, Moroccan, Syriac};
-
-/// One spelling: the text, what it means, and why it needs context (if it does).
-pub(crate) type Row = (&'static str, DateWord, Option<&'static str>);
-
-#[rustfmt::skip]
-pub(crate) const SPELLINGS: &[Row] = &[
-    // Hijri months (fact sheet section 1).
-    ("محرم", m(Hijri, 1), Some(FORBIDDEN)),
-    ("المحرم", m(Hijri, 1), Some(FORBIDDEN)),
-    ("محرم الحرام", m(Hijri, 1), None),
-    ("صفر", m(Hijri, 2), Some(ZERO)),
-    ("صفر الخير", m(Hijri, 2), None),
-    ("صفر المظفر", m(Hijri, 2), None),
-    ("ربيع الأول", m(Hijri, 3), None),
-    ("ربيع أول", m(Hijri, 3), None),
-    ("ربيع الآخر", m(Hijri, 4), None),
-    ("ربيع الثاني", m(Hijri, 4), None),
-    ("ربيع ثاني", m(Hijri, 4), None),
-    ("جمادى الأولى", m(Hijri, 5), None),
-    ("جمادى الأول", m(Hijri, 5), None),
-    ("جمادى الآخرة", m(Hijri, 6), None),
-    ("جمادى الثانية", m(Hijri, 6), None),
-    ("جمادى الآخر", m(Hijri, 6), None),
-    ("جمادى الثاني", m(Hijri, 6), None),
-    ("رجب", m(Hijri, 7), Some(NAME)),
-    ("رجب المرجب", m(Hijri, 7), None),
-    ("رجب الفرد", m(Hijri, 7), None),
-    ("شعبان", m(Hijri, 8), Some(NAME)),
-    ("شعبان المعظم", m(Hijri, 8), None),
-    ("رمضان", m(Hijri, 9), Some(NAME)),
-    ("شهر رمضان", m(Hijri, 9), None),
-    ("رمضان المبارك", m(Hijri, 9), None),
-    ("رمضان المعظم", m(Hijri, 9), None),
-    ("شوال", m(Hijri, 10), None),
-    ("شوال المكرم", m(Hijri, 10), None),
-    ("ذو القعدة", m(Hijri, 11), None),
-    ("ذي القعدة", m(Hijri, 11), None),
-    ("ذا القعدة", m(Hijri, 11), None),
-    ("ذوالقعدة", m(Hijri, 11), None),
-    ("ذو الحجة", m(Hijri, 12), None),
-    ("ذي الحجة", m(Hijri, 12), None),
-    ("ذا الحجة", m(Hijri, 12), None),
-    ("ذوالحجة", m(Hijri, 12), None),
-    // Syriac / Levantine (section 2).
-    ("كانون الثاني", m(Syriac, 1), None),
-    ("كانون ثاني", m(Syriac, 1), None),
-    ("شباط", m(Syriac, 2), None),
-    ("آذار", m(Syriac, 3), None),
-    ("نيسان", m(Syriac, 4), Some(CAR)),
-    ("أيار", m(Syriac, 5), None),
-    ("حزيران", m(Syriac, 6), None),
-    ("تموز", m(Syriac, 7), Some(MYTH)),
-    ("آب", m(Syriac, 8), Some(FATHER)),
-    ("أيلول", m(Syriac, 9), None),
-    ("تشرين الأول", m(Syriac, 10), None),
-    ("تشرين اول", m(Syriac, 10), None),
-    ("تشرين الثاني", m(Syriac, 11), None),
-    ("تشرين ثاني", m(Syriac, 11), None),
-    ("كانون الأول", m(Syriac, 12), None),
-    ("كانون اول", m(Syriac, 12), None),
-    // Latin-derived.
-    ("يناير", m(Latin, 1), None),
-    ("فبراير", m(Latin, 2), None),
-    ("مارس", m(Latin, 3), Some(VERB)),
-    ("أبريل", m(Latin, 4), None),
-    ("مايو", m(Latin, 5), None),
-    ("يونيو", m(Latin, 6), None),
-    ("يونيه", m(Latin, 6), None),
-    ("يوليو", m(Latin, 7), None),
-    ("يوليه", m(Latin, 7), None),
-    ("أغسطس", m(Latin, 8), None),
-    ("أغسطوس", m(Latin, 8), None),
-    ("سبتمبر", m(Latin, 9), None),
-    ("أكتوبر", m(Latin, 10), None),
-    ("نوفمبر", m(Latin, 11), None),
-    ("ديسمبر", m(Latin, 12), None),
-    // French-derived (Algeria, Tunisia).
-    ("جانفي", m(French, 1), None),
-    ("فيفري", m(French, 2), None),
-    ("مارس", m(French, 3), Some(VERB)),
-    ("أفريل", m(French, 4), None),
-    ("ماي", m(French, 5), None),
-    ("جوان", m(French, 6), None),
-    ("جويلية", m(French, 7), None),
-    ("أوت", m(French, 8), None),
-    ("سبتمبر", m(French, 9), None),
-    ("أكتوبر", m(French, 10), None),
-    ("نوفمبر", m(French, 11), None),
-    ("ديسمبر", m(French, 12), None),
-    // Morocco, with the older or alternative spellings.
-    ("يناير", m(Moroccan, 1), None),
-    ("فبراير", m(Moroccan, 2), None),
-    ("مارس", m(Moroccan, 3), Some(VERB)),
-    ("أبريل", m(Moroccan, 4), None),
-    ("ماي", m(Moroccan, 5), None),
-    ("مايو", m(Moroccan, 5), None),
-    ("يونيو", m(Moroccan, 6), None),
-    ("يوليوز", m(Moroccan, 7), None),
-    ("يوليو", m(Moroccan, 7), None),
-    ("غشت", m(Moroccan, 8), None),
-    ("شتنبر", m(Moroccan, 9), None),
-    ("شتمبر", m(Moroccan, 9), None),
-    ("أكتوبر", m(Moroccan, 10), None),
-    ("نونبر", m(Moroccan, 11), None),
-    ("دجنبر", m(Moroccan, 12), None),
-    ("دجمبر", m(Moroccan, 12), None),
-    // Mauritania (CLDR ar_MR).
-    ("يناير", m(Mauritanian, 1), None),
-    ("فبراير", m(Mauritanian, 2), None),
-    ("مارس", m(Mauritanian, 3), Some(VERB)),
-    ("إبريل", m(Mauritanian, 4), None),
-    ("مايو", m(Mauritanian, 5), None),
-    ("يونيو", m(Mauritanian, 6), None),
-    ("يوليو", m(Mauritanian, 7), None),
-    ("أغشت", m(Mauritanian, 8), None),
-    ("شتمبر", m(Mauritanian, 9), None),
-    ("أكتوبر", m(Mauritanian, 10), None),
-    ("نوفمبر", m(Mauritanian, 11), None),
-    ("دجمبر", m(Mauritanian, 12), None),
-    // Libya 1986-2011 (Jamahiriya calendar).
-    ("أي النار", m(Libyan, 1), Some(LIBYAN)),
-    ("أين النار", m(Libyan, 1), Some(LIBYAN)),
-    ("النوار", m(Libyan, 2), Some(LIBYAN)),
-    ("الربيع", m(Libyan, 3), Some(LIBYAN)),
-    ("الطير", m(Libyan, 4), Some(LIBYAN)),
-    ("الماء", m(Libyan, 5), Some(LIBYAN)),
-    ("الصيف", m(Libyan, 6), Some(LIBYAN)),
-    ("ناصر", m(Libyan, 7), Some(LIBYAN)),
-    ("هانيبال", m(Libyan, 8), Some(LIBYAN)),
-    ("هنيبال", m(Libyan, 8), Some(LIBYAN)),
-    ("الفاتح", m(Libyan, 9), Some(LIBYAN)),
-    ("التمور", m(Libyan, 10), Some(LIBYAN)),
-    ("الحرث", m(Libyan, 11), Some(LIBYAN)),
-    ("الكانون", m(Libyan, 12), Some(LIBYAN)),
-    // Weekdays (section 4).
-    ("الإثنين", DateWord::Weekday(Weekday::Monday), Some(TWO)),
-    ("الاتنين", DateWord::Weekday(Weekday::Monday), None),
-    ("الثلاثاء", DateWord::Weekday(Weekday::Tuesday), None),
-    ("الثلاثا", DateWord::Weekday(Weekday::Tuesday), None),
-    ("الثلثاء", DateWord::Weekday(Weekday::Tuesday), None),
-    ("الأربعاء", DateWord::Weekday(Weekday::Wednesday), None),
-    ("الأربعا", DateWord::Weekday(Weekday::Wednesday), None),
-    ("الخميس", DateWord::Weekday(Weekday::Thursday), None),
-    ("الجمعة", DateWord::Weekday(Weekday::Friday), Some(PRAYER)),
-    ("السبت", DateWord::Weekday(Weekday::Saturday), None),
-    ("الأحد", DateWord::Weekday(Weekday::Sunday), None),
-    // Era marks (section 5). هـ and ه are one spelling once tatweel is removed.
-    ("هـ", DateWord::Era(EraMark::Hijri), Some(LETTER)),
-    ("هجري", DateWord::Era(EraMark::Hijri), None),
-    ("هجرية", DateWord::Era(EraMark::Hijri), None),
-    ("للهجرة", DateWord::Era(EraMark::Hijri), None),
-    ("م", DateWord::Era(EraMark::Gregorian), Some(LETTER)),
-    ("ميلادي", DateWord::Era(EraMark::Gregorian), None),
-    ("ميلادية", DateWord::Era(EraMark::Gregorian), None),
-    ("للميلاد", DateWord::Era(EraMark::Gregorian), None),
-    ("ق.م", DateWord::Era(EraMark::BeforeChrist), None),
-    ("قبل الميلاد", DateWord::Era(EraMark::BeforeChrist), None),
-    ("ق.هـ", DateWord::Era(EraMark::BeforeHijra), None),
-    ("قبل الهجرة", DateWord::Era(EraMark::BeforeHijra), None),
-    ("هـ.ش", DateWord::Era(EraMark::SolarHijri), None),
-    // Relative words (section 5).
-    ("الماضي", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("الماضية", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("الماضيين", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("المنصرم", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("المنصرمة", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("الفائت", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("الفائتة", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("السابق", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("السابقة", DateWord::Relative(RelativeWord::Past), Some(ADJECTIVE)),
-    ("المقبل", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("المقبلة", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("المقبلين", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("القادم", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("القادمة", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("القادمين", DateWord::Relative(RelativeWord::Next), Some(ADJECTIVE)),
-    ("الجاري", DateWord::Relative(RelativeWord::Current), Some(ADJECTIVE)),
-    ("الجارية", DateWord::Relative(RelativeWord::Current), Some(ADJECTIVE)),
-    ("الحالي", DateWord::Relative(RelativeWord::Current), Some(ADJECTIVE)),
-    ("الحالية", DateWord::Relative(RelativeWord::Current), Some(ADJECTIVE)),
-];
 
 /// Spellings from the fact sheet that the list above covers through normalization only
 /// (they differ from a listed spelling in diacritics, tatweel, hamza, ى/ي or ة/ه), with

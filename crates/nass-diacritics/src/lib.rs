@@ -26,6 +26,10 @@
 //! into ئ before stripping, and to do everything in one pass, use `nass-normalize`.
 //! [`ACTION_RANGES`] holds every code point [`action`] can change, so that a table
 //! builder need ask about no other.
+//!
+//! [`word`] holds the rules every finder reads words by: what a mark is (these classes
+//! and the generic combining marks), what is transparent inside a word (marks, tatweel,
+//! the joiners) and what a word character is.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -33,6 +37,8 @@ use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
 use nass_core::CharAction;
+
+pub mod word;
 
 /// Tatweel (kashida), U+0640: the stretching stroke, never part of a word's spelling.
 pub const TATWEEL: char = '\u{0640}';

@@ -9,7 +9,7 @@
 //! let text = "وصل الوفدُ إلى بغـداد قادماً من واشنطن، وللعراق مع إيران حدودٌ طويلة.";
 //! let found: Vec<_> = gazetteer
 //!     .find_iter(text)
-//!     .map(|m| (m.text(), m.clitics(), m.entry().canonical(), m.entry().kind()))
+//!     .map(|m| (m.text(), m.clitics(), m.entry().canonical(), m.entry().entity_type()))
 //!     .collect();
 //! assert_eq!(found, [
 //!     ("بغـداد", "", "بغداد", "capital"),
@@ -129,6 +129,8 @@ use std::sync::{Arc, OnceLock};
 
 pub use nass_normalize::Normalizer;
 
+use nass_core::proclitics::Proclitics;
+
 mod entry;
 mod load;
 mod names;
@@ -161,8 +163,8 @@ const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 ///
 /// ```
 /// let entries = nass_gazetteer::default_entries();
-/// assert!(entries.iter().any(|e| e.canonical() == "موريتانيا" && e.kind() == "country"));
-/// assert!(entries.iter().any(|e| e.canonical() == "نواكشوط" && e.kind() == "capital"));
+/// assert!(entries.iter().any(|e| e.canonical() == "موريتانيا" && e.entity_type() == "country"));
+/// assert!(entries.iter().any(|e| e.canonical() == "نواكشوط" && e.entity_type() == "capital"));
 /// ```
 pub fn default_entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
@@ -300,7 +302,7 @@ impl<'g, 't> Match<'g, 't> {
     /// ```
     /// # use nass_gazetteer::{Entry, Gazetteer};
     /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
-    /// assert_eq!(g.find_iter("تونس").next().unwrap().entry().kind(), "country");
+    /// assert_eq!(g.find_iter("تونس").next().unwrap().entry().entity_type(), "country");
     /// ```
     pub fn entry(&self) -> &'g Entry {
         self.entry
@@ -330,6 +332,24 @@ impl<'g, 't> Match<'g, 't> {
     /// ```
     pub fn kind(&self) -> MatchKind {
         self.kind
+    }
+}
+
+impl nass_core::Spanned for Match<'_, '_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        Match::text(self)
+    }
+}
+
+impl nass_core::CliticSpanned for Match<'_, '_> {
+    fn name_start(&self) -> usize {
+        self.name_start
     }
 }
 
@@ -548,27 +568,9 @@ struct Inner {
     max_key: usize,
 }
 
-/// A fast, non-cryptographic hasher (FxHash's multiply-rotate) for the build's maps of
-/// names: building a million names spent a fifth of its time in SipHash.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// The build's maps of names hash with the workspace's fast hasher: building a million
+/// names spent a fifth of its time in SipHash.
+type FxBuild = nass_core::hash::FastBuildHasher;
 
 /// Entries with the same canonical name and type merged into the first of them (variants
 /// joined, the first payload kept), in order, with where each came from.
@@ -577,7 +579,10 @@ fn merge_entries(all: Vec<(Entry, Origin)>) -> (Vec<Entry>, Vec<Origin>) {
     let mut origins: Vec<Origin> = Vec::with_capacity(all.len());
     let mut seen: HashMap<(String, String), usize, FxBuild> = HashMap::default();
     for (entry, origin) in all {
-        let key = (entry.canonical().to_string(), entry.kind().to_string());
+        let key = (
+            entry.canonical().to_string(),
+            entry.entity_type().to_string(),
+        );
         match seen.get(&key) {
             Some(&i) => entries[i].merge(entry),
             None => {
@@ -645,7 +650,7 @@ fn build(
     if adjectives {
         let mut forms = Vec::new();
         for (key, target) in &pairs {
-            if !PLACE_KINDS.contains(&entries[target.entry as usize].kind()) {
+            if !PLACE_KINDS.contains(&entries[target.entry as usize].entity_type()) {
                 continue;
             }
             for form in nisba::forms(key) {
@@ -884,7 +889,7 @@ impl Gazetteer {
             .map(|e| {
                 std::mem::size_of::<Entry>()
                     + e.canonical().len()
-                    + e.kind().len()
+                    + e.entity_type().len()
                     + e.variant_names()
                         .iter()
                         .map(|v| v.len() + std::mem::size_of::<String>())
@@ -1002,40 +1007,36 @@ impl Gazetteer {
         if p0 != w && heads.may_be_head(&b[p0..e]) {
             self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
-        const WAW: [u8; 2] = [0xD9, 0x88];
-        const FEH: [u8; 2] = [0xD9, 0x81];
-        const BEH: [u8; 2] = [0xD8, 0xA8];
-        const LAM: [u8; 2] = [0xD9, 0x84];
-        const KAF: [u8; 2] = [0xD9, 0x83];
+        const LAM: &[u8] = "ل".as_bytes();
         let mut at = p0;
-        for count in 1..=2u8 {
+        let mut clitics = Proclitics::NONE;
+        loop {
             // `at < e`: the proclitic letters are two-byte characters of the word.
-            let Some(&[x, y]) = b.get(at..at + 2) else {
+            let c = match b.get(at..at + 2) {
+                Some(&[x @ 0xC0..=0xDF, y]) => (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F),
+                _ => return,
+            };
+            let Some(next) = char::from_u32(c).and_then(|c| clitics.then(c)) else {
                 return;
             };
-            let c = [x, y];
-            let conjunction = c == WAW || c == FEH;
-            let allowed = if count == 1 && conjunction {
-                true
-            } else {
-                c == BEH || c == LAM || c == KAF
-            };
-            if !allowed {
-                return;
-            }
+            clitics = next;
             at = text::skip_transparent_to(classes, t, at + 2, e);
             if at >= e {
                 return;
             }
+            let count = clitics.count();
             if heads.may_be_head(&b[at..e]) {
                 self.walk(t, w, at, count, Names::ROOT, false, out);
             }
-            if c == LAM && b[at..].starts_with(&LAM) && heads.may_be_elided_head(&b[at..e]) {
+            if clitics.elides_article()
+                && b[at..].starts_with(LAM)
+                && heads.may_be_elided_head(&b[at..e])
+            {
                 if let Some(alef) = self.inner.alef {
                     self.walk(t, w, at, count, alef, true, out);
                 }
             }
-            if count == 1 && !conjunction {
+            if !clitics.can_continue() {
                 return;
             }
         }
@@ -1094,6 +1095,8 @@ impl Gazetteer {
                 return;
             }
             let (c, len) = text::decode(t, at);
+            // The grammar written out, independently of `Proclitics`: a conjunction or a
+            // preposition first, a preposition second.
             let allowed = if count == 1 {
                 text::is_conjunction(c) || text::is_preposition(c)
             } else {

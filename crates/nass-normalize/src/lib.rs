@@ -35,6 +35,7 @@
 //! | tatweel | [`tatweel`](NormalizerBuilder::tatweel) | removes U+0640 |
 //! | invisibles | [`invisibles`](NormalizerBuilder::invisibles) | removes format controls ([`is_invisible_control`]) and maps Unicode spaces ([`is_unicode_space`]) to U+0020; line breaks are never touched |
 //! | digits | [`digits`](NormalizerBuilder::digits), [`all_decimal_digits`](NormalizerBuilder::all_decimal_digits) | converts ASCII, Arabic-Indic and Persian digits to one [`DigitSet`], with ٫ ٬ ٪ and `.` `,` `%` between or after digits; optionally every Unicode decimal digit to ASCII |
+//! | elongation | [`elongation`](NormalizerBuilder::elongation) | after everything else, a run of three or more of the same Arabic letter with nothing between them becomes one letter (كتييير to كتير, هههه to ه), except exactly three ت (تتتبع, the imperfect of forms V and VI); two in a row (الله، ممتاز) and a letter carrying a mark (محمّد) are never touched; digits, punctuation and other scripts neither. Off in every preset |
 //!
 //! # Presets
 //!
@@ -67,8 +68,10 @@
 //! above; repeat until nothing changes. One round is enough for almost every text; a second
 //! is needed only where an operation brings together what normalization composes (a
 //! tatweel removed between alef and a combining hamza, ا + ـ + U+0654, leaves ا + U+0654,
-//! which is أ). So the result is always in the chosen Unicode normal form, and normalizing
-//! is idempotent for every set of operations. The fast path gives byte-identical output to
+//! which is أ). Collapsing elongation, when on, comes last, once: it only removes letters
+//! from runs of letters, which composes nothing and makes no new run. So the result is
+//! always in the chosen Unicode normal form, and normalizing is idempotent for every set
+//! of operations. The fast path gives byte-identical output to
 //! the reference on every input: code points whose result depends on their neighbours
 //! (combining hamza and madda, marks out of canonical order, anything whose normalization is
 //! not local) are handed to the reference in small windows that start and end at code
@@ -95,10 +98,11 @@ use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNo
 
 pub use nass_core::Alignment;
 pub use nass_diacritics::Diacritics;
-pub use nass_letters::LetterFolds;
-pub use nass_numerals::DigitSet;
-use nass_numerals::{separator_in_context, DigitConverter};
+pub use nass_letters::{HamzaFold, LetterFolds};
+use nass_numerals::DigitConverter;
+pub use nass_numerals::{DigitSet, DigitSources};
 
+mod elongation;
 mod invisibles;
 pub use invisibles::{is_invisible_control, is_unicode_space};
 
@@ -219,6 +223,9 @@ impl Preset {
                 invisibles: true,
                 digits: Some(DigitSet::Ascii),
                 all_digits: true,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -232,6 +239,9 @@ impl Preset {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
@@ -244,6 +254,9 @@ impl Preset {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
             Preset::Display => Settings {
                 unicode: UnicodeForm::Nfc,
@@ -254,6 +267,9 @@ impl Preset {
                 invisibles: true,
                 digits: None,
                 all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
         }
     }
@@ -323,6 +339,9 @@ struct Settings {
     invisibles: bool,
     digits: Option<DigitSet>,
     all_digits: bool,
+    elongation: bool,
+    hamza: HamzaFold,
+    digit_sources: DigitSources,
 }
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
@@ -455,6 +474,24 @@ impl NormalizerBuilder {
         self
     }
 
+    /// The digit sets that [`digits`](Self::digits) converts from (default
+    /// [`DigitSources::ANY`]): digits of the other sets stay as they are, and a separator
+    /// changes only between digits that are the target's after conversion
+    /// ([`nass_numerals::DigitConverterBuilder::from`] has the rules).
+    ///
+    /// ```
+    /// use nass_normalize::{DigitSet, DigitSources, Normalizer};
+    /// let n = Normalizer::builder()
+    ///     .digits(DigitSet::ArabicIndic)
+    ///     .digits_from(DigitSources::PERSIAN)
+    ///     .build();
+    /// assert_eq!(n.normalize("۱۴۰۳ و١٤٤٥ و2024"), "١٤٠٣ و١٤٤٥ و2024");
+    /// ```
+    pub fn digits_from(mut self, sources: DigitSources) -> Self {
+        self.settings.digit_sources = sources;
+        self
+    }
+
     /// With [`digits`](Self::digits) set to ASCII, also folds every other Unicode decimal
     /// digit (general category Nd: Devanagari, Bengali, Thai...) to ASCII, as Lucene's
     /// `DecimalDigitFilter` does.
@@ -466,6 +503,41 @@ impl NormalizerBuilder {
     /// ```
     pub fn all_decimal_digits(mut self, on: bool) -> Self {
         self.settings.all_digits = on;
+        self
+    }
+
+    /// Whether to collapse letters stretched by repetition (كتييير to كتير): a run of three
+    /// or more of the same Arabic letter becomes one, except exactly three ت (تتتبع); two
+    /// in a row (الله، ممتاز) and letters carrying a mark (محمّد) are never touched. It
+    /// runs after every other operation. Off in every preset. The rule in full is in the
+    /// crate docs' table of operations.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let n = Normalizer::builder().preset(Preset::Search).elongation(true).build();
+    /// assert_eq!(n.normalize("كتييير جداااا ههههه"), "كتير جدا ه");
+    /// assert_eq!(n.normalize("الله ممتاز"), "الله ممتاز");
+    /// ```
+    pub fn elongation(mut self, on: bool) -> Self {
+        self.settings.elongation = on;
+        self
+    }
+
+    /// How the hamza letters are spelled: [`HamzaFold::Tasheel`] (the default) leaves them
+    /// to the [`letters`](Self::letters) folds (آ أ إ to ا with `ALEF_HAMZA`, ؤ ئ to و ي
+    /// with `HAMZA_CARRIERS`); [`HamzaFold::Uniform`] writes every hamza form and carrier
+    /// as ء whatever the folds, and آ as ءء, or as ءا at the start of a word of exactly
+    /// three code points or whose third is a shadda: PyArabic's `normalize_hamza`
+    /// (method `uniform`) on each word. It applies where the letter folds do, after the
+    /// Unicode normalization; the rule on a word-initial آ looks at the text as given.
+    ///
+    /// ```
+    /// use nass_normalize::{HamzaFold, Normalizer, Preset};
+    /// let n = Normalizer::builder().preset(Preset::Search).hamza(HamzaFold::Uniform).build();
+    /// assert_eq!(n.normalize("سؤال الأئمة عن آدم"), "سءال الءءمه عن ءادم");
+    /// ```
+    pub fn hamza(mut self, fold: HamzaFold) -> Self {
+        self.settings.hamza = fold;
         self
     }
 
@@ -554,6 +626,9 @@ impl Normalizer {
                 invisibles: false,
                 digits: None,
                 all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
             },
         }
     }
@@ -565,7 +640,17 @@ impl Normalizer {
     /// assert_eq!(n.normalize("وَصَلَ إلى القاهرةِ"), "وصل الي القاهره");
     /// ```
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if let Some(spelled) = self.initial_hamza_alefs(text) {
+            let mut out = String::with_capacity(spelled.len());
+            self.normalize_into(&spelled, &mut out);
+            return Cow::Owned(out);
+        }
         if self.table.is_unchanged(text) {
+            if self.settings.elongation {
+                if let Some(collapsed) = elongation::collapse(text) {
+                    return Cow::Owned(collapsed);
+                }
+            }
             return Cow::Borrowed(text);
         }
         let mut out = String::with_capacity(text.len());
@@ -582,9 +667,16 @@ impl Normalizer {
     /// assert_eq!(buf, "> مدرسه");
     /// ```
     pub fn normalize_into(&self, text: &str, out: &mut String) {
+        if let Some(spelled) = self.initial_hamza_alefs(text) {
+            return self.normalize_into(&spelled, out);
+        }
+        let from = out.len();
         self.table.apply(text, out, &mut NoSink, &mut |w, o| {
-            o.push_str(&self.reference(w))
+            o.push_str(&self.settings.reference(w))
         });
+        if self.settings.elongation {
+            elongation::collapse_tail(out, from);
+        }
     }
 
     /// Normalizes `text` and returns the [`Alignment`] that maps every offset and span
@@ -600,12 +692,21 @@ impl Normalizer {
     /// assert_eq!(&text[span], "ﻻهور");
     /// ```
     pub fn normalize_aligned(&self, text: &str) -> (String, Alignment) {
+        if self.settings.hamza == HamzaFold::Uniform {
+            let at = nass_letters::initial_hamza_alefs(text);
+            if !at.is_empty() {
+                return self.normalize_aligned_spelled(text, &at);
+            }
+        }
         let mut out = String::with_capacity(text.len());
         let mut sink = AlignmentBuilder::new();
         self.table.apply(text, &mut out, &mut sink, &mut |w, o| {
-            o.push_str(&self.reference(w))
+            o.push_str(&self.settings.reference(w))
         });
         let alignment = sink.finish(text.len(), out.len());
+        if self.settings.elongation {
+            return elongation::collapse_aligned(out, alignment);
+        }
         (out, alignment)
     }
 
@@ -619,8 +720,17 @@ impl Normalizer {
     /// assert_eq!(n.reference(text), n.normalize(text));
     /// ```
     pub fn reference(&self, text: &str) -> String {
-        self.settings.reference(text)
+        let spelled = match self.settings.hamza {
+            HamzaFold::Uniform => nass_letters::spell_initial_hamza_alefs(text),
+            _ => Cow::Borrowed(text),
+        };
+        let normalized = self.settings.reference(&spelled);
+        match self.settings.elongation {
+            true => elongation::collapse(&normalized).unwrap_or(normalized),
+            false => normalized,
+        }
     }
+
     /// The largest byte offset at which `text` can be cut so that normalizing the two
     /// parts separately gives the same result as normalizing it whole, or 0 if there is
     /// none, whatever text follows. It is always a char boundary. A line break is such a
@@ -638,7 +748,51 @@ impl Normalizer {
     /// assert_eq!(whole, parts);
     /// ```
     pub fn last_cut(&self, text: &str) -> usize {
-        self.table.last_cut(text)
+        let mut end = text.len();
+        loop {
+            let cut = self.table.last_cut(&text[..end]);
+            // A cut valid for a prefix is valid for the whole. Collapsing elongation
+            // looks at runs of letters, and the uniform hamza spelling at whole words:
+            // they need a cut where no word can continue, before an ASCII code point
+            // (which no operation turns into a letter or a mark).
+            if !self.settings.needs_words() || cut == 0 || text.as_bytes()[cut].is_ascii() {
+                return cut;
+            }
+            end = cut;
+        }
+    }
+
+    /// With the uniform hamza spelling, `text` with the word-initial آ that it writes ءا
+    /// spelled so (the rule needs the whole word, which the per-code-point table does
+    /// not see); `None` when there is nothing to spell.
+    fn initial_hamza_alefs(&self, text: &str) -> Option<String> {
+        match (
+            self.settings.hamza,
+            nass_letters::spell_initial_hamza_alefs(text),
+        ) {
+            (HamzaFold::Uniform, Cow::Owned(spelled)) => Some(spelled),
+            _ => None,
+        }
+    }
+
+    /// [`normalize_aligned`](Self::normalize_aligned) of `text` whose word-initial آ at
+    /// the offsets `at` the uniform hamza spelling writes ءا: normalizes the spelled text
+    /// and maps its alignment back through the spelling (each ءا to its آ).
+    fn normalize_aligned_spelled(&self, text: &str, at: &[usize]) -> (String, Alignment) {
+        let spelled = nass_letters::spell_initial_hamza_alefs(text);
+        let (out, inner) = self.normalize_aligned(&spelled);
+        // Each آ (2 bytes) became ءا (4 bytes): the k-th starts at at[k] + 2k.
+        let starts: Vec<usize> = at.iter().enumerate().map(|(k, &a)| a + 2 * k).collect();
+        let back = |x: usize| {
+            let k = starts.partition_point(|&s| s < x);
+            match k.checked_sub(1) {
+                Some(j) if x < starts[j] + 4 => at[j],
+                _ => x - 2 * k,
+            }
+        };
+        let alignment =
+            elongation::realign(&out, text.len(), |o| back(inner.original_offset(o)), &[]);
+        (out, alignment)
     }
 
     /// The settings' Unicode normalization form.
@@ -712,8 +866,8 @@ impl Settings {
     /// The per-character operations of a round, in order, applied to `text`.
     fn operations<'a>(&self, mut text: Cow<'a, str>) -> Cow<'a, str> {
         let s = *self;
-        if !s.letters.is_empty() {
-            step(&mut text, |t| map_chars(t, |c| s.letters.action(c)));
+        if !s.letters.is_empty() || s.hamza != HamzaFold::Tasheel {
+            step(&mut text, |t| map_chars(t, |c| s.letter_action(c)));
         }
         if !s.diacritics.is_empty() || s.tatweel {
             step(&mut text, |t| {
@@ -729,10 +883,22 @@ impl Settings {
         text
     }
 
+    /// Whether an operation looks at whole words or runs of letters, beyond what the
+    /// table sees.
+    fn needs_words(&self) -> bool {
+        self.elongation || self.hamza == HamzaFold::Uniform
+    }
+
+    /// The letter folds' action on `c`, with the hamza spelling.
+    fn letter_action(&self, c: char) -> CharAction {
+        self.letters.action_with(c, self.hamza)
+    }
+
     /// The digit conversion, when it is on.
     fn digit_converter(&self) -> Option<DigitConverter> {
         self.digits.map(|to| {
             DigitConverter::builder(to)
+                .from(self.digit_sources)
                 .all_decimal_digits(self.all_digits)
                 .separators(true)
                 .build()
@@ -742,9 +908,9 @@ impl Settings {
     /// Whether the digit conversion changes `c` in some context but not in another (a
     /// separator between digits).
     fn digits_depend_on_context(&self, c: char) -> bool {
-        self.digits.is_some_and(|to| {
-            separator_in_context(Some('0'), c, Some('0'), to)
-                != separator_in_context(None, c, None, to)
+        self.digit_converter().is_some_and(|d| {
+            let zero = Some(d.target().zero());
+            d.separator(zero, c, zero) != d.separator(None, c, None)
         })
     }
 }
@@ -752,14 +918,15 @@ impl Settings {
 /// Whether the operations (not the Unicode normalization) leave `c` alone.
 fn operations_keep(s: &Settings, c: char) -> bool {
     (!s.ligatures || ligature_action(c) == CharAction::Keep)
-        && s.letters.action(c) == CharAction::Keep
+        && s.letter_action(c) == CharAction::Keep
         && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
         && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
         && s.digit_converter().is_none_or(|d| {
             // Only digits and separators that change between digits (the one rule,
             // nass-numerals' `separator_in_context`) can change.
+            let zero = Some(d.target().zero());
             if nass_numerals::decimal_digit_value(c).is_none()
-                && separator_in_context(Some('0'), c, Some('0'), d.target()).is_none()
+                && d.separator(zero, c, zero).is_none()
             {
                 return true;
             }
@@ -904,6 +1071,7 @@ impl Classifier {
         };
         insert(s.ligatures, LIGATURE_RANGES);
         insert(!s.letters.is_empty(), nass_letters::ACTION_RANGES);
+        insert(s.hamza != HamzaFold::Tasheel, nass_letters::HAMZA_RANGES);
         insert(
             !s.diacritics.is_empty() || s.tatweel,
             nass_diacritics::ACTION_RANGES,

@@ -313,6 +313,14 @@ fn presets_build_the_reference_table() {
         b().digits(DigitSet::Ascii).all_decimal_digits(true),
         b().digits(DigitSet::ArabicIndic),
         b().digits(DigitSet::Persian),
+        b().hamza(HamzaFold::Uniform),
+        b().digits(DigitSet::Ascii)
+            .digits_from(DigitSources::PERSIAN),
+        b().digits(DigitSet::ArabicIndic)
+            .digits_from(DigitSources::ASCII),
+        b().digits(DigitSet::Persian)
+            .digits_from(DigitSources::ARABIC_INDIC),
+        b().hamza(HamzaFold::Uniform).letters(LetterFolds::all()),
     ];
     builders.extend(LetterFolds::all().iter().map(|f| b().letters(f)));
     builders.extend(Diacritics::all().iter().map(|d| b().diacritics(d)));
@@ -336,9 +344,17 @@ fn any_settings() -> impl proptest::strategy::Strategy<Value = Settings> {
         any::<u8>(),
         any::<[bool; 4]>(),
         proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
+        proptest::sample::select(HamzaFold::ALL.to_vec()),
     )
         .prop_map(
-            |(form, letters, diacritics, [tatweel, invisibles, ligatures, all_digits], digits)| {
+            |(
+                form,
+                letters,
+                diacritics,
+                [tatweel, invisibles, ligatures, all_digits],
+                digits,
+                hamza,
+            )| {
                 Normalizer::builder()
                     .unicode(form)
                     .letters(LetterFolds::from_bits_truncate(letters))
@@ -348,6 +364,7 @@ fn any_settings() -> impl proptest::strategy::Strategy<Value = Settings> {
                     .spell_out_ligatures(ligatures)
                     .digits(digits)
                     .all_decimal_digits(all_digits)
+                    .hamza(hamza)
                     .settings
             },
         )
@@ -361,4 +378,60 @@ proptest::proptest! {
     fn any_settings_build_the_reference_table(s in any_settings()) {
         assert_same_table(&build_table(s), &table_reference::build_table_reference(s), &s);
     }
+}
+
+#[test]
+fn elongation_aligned() {
+    let n = Normalizer::builder()
+        .preset(Preset::Search)
+        .elongation(true)
+        .build();
+    // A stretched word with marks and a ligature whose first letter joins a run.
+    let text = "كَتييييرٌ جدًّا لل\u{FEFB}";
+    let (norm, a) = n.normalize_aligned(text);
+    assert_eq!(norm, "كتير جدا لا");
+    let find = |w: &str| {
+        let s = norm.find(w).unwrap();
+        &text[a.original_range(s..s + w.len())]
+    };
+    assert_eq!(find("كتير"), "كَتييييرٌ");
+    assert_eq!(find("ير"), "ييييرٌ");
+    assert_eq!(find("جدا"), "جدًّا");
+    assert_eq!(find("لا"), "لل\u{FEFB}");
+    // Without the collapse the run of lams is three (two, and the ligature's).
+    assert_eq!(Normalizer::new().normalize("لل\u{FEFB}"), "لللا");
+}
+
+#[test]
+fn hamza_uniform() {
+    let n = Normalizer::builder()
+        .preset(Preset::Search)
+        .hamza(HamzaFold::Uniform)
+        .build();
+    check(
+        &n,
+        &[
+            ("carriers", "مسؤول رئيس", "مسءول رءيس"),
+            ("alef hamza", "أحمد إسلام", "ءحمد ءسلام"),
+            ("madda inside a word", "قرآن", "قرءءن"),
+            ("madda starting a three-letter word", "آدم", "ءادم"),
+            ("madda starting a longer word", "آجلا", "ءءجلا"),
+            // The rule sees the shadda before diacritics are removed.
+            ("madda before a shadda", "آلّة", "ءاله"),
+            ("madda after a proclitic", "وآخر", "وءءخر"),
+            ("composed from a combining hamza", "ا\u{0654}مل", "ءمل"),
+            ("presentation form", "\u{FE83}", "ء"),
+            ("lam alef with hamza", "\u{FEF7}", "لء"),
+        ],
+    );
+    // The word-initial madda maps back to itself.
+    let text = "قال آدم";
+    let (norm, a) = n.normalize_aligned(text);
+    assert_eq!(norm, "قال ءادم");
+    let start = norm.find("ءادم").unwrap();
+    assert_eq!(&text[a.original_range(start..norm.len())], "آدم");
+    assert_eq!(&text[a.original_range(start..start + 2)], "آ");
+    assert_eq!(&text[a.original_range(start + 4..norm.len())], "دم");
+    // Tasheel, the default, is the letter folds.
+    assert_eq!(Normalizer::new().normalize("آدم مسؤول"), "ادم مسوول");
 }

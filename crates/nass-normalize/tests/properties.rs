@@ -3,7 +3,9 @@
 
 use std::sync::LazyLock;
 
-use nass_normalize::{Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass_normalize::{
+    Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm,
+};
 use proptest::prelude::*;
 
 static PRESETS: LazyLock<Vec<Normalizer>> = LazyLock::new(|| {
@@ -82,9 +84,30 @@ fn settings() -> impl Strategy<Value = Normalizer> {
         any::<bool>(),
         proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
         any::<bool>(),
+        any::<bool>(),
+        proptest::sample::select(HamzaFold::ALL.to_vec()),
+        proptest::sample::select(vec![
+            DigitSources::ANY,
+            DigitSources::ASCII,
+            DigitSources::ARABIC_INDIC,
+            DigitSources::PERSIAN,
+            DigitSources::ASCII.union(DigitSources::PERSIAN),
+        ]),
     )
         .prop_map(
-            |(form, letters, diacritics, tatweel, invisibles, ligatures, digits, all_digits)| {
+            |(
+                form,
+                letters,
+                diacritics,
+                tatweel,
+                invisibles,
+                ligatures,
+                digits,
+                all_digits,
+                elongation,
+                hamza,
+                sources,
+            )| {
                 Normalizer::builder()
                     .unicode(UnicodeForm::ALL[form])
                     .letters(LetterFolds::from_bits_truncate(letters))
@@ -94,6 +117,9 @@ fn settings() -> impl Strategy<Value = Normalizer> {
                     .spell_out_ligatures(ligatures)
                     .digits(digits)
                     .all_decimal_digits(all_digits)
+                    .elongation(elongation)
+                    .hamza(hamza)
+                    .digits_from(sources)
                     .build()
             },
         )
@@ -224,5 +250,68 @@ proptest! {
                 &norm[span], r, &original[r.clone()], back
             );
         }
+    }
+}
+
+/// Text with stretched letters: runs of one to six of a letter (folded ones among them,
+/// and ت), with marks, tatweel, spaces and now and then any interesting code point.
+fn stretched_text() -> impl Strategy<Value = String> {
+    let letter = proptest::sample::select("تلهيكاأىةؤئآء".chars().collect::<Vec<_>>());
+    let run = (letter, 1usize..7).prop_map(|(c, n)| std::iter::repeat_n(c, n).collect::<String>());
+    let other = prop_oneof![
+        Just(String::from(" ")),
+        Just(String::from("\u{0651}")),
+        Just(String::from("\u{064E}")),
+        Just(String::from("\u{0640}")),
+        Just(String::from("\u{0654}")),
+        interesting_char().prop_map(String::from),
+    ];
+    let piece = prop_oneof![4 => run, 1 => other];
+    proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Collapsing elongation: the fast path equals the reference, the result is
+    /// idempotent and aligned (check_all), it is never longer than without the collapse,
+    /// and it differs from it only by letters removed.
+    #[test]
+    fn elongation_collapses(n in settings(), s in stretched_text()) {
+        let with = Normalizer::builder().preset(Preset::Search).elongation(true).build();
+        let without = Normalizer::from_preset(Preset::Search);
+        check_all(&with, &s)?;
+        check_all(&n, &s)?;
+        // Every character of the output maps to some original text.
+        let (norm, alignment) = with.normalize_aligned(&s);
+        for (i, c) in norm.char_indices() {
+            let span = alignment.original_range(i..i + c.len_utf8());
+            prop_assert!(span.start < span.end, "{:?} in {:?} maps to nothing", c, s);
+        }
+        let (a, b) = (with.normalize(&s), without.normalize(&s));
+        prop_assert!(a.len() <= b.len());
+        // `a` is `b` with some characters left out.
+        let mut rest = b.chars();
+        for c in a.chars() {
+            prop_assert!(rest.any(|d| d == c), "{:?} is not a subsequence of {:?}", a, b);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The uniform hamza spelling alone, with no Unicode normalization, is nass-letters'
+    /// `fold_hamza_uniform`; with the search preset it passes the common checks.
+    #[test]
+    fn hamza_uniform_is_the_letters_rule(s in stretched_text()) {
+        let alone = Normalizer::builder()
+            .unicode(UnicodeForm::None)
+            .hamza(HamzaFold::Uniform)
+            .build();
+        prop_assert_eq!(alone.normalize(&s), nass_letters::fold_hamza_uniform(&s));
+        check_all(&alone, &s)?;
+        let search = Normalizer::builder().preset(Preset::Search).hamza(HamzaFold::Uniform).build();
+        check_all(&search, &s)?;
     }
 }

@@ -288,6 +288,8 @@ impl<'a> Token<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenizerBuilder {
     whitespace: bool,
+    split_digits: bool,
+    arabic_comma: bool,
 }
 
 impl TokenizerBuilder {
@@ -305,6 +307,39 @@ impl TokenizerBuilder {
         self
     }
 
+    /// Split a run of decimal digits off the word it stands in, as CAMeL Tools'
+    /// `simple_word_tokenize(split_digits=True)` does (off by default): `world123`
+    /// gives `world` `123`, `COVID19` gives `COVID` `19`. A run of ASCII, Arabic-Indic or
+    /// Persian digits is a [`TokenKind::Number`] (with its separators, as always: `3.5`
+    /// stays one token, where CAMeL gives `3` `.` `5`); a run that holds other decimal
+    /// digits (Devanagari १२) is one token of kind [`TokenKind::OtherWord`], as it would be
+    /// standing alone. URLs, e-mail addresses, hashtags and mentions stay whole.
+    ///
+    /// ```
+    /// use nass_tokenize::Tokenizer;
+    /// let t = Tokenizer::builder().split_digits(true).build();
+    /// let texts: Vec<_> = t.tokens("world123 عام2021م").map(|t| t.text()).collect();
+    /// assert_eq!(texts, ["world", "123", "عام", "2021", "م"]);
+    /// ```
+    pub fn split_digits(mut self, on: bool) -> Self {
+        self.split_digits = on;
+        self
+    }
+
+    /// Also end a sentence at the Arabic comma ، (U+060C), as PyArabic's
+    /// `sentence_tokenize` does (off by default); see [`Tokenizer::sentences`].
+    ///
+    /// ```
+    /// use nass_tokenize::Tokenizer;
+    /// let t = Tokenizer::builder().arabic_comma_ends_sentence(true).build();
+    /// let s: Vec<_> = t.sentences("والبلاد بعيدة، والشوق زائد").map(|s| s.text()).collect();
+    /// assert_eq!(s, ["والبلاد بعيدة،", "والشوق زائد"]);
+    /// ```
+    pub fn arabic_comma_ends_sentence(mut self, on: bool) -> Self {
+        self.arabic_comma = on;
+        self
+    }
+
     /// The tokenizer.
     ///
     /// ```
@@ -314,6 +349,8 @@ impl TokenizerBuilder {
     pub fn build(self) -> Tokenizer {
         Tokenizer {
             whitespace: self.whitespace,
+            split_digits: self.split_digits,
+            arabic_comma: self.arabic_comma,
         }
     }
 }
@@ -328,6 +365,8 @@ impl TokenizerBuilder {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tokenizer {
     whitespace: bool,
+    split_digits: bool,
+    arabic_comma: bool,
 }
 
 impl Tokenizer {
@@ -365,6 +404,7 @@ impl Tokenizer {
             text,
             pos: 0,
             whitespace: self.whitespace,
+            split_digits: self.split_digits,
             email_fail_until: 0,
         }
     }
@@ -372,8 +412,11 @@ impl Tokenizer {
     /// The sentences of `text`: a sentence ends after `.`, `?`, `؟`, `!`, `؛` or `…`
     /// (with any closing quotes or brackets and further end marks right after it), and at
     /// every line break. A period after a word of one Arabic or Latin letter (د. أ. J.) is an
-    /// abbreviation, not an end; a decimal point is inside its number. Sentence spans are
-    /// trimmed of whitespace; empty lines yield nothing.
+    /// abbreviation, not an end; a decimal point is inside its number. With
+    /// [`arabic_comma_ends_sentence`](TokenizerBuilder::arabic_comma_ends_sentence) the
+    /// Arabic comma ، ends one too. Sentence spans are trimmed of whitespace; empty lines
+    /// yield nothing. The tokens are split as this tokenizer splits them, whitespace
+    /// included.
     ///
     /// ```
     /// use nass_tokenize::Tokenizer;
@@ -383,9 +426,14 @@ impl Tokenizer {
     /// ```
     pub fn sentences<'a>(&self, text: &'a str) -> Sentences<'a> {
         Sentences {
-            tokens: Tokenizer { whitespace: true }.tokens(text),
+            tokens: Tokenizer {
+                whitespace: true,
+                ..*self
+            }
+            .tokens(text),
             text,
             pending: None,
+            arabic_comma: self.arabic_comma,
         }
     }
 }
@@ -402,6 +450,7 @@ pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     whitespace: bool,
+    split_digits: bool,
     /// No e-mail address starts before this offset (an earlier scan proved it).
     email_fail_until: usize,
 }
@@ -440,6 +489,11 @@ fn is_word_char(c: char) -> bool {
         return true;
     }
     !c.is_whitespace() && classes::flags(c) & (PUNCT | SYMBOL) == 0
+}
+
+/// A decimal digit of any script (general category Nd), as CAMeL's `\\d` matches.
+fn is_decimal_digit(c: char) -> bool {
+    nass_numerals::decimal_digit_value(c).is_some()
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -490,6 +544,9 @@ impl<'a> Tokens<'a> {
     /// common Arabic letters and marks (U+0621..U+065F, two-byte sequences D8 A1..D9 9F).
     #[inline]
     fn word_end(&self, start: usize) -> usize {
+        if self.split_digits {
+            return self.scan_while(start, |c| is_word_char(c) && !is_decimal_digit(c));
+        }
         let bytes = self.text.as_bytes();
         let mut i = start;
         loop {
@@ -621,6 +678,22 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// With [`split_digits`](TokenizerBuilder::split_digits), the end and kind of the
+    /// digit token at `start` (a decimal digit): the number there, or the longer run of
+    /// decimal digits of any script, a word of its own.
+    fn digit_run(&self, start: usize) -> (usize, TokenKind) {
+        let number = match char_at(self.text, start) {
+            Some(c) if is_digit(c) => self.number_end(start),
+            _ => start,
+        };
+        let run = self.scan_while(start, is_decimal_digit);
+        if run > number {
+            (run, Self::word_kind(&self.text[start..run]))
+        } else {
+            (number, TokenKind::Number)
+        }
+    }
+
     fn number_end(&self, start: usize) -> usize {
         let mut pos = self.scan_while(start, is_digit);
         loop {
@@ -731,6 +804,11 @@ impl<'a> Iterator for Tokens<'a> {
                 let end = self.cluster_end(start, len);
                 self.pos = end;
                 return Some(self.token(start, end, TokenKind::Emoji));
+            }
+            if self.split_digits && is_decimal_digit(c) {
+                let (end, kind) = self.digit_run(start);
+                self.pos = end;
+                return Some(self.token(start, end, kind));
             }
             if is_digit(c) {
                 let end = self.number_end(start);
@@ -867,10 +945,15 @@ pub struct Sentences<'a> {
     tokens: Tokens<'a>,
     text: &'a str,
     pending: Option<Token<'a>>,
+    arabic_comma: bool,
 }
 
-fn is_terminator(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punctuation && matches!(t.text, "." | "?" | "؟" | "!" | "؛" | "…")
+impl Sentences<'_> {
+    fn is_terminator(&self, t: &Token<'_>) -> bool {
+        t.kind == TokenKind::Punctuation
+            && (matches!(t.text, "." | "?" | "؟" | "!" | "؛" | "…")
+                || (self.arabic_comma && t.text == "\u{060C}"))
+    }
 }
 
 fn is_closer(t: &Token<'_>) -> bool {
@@ -923,7 +1006,7 @@ impl<'a> Iterator for Sentences<'a> {
                 prev = Some(t);
                 continue;
             }
-            if ended && !(t.start == end && (is_terminator(&t) || is_closer(&t))) {
+            if ended && !(t.start == end && (self.is_terminator(&t) || is_closer(&t))) {
                 self.pending = Some(t);
                 let s = start.unwrap_or(0);
                 return Some(Sentence {
@@ -935,7 +1018,7 @@ impl<'a> Iterator for Sentences<'a> {
                 start = Some(t.start);
             }
             end = t.end();
-            if is_terminator(&t) {
+            if self.is_terminator(&t) {
                 let abbreviation =
                     t.text == "." && prev.is_some_and(|p| p.end() == t.start && is_initial(&p));
                 if !abbreviation {

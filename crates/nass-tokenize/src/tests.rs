@@ -581,3 +581,84 @@ fn corpus_invariants() {
         "only {camel_lines} corpus lines compared with the CAMeL oracle"
     );
 }
+
+#[test]
+fn split_digits_table() {
+    // CAMeL Tools 1.6.0 simple_word_tokenize(s, split_digits=True) gives the same strings
+    // on these, except where noted (checked by running it).
+    let t = Tokenizer::builder().split_digits(true).build();
+    let table: &[(&str, &[&str])] = &[
+        ("world123", &["world", "123"]),
+        ("COVID19 كورونا19", &["COVID", "19", "كورونا", "19"]),
+        ("عام2021م", &["عام", "2021", "م"]),
+        ("١٢٣كلمة٤٥", &["١٢٣", "كلمة", "٤٥"]),
+        ("سنة۱۴۰۳", &["سنة", "۱۴۰۳"]),
+        ("abc१२3def", &["abc", "१२3", "def"]),
+        // CAMeL: x 3 . 5 y (a number keeps its separator in nass).
+        ("x3.5y", &["x", "3.5", "y"]),
+        ("a_1", &["a", "_", "1"]),
+        ("بدون أرقام", &["بدون", "أرقام"]),
+    ];
+    for (input, want) in table {
+        assert_eq!(texts(&t, input), *want, "{input}");
+    }
+    let kinds: Vec<_> = t.tokens("abc१२ x12").map(|t| t.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            TokenKind::LatinWord,
+            TokenKind::OtherWord,
+            TokenKind::LatinWord,
+            TokenKind::Number
+        ]
+    );
+    // Off by default: a word keeps its digits.
+    assert_eq!(texts(&Tokenizer::new(), "world123"), ["world123"]);
+}
+
+#[test]
+fn arabic_comma_sentences() {
+    let text = "العربية لغة جميلة. والبلاد بعيدة، والشوق زائد";
+    let on = Tokenizer::builder()
+        .arabic_comma_ends_sentence(true)
+        .build();
+    let s: Vec<_> = on.sentences(text).map(|s| s.text()).collect();
+    // PyArabic's sentence_tokenize gives the same three sentences.
+    assert_eq!(s, ["العربية لغة جميلة.", "والبلاد بعيدة،", "والشوق زائد"]);
+    let s: Vec<_> = Tokenizer::new().sentences(text).map(|s| s.text()).collect();
+    assert_eq!(s, ["العربية لغة جميلة.", "والبلاد بعيدة، والشوق زائد"]);
+}
+
+proptest! {
+    /// With split_digits, no word holds a decimal digit, the tokens (with whitespace)
+    /// concatenate to the input, and every token of the default tokenizer is a run of
+    /// consecutive tokens of the splitting one, unless a URL or e-mail address starts
+    /// after the digits split off (cd0https://x.y: `https://x.y` is a URL then).
+    #[test]
+    fn split_digits_refines(s in mixed()) {
+        let split = Tokenizer::builder().split_digits(true).whitespace(true).build();
+        let plain = Tokenizer::builder().whitespace(true).build();
+        let tokens: Vec<_> = split.tokens(&s).collect();
+        let whole: String = tokens.iter().map(|t| t.text()).collect();
+        prop_assert_eq!(&whole, &s);
+        for t in &tokens {
+            if t.kind().is_word() && !matches!(t.kind(), TokenKind::Hashtag | TokenKind::Mention) {
+                let all_digits = t.text().chars().all(is_decimal_digit);
+                prop_assert!(all_digits || !t.text().chars().any(is_decimal_digit), "{:?}", t);
+            }
+        }
+        let starts: std::collections::HashSet<usize> = tokens.iter().map(|t| t.start()).collect();
+        let ends: std::collections::HashSet<usize> = tokens.iter().map(|t| t.end()).collect();
+        let special: Vec<_> = tokens
+            .iter()
+            .filter(|t| matches!(t.kind(), TokenKind::Url | TokenKind::Email))
+            .map(|t| t.span())
+            .collect();
+        for t in plain.tokens(&s) {
+            if special.iter().any(|r| r.start < t.end() && t.start() < r.end) {
+                continue;
+            }
+            prop_assert!(starts.contains(&t.start()) && ends.contains(&t.end()), "{:?} in {:?}", t, s);
+        }
+    }
+}

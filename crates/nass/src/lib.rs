@@ -19,7 +19,8 @@
 //! | `numerals` | `nass-numerals` | Eastern Arabic and Persian digits, number parsing, number words |
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
 //! | `gazetteer` | `nass-gazetteer` | entity lists matched through clitics and spelling variation |
-//! | `dates` | `nass-dates` | Hijri and Gregorian calendars, month names of every regional system |
+//! | `calendar` | `nass-calendar` | Hijri and Gregorian calendars, month names of every regional system, dates in Arabic |
+//! | `dates` | `nass-dates` | month names and date expressions found in text (re-exports the calendar) |
 //! | `translit` | `nass-translit` | Buckwalter, Safe Buckwalter, XML Buckwalter and HSB transliteration, both ways |
 //! | `analysis` | `nass-analysis` | search analysis: stemmers, stop words, terms with positions and offsets |
 #![deny(missing_docs)]
@@ -27,6 +28,8 @@
 
 #[cfg(feature = "analysis")]
 pub use nass_analysis as analysis;
+#[cfg(feature = "calendar")]
+pub use nass_calendar as calendar;
 pub use nass_core as core;
 #[cfg(feature = "dates")]
 pub use nass_dates as dates;

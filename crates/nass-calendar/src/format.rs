@@ -7,16 +7,16 @@ use nass_numerals::{digit_value, DigitSet};
 use crate::error::DateError;
 use crate::gregorian::{GregorianDate, Jdn, Weekday};
 use crate::hijri::{HijriCalendar, HijriDate};
-use crate::lexicon::{lookup_entries, CalendarKind, DateWord, EraMark, NamingSystem};
+use crate::names::{spells, CalendarKind, EraMark, NamingSystem, ERA_SPELLINGS, MONTH_SPELLINGS};
 
 /// A day of either calendar.
 ///
 /// ```
-/// use nass_dates::{CalendarDate, GregorianDate};
+/// use nass_calendar::{CalendarDate, GregorianDate};
 /// let d = CalendarDate::from(GregorianDate::new(2024, 3, 11)?);
 /// assert_eq!(d.to_gregorian().to_string(), "2024-03-11");
 /// assert_eq!(d.to_string(), "2024-03-11");
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CalendarDate {
@@ -30,10 +30,10 @@ impl CalendarDate {
     /// The Julian Day Number.
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, HijriCalendar, HijriDate};
+    /// use nass_calendar::{CalendarDate, HijriCalendar, HijriDate};
     /// let d = CalendarDate::from(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 8, 1)?);
     /// assert_eq!(d.jdn(), 2_460_352);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn jdn(self) -> Jdn {
         match self {
@@ -45,10 +45,10 @@ impl CalendarDate {
     /// The Gregorian day.
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, HijriCalendar, HijriDate};
+    /// use nass_calendar::{CalendarDate, HijriCalendar, HijriDate};
     /// let d = CalendarDate::from(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?);
     /// assert_eq!(d.to_gregorian().to_string(), "2024-03-11");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn to_gregorian(self) -> GregorianDate {
         match self {
@@ -60,9 +60,9 @@ impl CalendarDate {
     /// The ISO weekday.
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, GregorianDate, Weekday};
+    /// use nass_calendar::{CalendarDate, GregorianDate, Weekday};
     /// assert_eq!(CalendarDate::from(GregorianDate::new(2024, 2, 11)?).weekday(), Weekday::Sunday);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn weekday(self) -> Weekday {
         Weekday::from_jdn(self.jdn())
@@ -71,9 +71,9 @@ impl CalendarDate {
     /// The calendar kind.
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, CalendarKind, GregorianDate};
+    /// use nass_calendar::{CalendarDate, CalendarKind, GregorianDate};
     /// assert_eq!(CalendarDate::from(GregorianDate::new(2024, 2, 11)?).calendar(), CalendarKind::Gregorian);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn calendar(self) -> CalendarKind {
         match self {
@@ -108,7 +108,7 @@ impl fmt::Display for CalendarDate {
 /// Writes dates in Arabic (day, month name, year, era mark) and reads them back.
 ///
 /// ```
-/// use nass_dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
+/// use nass_calendar::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
 /// use nass_numerals::DigitSet;
 ///
 /// let arabic = DateFormatter::builder().digits(DigitSet::ArabicIndic).build();
@@ -122,7 +122,7 @@ impl fmt::Display for CalendarDate {
 /// // Reading accepts any digit set, any spelling of the lexicon and an optional era mark.
 /// assert_eq!(levant.parse("١١ فبراير ٢٠٢٤م")?, day.into());
 /// assert_eq!(levant.parse("1 رمضان 1445هـ")?, ramadan.into());
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateFormatter {
@@ -142,7 +142,7 @@ impl Default for DateFormatter {
 /// Configures a [`DateFormatter`].
 ///
 /// ```
-/// use nass_dates::{DateFormatter, GregorianDate, NamingSystem};
+/// use nass_calendar::{DateFormatter, GregorianDate, NamingSystem};
 /// use nass_numerals::DigitSet;
 /// let f = DateFormatter::builder()
 ///     .months(NamingSystem::Moroccan)
@@ -150,7 +150,7 @@ impl Default for DateFormatter {
 ///     .gregorian_era(true)
 ///     .build();
 /// assert_eq!(f.format_gregorian(GregorianDate::new(2023, 8, 7)?), "۷ غشت ۲۰۲۳ م");
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Debug)]
 #[must_use]
@@ -163,10 +163,10 @@ impl DateFormatterBuilder {
     /// use the Hijri names; [`NamingSystem::Hijri`] here leaves the setting unchanged.
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, GregorianDate, NamingSystem};
+    /// use nass_calendar::{DateFormatter, GregorianDate, NamingSystem};
     /// let f = DateFormatter::builder().months(NamingSystem::French).build();
     /// assert_eq!(f.format_gregorian(GregorianDate::new(2024, 7, 5)?), "5 جويلية 2024");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn months(mut self, system: NamingSystem) -> Self {
         if system.calendar() == CalendarKind::Gregorian {
@@ -178,11 +178,11 @@ impl DateFormatterBuilder {
     /// The digits to write (default ASCII).
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, GregorianDate};
+    /// use nass_calendar::{DateFormatter, GregorianDate};
     /// use nass_numerals::DigitSet;
     /// let f = DateFormatter::builder().digits(DigitSet::ArabicIndic).build();
     /// assert_eq!(f.format_gregorian(GregorianDate::new(2024, 2, 11)?), "١١ فبراير ٢٠٢٤");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn digits(mut self, digits: DigitSet) -> Self {
         self.inner.digits = digits;
@@ -192,10 +192,10 @@ impl DateFormatterBuilder {
     /// Whether to write هـ after a Hijri year (default yes).
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, HijriCalendar, HijriDate};
+    /// use nass_calendar::{DateFormatter, HijriCalendar, HijriDate};
     /// let f = DateFormatter::builder().hijri_era(false).build();
     /// assert_eq!(f.format_hijri(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 8, 1)?), "1 شعبان 1445");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn hijri_era(mut self, on: bool) -> Self {
         self.inner.hijri_era = on;
@@ -205,10 +205,10 @@ impl DateFormatterBuilder {
     /// Whether to write م after a Gregorian year (default no).
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, GregorianDate};
+    /// use nass_calendar::{DateFormatter, GregorianDate};
     /// let f = DateFormatter::builder().gregorian_era(true).build();
     /// assert_eq!(f.format_gregorian(GregorianDate::new(2024, 2, 11)?), "11 فبراير 2024 م");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn gregorian_era(mut self, on: bool) -> Self {
         self.inner.gregorian_era = on;
@@ -218,13 +218,13 @@ impl DateFormatterBuilder {
     /// The Hijri calendar that parsed Hijri dates belong to (default Umm al-Qura).
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, DateFormatter, HijriCalendar, TabularCalendar};
+    /// use nass_calendar::{CalendarDate, DateFormatter, HijriCalendar, TabularCalendar};
     /// let tbla = HijriCalendar::Tabular(TabularCalendar::TBLA);
     /// let f = DateFormatter::builder().hijri_calendar(tbla).build();
     /// let CalendarDate::Hijri(d) = f.parse("1 رمضان 1445")? else { unreachable!() };
     /// assert_eq!(d.calendar(), tbla);
     /// assert_eq!(d.to_gregorian().to_string(), "2024-03-10"); // a day before Umm al-Qura
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn hijri_calendar(mut self, calendar: HijriCalendar) -> Self {
         self.inner.calendar = calendar;
@@ -234,7 +234,7 @@ impl DateFormatterBuilder {
     /// The formatter.
     ///
     /// ```
-    /// assert_eq!(nass_dates::DateFormatter::builder().build(), nass_dates::DateFormatter::new());
+    /// assert_eq!(nass_calendar::DateFormatter::builder().build(), nass_calendar::DateFormatter::new());
     /// ```
     pub fn build(self) -> DateFormatter {
         self.inner
@@ -246,9 +246,9 @@ impl DateFormatter {
     /// Gregorian years, Umm al-Qura for parsed Hijri dates.
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, GregorianDate};
+    /// use nass_calendar::{DateFormatter, GregorianDate};
     /// assert_eq!(DateFormatter::new().format_gregorian(GregorianDate::new(2024, 6, 5)?), "5 يونيو 2024");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn new() -> Self {
         DateFormatter {
@@ -263,8 +263,8 @@ impl DateFormatter {
     /// A builder, starting from [`DateFormatter::new`].
     ///
     /// ```
-    /// let f = nass_dates::DateFormatter::builder().build();
-    /// assert_eq!(f, nass_dates::DateFormatter::new());
+    /// let f = nass_calendar::DateFormatter::builder().build();
+    /// assert_eq!(f, nass_calendar::DateFormatter::new());
     /// ```
     pub fn builder() -> DateFormatterBuilder {
         DateFormatterBuilder {
@@ -302,10 +302,10 @@ impl DateFormatter {
     /// names are written with the Gregorian year (not the Libyan era's year count).
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, GregorianDate, NamingSystem};
+    /// use nass_calendar::{DateFormatter, GregorianDate, NamingSystem};
     /// let f = DateFormatter::builder().months(NamingSystem::Libyan).build();
     /// assert_eq!(f.format_gregorian(GregorianDate::new(2001, 9, 1)?), "1 الفاتح 2001");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn format_gregorian(&self, date: GregorianDate) -> String {
         let month = self.months.month_name(date.month()).unwrap_or_default();
@@ -316,10 +316,10 @@ impl DateFormatter {
     /// A Hijri date: day, Hijri month name, year, and هـ unless turned off.
     ///
     /// ```
-    /// use nass_dates::{DateFormatter, HijriCalendar, HijriDate};
+    /// use nass_calendar::{DateFormatter, HijriCalendar, HijriDate};
     /// let d = HijriDate::new(HijriCalendar::UmmAlQura, 1445, 11, 7)?;
     /// assert_eq!(DateFormatter::new().format_hijri(d), "7 ذو القعدة 1445 هـ");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn format_hijri(&self, date: HijriDate) -> String {
         let month = NamingSystem::Hijri
@@ -332,10 +332,10 @@ impl DateFormatter {
     /// A date of either calendar.
     ///
     /// ```
-    /// use nass_dates::{CalendarDate, DateFormatter, GregorianDate};
+    /// use nass_calendar::{CalendarDate, DateFormatter, GregorianDate};
     /// let d = CalendarDate::from(GregorianDate::new(2024, 2, 11)?);
     /// assert_eq!(DateFormatter::new().format(d), "11 فبراير 2024");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn format(&self, date: CalendarDate) -> String {
         match date {
@@ -346,15 +346,15 @@ impl DateFormatter {
 
     /// Reads one date written as day, month name, year and an optional era mark,
     /// separated by whitespace (the mark may also be attached to the year: `1445هـ`).
-    /// Digits of any of the three sets; the month is any spelling of the lexicon without
-    /// proclitics; the calendar follows the month name (Hijri dates in the formatter's
+    /// Digits of any of the three sets; the month is any spelling of [`crate::month_spellings`]
+    /// (without proclitics, with any marks or variation the lookup fold removes); the calendar follows the month name (Hijri dates in the formatter's
     /// Hijri calendar), and an era mark must agree with it. Nothing else may be in the
     /// text. This is the inverse of the `format` functions whatever the formatter's
     /// month system, digits and era marks; finding dates in running text is another
     /// matter.
     ///
     /// ```
-    /// use nass_dates::DateFormatter;
+    /// use nass_calendar::DateFormatter;
     /// let f = DateFormatter::new();
     /// assert_eq!(f.parse("٥ يونيه ٢٠٢١")?.to_string(), "2021-06-05");
     /// assert_eq!(f.parse("7 ذي القعدة 1445 هجرية")?.to_string(), "1445-11-07");
@@ -362,7 +362,7 @@ impl DateFormatter {
     /// assert_eq!(err.to_string(), "at byte 25: a Gregorian era mark after a Hijri month");
     /// assert_eq!(f.parse("31 نيسان 2024").unwrap_err().to_string(),
     ///            "invalid Gregorian date 2024-04-31: April 2024 has 30 days");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn parse(&self, text: &str) -> Result<CalendarDate, DateError> {
         let tokens = tokens(text);
@@ -408,14 +408,15 @@ impl DateFormatter {
         let (end_at, end_tok) = tokens[last - 1];
         let month_text = &text[month_at..end_at + end_tok.len()];
         let mut month: Option<(NamingSystem, u8)> = None;
-        for e in lookup_entries(month_text, false) {
-            if let DateWord::Month(m) = e.word() {
-                match month {
-                    None => month = Some((m.system(), m.month())),
-                    Some((s, n)) if s.calendar() == m.calendar() && n == m.month() => {}
-                    Some(_) => {
-                        return Err(DateError::syntax(month_at, "ambiguous month name"));
-                    }
+        for &(spelling, system, number) in MONTH_SPELLINGS {
+            if !spells(month_text, spelling) {
+                continue;
+            }
+            match month {
+                None => month = Some((system, number)),
+                Some((s, n)) if s.calendar() == system.calendar() && n == number => {}
+                Some(_) => {
+                    return Err(DateError::syntax(month_at, "ambiguous month name"));
                 }
             }
         }
@@ -501,8 +502,8 @@ fn number(tok: &str, at: usize, max: usize) -> Result<u32, DateError> {
 
 /// The era mark that `tok` spells on its own, if any.
 fn era_of(tok: &str) -> Option<EraMark> {
-    lookup_entries(tok, false).find_map(|e| match e.word() {
-        DateWord::Era(m) => Some(m),
-        _ => None,
-    })
+    ERA_SPELLINGS
+        .iter()
+        .find(|&&(spelling, _)| spells(tok, spelling))
+        .map(|&(_, era)| era)
 }

@@ -5,12 +5,12 @@ use std::fmt;
 /// Why a date could not be built, converted or parsed.
 ///
 /// ```
-/// use nass_dates::{GregorianDate, HijriCalendar, HijriDate};
+/// use nass_calendar::{GregorianDate, HijriCalendar, HijriDate};
 /// let err = GregorianDate::new(2023, 2, 29).unwrap_err();
 /// assert_eq!(err.to_string(), "invalid Gregorian date 2023-02-29: February 2023 has 28 days");
 /// let err = HijriDate::from_gregorian(HijriCalendar::UmmAlQura, GregorianDate::new(1900, 1, 1)?).unwrap_err();
 /// assert!(err.is_out_of_range());
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateError {
@@ -47,7 +47,7 @@ impl DateError {
     /// al-Qura table, or the years a tabular calendar covers).
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate};
+    /// use nass_calendar::{HijriCalendar, HijriDate};
     /// assert!(HijriDate::new(HijriCalendar::UmmAlQura, 1342, 12, 1).unwrap_err().is_out_of_range());
     /// assert!(!HijriDate::new(HijriCalendar::UmmAlQura, 1445, 13, 1).unwrap_err().is_out_of_range());
     /// ```
@@ -58,7 +58,7 @@ impl DateError {
     /// For text that could not be parsed, the byte offset of the problem.
     ///
     /// ```
-    /// let err = "2024-2-11".parse::<nass_dates::GregorianDate>().unwrap_err();
+    /// let err = "2024-2-11".parse::<nass_calendar::GregorianDate>().unwrap_err();
     /// assert_eq!(err.offset(), Some(6)); // the month needs two digits
     /// ```
     pub fn offset(&self) -> Option<usize> {

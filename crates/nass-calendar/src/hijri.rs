@@ -16,7 +16,7 @@ pub const MAX_TABULAR_YEAR: u16 = 9665;
 /// tabular Islamic calendar.
 ///
 /// ```
-/// use nass_dates::LeapPattern;
+/// use nass_calendar::LeapPattern;
 /// assert_eq!(LeapPattern::Common.leap_years(), [2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29]);
 /// assert!(LeapPattern::Fifteen.is_leap_year(1445)); // 1445 = 48 * 30 + 5
 /// ```
@@ -40,7 +40,7 @@ impl LeapPattern {
     /// The four patterns.
     ///
     /// ```
-    /// assert_eq!(nass_dates::LeapPattern::ALL.len(), 4);
+    /// assert_eq!(nass_calendar::LeapPattern::ALL.len(), 4);
     /// ```
     pub const ALL: [LeapPattern; 4] = [
         LeapPattern::Common,
@@ -52,7 +52,7 @@ impl LeapPattern {
     /// The leap years of the 30-year cycle (1–30).
     ///
     /// ```
-    /// assert_eq!(nass_dates::LeapPattern::Habash.leap_years()[10], 30);
+    /// assert_eq!(nass_calendar::LeapPattern::Habash.leap_years()[10], 30);
     /// ```
     pub const fn leap_years(self) -> [u8; 11] {
         match self {
@@ -66,7 +66,7 @@ impl LeapPattern {
     /// The name used in calendar names: `16`, `15`, `ismaili`, `habash`.
     ///
     /// ```
-    /// assert_eq!(nass_dates::LeapPattern::Ismaili.name(), "ismaili");
+    /// assert_eq!(nass_calendar::LeapPattern::Ismaili.name(), "ismaili");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -113,7 +113,7 @@ impl LeapPattern {
     /// Whether Hijri year `year` (1 or later) is a leap year in this pattern.
     ///
     /// ```
-    /// use nass_dates::LeapPattern;
+    /// use nass_calendar::LeapPattern;
     /// assert!(LeapPattern::Common.is_leap_year(16) && !LeapPattern::Fifteen.is_leap_year(16));
     /// assert!(LeapPattern::Common.is_leap_year(46));
     /// ```
@@ -130,7 +130,7 @@ impl LeapPattern {
 /// The first day of a tabular calendar: 1 Muharram 1 AH.
 ///
 /// ```
-/// use nass_dates::Epoch;
+/// use nass_calendar::Epoch;
 /// assert_eq!(Epoch::Friday.jdn(), 1_948_440); // 16 July 622 Julian = 19 July 622 Gregorian
 /// assert_eq!(Epoch::Thursday.jdn(), 1_948_439);
 /// ```
@@ -147,7 +147,7 @@ impl Epoch {
     /// Julian Day Number of 1 Muharram 1 AH.
     ///
     /// ```
-    /// assert_eq!(nass_dates::Epoch::Thursday.jdn(), 1_948_439);
+    /// assert_eq!(nass_calendar::Epoch::Thursday.jdn(), 1_948_439);
     /// ```
     pub const fn jdn(self) -> Jdn {
         match self {
@@ -159,7 +159,7 @@ impl Epoch {
     /// `friday` or `thursday`.
     ///
     /// ```
-    /// assert_eq!(nass_dates::Epoch::Friday.name(), "friday");
+    /// assert_eq!(nass_calendar::Epoch::Friday.name(), "friday");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -173,7 +173,7 @@ impl Epoch {
 /// ذو الحجة of 30 days in the 11 leap years of each 30-year cycle.
 ///
 /// ```
-/// use nass_dates::{Epoch, LeapPattern, TabularCalendar};
+/// use nass_calendar::{Epoch, LeapPattern, TabularCalendar};
 /// let civil = TabularCalendar::new(LeapPattern::Common, Epoch::Friday);
 /// assert_eq!(civil.year_length(1445), 355);
 /// assert_eq!(civil.month_length(1445, 12), Some(30));
@@ -194,7 +194,7 @@ impl TabularCalendar {
     /// The calendar with this leap-year pattern and epoch.
     ///
     /// ```
-    /// use nass_dates::{Epoch, LeapPattern, TabularCalendar};
+    /// use nass_calendar::{Epoch, LeapPattern, TabularCalendar};
     /// assert_eq!(TabularCalendar::new(LeapPattern::Common, Epoch::Friday), TabularCalendar::CIVIL);
     /// ```
     pub const fn new(pattern: LeapPattern, epoch: Epoch) -> Self {
@@ -204,7 +204,7 @@ impl TabularCalendar {
     /// The eight tabular calendars.
     ///
     /// ```
-    /// assert_eq!(nass_dates::TabularCalendar::all().count(), 8);
+    /// assert_eq!(nass_calendar::TabularCalendar::all().count(), 8);
     /// ```
     pub fn all() -> impl Iterator<Item = TabularCalendar> {
         LeapPattern::ALL.into_iter().flat_map(|p| {
@@ -217,7 +217,7 @@ impl TabularCalendar {
     /// The leap-year pattern.
     ///
     /// ```
-    /// use nass_dates::{LeapPattern, TabularCalendar};
+    /// use nass_calendar::{LeapPattern, TabularCalendar};
     /// assert_eq!(TabularCalendar::TBLA.pattern(), LeapPattern::Common);
     /// ```
     pub const fn pattern(self) -> LeapPattern {
@@ -227,7 +227,7 @@ impl TabularCalendar {
     /// The epoch.
     ///
     /// ```
-    /// use nass_dates::{Epoch, TabularCalendar};
+    /// use nass_calendar::{Epoch, TabularCalendar};
     /// assert_eq!(TabularCalendar::TBLA.epoch(), Epoch::Thursday);
     /// ```
     pub const fn epoch(self) -> Epoch {
@@ -237,7 +237,7 @@ impl TabularCalendar {
     /// 354, or 355 in a leap year.
     ///
     /// ```
-    /// assert_eq!(nass_dates::TabularCalendar::CIVIL.year_length(1446), 354);
+    /// assert_eq!(nass_calendar::TabularCalendar::CIVIL.year_length(1446), 354);
     /// ```
     pub const fn year_length(self, year: u16) -> u16 {
         if self.pattern.is_leap_year(year) {
@@ -250,7 +250,7 @@ impl TabularCalendar {
     /// The length of a month (1–12), or `None` for another month number.
     ///
     /// ```
-    /// assert_eq!(nass_dates::TabularCalendar::CIVIL.month_length(1445, 9), Some(30));
+    /// assert_eq!(nass_calendar::TabularCalendar::CIVIL.month_length(1445, 9), Some(30));
     /// ```
     pub const fn month_length(self, year: u16, month: u8) -> Option<u8> {
         match month {
@@ -295,7 +295,7 @@ impl TabularCalendar {
     /// The calendar's name (see [`HijriCalendar::name`]).
     ///
     /// ```
-    /// use nass_dates::{Epoch, LeapPattern, TabularCalendar};
+    /// use nass_calendar::{Epoch, LeapPattern, TabularCalendar};
     /// assert_eq!(TabularCalendar::new(LeapPattern::Ismaili, Epoch::Thursday).name(), "tabular-ismaili-thursday");
     /// ```
     pub fn name(self) -> String {
@@ -312,7 +312,7 @@ impl TabularCalendar {
 /// `astronomical`).
 ///
 /// ```
-/// use nass_dates::{Epoch, HijriCalendar, LeapPattern, TabularCalendar};
+/// use nass_calendar::{Epoch, HijriCalendar, LeapPattern, TabularCalendar};
 /// assert_eq!("umm-al-qura".parse::<HijriCalendar>()?, HijriCalendar::UmmAlQura);
 /// assert_eq!("islamic-civil".parse::<HijriCalendar>()?, HijriCalendar::Tabular(TabularCalendar::CIVIL));
 /// assert_eq!(
@@ -320,9 +320,10 @@ impl TabularCalendar {
 ///     HijriCalendar::Tabular(TabularCalendar::new(LeapPattern::Fifteen, Epoch::Thursday))
 /// );
 /// assert!("gregorian".parse::<HijriCalendar>().is_err());
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum HijriCalendar {
     /// The Umm al-Qura calendar of Saudi Arabia, day for day the table of the Python
     /// package hijridate 2.6.0: 1343-01-01..1500-12-30 AH = 1924-08-01..2077-11-16 CE.
@@ -337,7 +338,7 @@ impl HijriCalendar {
     /// The calendar's name.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, TabularCalendar};
+    /// use nass_calendar::{HijriCalendar, TabularCalendar};
     /// assert_eq!(HijriCalendar::UmmAlQura.name(), "umm-al-qura");
     /// assert_eq!(HijriCalendar::Tabular(TabularCalendar::TBLA).name(), "islamic-tbla");
     /// ```
@@ -355,7 +356,7 @@ impl HijriCalendar {
     /// Every calendar: Umm al-Qura, then the eight tabular ones.
     ///
     /// ```
-    /// assert_eq!(nass_dates::HijriCalendar::all().count(), 9);
+    /// assert_eq!(nass_calendar::HijriCalendar::all().count(), 9);
     /// ```
     pub fn all() -> impl Iterator<Item = HijriCalendar> {
         std::iter::once(HijriCalendar::UmmAlQura)
@@ -365,7 +366,7 @@ impl HijriCalendar {
     /// The first and last day the calendar supports.
     ///
     /// ```
-    /// use nass_dates::HijriCalendar;
+    /// use nass_calendar::HijriCalendar;
     /// let (first, last) = HijriCalendar::UmmAlQura.range();
     /// assert_eq!((first.to_string(), last.to_string()), ("1343-01-01".into(), "1500-12-30".into()));
     /// assert_eq!(first.to_gregorian().to_string(), "1924-08-01");
@@ -427,11 +428,11 @@ impl HijriCalendar {
     /// month is not 1–12.
     ///
     /// ```
-    /// use nass_dates::HijriCalendar;
+    /// use nass_calendar::HijriCalendar;
     /// assert_eq!(HijriCalendar::UmmAlQura.month_length(1445, 9)?, 30);
     /// assert_eq!(HijriCalendar::UmmAlQura.month_length(1343, 9)?, 28); // as in the table
     /// assert!(HijriCalendar::UmmAlQura.month_length(1501, 1).unwrap_err().is_out_of_range());
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn month_length(self, year: u16, month: u8) -> Result<u8, DateError> {
         self.check_year(year, month, 1)?;
@@ -552,13 +553,13 @@ impl FromStr for HijriCalendar {
 /// range.
 ///
 /// ```
-/// use nass_dates::{GregorianDate, HijriCalendar, HijriDate};
+/// use nass_calendar::{GregorianDate, HijriCalendar, HijriDate};
 /// let ramadan = HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?;
 /// assert_eq!(ramadan.to_gregorian().to_string(), "2024-03-11");
 /// let back = HijriDate::from_gregorian(HijriCalendar::UmmAlQura, "2024-02-11".parse()?)?;
 /// assert_eq!(back.to_string(), "1445-08-01"); // 1 Shaaban 1445
-/// assert_eq!(back.weekday(), nass_dates::Weekday::Sunday);
-/// # Ok::<(), nass_dates::DateError>(())
+/// assert_eq!(back.weekday(), nass_calendar::Weekday::Sunday);
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HijriDate {
@@ -572,7 +573,7 @@ impl HijriDate {
     /// The date `year-month-day` in `calendar`, or an error naming the calendar's range.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate};
+    /// use nass_calendar::{HijriCalendar, HijriDate};
     /// let err = HijriDate::new(HijriCalendar::UmmAlQura, 1501, 1, 1).unwrap_err();
     /// assert_eq!(
     ///     err.to_string(),
@@ -611,11 +612,11 @@ impl HijriDate {
     /// The day with Julian Day Number `jdn`, or an error naming the calendar's range.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate, TabularCalendar};
+    /// use nass_calendar::{HijriCalendar, HijriDate, TabularCalendar};
     /// let d = HijriDate::from_jdn(HijriCalendar::Tabular(TabularCalendar::CIVIL), 1_948_440)?;
     /// assert_eq!(d.to_string(), "0001-01-01");
     /// assert!(HijriDate::from_jdn(HijriCalendar::UmmAlQura, 2_400_000).unwrap_err().is_out_of_range());
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn from_jdn(calendar: HijriCalendar, jdn: Jdn) -> Result<Self, DateError> {
         let (lo, hi) = calendar.jdn_range();
@@ -652,7 +653,7 @@ impl HijriDate {
     /// The Hijri date of a Gregorian day, or an error naming the calendar's range.
     ///
     /// ```
-    /// use nass_dates::{GregorianDate, HijriCalendar, HijriDate};
+    /// use nass_calendar::{GregorianDate, HijriCalendar, HijriDate};
     /// let d = HijriDate::from_gregorian(HijriCalendar::UmmAlQura, GregorianDate::new(2023, 7, 19)?)?;
     /// assert_eq!(d.to_string(), "1445-01-01");
     /// let err = HijriDate::from_gregorian(HijriCalendar::UmmAlQura, GregorianDate::new(2077, 11, 17)?).unwrap_err();
@@ -661,7 +662,7 @@ impl HijriDate {
     ///     "2077-11-17 CE is outside the supported range 1343-01-01..1500-12-30 AH = \
     ///      1924-08-01..2077-11-16 CE of the umm-al-qura calendar"
     /// );
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn from_gregorian(calendar: HijriCalendar, date: GregorianDate) -> Result<Self, DateError> {
         Self::from_jdn(calendar, date.jdn())
@@ -670,11 +671,11 @@ impl HijriDate {
     /// Parses ISO-shaped `YYYY-MM-DD` (ASCII digits) as a date of `calendar`.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate};
+    /// use nass_calendar::{HijriCalendar, HijriDate};
     /// let d = HijriDate::parse_iso(HijriCalendar::UmmAlQura, "1445-09-01")?;
     /// assert_eq!(d.to_gregorian().to_string(), "2024-03-11");
     /// assert_eq!(HijriDate::parse_iso(HijriCalendar::UmmAlQura, "1445/09/01").unwrap_err().offset(), Some(4));
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn parse_iso(calendar: HijriCalendar, s: &str) -> Result<Self, DateError> {
         let (y, m, d) = parse_iso(s)?;
@@ -685,9 +686,9 @@ impl HijriDate {
     /// The calendar.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate};
+    /// use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.calendar(), HijriCalendar::UmmAlQura);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub const fn calendar(self) -> HijriCalendar {
         self.calendar
@@ -696,9 +697,9 @@ impl HijriDate {
     /// The year (AH).
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.year(), 1445);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub const fn year(self) -> u16 {
         self.year
@@ -707,9 +708,9 @@ impl HijriDate {
     /// The month (1 = محرم … 12 = ذو الحجة).
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.month(), 9);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub const fn month(self) -> u8 {
         self.month
@@ -718,9 +719,9 @@ impl HijriDate {
     /// The day of the month.
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.day(), 1);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub const fn day(self) -> u8 {
         self.day
@@ -729,9 +730,9 @@ impl HijriDate {
     /// The Julian Day Number.
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 8, 1)?.jdn(), 2_460_352);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     #[inline]
     pub fn jdn(self) -> Jdn {
@@ -741,10 +742,10 @@ impl HijriDate {
     /// The Gregorian day (every supported Hijri day has one).
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// let d = HijriDate::new(HijriCalendar::UmmAlQura, 1446, 1, 1)?;
     /// assert_eq!(d.to_gregorian().to_string(), "2024-07-07");
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     #[inline]
     pub fn to_gregorian(self) -> GregorianDate {
@@ -756,11 +757,11 @@ impl HijriDate {
     /// The same day in another Hijri calendar.
     ///
     /// ```
-    /// use nass_dates::{HijriCalendar, HijriDate, TabularCalendar};
+    /// use nass_calendar::{HijriCalendar, HijriDate, TabularCalendar};
     /// let d = HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?;
     /// let tbla = d.to_calendar(HijriCalendar::Tabular(TabularCalendar::TBLA))?;
     /// assert_eq!(tbla.to_string(), "1445-09-02"); // islamic-tbla starts Ramadan a day earlier
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn to_calendar(self, calendar: HijriCalendar) -> Result<HijriDate, DateError> {
         HijriDate::from_jdn(calendar, self.jdn())
@@ -769,9 +770,9 @@ impl HijriDate {
     /// The ISO weekday.
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate, Weekday};
+    /// # use nass_calendar::{HijriCalendar, HijriDate, Weekday};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.weekday(), Weekday::Monday);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn weekday(self) -> Weekday {
         Weekday::from_jdn(self.jdn())
@@ -780,9 +781,9 @@ impl HijriDate {
     /// The length of this date's month in its calendar.
     ///
     /// ```
-    /// # use nass_dates::{HijriCalendar, HijriDate};
+    /// # use nass_calendar::{HijriCalendar, HijriDate};
     /// assert_eq!(HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.month_length(), 30);
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn month_length(self) -> u8 {
         self.calendar.month_len(self.year, self.month).unwrap_or(0)

@@ -15,14 +15,14 @@ pub const MIN_GREGORIAN_YEAR: i32 = 1;
 pub const MAX_GREGORIAN_YEAR: i32 = 9999;
 
 /// Julian Day Number of 0001-01-01 (proleptic Gregorian).
-pub(crate) const MIN_JDN: Jdn = 1_721_426;
+pub const MIN_JDN: Jdn = 1_721_426;
 /// Julian Day Number of 9999-12-31.
-pub(crate) const MAX_JDN: Jdn = 5_373_484;
+pub const MAX_JDN: Jdn = 5_373_484;
 
 /// Whether `year` is a Gregorian leap year.
 ///
 /// ```
-/// use nass_dates::is_gregorian_leap_year;
+/// use nass_calendar::is_gregorian_leap_year;
 /// assert!(is_gregorian_leap_year(2024) && is_gregorian_leap_year(2000));
 /// assert!(!is_gregorian_leap_year(1900) && !is_gregorian_leap_year(2023));
 /// ```
@@ -33,7 +33,7 @@ pub const fn is_gregorian_leap_year(year: i32) -> bool {
 /// The number of days in a Gregorian month (`month` 1–12), or 0 for another month number.
 ///
 /// ```
-/// use nass_dates::gregorian_month_length;
+/// use nass_calendar::gregorian_month_length;
 /// assert_eq!(gregorian_month_length(2024, 2), 29);
 /// assert_eq!(gregorian_month_length(2023, 2), 28);
 /// assert_eq!(gregorian_month_length(2023, 13), 0);
@@ -67,13 +67,13 @@ const ENGLISH_MONTHS: [&str; 12] = [
 /// date: every constructor checks.
 ///
 /// ```
-/// use nass_dates::{GregorianDate, Weekday};
+/// use nass_calendar::{GregorianDate, Weekday};
 /// let d = GregorianDate::new(2024, 2, 11)?;
 /// assert_eq!(d.jdn(), 2_460_352);
 /// assert_eq!(d.weekday(), Weekday::Sunday);
 /// assert_eq!(d.to_string(), "2024-02-11");
 /// assert_eq!("2024-02-11".parse::<GregorianDate>()?, d);
-/// # Ok::<(), nass_dates::DateError>(())
+/// # Ok::<(), nass_calendar::DateError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GregorianDate {
@@ -87,7 +87,7 @@ impl GregorianDate {
     /// outside 1–9999.
     ///
     /// ```
-    /// use nass_dates::GregorianDate;
+    /// use nass_calendar::GregorianDate;
     /// assert!(GregorianDate::new(2024, 2, 29).is_ok());
     /// assert_eq!(
     ///     GregorianDate::new(2024, 4, 31).unwrap_err().to_string(),
@@ -120,7 +120,7 @@ impl GregorianDate {
     /// The year (1–9999).
     ///
     /// ```
-    /// assert_eq!(nass_dates::GregorianDate::new(2024, 2, 11).unwrap().year(), 2024);
+    /// assert_eq!(nass_calendar::GregorianDate::new(2024, 2, 11).unwrap().year(), 2024);
     /// ```
     pub const fn year(self) -> i32 {
         self.year
@@ -129,7 +129,7 @@ impl GregorianDate {
     /// The month (1–12).
     ///
     /// ```
-    /// assert_eq!(nass_dates::GregorianDate::new(2024, 2, 11).unwrap().month(), 2);
+    /// assert_eq!(nass_calendar::GregorianDate::new(2024, 2, 11).unwrap().month(), 2);
     /// ```
     pub const fn month(self) -> u8 {
         self.month
@@ -138,7 +138,7 @@ impl GregorianDate {
     /// The day of the month (1–31).
     ///
     /// ```
-    /// assert_eq!(nass_dates::GregorianDate::new(2024, 2, 11).unwrap().day(), 11);
+    /// assert_eq!(nass_calendar::GregorianDate::new(2024, 2, 11).unwrap().day(), 11);
     /// ```
     pub const fn day(self) -> u8 {
         self.day
@@ -147,7 +147,7 @@ impl GregorianDate {
     /// The Julian Day Number of this day.
     ///
     /// ```
-    /// use nass_dates::GregorianDate;
+    /// use nass_calendar::GregorianDate;
     /// assert_eq!(GregorianDate::new(2000, 1, 1).unwrap().jdn(), 2_451_545);
     /// assert_eq!(GregorianDate::new(622, 7, 19).unwrap().jdn(), 1_948_440);
     /// ```
@@ -164,10 +164,10 @@ impl GregorianDate {
     /// The day with Julian Day Number `jdn`, or an error outside 0001-01-01..9999-12-31.
     ///
     /// ```
-    /// use nass_dates::GregorianDate;
+    /// use nass_calendar::GregorianDate;
     /// assert_eq!(GregorianDate::from_jdn(2_460_352)?.to_string(), "2024-02-11");
     /// assert!(GregorianDate::from_jdn(0).unwrap_err().is_out_of_range());
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     pub fn from_jdn(jdn: Jdn) -> Result<Self, DateError> {
         if !(MIN_JDN..=MAX_JDN).contains(&jdn) {
@@ -200,7 +200,7 @@ impl GregorianDate {
     /// The ISO weekday.
     ///
     /// ```
-    /// use nass_dates::{GregorianDate, Weekday};
+    /// use nass_calendar::{GregorianDate, Weekday};
     /// assert_eq!(GregorianDate::new(2021, 6, 5).unwrap().weekday(), Weekday::Saturday);
     /// ```
     pub const fn weekday(self) -> Weekday {
@@ -210,7 +210,7 @@ impl GregorianDate {
     /// The next day, if it is still in range.
     ///
     /// ```
-    /// use nass_dates::GregorianDate;
+    /// use nass_calendar::GregorianDate;
     /// let d = GregorianDate::new(2024, 2, 28).unwrap();
     /// assert_eq!(d.succ().unwrap().to_string(), "2024-02-29");
     /// assert_eq!(GregorianDate::new(9999, 12, 31).unwrap().succ(), None);
@@ -268,12 +268,12 @@ impl FromStr for GregorianDate {
     /// Parses ISO 8601 `YYYY-MM-DD` (ASCII digits, nothing around it).
     ///
     /// ```
-    /// use nass_dates::GregorianDate;
+    /// use nass_calendar::GregorianDate;
     /// assert_eq!("0622-07-19".parse::<GregorianDate>()?.jdn(), 1_948_440);
     /// let err = "2024-02-30".parse::<GregorianDate>().unwrap_err();
     /// assert_eq!(err.to_string(), "invalid Gregorian date 2024-02-30: February 2024 has 29 days");
     /// assert_eq!("2024-02-11 ".parse::<GregorianDate>().unwrap_err().offset(), Some(10));
-    /// # Ok::<(), nass_dates::DateError>(())
+    /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
     fn from_str(s: &str) -> Result<Self, DateError> {
         let (y, m, d) = parse_iso(s)?;
@@ -284,7 +284,7 @@ impl FromStr for GregorianDate {
 /// A day of the week, numbered as in ISO 8601 (1 = Monday … 7 = Sunday).
 ///
 /// ```
-/// use nass_dates::Weekday;
+/// use nass_calendar::Weekday;
 /// assert_eq!(Weekday::Sunday.iso(), 7);
 /// assert_eq!(Weekday::from_iso(5), Some(Weekday::Friday));
 /// assert_eq!(Weekday::Friday.arabic(), "الجمعة");
@@ -311,7 +311,7 @@ impl Weekday {
     /// The seven days, Monday first.
     ///
     /// ```
-    /// assert_eq!(nass_dates::Weekday::ALL.len(), 7);
+    /// assert_eq!(nass_calendar::Weekday::ALL.len(), 7);
     /// ```
     pub const ALL: [Weekday; 7] = [
         Weekday::Monday,
@@ -326,7 +326,7 @@ impl Weekday {
     /// The ISO number, 1 (Monday) to 7 (Sunday).
     ///
     /// ```
-    /// assert_eq!(nass_dates::Weekday::Monday.iso(), 1);
+    /// assert_eq!(nass_calendar::Weekday::Monday.iso(), 1);
     /// ```
     pub const fn iso(self) -> u8 {
         self as u8
@@ -335,7 +335,7 @@ impl Weekday {
     /// The day with ISO number `n` (1–7).
     ///
     /// ```
-    /// assert_eq!(nass_dates::Weekday::from_iso(0), None);
+    /// assert_eq!(nass_calendar::Weekday::from_iso(0), None);
     /// ```
     pub const fn from_iso(n: u8) -> Option<Weekday> {
         if n >= 1 && n <= 7 {
@@ -348,7 +348,7 @@ impl Weekday {
     /// The weekday of a Julian Day Number (JDN 0 was a Monday).
     ///
     /// ```
-    /// use nass_dates::Weekday;
+    /// use nass_calendar::Weekday;
     /// assert_eq!(Weekday::from_jdn(2_460_352), Weekday::Sunday); // 2024-02-11
     /// ```
     pub const fn from_jdn(jdn: Jdn) -> Weekday {
@@ -358,7 +358,7 @@ impl Weekday {
     /// The usual Arabic name, with the article and hamza (الإثنين … الأحد).
     ///
     /// ```
-    /// assert_eq!(nass_dates::Weekday::Wednesday.arabic(), "الأربعاء");
+    /// assert_eq!(nass_calendar::Weekday::Wednesday.arabic(), "الأربعاء");
     /// ```
     pub const fn arabic(self) -> &'static str {
         match self {

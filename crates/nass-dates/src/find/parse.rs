@@ -1,0 +1,747 @@
+//! Reading a date expression around an anchor: the date words of the lexicon, numbers,
+//! and the words between them.
+
+use std::ops::Range;
+
+use nass_calendar::{
+    gregorian_month_length, CalendarKind, EraMark, GregorianDate, HijriCalendar, HijriDate,
+    NamingSystem, Weekday,
+};
+use nass_numerals::parse_ordinal_day;
+
+use super::resolve::resolve;
+use super::text::*;
+use super::{DateKind, DateMatch, DateMatches, DateValue, Expr, MonthPhrase, Num, YearPart};
+use crate::lexicon::{find_date_words, DateWordMatch};
+use crate::word::{DateWord, RelativeWord};
+
+/// A date word of the lexicon, the readings of one span merged.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Word {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) month: Option<(u8, NamingSystem)>,
+    pub(super) weekday: Option<Weekday>,
+    pub(super) relative: Option<RelativeWord>,
+    pub(super) ambiguous: bool,
+}
+
+pub(super) fn collect_words(text: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    // A date never crosses a line break, not even a two-word month name (كانون / الثاني),
+    // and what a line holds must not depend on the lines around it (the stream cuts at
+    // line breaks). The matcher reads the whole text at once, which is fast; where one of
+    // its matches spans a line break, the lines it touches are read again one by one.
+    let mut done = 0;
+    let mut last_span = None;
+    for m in find_date_words(text) {
+        let span = m.span();
+        if span.end <= done {
+            continue; // read again with its lines
+        }
+        if span.start >= done && !text[span.clone()].contains('\n') {
+            push_word(&m, 0, text, &mut words, &mut last_span);
+            continue;
+        }
+        let first = text[..span.start.max(done)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(done);
+        let last = text[span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| span.end + i + 1);
+        while words.last().is_some_and(|w| w.start >= first) {
+            words.pop();
+        }
+        let mut offset = first;
+        for line in text[first..last].split_inclusive('\n') {
+            for m in find_date_words(line) {
+                push_word(&m, offset, text, &mut words, &mut last_span);
+            }
+            offset += line.len();
+        }
+        done = last;
+    }
+    words
+}
+
+/// Adds the date word `m`, found in a text that starts at `offset` in `text`, merged with
+/// the last one when they have the same span.
+pub(super) fn push_word(
+    m: &DateWordMatch<'_>,
+    offset: usize,
+    text: &str,
+    words: &mut Vec<Word>,
+    last_span: &mut Option<(Range<usize>, Option<Range<usize>>)>,
+) {
+    let raw = m.span();
+    let raw = raw.start + offset..raw.end + offset;
+    let entry = m.entry();
+    // The readings of one span come one after the other: the span is worked out once.
+    let span = match last_span {
+        Some((r, span)) if *r == raw => span.clone(),
+        _ => {
+            let span = word_span(text, raw.clone(), entry.spelling());
+            *last_span = Some((raw, span.clone()));
+            span
+        }
+    };
+    let Some(span) = span else {
+        return;
+    };
+    if let Some(last) = words.last_mut() {
+        if last.start == span.start && last.end == span.end {
+            last.ambiguous &= entry.needs_context();
+            if let (None, DateWord::Month(mn)) = (last.month, entry.word()) {
+                last.month = Some((mn.month(), mn.system()));
+            }
+            return;
+        }
+    }
+    let mut w = Word {
+        start: span.start,
+        end: span.end,
+        month: None,
+        weekday: None,
+        relative: None,
+        ambiguous: entry.needs_context(),
+    };
+    match entry.word() {
+        DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
+        DateWord::Weekday(d) => w.weekday = Some(d),
+        DateWord::Relative(r) => w.relative = Some(r),
+        // Era marks are read by `era_at`, next to a year.
+        DateWord::Era(_) => return,
+    }
+    words.push(w);
+}
+
+/// The span of a date word the matcher found at `raw`, or `None` when it crosses a line
+/// break. The name starts where the run of letters and marks of its first word does
+/// (proclitics included, and marks with no base letter before them), counted back from
+/// its end: never at whitespace or before, and it ends before whitespace, whatever the
+/// matcher's alignment says about stray marks.
+pub(super) fn word_span(text: &str, raw: Range<usize>, spelling: &str) -> Option<Range<usize>> {
+    let inner = text[raw.clone()].trim_matches(is_space);
+    if inner.is_empty() {
+        return None;
+    }
+    let end = raw.start + text[raw].trim_end_matches(is_space).len();
+    let start = name_start(text, end, spelling).unwrap_or(end - inner.len());
+    let crosses = text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b == b'\n' || b == b'\r');
+    (!crosses).then_some(start..end)
+}
+
+/// The start of the name `spelling` that ends at `end` in `text`: as many runs of letters
+/// and marks as it has words, back from `end`, with spaces (not line breaks) between
+/// them, each with a letter, the last ending in the name's last word (letters folded);
+/// `None` when the text does not have that shape.
+pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize> {
+    let mut start = end;
+    for k in 0..spelling.split_whitespace().count() {
+        if k > 0 {
+            let head = text[..start].trim_end_matches(|c: char| is_space(c) && c != '\n');
+            if head.len() == start {
+                return None;
+            }
+            start = head.len();
+        }
+        let head = text[..start].trim_end_matches(is_letter_word_char);
+        // A word has a letter: marks alone are not the end of a name.
+        if !text[head.len()..start].chars().any(|c| !is_transparent(c)) {
+            return None;
+        }
+        if k == 0 {
+            // The last word of the name ends the run, letters folded, marks skipped.
+            let last = spelling.split_whitespace().next_back()?;
+            let run = text[head.len()..start]
+                .chars()
+                .rev()
+                .filter_map(fold_char_for_lookup);
+            let key = last.chars().rev().filter_map(fold_char_for_lookup);
+            if !key.zip(run).all(|(a, b)| a == b)
+                || last.chars().filter(|&c| !is_transparent(c)).count()
+                    > text[head.len()..start]
+                        .chars()
+                        .filter(|&c| !is_transparent(c))
+                        .count()
+            {
+                return None;
+            }
+        }
+        start = head.len();
+    }
+    Some(start)
+}
+
+impl<'t> DateMatches<'t> {
+    pub(super) fn emit(&mut self, e: Expr) {
+        // الموافق: a second date for the same day, in the other calendar.
+        let mut second = None;
+        let mut p = skip_ws(self.text, e.end);
+        if self.text[p..].starts_with('،') || self.text[p..].starts_with(',') {
+            p = skip_ws(
+                self.text,
+                p + self.text[p..].chars().next().map_or(1, char::len_utf8),
+            );
+        }
+        if let Some(w) = word_after(self.text, p) {
+            if matches_key(&self.text[w.clone()], &["الموافق"]) {
+                let mut q = skip_ws(self.text, w.end);
+                // An optional ل / لـ after الموافق.
+                if let Some(l) = word_after(self.text, q) {
+                    if folds_to(&self.text[l.clone()], "ل") {
+                        q = skip_ws(self.text, l.end);
+                    }
+                }
+                if let Some(e2) = self.parse_at(q, q, true) {
+                    if e2.start == q {
+                        second = Some(e2);
+                    }
+                }
+            }
+        }
+        let first = self.to_match(e, second.map(|s| s.start..s.end));
+        if let Some(s) = second {
+            self.pos = s.end;
+            self.last_end = s.end;
+            let m = self.to_match(s, Some(e.start..e.end));
+            self.pending.push(m);
+        }
+        self.pending.push(first);
+    }
+
+    fn to_match(&self, e: Expr, linked: Option<Range<usize>>) -> DateMatch<'t> {
+        let calendar = self.finder.calendar;
+        let gregorian = match (e.value.year, e.value.month, e.value.day, e.value.last_day) {
+            (Some(y), Some(m), Some(d), None) => match e.calendar {
+                CalendarKind::Gregorian => GregorianDate::new(y, m, d).ok(),
+                CalendarKind::Hijri => u16::try_from(y)
+                    .ok()
+                    .and_then(|y| HijriDate::new(calendar, y, m, d).ok())
+                    .map(HijriDate::to_gregorian),
+            },
+            _ => None,
+        };
+        let weekday_conflict = match (e.weekday, gregorian) {
+            (Some(w), Some(g)) => g.weekday() != w,
+            _ => false,
+        };
+        let (resolved, unresolved) = match self.finder.anchor.map(|a| resolve(&e, a, calendar)) {
+            Some(Ok(v)) => (Some(v), None),
+            Some(Err(err)) => (None, Some(err)),
+            None => (None, None),
+        };
+        DateMatch {
+            text: self.text,
+            start: e.start,
+            end: e.end,
+            kind: e.kind,
+            calendar: e.calendar,
+            system: e.system,
+            value: e.value,
+            resolved,
+            unresolved,
+            weekday: e.weekday,
+            weekday_conflict,
+            relative: e.relative,
+            gregorian,
+            linked,
+        }
+    }
+
+    fn word_at(&self, pos: usize) -> Option<Word> {
+        let i = self.words.partition_point(|w| w.start < pos);
+        self.words.get(i).filter(|w| w.start == pos).copied()
+    }
+
+    /// Any expression that starts at `pos` (after whitespace); none starts before `min`.
+    /// With `weekday` false, not one that starts with a weekday (a weekday reads the date
+    /// after it with this, so a run of weekdays never recurses deeper than once).
+    fn parse_at(&self, pos: usize, min: usize, weekday: bool) -> Option<Expr> {
+        let p = skip_ws(self.text, pos);
+        if let Some(n) = num_at(self.text, p) {
+            return self.parse_number(n, min);
+        }
+        if let Some(w) = self.word_at(p) {
+            if w.weekday.is_some() && !weekday {
+                return None;
+            }
+            return self.parse_word(w, min);
+        }
+        // An ordinal day in words: the month follows within a few words.
+        let i = self.words.partition_point(|w| w.start < p);
+        let w = *self.words.get(i)?;
+        if w.month.is_some() && w.start - p <= 64 {
+            return self.parse_word(w, min).filter(|e| e.start == p);
+        }
+        None
+    }
+
+    pub(super) fn parse_word(&self, w: Word, min: usize) -> Option<Expr> {
+        if let Some(day) = w.weekday {
+            return self.parse_weekday(w, day, min);
+        }
+        if w.month.is_some() {
+            return self.parse_month(w, min);
+        }
+        None
+    }
+
+    fn parse_weekday(&self, w: Word, day: Weekday, min: usize) -> Option<Expr> {
+        let mut p = skip_ws(self.text, w.end);
+        if self.text[p..].starts_with('،') || self.text[p..].starts_with(',') {
+            p = skip_ws(
+                self.text,
+                p + self.text[p..].chars().next().map_or(1, char::len_utf8),
+            );
+        }
+        if let Some(mut e) = self
+            .parse_at(p, p, false)
+            .filter(|e| e.start == p && e.value.day.is_some())
+        {
+            e.start = w.start;
+            e.weekday = Some(day);
+            return Some(e);
+        }
+        let relative = self.relative_after(w.end);
+        let before = word_before(self.text, w.start);
+        let day_word = before.as_ref().is_some_and(|b| {
+            matches_key(
+                &self.text[b.clone()],
+                &["يوم", "اليوم", "امس", "غدا", "بالامس"],
+            )
+        });
+        if w.ambiguous && !day_word && relative.is_none() {
+            return None;
+        }
+        if w.start < min {
+            return None;
+        }
+        Some(Expr {
+            start: w.start,
+            end: relative.map_or(w.end, |r| r.1),
+            kind: DateKind::Weekday,
+            calendar: CalendarKind::Gregorian,
+            system: None,
+            value: DateValue::default(),
+            weekday: Some(day),
+            relative: relative.map(|r| r.0),
+        })
+    }
+
+    fn parse_month(&self, w: Word, min: usize) -> Option<Expr> {
+        let phrase = self.month_phrase(w.start)?;
+        // A day before the month: an ordinal in words (الحادي عشر من فبراير), غرة / فاتح.
+        let mut day = None;
+        let mut start = phrase.start;
+        let mut cursor = phrase.start;
+        let mut shahr_before = false;
+        if let Some(b) = word_before(self.text, cursor) {
+            if matches_key(&self.text[b.clone()], &["شهر"]) {
+                shahr_before = true;
+                cursor = b.start;
+                // في شهر مارس: the word شهر belongs to the expression.
+                if b.start >= min {
+                    start = b.start;
+                }
+            }
+        }
+        if let Some(b) = word_before(self.text, cursor) {
+            let word = &self.text[b.clone()];
+            if matches_key(word, &["غره", "فاتح"]) && b.start >= min {
+                day = Some(1);
+                start = b.start;
+            } else if matches_key(word, &["من"]) {
+                if let Some(o1) = word_before(self.text, b.start) {
+                    let two = word_before(self.text, o1.start)
+                        .filter(|o2| o2.start >= min)
+                        .and_then(|o2| {
+                            parse_ordinal_day(&self.text[o2.start..o1.end]).map(|d| (d, o2.start))
+                        });
+                    let one = || parse_ordinal_day(&self.text[o1.clone()]).map(|d| (d, o1.start));
+                    if let Some((d, s)) = two.or_else(|| one().filter(|_| o1.start >= min)) {
+                        day = Some(d);
+                        start = s;
+                    }
+                }
+            }
+        }
+        if start < min {
+            return None;
+        }
+        let year = self.year_after(phrase.end, true);
+        if day.is_none() && year.is_none() && phrase.ambiguous && !shahr_before {
+            return None;
+        }
+        if let Some(d) = day {
+            if !day_fits(
+                d,
+                phrase.month,
+                phrase.system.calendar(),
+                year.map(|y| y.year),
+            ) {
+                return None;
+            }
+        }
+        let end = year.map_or(phrase.end, |y| y.end);
+        let relative = self.relative_after(end);
+        let kind = match (day, year) {
+            (Some(_), Some(_)) => DateKind::Date,
+            (Some(_), None) => DateKind::DayMonth,
+            (None, Some(_)) => DateKind::MonthYear,
+            (None, None) => DateKind::Month,
+        };
+        Some(Expr {
+            start,
+            end: relative.map_or(end, |r| r.1),
+            kind,
+            calendar: phrase.system.calendar(),
+            system: Some(phrase.system),
+            value: DateValue {
+                year: year.map(|y| y.year),
+                month: Some(phrase.month),
+                day,
+                last_day: None,
+            },
+            weekday: None,
+            relative: relative.map(|r| r.0),
+        })
+    }
+
+    /// A month name at `pos` (after whitespace), with its pair in another system after "/"
+    /// or in parentheses.
+    fn month_phrase(&self, pos: usize) -> Option<MonthPhrase> {
+        let p = skip_ws(self.text, pos);
+        let w = self.word_at(p)?;
+        let (month, system) = w.month?;
+        let mut phrase = MonthPhrase {
+            start: w.start,
+            end: w.end,
+            month,
+            system,
+            ambiguous: w.ambiguous,
+        };
+        let same = |o: &Word| {
+            o.month
+                .is_some_and(|(m, s)| m == month && s.calendar() == system.calendar())
+        };
+        let q = skip_ws(self.text, w.end);
+        let rest = &self.text[q..];
+        if let Some(after) = rest.strip_prefix('/') {
+            let r = skip_ws(self.text, self.text.len() - after.len());
+            if let Some(o) = self.word_at(r).filter(same) {
+                phrase.end = o.end;
+                phrase.ambiguous = false;
+            }
+        } else if let Some(after) = rest.strip_prefix('(') {
+            let r = skip_ws(self.text, self.text.len() - after.len());
+            if let Some(o) = self.word_at(r).filter(same) {
+                let s = skip_ws(self.text, o.end);
+                if self.text[s..].starts_with(')') {
+                    phrase.end = s + 1;
+                    phrase.ambiguous = false;
+                }
+            }
+        }
+        Some(phrase)
+    }
+
+    /// A year after `pos`: four digits (a plausible year, 1000–2999), or up to four digits
+    /// followed by an era mark. With `after_month`, a following "/" or digit run rejects it.
+    fn year_after(&self, pos: usize, after_month: bool) -> Option<YearPart> {
+        let p = skip_ws(self.text, pos);
+        let n = num_at(self.text, p)?;
+        if after_month && followed_by_number_part(self.text, n.end) {
+            return None;
+        }
+        year_of(self.text, n, after_month)
+    }
+
+    fn relative_after(&self, pos: usize) -> Option<(RelativeWord, usize)> {
+        let p = skip_ws(self.text, pos);
+        let w = self.word_at(p)?;
+        Some((w.relative?, w.end))
+    }
+
+    /// After a day number: [من] [شهر] month phrase.
+    fn month_clause(&self, pos: usize) -> Option<MonthPhrase> {
+        let mut p = skip_ws(self.text, pos);
+        if let Some(w) = word_after(self.text, p) {
+            if self.word_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["من"]) {
+                p = skip_ws(self.text, w.end);
+            }
+        }
+        if let Some(w) = word_after(self.text, p) {
+            if self.word_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["شهر"]) {
+                p = skip_ws(self.text, w.end);
+            }
+        }
+        self.month_phrase(p)
+    }
+
+    pub(super) fn parse_number(&self, n: Num, min: usize) -> Option<Expr> {
+        let text = self.text;
+        // Stray marks before the digits start the number's word.
+        let n = Num {
+            start: word_start(text, n.start).max(n.start.min(min)),
+            ..n
+        };
+        if n.start < min || preceded_by_number_part(text, n.start) {
+            return None;
+        }
+        if let Some(e) = numeric_date(text, n) {
+            return Some(e);
+        }
+        let small = n.digits <= 2 && (1..=31).contains(&n.value);
+        if small {
+            // 7-8 أغسطس
+            let q = skip_spaces(text, n.end);
+            if text[q..].starts_with('-') || text[q..].starts_with('–') {
+                let r = skip_spaces(text, q + text[q..].chars().next().map_or(1, char::len_utf8));
+                if let Some(n2) = num_at(text, r) {
+                    if let Some(e) = self.range(n.start, n, n2) {
+                        return Some(e);
+                    }
+                }
+            }
+            // من 7 إلى 8 ... / بين 7 و8 ...
+            if let Some(b) = word_before(text, n.start).filter(|b| b.start >= min) {
+                let word = &text[b.clone()];
+                let from = matches_key(word, &["من"]);
+                let between = matches_key(word, &["بين"]);
+                if from || between {
+                    let q = skip_ws(text, n.end);
+                    let mut n2 = None;
+                    if from {
+                        if let Some(w) = word_after(text, q) {
+                            if matches_key(&text[w.clone()], &["الي", "حتي"]) {
+                                n2 = num_at(text, skip_ws(text, w.end));
+                            }
+                        }
+                    } else if let Some(after) = text[q..].strip_prefix('و') {
+                        let after = after.trim_start_matches(is_transparent);
+                        n2 = num_at(text, skip_ws(text, text.len() - after.len()));
+                    }
+                    if let Some(e) = n2.and_then(|n2| self.range(b.start, n, n2)) {
+                        return Some(e);
+                    }
+                }
+            }
+            // 11 [من] [شهر] فبراير/شباط [2024] [الماضي]
+            if let Some(phrase) = self.month_clause(n.end) {
+                let year = self.year_after(phrase.end, true);
+                let day = n.value as u8;
+                let calendar = phrase.system.calendar();
+                if day_fits(day, phrase.month, calendar, year.map(|y| y.year)) {
+                    let end = year.map_or(phrase.end, |y| y.end);
+                    let relative = self.relative_after(end);
+                    return Some(Expr {
+                        start: n.start,
+                        end: relative.map_or(end, |r| r.1),
+                        kind: if year.is_some() {
+                            DateKind::Date
+                        } else {
+                            DateKind::DayMonth
+                        },
+                        calendar,
+                        system: Some(phrase.system),
+                        value: DateValue {
+                            year: year.map(|y| y.year),
+                            month: Some(phrase.month),
+                            day: Some(day),
+                            last_day: None,
+                        },
+                        weekday: None,
+                        relative: relative.map(|r| r.0),
+                    });
+                }
+            }
+        }
+        // A year: with an era mark, after عام / العام / سنة / السنة, or bare after منذ / حتى.
+        let year = year_of(text, n, false);
+        let before = word_before(text, n.start);
+        let keyword = before.clone().and_then(|b| {
+            let w = &text[b.clone()];
+            if matches_key(w, &["عام", "العام", "سنه", "السنه"]) {
+                Some((b.start, true))
+            } else if matches_key(w, &["منذ", "حتي"]) {
+                Some((b.start, false))
+            } else {
+                None
+            }
+        });
+        let year = year?;
+        if followed_by_number_part(text, n.end) && year.era.is_none() {
+            return None;
+        }
+        let (start, ok) = match keyword {
+            // The keyword is part of the span for عام / سنة only.
+            Some((s, true)) if s >= min => (s, true),
+            Some((_, false)) => (n.start, n.digits == 4),
+            _ => (n.start, false),
+        };
+        if !ok && year.era.is_none() {
+            return None;
+        }
+        let calendar = match year.era {
+            Some(EraMark::Hijri | EraMark::BeforeHijra) => CalendarKind::Hijri,
+            _ => CalendarKind::Gregorian,
+        };
+        let y = match year.era {
+            Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year.year,
+            _ => year.year,
+        };
+        let relative = self.relative_after(year.end);
+        Some(Expr {
+            start,
+            end: relative.map_or(year.end, |r| r.1),
+            kind: DateKind::Year,
+            calendar,
+            system: None,
+            value: DateValue {
+                year: Some(y),
+                ..DateValue::default()
+            },
+            weekday: None,
+            relative: relative.map(|r| r.0),
+        })
+    }
+
+    /// Days `a`..=`b` of the month phrase after `b`.
+    fn range(&self, start: usize, a: Num, b: Num) -> Option<Expr> {
+        if b.digits > 2 || a.value >= b.value || b.value > 31 {
+            return None;
+        }
+        let phrase = self.month_clause(b.end)?;
+        let year = self.year_after(phrase.end, true);
+        let calendar = phrase.system.calendar();
+        if !day_fits(b.value as u8, phrase.month, calendar, year.map(|y| y.year)) {
+            return None;
+        }
+        let end = year.map_or(phrase.end, |y| y.end);
+        let relative = self.relative_after(end);
+        Some(Expr {
+            start,
+            end: relative.map_or(end, |r| r.1),
+            kind: DateKind::DayRange,
+            calendar,
+            system: Some(phrase.system),
+            value: DateValue {
+                year: year.map(|y| y.year),
+                month: Some(phrase.month),
+                day: Some(a.value as u8),
+                last_day: Some(b.value as u8),
+            },
+            weekday: None,
+            relative: relative.map(|r| r.0),
+        })
+    }
+}
+
+/// d/m/yyyy, d-m-yyyy, d.m.yyyy (spaces allowed after and before the separator), or
+/// yyyy/mm/dd; an era mark may follow.
+pub(super) fn numeric_date(text: &str, a: Num) -> Option<Expr> {
+    let sep_at = |p: usize| -> Option<(char, usize)> {
+        let q = skip_spaces(text, p);
+        let c = text[q..].chars().next()?;
+        matches!(c, '/' | '-' | '.' | '\u{060D}').then(|| (c, skip_spaces(text, q + c.len_utf8())))
+    };
+    let (s1, p) = sep_at(a.end)?;
+    let b = num_at(text, p)?;
+    let (s2, p) = sep_at(b.end)?;
+    if s1 != s2 {
+        return None;
+    }
+    let c = num_at(text, p)?;
+    if followed_by_number_part(text, c.end) {
+        return None;
+    }
+    let (year, month, day, year_num) = if a.digits == 4 && b.digits <= 2 && c.digits <= 2 {
+        (a.value, b.value, c.value, c)
+    } else if a.digits <= 2 && b.digits <= 2 && c.digits == 4 {
+        (c.value, b.value, a.value, c)
+    } else {
+        return None;
+    };
+    let mut end = c.end;
+    let mut calendar = CalendarKind::Gregorian;
+    let q = skip_spaces(text, year_num.end);
+    if let Some((era, e, _)) = era_at(text, q) {
+        match era {
+            EraMark::Hijri => calendar = CalendarKind::Hijri,
+            EraMark::Gregorian => {}
+            _ => return None,
+        }
+        end = e;
+    }
+    let (year, month, day) = (
+        year as i32,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    );
+    if year == 0 || !(1..=12).contains(&month) || !day_fits(day, month, calendar, Some(year)) {
+        return None;
+    }
+    Some(Expr {
+        start: a.start,
+        end,
+        kind: DateKind::Date,
+        calendar,
+        system: None,
+        value: DateValue {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+            last_day: None,
+        },
+        weekday: None,
+        relative: None,
+    })
+}
+
+pub(super) fn day_fits(day: u8, month: u8, calendar: CalendarKind, year: Option<i32>) -> bool {
+    let max = match calendar {
+        // 30, or 31 in the few months of the Umm al-Qura table that have 31 days.
+        CalendarKind::Hijri => year
+            .and_then(|y| u16::try_from(y).ok())
+            .and_then(|y| HijriCalendar::UmmAlQura.month_length(y, month).ok())
+            .map_or(30, |len| len.max(30)),
+        CalendarKind::Gregorian => match year {
+            Some(y) if (1..=9999).contains(&y) => gregorian_month_length(y, month),
+            _ => gregorian_month_length(2000, month),
+        },
+    };
+    (1..=max).contains(&day)
+}
+
+pub(super) fn year_of(text: &str, n: Num, after_month: bool) -> Option<YearPart> {
+    if n.value == 0 || n.digits > 4 {
+        return None;
+    }
+    let q = skip_spaces(text, n.end);
+    if let Some((era, end, letter)) = era_at(text, q) {
+        // A one-letter mark only after a long enough number: م (also "metre") after four
+        // digits, هـ after three or four, or after any number that follows a month name
+        // (10 محرم 61 هـ).
+        let long_enough = match (letter, era) {
+            (false, _) => true,
+            (true, EraMark::Gregorian) => n.digits == 4,
+            (true, _) => n.digits >= 3 || after_month,
+        };
+        if era != EraMark::SolarHijri && long_enough {
+            return Some(YearPart {
+                end,
+                year: n.value as i32,
+                era: Some(era),
+            });
+        }
+    }
+    (n.digits == 4 && (1000..=2999).contains(&n.value)).then_some(YearPart {
+        end: n.end,
+        year: n.value as i32,
+        era: None,
+    })
+}
