@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use nass::normalize::{Diacritics, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass::normalize::{Diacritics, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm};
 
 const CONFIGS: usize = 24;
 
@@ -26,6 +26,7 @@ fn normalizer(k: usize) -> &'static Normalizer {
             .invisibles(bits & (1 << 41) != 0)
             .spell_out_ligatures(bits & (1 << 42) != 0)
             .elongation(bits & (1 << 43) != 0)
+            .hamza(if bits & (1 << 44) != 0 { HamzaFold::Uniform } else { HamzaFold::Tasheel })
             .build()
     })
 }
@@ -36,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
     let n = normalizer(usize::from(which) % CONFIGS);
     let fast = n.normalize(&text);
     assert_eq!(fast, n.reference(&text), "fast != reference");
-    assert_eq!(n.normalize(&fast), fast, "not idempotent");
+    if n.is_idempotent() {
+        // Every normalizer but the camel preset's (exact to CAMeL's chain, which is not).
+        assert_eq!(n.normalize(&fast), fast, "not idempotent");
+    }
     let cut = n.last_cut(&text);
     let parts = n.normalize(&text[..cut]).into_owned() + &n.normalize(&text[cut..]);
     assert_eq!(parts, fast, "cut at {cut}");

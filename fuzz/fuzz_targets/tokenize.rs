@@ -1,7 +1,8 @@
 #![no_main]
 //! Tokenize arbitrary UTF-8 with whitespace tokens; check the tokens tile the input, the
 //! whitespace-free tokens are a subsequence, sentences slice back, and `last_safe_cut`
-//! really is a safe cut.
+//! really is a safe cut; with the options (split digits, Arabic comma), that the tokens
+//! still tile the input, no word holds a digit, and the cut is still safe.
 use libfuzzer_sys::fuzz_target;
 use nass::tokenize::{last_safe_cut, TokenKind, Tokenizer};
 
@@ -41,4 +42,29 @@ fuzz_target!(|data: &[u8]| {
             .map(|t| (t.start() + k..t.end() + k, t.kind())),
     );
     assert_eq!(whole, split, "unsafe cut at {k}");
+
+    let options = Tokenizer::builder()
+        .whitespace(true)
+        .split_digits(true)
+        .arabic_comma_ends_sentence(true)
+        .build();
+    let tiles: String = options.tokens(text).map(|t| t.text()).collect();
+    assert_eq!(tiles, text);
+    for t in options.tokens(text) {
+        if t.kind().is_word() {
+            let digit = t.text().chars().any(|c| c.is_ascii_digit());
+            assert!(!digit || t.text().chars().all(char::is_numeric), "a digit inside {t:?}");
+        }
+    }
+    for s in options.sentences(text) {
+        assert_eq!(&text[s.span()], s.text());
+    }
+    let whole: Vec<_> = options.tokens(text).map(|t| (t.span(), t.kind())).collect();
+    let mut split: Vec<_> = options.tokens(&text[..k]).map(|t| (t.span(), t.kind())).collect();
+    split.extend(
+        options
+            .tokens(&text[k..])
+            .map(|t| (t.start() + k..t.end() + k, t.kind())),
+    );
+    assert_eq!(whole, split, "unsafe cut at {k} with options");
 });

@@ -135,12 +135,13 @@ impl Stemmer {
 }
 
 impl FromStr for Stemmer {
-    type Err = String;
+    type Err = nass_core::UnknownName;
 
     /// ```
     /// let s: nass_analysis::Stemmer = "light".parse().unwrap();
     /// assert_eq!(s.name(), "light");
-    /// assert!("porter".parse::<nass_analysis::Stemmer>().is_err());
+    /// let err = "porter".parse::<nass_analysis::Stemmer>().unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown stemmer 'porter' (expected one of: none, lucene, snowball, light)");
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -148,10 +149,7 @@ impl FromStr for Stemmer {
             "lucene" => Ok(Stemmer::Lucene),
             "snowball" => Ok(Stemmer::snowball()),
             "light" => Ok(Stemmer::light()),
-            _ => Err(format!(
-                "unknown stemmer '{s}' (expected one of: {})",
-                Stemmer::NAMES.join(", ")
-            )),
+            _ => Err(nass_core::UnknownName::new("stemmer", s, &Stemmer::NAMES)),
         }
     }
 }
@@ -208,8 +206,7 @@ impl QuickFilter {
         for &x in &b[n.saturating_sub(4)..] {
             tail = (tail << 8) | u32::from(x);
         }
-        let h = (tail ^ (n as u32).wrapping_mul(0x9E37_79B1)).wrapping_mul(0x85EB_CA6B);
-        (h >> 16) as usize
+        (nass_core::hash::mix(u64::from(tail), n as u64) >> 48) as usize
     }
 
     /// Records `word`.
@@ -226,34 +223,6 @@ impl QuickFilter {
     }
 }
 
-/// A fast hash for short strings (FxHash): the sets here are built by the program, not
-/// by an adversary choosing keys.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct FastHash;
-
-impl std::hash::BuildHasher for FastHash {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-/// The hasher of [`FastHash`].
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// The sets here are built by the program, not by an adversary choosing keys: the
+/// workspace's fast hasher.
+pub(crate) type FastHash = nass_core::hash::FastBuildHasher;

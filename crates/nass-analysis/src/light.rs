@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use nass_core::proclitics::readings;
 use nass_gazetteer::Gazetteer;
 use nass_normalize::Normalizer;
 
@@ -10,12 +11,6 @@ use crate::{FastHash, QuickFilter};
 /// The shortest stem the light stemmer leaves, in letters; words this long or shorter
 /// are returned whole.
 pub const MIN_STEM: usize = 3;
-
-/// Conjunctions read before a preposition or the article, as the gazetteer reads them.
-const CONJUNCTIONS: [&str; 2] = ["و", "ف"];
-
-/// The article with the prepositions that may come before it (ل + ال is written لل).
-const ARTICLES: [&str; 4] = ["بال", "كال", "لل", "ال"];
 
 /// Attached pronouns removed first (third person and the possessive plural; the second
 /// person is rare in news and ends too many stems: مبارك، شريك).
@@ -209,32 +204,17 @@ impl LightStemmer {
     /// The name `word` is, through proclitics, without its article. Readings with
     /// fewer proclitics are tried first.
     fn name_in<'a>(&self, word: &'a str) -> Option<&'a str> {
-        if let Some(n) = self.name(word) {
-            return Some(n);
-        }
-        if !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل']) {
-            return None;
-        }
-        let after_conj = CONJUNCTIONS
-            .iter()
-            .find_map(|c| crate::strip_prefix(word, c));
-        if let Some(n) = after_conj.and_then(|r| self.name(r)) {
-            return Some(n);
-        }
-        for base in [Some(word), after_conj].into_iter().flatten() {
-            for p in ["ب", "ك", "ل"] {
-                let Some(rest) = crate::strip_prefix(base, p) else {
-                    continue;
-                };
-                if let Some(n) = self.name(rest) {
-                    return Some(n);
-                }
-                // ل + ال is written لل: the alef is elided.
-                if p == "ل" {
-                    if let Some(after) = crate::strip_prefix(rest, "ل") {
-                        if self.is_article_name(after) {
-                            return Some(after);
-                        }
+        // The readings of the one proclitic grammar, fewest first (the first is none).
+        for (p, len) in readings(word) {
+            let rest = &word[len..];
+            if let Some(n) = self.name(rest) {
+                return Some(n);
+            }
+            // ل + ال is written لل: the alef is elided.
+            if p.elides_article() {
+                if let Some(after) = crate::strip_prefix(rest, "ل") {
+                    if self.is_article_name(after) {
+                        return Some(after);
                     }
                 }
             }
@@ -243,14 +223,13 @@ impl LightStemmer {
     }
 }
 
-/// Step 3: the conjunction, the article with its preposition, or a bare و.
+/// Step 3: the proclitics with the article after them (ال، وال، بال، فكال، لل، ولل...),
+/// or a bare و.
 fn strip_proclitics(word: &str) -> &str {
-    let after_conj = CONJUNCTIONS
-        .iter()
-        .find_map(|c| crate::strip_prefix(word, c))
-        .unwrap_or(word);
-    for art in ARTICLES {
-        if let Some(rest) = crate::strip_prefix(after_conj, art) {
+    for (p, len) in readings(word) {
+        // After ل the article's alef is elided: ل + ال is written لل.
+        let article = if p.elides_article() { "ل" } else { "ال" };
+        if let Some(rest) = crate::strip_prefix(&word[len..], article) {
             if letters(rest) >= MIN_STEM {
                 return rest;
             }

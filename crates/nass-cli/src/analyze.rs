@@ -1,17 +1,16 @@
 //! `nass analyze`: search terms with byte offsets and positions.
 
-use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use nass::analysis::{Analyzer, AnalyzerName, Stemmer, StopWords};
 use nass::tokenize::last_safe_cut;
-use serde::Serialize;
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
-use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::for_each_piece;
+use crate::output::{tsv_header, write_record, Format, JsonObject, Output, Record, TsvRow};
+use crate::parallel::{self, Filter};
+use crate::stream::Piece;
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
@@ -32,6 +31,8 @@ pub struct AnalyzeArgs {
     /// `end` (byte offsets of its word from the start of the input) and `position`.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    #[command(flatten)]
+    threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -60,26 +61,27 @@ enum StemmerArg {
 }
 
 /// One term as a record.
-#[derive(Serialize)]
 struct TermRecord<'a> {
     term: &'a str,
     start: u64,
     end: u64,
+    /// Relative to the output's count.
     position: u64,
 }
 
 impl Record for TermRecord<'_> {
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_tsv_fields(out, ["term", "start", "end", "position"])
+    fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+        o.str("term", self.term);
+        o.num("start", self.start);
+        o.num("end", self.end);
+        o.counted("position", self.position);
     }
 
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (start, end, position) = (
-            self.start.to_string(),
-            self.end.to_string(),
-            self.position.to_string(),
-        );
-        write_tsv_fields(out, [self.term, &start, &end, &position])
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+        row.str(self.term);
+        row.num(self.start);
+        row.num(self.end);
+        row.counted(self.position);
     }
 }
 
@@ -112,63 +114,72 @@ impl AnalyzeArgs {
     }
 }
 
-/// Writes the line breaks (LF or CRLF, as written) of `gap`, text between terms.
-fn write_breaks(gap: &str, in_line: &mut bool, out: &mut impl Write) -> io::Result<()> {
+/// Ends a line of text output at each line break (LF or CRLF, as written) of `gap`,
+/// text between terms.
+fn write_breaks(gap: &str, out: &mut Output<'_, Vec<u8>>) {
     let bytes = gap.as_bytes();
     for i in memchr::memchr_iter(b'\n', bytes) {
         let crlf = i > 0 && bytes[i - 1] == b'\r';
-        out.write_all(if crlf { b"\r\n" } else { b"\n" })?;
-        *in_line = false;
+        out.line_break(if crlf { "\r\n" } else { "\n" });
+        out.record_end();
     }
-    Ok(())
 }
 
-pub fn run(args: &AnalyzeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let analyzer = args.analyzer()?;
-    let mut records = RecordWriter::new(out, args.format);
-    // Positions used by the pieces before this one.
-    let mut base: u64 = 0;
-    // Text output: a term has been written on the current output line.
-    let mut in_line = false;
-    for_each_piece(
-        &args.input.files,
-        args.input.options(),
-        last_safe_cut,
-        |piece| {
-            let mut terms = analyzer.analyze(piece.text);
-            let mut prev_end = 0;
-            for t in terms.by_ref() {
-                if args.format == Format::Text {
-                    let out = records.get_mut();
-                    write_breaks(&piece.text[prev_end..t.start()], &mut in_line, out)
-                        .map_err(CliError::Write)?;
-                    if in_line {
-                        out.write_all(b" ").map_err(CliError::Write)?;
-                    }
-                    out.write_all(t.text().as_bytes())
-                        .map_err(CliError::Write)?;
-                    in_line = true;
-                    prev_end = t.end();
-                    continue;
-                }
-                let (start, end) = piece.span(t.start(), t.end());
-                records
-                    .write(&TermRecord {
-                        term: t.text(),
-                        start,
-                        end,
-                        position: base + t.position() as u64,
-                    })
-                    .map_err(CliError::Write)?;
+/// `nass analyze` as a filter.
+struct Analyze<'a> {
+    args: &'a AnalyzeArgs,
+    analyzer: Analyzer,
+}
+
+impl Filter for Analyze<'_> {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        last_safe_cut(text)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        let format = self.args.format;
+        // Positions count from the output's count, which the pieces before move on.
+        let base = out.count();
+        let mut terms = self.analyzer.analyze(piece.text);
+        let mut prev_end = 0;
+        for t in terms.by_ref() {
+            if format == Format::Text {
+                write_breaks(&piece.text[prev_end..t.start()], out);
+                out.word_gap();
+                out.buf().extend_from_slice(t.text().as_bytes());
+                prev_end = t.end();
+                continue;
             }
-            if args.format == Format::Text {
-                write_breaks(&piece.text[prev_end..], &mut in_line, records.get_mut())
-                    .map_err(CliError::Write)?;
-            }
-            base += terms.next_position() as u64;
-            Ok(())
-        },
-    )?;
-    records.get_mut().flush().map_err(CliError::Write)?;
-    Ok(())
+            let (start, end) = piece.span(t.start(), t.end());
+            let record = TermRecord {
+                term: t.text(),
+                start,
+                end,
+                position: base + t.position() as u64,
+            };
+            write_record(out, format, &record);
+        }
+        if format == Format::Text {
+            write_breaks(&piece.text[prev_end..], out);
+        }
+        out.add_count(terms.next_position() as u64);
+    }
+
+    fn header(&self) -> Option<Vec<u8>> {
+        (self.args.format == Format::Tsv).then(|| tsv_header(["term", "start", "end", "position"]))
+    }
+}
+
+pub fn run(args: &AnalyzeArgs) -> Result<(), CliError> {
+    let filter = Analyze {
+        args,
+        analyzer: args.analyzer()?,
+    };
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
+        crate::stdout::unbuffered,
+    )
 }

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use nass::normalize::{DigitSet, Preset};
 
 use crate::error::EXIT_STATUS;
+use crate::parallel::Run;
 use crate::stream::{StreamOptions, DEFAULT_CHUNK_SIZE};
 use crate::{
     analyze, calendar, completions, dates, matching, normalize, numbers, tokenize, translit,
@@ -102,6 +103,15 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
+    /// The run of a filter over these inputs with `threads`.
+    pub fn run(&self, threads: &ThreadsArg) -> Run<'_> {
+        Run {
+            files: &self.files,
+            options: self.options(),
+            threads: threads.get(),
+        }
+    }
+
     /// How the stream reads these inputs.
     pub fn options(&self) -> StreamOptions {
         let chunk_size = usize::try_from(self.chunk_size)
@@ -140,17 +150,17 @@ impl DigitArg {
     }
 }
 
-/// The most normalizing threads: more would not run faster on any machine this is for,
+/// The most working threads: more would not run faster on any machine this is for,
 /// and each holds a few pieces (thousands of threads took 100 MB, and the system may
 /// refuse to start them).
 const MAX_THREADS: i64 = 64;
 
-/// How many threads a normalizing filter uses.
+/// How many threads a filter works with.
 #[derive(Args, Debug)]
 pub struct ThreadsArg {
-    /// Normalizing threads, at most 64 (default: one per CPU, less one when the output is
-    /// a pipe, whose reader needs a CPU too; 1 normalizes in the reading thread). The
-    /// output is the same whatever the number.
+    /// Working threads, at most 64 (default: one per CPU, less one when the output is a
+    /// pipe, whose reader needs a CPU too; 1 works in the reading thread). The output is
+    /// the same whatever the number.
     #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=MAX_THREADS))]
     threads: Option<u16>,
 }

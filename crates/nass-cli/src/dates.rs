@@ -2,17 +2,17 @@
 //! every regional system, numeric dates, ranges, weekdays), with its value and byte
 //! offsets from the start of the input.
 
-use std::io::{self, Write};
-
 use clap::Args;
 use nass::dates::{self, DateFinder, DateMatch, GregorianDate, RelativeWord};
 use nass::tokenize::last_safe_cut;
-use serde::Serialize;
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
-use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, line_cut, Piece};
+use crate::output::{
+    tsv_header, write_line, write_record, Format, JsonObject, Output, Record, TsvRow,
+};
+use crate::parallel::{self, Filter};
+use crate::stream::{line_cut, Piece};
 
 #[derive(Args, Debug)]
 pub struct DatesArgs {
@@ -35,6 +35,8 @@ pub struct DatesArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_anchor)]
     anchor: Option<GregorianDate>,
     #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
     input: InputArgs,
 }
 
@@ -43,7 +45,6 @@ fn parse_anchor(s: &str) -> Result<GregorianDate, String> {
 }
 
 /// One expression as a record.
-#[derive(Serialize)]
 struct DateRecord<'a> {
     start: u64,
     end: u64,
@@ -51,21 +52,13 @@ struct DateRecord<'a> {
     kind: &'static str,
     calendar: &'static str,
     value: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     weekday: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     gregorian: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     resolved: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     unresolved: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     relative: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     linked_start: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     linked_end: Option<u64>,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     weekday_conflict: bool,
 }
 
@@ -88,34 +81,40 @@ const TSV_COLUMNS: [&str; 14] = [
 ];
 
 impl Record for DateRecord<'_> {
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_tsv_fields(out, TSV_COLUMNS)
+    fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+        o.num("start", self.start);
+        o.num("end", self.end);
+        o.str("text", self.text);
+        o.str("kind", self.kind);
+        o.str("calendar", self.calendar);
+        o.str("value", &self.value);
+        o.opt_num("weekday", self.weekday.map(u64::from));
+        o.opt_str("gregorian", self.gregorian.as_deref());
+        o.opt_str("resolved", self.resolved.as_deref());
+        o.opt_str("unresolved", self.unresolved.as_deref());
+        o.opt_str("relative", self.relative);
+        o.opt_num("linked_start", self.linked_start);
+        o.opt_num("linked_end", self.linked_end);
+        if self.weekday_conflict {
+            o.bool("weekday_conflict", true);
+        }
     }
 
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (start, end) = (self.start.to_string(), self.end.to_string());
-        let weekday = self.weekday.map(|w| w.to_string()).unwrap_or_default();
-        let linked_start = self.linked_start.map(|o| o.to_string()).unwrap_or_default();
-        let linked_end = self.linked_end.map(|o| o.to_string()).unwrap_or_default();
-        write_tsv_fields(
-            out,
-            [
-                start.as_str(),
-                &end,
-                self.kind,
-                self.calendar,
-                &self.value,
-                self.text,
-                &weekday,
-                self.gregorian.as_deref().unwrap_or(""),
-                self.resolved.as_deref().unwrap_or(""),
-                self.unresolved.as_deref().unwrap_or(""),
-                self.relative.unwrap_or(""),
-                &linked_start,
-                &linked_end,
-                if self.weekday_conflict { "true" } else { "" },
-            ],
-        )
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+        row.num(self.start);
+        row.num(self.end);
+        row.str(self.kind);
+        row.str(self.calendar);
+        row.str(&self.value);
+        row.str(self.text);
+        row.opt_num(self.weekday.map(u64::from));
+        row.str(self.gregorian.as_deref().unwrap_or(""));
+        row.str(self.resolved.as_deref().unwrap_or(""));
+        row.str(self.unresolved.as_deref().unwrap_or(""));
+        row.str(self.relative.unwrap_or(""));
+        row.opt_num(self.linked_start);
+        row.opt_num(self.linked_end);
+        row.str(if self.weekday_conflict { "true" } else { "" });
     }
 }
 
@@ -157,29 +156,49 @@ fn cut(text: &str) -> usize {
     })
 }
 
-pub fn run(args: &DatesArgs, out: &mut impl Write) -> Result<(), CliError> {
+/// `nass dates` as a filter.
+struct Dates<'a> {
+    args: &'a DatesArgs,
+    finder: DateFinder,
+}
+
+impl Filter for Dates<'_> {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        cut(text)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        let format = self.args.format;
+        for m in self.finder.find_iter(piece.text) {
+            if format == Format::Text {
+                write_line(out, &m.value().to_string());
+            } else {
+                write_record(out, format, &record(&m, piece));
+            }
+        }
+    }
+
+    fn header(&self) -> Option<Vec<u8>> {
+        (self.args.format == Format::Tsv).then(|| tsv_header(TSV_COLUMNS))
+    }
+}
+
+pub fn run(args: &DatesArgs) -> Result<(), CliError> {
     let mut builder = DateFinder::builder();
     if let Some(anchor) = args.anchor {
         builder = builder.anchor(anchor);
     }
-    let finder = builder.build();
-    let mut records = RecordWriter::new(out, args.format);
-    for_each_piece(&args.input.files, args.input.options(), cut, |piece| {
-        for m in finder.find_iter(piece.text) {
-            if args.format == Format::Text {
-                records
-                    .write_line(&m.value().to_string())
-                    .map_err(CliError::Write)?;
-            } else {
-                records
-                    .write(&record(&m, &piece))
-                    .map_err(CliError::Write)?;
-            }
-        }
-        Ok(())
-    })?;
-    records.get_mut().flush().map_err(CliError::Write)?;
-    Ok(())
+    let filter = Dates {
+        args,
+        finder: builder.build(),
+    };
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
+        crate::stdout::unbuffered,
+    )
 }
 
 #[cfg(test)]

@@ -30,19 +30,19 @@ fn run(cli: &Cli) -> Result<(), CliError> {
     if stdout::is_closed() {
         return Err(CliError::StdoutClosed);
     }
-    // Records go through one large buffer; the normalizing filters write their large
-    // pieces from a thread of their own.
+    // The filters write large pieces from a thread of their own; the rest goes through
+    // one large buffer.
     let records = || io::BufWriter::with_capacity(1 << 20, io::stdout().lock());
     match &cli.command {
         Command::Normalize(args) => normalize::normalize(args),
         Command::Digits(args) => normalize::digits(args),
-        Command::Tokenize(args) => tokenize::run(args, &mut records()),
-        Command::Numbers(args) => numbers::run(args, &mut records()),
-        Command::Match(args) => matching::run(args, &mut records()),
+        Command::Tokenize(args) => tokenize::run(args),
+        Command::Numbers(args) => numbers::run(args),
+        Command::Match(args) => matching::run(args),
         Command::Calendar(args) => calendar::run(args, &mut records()),
-        Command::Dates(args) => dates::run(args, &mut records()),
-        Command::Translit(args) => translit::run(args, &mut stdout::unbuffered()),
-        Command::Analyze(args) => analyze::run(args, &mut records()),
+        Command::Dates(args) => dates::run(args),
+        Command::Translit(args) => translit::run(args),
+        Command::Analyze(args) => analyze::run(args),
         Command::Completions(args) => completions::completions(
             args,
             <Cli as clap::CommandFactory>::command(),

@@ -2,17 +2,17 @@
 //! default, or the user's lists) found through clitics and spelling variation, with byte
 //! offsets from the start of the input.
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 use clap::Args;
 use nass::gazetteer::{Gazetteer, Match, MatchKind, SAFE_CUT_SCAN};
-use serde::Serialize;
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
-use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, Piece};
+use crate::output::{tsv_header, write_record, Format, JsonObject, Output, Record, TsvRow};
+use crate::parallel::{self, Filter};
+use crate::stream::Piece;
 
 #[derive(Args, Debug)]
 pub struct MatchArgs {
@@ -35,60 +35,64 @@ pub struct MatchArgs {
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
     input: InputArgs,
 }
 
 /// One match as a record.
-#[derive(Serialize)]
 struct MatchRecord<'a> {
     start: u64,
     end: u64,
     name_start: u64,
     text: &'a str,
     name: &'a str,
-    #[serde(rename = "type")]
     entity_type: &'a str,
     kind: &'static str,
     variant: &'a str,
     clitics: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     payload: Option<&'a serde_json::Value>,
 }
 
+/// The TSV columns: the fields of a record but its payload.
+const TSV_COLUMNS: [&str; 9] = [
+    "start",
+    "end",
+    "name_start",
+    "text",
+    "name",
+    "type",
+    "kind",
+    "variant",
+    "clitics",
+];
+
 impl Record for MatchRecord<'_> {
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_tsv_fields(
-            out,
-            [
-                "start",
-                "end",
-                "name_start",
-                "text",
-                "name",
-                "type",
-                "kind",
-                "variant",
-                "clitics",
-            ],
-        )
+    fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+        o.num("start", self.start);
+        o.num("end", self.end);
+        o.num("name_start", self.name_start);
+        o.str("text", self.text);
+        o.str("name", self.name);
+        o.str("type", self.entity_type);
+        o.str("kind", self.kind);
+        o.str("variant", self.variant);
+        o.str("clitics", self.clitics);
+        if let Some(payload) = self.payload {
+            o.value("payload", payload);
+        }
     }
 
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
-        let numbers = [self.start, self.end, self.name_start].map(|n| n.to_string());
-        write_tsv_fields(
-            out,
-            [
-                numbers[0].as_str(),
-                &numbers[1],
-                &numbers[2],
-                self.text,
-                self.name,
-                self.entity_type,
-                self.kind,
-                self.variant,
-                self.clitics,
-            ],
-        )
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+        row.num(self.start);
+        row.num(self.end);
+        row.num(self.name_start);
+        row.str(self.text);
+        row.str(self.name);
+        row.str(self.entity_type);
+        row.str(self.kind);
+        row.str(self.variant);
+        row.str(self.clitics);
     }
 }
 
@@ -122,40 +126,52 @@ fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
     builder.build().map_err(CliError::Gazetteer)
 }
 
-pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let gazetteer = gazetteer(args)?;
-    let mut records = RecordWriter::new(out, args.format);
+/// `nass match` as a filter.
+struct Matching<'a> {
+    args: &'a MatchArgs,
+    gazetteer: Gazetteer,
+}
+
+impl Filter for Matching<'_> {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        self.gazetteer.last_safe_cut(text)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        let text = piece.text;
+        let format = self.args.format;
+        if format == Format::Text {
+            write_bracketed(out.buf(), text, self.gazetteer.find_iter(text));
+            return;
+        }
+        let matches = if self.args.overlapping {
+            self.gazetteer.find_overlapping_iter(text)
+        } else {
+            self.gazetteer.find_iter(text)
+        };
+        for m in matches {
+            write_record(out, format, &record(&m, piece));
+        }
+    }
+
+    fn header(&self) -> Option<Vec<u8>> {
+        (self.args.format == Format::Tsv).then(|| tsv_header(TSV_COLUMNS))
+    }
+}
+
+pub fn run(args: &MatchArgs) -> Result<(), CliError> {
+    let filter = Matching {
+        args,
+        gazetteer: gazetteer(args)?,
+    };
     // The gazetteer looks for a safe cut in the last SAFE_CUT_SCAN bytes only: past that
     // much text without one, cut anyway, so that a piece (and what normalizing and
     // searching it allocates) stays small whatever the input.
-    let mut options = args.input.options();
-    options.max_pending = options.max_pending.min(SAFE_CUT_SCAN);
-    for_each_piece(
-        &args.input.files,
-        options,
-        |text| gazetteer.last_safe_cut(text),
-        |piece| {
-            let text = piece.text;
-            if args.format == Format::Text {
-                write_bracketed(records.get_mut(), text, gazetteer.find_iter(text))
-                    .map_err(CliError::Write)?;
-                return Ok(());
-            }
-            let matches = if args.overlapping {
-                gazetteer.find_overlapping_iter(text)
-            } else {
-                gazetteer.find_iter(text)
-            };
-            for m in matches {
-                records
-                    .write(&record(&m, &piece))
-                    .map_err(CliError::Write)?;
-            }
-            Ok(())
-        },
-    )?;
-    records.get_mut().flush().map_err(CliError::Write)?;
-    Ok(())
+    let mut run = args.input.run(&args.threads);
+    run.options.max_pending = run.options.max_pending.min(SAFE_CUT_SCAN);
+    parallel::run(&filter, run, crate::stdout::unbuffered)
 }
 
 /// Writes `text` again with each match's surface in brackets. Entries that share a name
@@ -164,22 +180,22 @@ pub fn run(args: &MatchArgs, out: &mut impl Write) -> Result<(), CliError> {
 /// that would still overlap the one before is left unbracketed rather than nested, so the
 /// text is always written whole.
 fn write_bracketed<'g, 't>(
-    out: &mut impl Write,
+    out: &mut Vec<u8>,
     text: &'t str,
     matches: impl Iterator<Item = Match<'g, 't>>,
-) -> io::Result<()> {
+) {
     let mut done = 0;
     for m in matches {
         if m.start() < done {
             continue;
         }
-        out.write_all(&text.as_bytes()[done..m.start()])?;
-        out.write_all(b"[")?;
-        out.write_all(m.text().as_bytes())?;
-        out.write_all(b"]")?;
+        out.extend_from_slice(&text.as_bytes()[done..m.start()]);
+        out.push(b'[');
+        out.extend_from_slice(m.text().as_bytes());
+        out.push(b']');
         done = m.end();
     }
-    out.write_all(&text.as_bytes()[done..])
+    out.extend_from_slice(&text.as_bytes()[done..]);
 }
 
 fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {
@@ -189,7 +205,7 @@ fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {
         name_start: piece.start_of(m.name_start()),
         text: m.text(),
         name: m.entry().canonical(),
-        entity_type: m.entry().kind(),
+        entity_type: m.entry().entity_type(),
         kind: kind_name(m.kind()),
         variant: m.variant(),
         clitics: m.clitics(),

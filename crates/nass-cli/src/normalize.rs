@@ -2,11 +2,13 @@
 //! conversion alone.
 
 use clap::{Args, ValueEnum};
-use nass::normalize::{Diacritics, LetterFolds, Normalizer, UnicodeForm};
+use nass::normalize::{Diacritics, DigitSources, HamzaFold, LetterFolds, Normalizer, UnicodeForm};
 
 use crate::args::{DigitArg, InputArgs, PresetArg, ThreadsArg};
 use crate::error::CliError;
-use crate::parallel;
+use crate::output::Output;
+use crate::parallel::{self, Filter};
+use crate::stream::Piece;
 
 #[derive(Args, Debug)]
 pub struct NormalizeArgs {
@@ -46,6 +48,11 @@ pub struct NormalizeArgs {
     /// and letters with a mark are never touched. Off in every preset.
     #[arg(long)]
     elongation: bool,
+    /// How hamza letters are spelled: `tasheel` leaves them to --letters (alef-hamza,
+    /// hamza-carriers); `uniform` writes every hamza form and carrier as ء (آ as ءء, or
+    /// ءا at the start of some words), as PyArabic's normalize_hamza does.
+    #[arg(long, value_enum)]
+    hamza: Option<HamzaArg>,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
@@ -57,14 +64,51 @@ pub struct DigitsArgs {
     /// The digits to write.
     #[arg(long, value_enum)]
     to: DigitArg,
-    /// With --to ascii, also fold every other Unicode decimal digit (Devanagari, Bengali,
-    /// Thai...) to ASCII.
+    /// The digits to convert; the others stay (a separator changes only between digits
+    /// that are the target's after conversion).
+    #[arg(long, value_enum, default_value = "any")]
+    from: DigitSourceArg,
+    /// With --to ascii (and --from any), also fold every other Unicode decimal digit
+    /// (Devanagari, Bengali, Thai...) to ASCII.
     #[arg(long)]
     all_digits: bool,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
+}
+
+/// Which digits `nass digits` converts.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DigitSourceArg {
+    /// ASCII digits 0-9.
+    Ascii,
+    /// Arabic-Indic digits ٠-٩.
+    Arabic,
+    /// Extended Arabic-Indic (Persian and Urdu) digits ۰-۹.
+    Persian,
+    /// Every digit.
+    Any,
+}
+
+impl DigitSourceArg {
+    fn sources(self) -> DigitSources {
+        match self {
+            DigitSourceArg::Ascii => DigitSources::ASCII,
+            DigitSourceArg::Arabic => DigitSources::ARABIC_INDIC,
+            DigitSourceArg::Persian => DigitSources::PERSIAN,
+            DigitSourceArg::Any => DigitSources::ANY,
+        }
+    }
+}
+
+/// How hamza letters are spelled.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum HamzaArg {
+    /// As the letter folds say (آ أ إ to ا, ؤ ئ to و ي when those folds are on).
+    Tasheel,
+    /// Every hamza form and carrier to ء.
+    Uniform,
 }
 
 /// A Unicode normalization form.
@@ -198,15 +242,36 @@ impl NormalizeArgs {
         if self.elongation {
             b = b.elongation(true);
         }
+        if let Some(hamza) = self.hamza {
+            b = b.hamza(match hamza {
+                HamzaArg::Tasheel => HamzaFold::Tasheel,
+                HamzaArg::Uniform => HamzaFold::Uniform,
+            });
+        }
         b.build()
     }
 }
 
+/// The normalizer as a filter: cut where it says, each piece normalized on its own.
+struct Normalize(Normalizer);
+
+impl Filter for Normalize {
+    type Buf = String;
+
+    fn cut(&self, text: &str) -> usize {
+        self.0.last_cut(text)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, String>) {
+        self.0.normalize_into(piece.text, out.buf());
+    }
+}
+
 pub fn normalize(args: &NormalizeArgs) -> Result<(), CliError> {
-    parallel::normalize_stream(
-        &args.normalizer(),
-        &args.input,
-        args.threads.get(),
+    let filter = Normalize(args.normalizer());
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
         crate::stdout::unbuffered,
     )
 }
@@ -217,12 +282,12 @@ pub fn digits(args: &DigitsArgs) -> Result<(), CliError> {
     let normalizer = Normalizer::builder()
         .unicode(UnicodeForm::None)
         .digits(args.to.set())
+        .digits_from(args.from.sources())
         .all_decimal_digits(args.all_digits)
         .build();
-    parallel::normalize_stream(
-        &normalizer,
-        &args.input,
-        args.threads.get(),
+    parallel::run(
+        &Normalize(normalizer),
+        args.input.run(&args.threads),
         crate::stdout::unbuffered,
     )
 }

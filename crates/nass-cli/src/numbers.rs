@@ -1,16 +1,16 @@
 //! `nass numbers`: every number in the text, written in digits or (with `--words`) in
 //! Arabic words, with its exact value and byte offsets from the start of the input.
 
-use std::io::{self, Write};
-
 use clap::Args;
 use nass::numerals::{find_number_words, find_numbers, safe_cut};
-use serde::Serialize;
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
-use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, line_cut};
+use crate::output::{
+    tsv_header, write_line, write_record, Format, JsonObject, Output, Record, TsvRow,
+};
+use crate::parallel::{self, Filter};
+use crate::stream::{line_cut, Piece};
 
 #[derive(Args, Debug)]
 #[command(after_long_help = "\
@@ -34,11 +34,12 @@ pub struct NumbersArgs {
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     #[command(flatten)]
+    threads: ThreadsArg,
+    #[command(flatten)]
     input: InputArgs,
 }
 
 /// One number as a record.
-#[derive(Serialize)]
 struct NumberRecord<'a> {
     start: u64,
     end: u64,
@@ -48,13 +49,20 @@ struct NumberRecord<'a> {
 }
 
 impl Record for NumberRecord<'_> {
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        write_tsv_fields(out, ["start", "end", "kind", "text", "value"])
+    fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+        o.num("start", self.start);
+        o.num("end", self.end);
+        o.str("text", self.text);
+        o.str("value", &self.value);
+        o.str("kind", self.kind);
     }
 
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (start, end) = (self.start.to_string(), self.end.to_string());
-        write_tsv_fields(out, [&start, &end, self.kind, self.text, &self.value])
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+        row.num(self.start);
+        row.num(self.end);
+        row.str(self.kind);
+        row.str(self.text);
+        row.str(&self.value);
     }
 }
 
@@ -70,11 +78,7 @@ struct Found<'a> {
 /// Calls `each` with the numbers of `text` in order: numerals, and with `words` the
 /// number phrases, which win over the numerals they contain. The two finders are merged as
 /// they go, so a piece of many numbers takes no memory for them.
-fn for_each_found(
-    text: &str,
-    words: bool,
-    mut each: impl FnMut(Found<'_>) -> Result<(), CliError>,
-) -> Result<(), CliError> {
+fn for_each_found(text: &str, words: bool, mut each: impl FnMut(Found<'_>)) {
     let mut digits = find_numbers(text)
         .map(|m| Found {
             start: m.start(),
@@ -103,7 +107,7 @@ fn for_each_found(
     let mut end = 0;
     loop {
         let phrase_first = match (digits.peek(), phrases.peek()) {
-            (None, None) => return Ok(()),
+            (None, None) => return,
             (Some(d), Some(p)) => key(p) <= key(d),
             (d, _) => d.is_none(),
         };
@@ -114,7 +118,7 @@ fn for_each_found(
         };
         if let Some(f) = next.filter(|f| f.start >= end) {
             end = f.end;
-            each(f)?;
+            each(f);
         }
     }
 }
@@ -142,34 +146,47 @@ fn cut(text: &str, window: usize) -> usize {
     })
 }
 
-pub fn run(args: &NumbersArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let mut records = RecordWriter::new(out, args.format);
-    let options = args.input.options();
-    let window = options.chunk_size.saturating_mul(2).max(MIN_CUT_WINDOW);
-    for_each_piece(
-        &args.input.files,
-        options,
-        |text| cut(text, window),
-        |piece| {
-            for_each_found(piece.text, args.words, |f| {
-                if args.format == Format::Text {
-                    records.write_line(&f.value).map_err(CliError::Write)?;
-                    return Ok(());
-                }
-                let (start, end) = piece.span(f.start, f.end);
-                records
-                    .write(&NumberRecord {
-                        start,
-                        end,
-                        text: f.text,
-                        value: f.value,
-                        kind: f.kind,
-                    })
-                    .map_err(CliError::Write)?;
-                Ok(())
-            })
-        },
-    )?;
-    records.get_mut().flush().map_err(CliError::Write)?;
-    Ok(())
+/// `nass numbers` as a filter.
+struct Numbers<'a> {
+    args: &'a NumbersArgs,
+    /// See [`cut`].
+    window: usize,
+}
+
+impl Filter for Numbers<'_> {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        cut(text, self.window)
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        let format = self.args.format;
+        for_each_found(piece.text, self.args.words, |f| {
+            if format == Format::Text {
+                write_line(out, &f.value);
+                return;
+            }
+            let (start, end) = piece.span(f.start, f.end);
+            let record = NumberRecord {
+                start,
+                end,
+                text: f.text,
+                value: f.value,
+                kind: f.kind,
+            };
+            write_record(out, format, &record);
+        });
+    }
+
+    fn header(&self) -> Option<Vec<u8>> {
+        (self.args.format == Format::Tsv)
+            .then(|| tsv_header(["start", "end", "kind", "text", "value"]))
+    }
+}
+
+pub fn run(args: &NumbersArgs) -> Result<(), CliError> {
+    let run = args.input.run(&args.threads);
+    let window = run.options.chunk_size.saturating_mul(2).max(MIN_CUT_WINDOW);
+    parallel::run(&Numbers { args, window }, run, crate::stdout::unbuffered)
 }

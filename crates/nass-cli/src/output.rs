@@ -1,11 +1,13 @@
-//! Machine-readable output shared by every subcommand that writes records: JSON Lines
-//! (one object per line, through serde_json) and TSV (a header line, then one row per
-//! record).
+//! The record writer every subcommand that writes records shares: JSON Lines (one object
+//! per line) and TSV (a header line, then one row per record), written straight into a
+//! byte buffer. Numbers are written and strings escaped here, without a serializer's
+//! general machinery; the output is byte for byte what serde_json writes (a property test
+//! checks it), and serde_json is left for what needs its generality (a gazetteer entry's
+//! payload).
 
-use std::io::{self, Write};
+use std::io;
 
 use clap::ValueEnum;
-use serde::Serialize;
 
 /// How records are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -19,63 +21,507 @@ pub enum Format {
     Jsonl,
 }
 
-/// A record that can be written as JSON Lines and as TSV.
-pub trait Record: Serialize {
-    /// Writes the TSV header line for records like this one, newline included.
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()>;
-    /// Writes this record as one TSV row, newline included.
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()>;
+/// A buffer an output is written into: text (`String`, for the normalizer) or bytes.
+pub trait Buffer: Default + Send {
+    /// Empties it, keeping its capacity.
+    fn clear(&mut self);
+    /// Its length in bytes.
+    fn len(&self) -> usize;
+    /// Whether it holds nothing.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Its capacity in bytes.
+    fn capacity(&self) -> usize;
+    /// Its bytes.
+    fn as_bytes(&self) -> &[u8];
+    /// Appends text.
+    fn push_str(&mut self, s: &str);
 }
 
-/// Writes records in one format, with the TSV header before the first row.
-pub struct RecordWriter<W: Write> {
-    out: W,
-    format: Format,
-    header_written: bool,
+impl Buffer for String {
+    fn clear(&mut self) {
+        String::clear(self);
+    }
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    fn capacity(&self) -> usize {
+        String::capacity(self)
+    }
+    fn as_bytes(&self) -> &[u8] {
+        str::as_bytes(self)
+    }
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
 }
 
-impl<W: Write> RecordWriter<W> {
-    /// A writer in `format` (`Text` writes nothing through this type).
-    pub fn new(out: W, format: Format) -> Self {
-        RecordWriter {
-            out,
-            format,
-            header_written: false,
+impl Buffer for Vec<u8> {
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn capacity(&self) -> usize {
+        Vec::capacity(self)
+    }
+    fn as_bytes(&self) -> &[u8] {
+        self
+    }
+    fn push_str(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// An output this large is handed on in parts, so that a piece of many records (a
+/// mebibyte of one-character tokens makes 50 MB of JSON) never sits whole in memory.
+pub const PART_SIZE: usize = 256 << 10;
+
+/// The output of some pieces, written on a worker (or the reading) thread, that the
+/// writer thread completes with what only it knows, the pieces before: where a count
+/// (sentence numbers, term positions) stands, and whether the line begun before goes on.
+///
+/// A filter appends its text or records to [`Output::buf`]; a count that runs over the
+/// whole input is written with [`Output::counted`] (relative to this output's start)
+/// and moved on with [`Output::add_count`]; text output separates words with
+/// [`Output::word_gap`] and ends lines with [`Output::line_break`].
+pub struct Output<'a, B> {
+    buf: B,
+    /// Where counted numbers go in `buf`, and their values relative to this output.
+    slots: Vec<(usize, u64)>,
+    /// A word before any line break: it continues the line of the output before.
+    join: bool,
+    /// How much this output moves the count on.
+    count: u64,
+    /// Whether a word ends the current line, if this output says.
+    in_line: Option<bool>,
+    /// Where the parts of a large output go before the output is done.
+    sink: Option<&'a dyn Fn(Part<B>) -> B>,
+}
+
+/// A part of an [`Output`], for the writer; the last part of an output has its `end`.
+pub struct Part<B> {
+    /// The bytes to write.
+    pub buf: B,
+    slots: Vec<(usize, u64)>,
+    join: bool,
+    end: Option<End>,
+}
+
+impl<B> Part<B> {
+    /// Whether this is the last part of its output.
+    pub fn is_last(&self) -> bool {
+        self.end.is_some()
+    }
+}
+
+/// What an output leaves to the outputs after it.
+#[derive(Clone, Copy)]
+struct End {
+    count: u64,
+    in_line: Option<bool>,
+}
+
+impl<'a, B: Buffer> Output<'a, B> {
+    /// An empty output in `buf` (cleared); with `sink`, a large output goes there in
+    /// parts (see [`PART_SIZE`]), and the sink gives back an empty buffer to go on with.
+    pub fn new(mut buf: B, sink: Option<&'a dyn Fn(Part<B>) -> B>) -> Self {
+        buf.clear();
+        Output {
+            buf,
+            slots: Vec::new(),
+            join: false,
+            count: 0,
+            in_line: None,
+            sink,
         }
     }
 
-    /// Writes one record.
-    pub fn write(&mut self, record: &impl Record) -> io::Result<()> {
-        match self.format {
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, record).map_err(io::Error::from)?;
-                self.out.write_all(b"\n")
-            }
-            Format::Tsv => {
-                if !self.header_written {
-                    self.header_written = true;
-                    record.write_tsv_header(&mut self.out)?;
-                }
-                record.write_tsv_row(&mut self.out)
-            }
-            Format::Text => Ok(()),
+    /// The buffer the filter writes into.
+    pub fn buf(&mut self) -> &mut B {
+        &mut self.buf
+    }
+
+    /// The bytes written and not yet handed on.
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// The count so far in this output: what a count written now is relative to.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Moves the count on by `n`.
+    pub fn add_count(&mut self, n: u64) {
+        self.count += n;
+    }
+
+    /// Marks where the number `base + relative` goes, `base` being the count at the
+    /// start of this output (the writer knows it).
+    pub fn counted(&mut self, relative: u64) {
+        self.slots.push((self.buf.len(), relative));
+    }
+
+    /// Before a word of text output: a space when a word came before it on its line, in
+    /// this output or (the writer adds it) in the ones before.
+    pub fn word_gap(&mut self) {
+        match self.in_line {
+            Some(true) => self.buf.push_str(" "),
+            Some(false) => {}
+            None => self.join = true,
+        }
+        self.in_line = Some(true);
+    }
+
+    /// Ends a line of text output with `ending`.
+    pub fn line_break(&mut self, ending: &str) {
+        self.buf.push_str(ending);
+        self.in_line = Some(false);
+    }
+
+    /// After a record or a line: hands what is written on when it is large.
+    pub fn record_end(&mut self) {
+        if self.buf.len() < PART_SIZE {
+            return;
+        }
+        if let Some(sink) = self.sink {
+            let part = Part {
+                buf: std::mem::take(&mut self.buf),
+                slots: std::mem::take(&mut self.slots),
+                join: std::mem::take(&mut self.join),
+                end: None,
+            };
+            self.buf = sink(part);
+            self.buf.clear();
         }
     }
 
-    /// Writes `line` and a line feed: the `text` form of the filters that list values.
-    pub fn write_line(&mut self, line: &str) -> io::Result<()> {
-        self.out.write_all(line.as_bytes())?;
-        self.out.write_all(b"\n")
-    }
-
-    /// The underlying writer.
-    pub fn get_mut(&mut self) -> &mut W {
-        &mut self.out
+    /// The last part of this output.
+    pub fn finish(self) -> Part<B> {
+        Part {
+            buf: self.buf,
+            slots: self.slots,
+            join: self.join,
+            end: Some(End {
+                count: self.count,
+                in_line: self.in_line,
+            }),
+        }
     }
 }
 
-/// Writes one TSV field, escaping `\`, tab, CR and LF.
-pub fn write_tsv_field(out: &mut dyn Write, field: &str) -> io::Result<()> {
+/// What the writer carries from one output to the next: the count, whether a line is
+/// open, the header still to write.
+pub struct Carry {
+    base: u64,
+    in_line: bool,
+    header: Option<Vec<u8>>,
+    scratch: Vec<u8>,
+}
+
+impl Carry {
+    /// Before any output; `header` goes before the first byte of output, if any.
+    pub fn new(header: Option<Vec<u8>>) -> Self {
+        Carry {
+            base: 0,
+            in_line: false,
+            header,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Writes `part` to `out`, completed.
+    pub fn write<B: Buffer>(&mut self, part: &Part<B>, out: &mut impl io::Write) -> io::Result<()> {
+        if !part.buf.is_empty() {
+            if let Some(header) = self.header.take() {
+                out.write_all(&header)?;
+            }
+        }
+        if part.join && self.in_line {
+            out.write_all(b" ")?;
+        }
+        let bytes = part.buf.as_bytes();
+        if part.slots.is_empty() {
+            out.write_all(bytes)?;
+        } else {
+            // The numbers are put in place in one buffer, written at once.
+            self.scratch.clear();
+            let mut done = 0;
+            for &(at, relative) in &part.slots {
+                self.scratch.extend_from_slice(&bytes[done..at]);
+                decimal(&mut self.scratch, self.base + relative);
+                done = at;
+            }
+            self.scratch.extend_from_slice(&bytes[done..]);
+            out.write_all(&self.scratch)?;
+            if self.scratch.capacity() > 4 * PART_SIZE {
+                self.scratch = Vec::new();
+            }
+        }
+        if let Some(end) = part.end {
+            self.base += end.count;
+            if let Some(in_line) = end.in_line {
+                self.in_line = in_line;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A record that can be written as a JSON object and as a TSV row.
+pub trait Record {
+    /// Writes the record's fields as the members of a JSON object, in order.
+    fn write_json(&self, object: &mut JsonObject<'_, '_>);
+    /// Writes the record's fields as the fields of a TSV row, in the columns' order.
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>);
+}
+
+/// Appends `record` to `out` in `format`: a JSON object or a TSV row, and a line feed
+/// (`Text` appends nothing: each subcommand writes its text form itself).
+pub fn write_record(out: &mut Output<'_, Vec<u8>>, format: Format, record: &impl Record) {
+    match format {
+        Format::Jsonl => {
+            out.buf.push(b'{');
+            let mut object = JsonObject { out, empty: true };
+            record.write_json(&mut object);
+            object.out.buf.extend_from_slice(b"}\n");
+        }
+        Format::Tsv => {
+            let mut row = TsvRow { out, empty: true };
+            record.write_tsv(&mut row);
+            row.out.buf.push(b'\n');
+        }
+        Format::Text => return,
+    }
+    out.record_end();
+}
+
+/// Appends `line` and a line feed: the `text` form of the filters that list values.
+pub fn write_line(out: &mut Output<'_, Vec<u8>>, line: &str) {
+    out.buf().extend_from_slice(line.as_bytes());
+    out.buf().push(b'\n');
+    out.record_end();
+}
+
+/// A TSV header line of `columns`, for a subcommand to write before its first row.
+pub fn tsv_header<'a>(columns: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, c) in columns.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b'\t');
+        }
+        tsv_field(&mut out, c);
+    }
+    out.push(b'\n');
+    out
+}
+
+/// The members of a JSON object being written.
+pub struct JsonObject<'o, 'a> {
+    out: &'o mut Output<'a, Vec<u8>>,
+    /// No member is written yet.
+    empty: bool,
+}
+
+impl JsonObject<'_, '_> {
+    /// Starts the member `key` (a comma before it if one came before). Keys are the
+    /// fields' names, which need no escaping: they are written as they are.
+    fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| JSON_ESCAPE[usize::from(b)] == 0));
+        let buf = &mut self.out.buf;
+        if !self.empty {
+            buf.push(b',');
+        }
+        self.empty = false;
+        buf.push(b'"');
+        buf.extend_from_slice(key.as_bytes());
+        buf.extend_from_slice(b"\":");
+    }
+
+    /// A string member.
+    pub fn str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        json_string(&mut self.out.buf, value);
+    }
+
+    /// A number member.
+    pub fn num(&mut self, key: &str, value: u64) {
+        self.key(key);
+        decimal(&mut self.out.buf, value);
+    }
+
+    /// A `true` or `false` member.
+    pub fn bool(&mut self, key: &str, value: bool) {
+        self.key(key);
+        self.out
+            .buf
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    /// A number member whose value is `relative` plus the count at the start of the
+    /// output (see [`Output::counted`]).
+    pub fn counted(&mut self, key: &str, relative: u64) {
+        self.key(key);
+        self.out.counted(relative);
+    }
+
+    /// As [`JsonObject::counted`], left out when `None`.
+    pub fn opt_counted(&mut self, key: &str, relative: Option<u64>) {
+        if let Some(v) = relative {
+            self.counted(key, v);
+        }
+    }
+
+    /// A string member, left out when `None`.
+    pub fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.str(key, v);
+        }
+    }
+
+    /// A number member, left out when `None`.
+    pub fn opt_num(&mut self, key: &str, value: Option<u64>) {
+        if let Some(v) = value {
+            self.num(key, v);
+        }
+    }
+
+    /// Any JSON value, through serde_json (for values whose shape is not known here).
+    pub fn value(&mut self, key: &str, value: &serde_json::Value) {
+        self.key(key);
+        // Writing to a Vec fails only on a value serde_json cannot write, which a parsed
+        // `Value` never is.
+        let _ = serde_json::to_writer(&mut self.out.buf, value);
+    }
+}
+
+/// The fields of a TSV row being written.
+pub struct TsvRow<'o, 'a> {
+    out: &'o mut Output<'a, Vec<u8>>,
+    /// No field is written yet.
+    empty: bool,
+}
+
+impl TsvRow<'_, '_> {
+    fn sep(&mut self) {
+        if !self.empty {
+            self.out.buf.push(b'\t');
+        }
+        self.empty = false;
+    }
+
+    /// A text field, escaped.
+    pub fn str(&mut self, value: &str) {
+        self.sep();
+        tsv_field(&mut self.out.buf, value);
+    }
+
+    /// A number field.
+    pub fn num(&mut self, value: u64) {
+        self.sep();
+        decimal(&mut self.out.buf, value);
+    }
+
+    /// A number field whose value is `relative` plus the count at the start of the
+    /// output (see [`Output::counted`]).
+    pub fn counted(&mut self, relative: u64) {
+        self.sep();
+        self.out.counted(relative);
+    }
+
+    /// A number field, empty when `None`.
+    pub fn opt_num(&mut self, value: Option<u64>) {
+        self.sep();
+        if let Some(v) = value {
+            decimal(&mut self.out.buf, v);
+        }
+    }
+}
+
+/// Appends `n` in decimal.
+pub fn decimal(out: &mut Vec<u8>, mut n: u64) {
+    // Two digits at a time, from a table of the hundred pairs.
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        t
+    };
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    while n >= 100 {
+        let pair = (n % 100) as usize;
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * pair..2 * pair + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        let pair = n as usize;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * pair..2 * pair + 2]);
+    } else {
+        i -= 1;
+        digits[i] = b'0' + n as u8;
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+/// What a byte becomes inside a JSON string, as serde_json writes it: 0 for itself, `u`
+/// for `\u00XX`, else the letter after the backslash.
+const JSON_ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0A] = b'n';
+    t[0x0C] = b'f';
+    t[0x0D] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// Appends `s` as a JSON string: quoted, with `"`, `\` and the control characters
+/// U+0000-U+001F escaped as serde_json escapes them; everything else as it is.
+pub fn json_string(out: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = JSON_ESCAPE[usize::from(b)];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if escape == b'u' {
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(b >> 4)]);
+            out.push(HEX[usize::from(b & 0xF)]);
+        } else {
+            out.push(b'\\');
+            out.push(escape);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Appends one TSV field, escaping `\`, tab, CR and LF.
+pub fn tsv_field(out: &mut Vec<u8>, field: &str) {
     let bytes = field.as_bytes();
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -86,36 +532,199 @@ pub fn write_tsv_field(out: &mut dyn Write, field: &str) -> io::Result<()> {
             b'\n' => b"\\n",
             _ => continue,
         };
-        out.write_all(&bytes[start..i])?;
-        out.write_all(escaped)?;
+        out.extend_from_slice(&bytes[start..i]);
+        out.extend_from_slice(escaped);
         start = i + 1;
     }
-    out.write_all(&bytes[start..])
-}
-
-/// Writes a TSV row of already-formatted fields: each is escaped, tabs between, newline
-/// at the end.
-pub fn write_tsv_fields<'a>(
-    out: &mut dyn Write,
-    fields: impl IntoIterator<Item = &'a str>,
-) -> io::Result<()> {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.write_all(b"\t")?;
-        }
-        write_tsv_field(out, field)?;
-    }
-    out.write_all(b"\n")
+    out.extend_from_slice(&bytes[start..]);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use serde::Serialize;
+
+    /// A record of every kind of field, written by hand here and derived for serde_json.
+    #[derive(Serialize)]
+    struct Sample {
+        text: String,
+        n: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        maybe: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        count: Option<u64>,
+        flag: bool,
+        payload: serde_json::Value,
+    }
+
+    impl Record for Sample {
+        fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+            o.str("text", &self.text);
+            o.num("n", self.n);
+            o.opt_str("maybe", self.maybe.as_deref());
+            o.opt_num("count", self.count);
+            o.bool("flag", self.flag);
+            o.value("payload", &self.payload);
+        }
+
+        fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+            row.str(&self.text);
+            row.num(self.n);
+            row.opt_num(self.count);
+        }
+    }
+
+    /// `record` as the writer writes it, at the start of the output.
+    fn written(format: Format, record: &impl Record) -> Vec<u8> {
+        let mut out = Output::new(Vec::new(), None);
+        write_record(&mut out, format, record);
+        let mut written = Vec::new();
+        Carry::new(None).write(&out.finish(), &mut written).unwrap();
+        written
+    }
+
+    /// Strings heavy in what JSON escapes or could get wrong: controls, quotes,
+    /// backslashes, DEL, U+2028/U+2029, non-BMP characters, U+FFFD from invalid bytes.
+    fn awkward() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            (0u32..0x20).prop_map(|c| char::from_u32(c).unwrap()),
+            Just('"'),
+            Just('\\'),
+            Just('/'),
+            Just('\u{7F}'),
+            Just('\u{2028}'),
+            Just('\u{2029}'),
+            Just('\u{FFFD}'),
+            Just('😀'),
+            Just('\u{10FFFF}'),
+            Just('ب'),
+            any::<char>(),
+        ];
+        prop_oneof![
+            proptest::collection::vec(c, 0..24).prop_map(|v| v.into_iter().collect()),
+            any::<String>(),
+            proptest::collection::vec(any::<u8>(), 0..32)
+                .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn json_is_what_serde_json_writes(
+            text in awkward(),
+            n in any::<u64>(),
+            maybe in proptest::option::of(awkward()),
+            count in proptest::option::of(any::<u64>()),
+            flag in any::<bool>(),
+            key in awkward(),
+        ) {
+            let payload = serde_json::json!({ "k": key.clone(), "n": [n, 0] });
+            let sample = Sample { text, n, maybe, count, flag, payload };
+            let got = written(Format::Jsonl, &sample);
+            let mut want = serde_json::to_vec(&sample).unwrap();
+            want.push(b'\n');
+            prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
+            // A string alone, and a number alone.
+            let mut got = Vec::new();
+            json_string(&mut got, &key);
+            prop_assert_eq!(got, serde_json::to_vec(&key).unwrap());
+            let mut got = Vec::new();
+            decimal(&mut got, n);
+            prop_assert_eq!(got, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn the_writer_completes_counts_and_lines_from_the_outputs_before() {
+        let mut written = Vec::new();
+        let mut carry = Carry::new(Some(b"header\n".to_vec()));
+        // Nothing written yet: no header.
+        carry
+            .write(&Output::new(Vec::new(), None).finish(), &mut written)
+            .unwrap();
+        assert!(written.is_empty());
+        // A word, a count of 3 moved on.
+        let mut first = Output::new(Vec::new(), None);
+        first.word_gap();
+        first.buf().extend_from_slice(b"a");
+        first.add_count(3);
+        carry.write(&first.finish(), &mut written).unwrap();
+        // A word that goes on with the line, a counted number, a line break, a word.
+        let mut second = Output::new(Vec::new(), None);
+        second.word_gap();
+        second.buf().extend_from_slice(b"b");
+        second.counted(1);
+        second.word_gap();
+        second.line_break("\n");
+        second.word_gap();
+        second.buf().extend_from_slice(b"c");
+        second.add_count(2);
+        carry.write(&second.finish(), &mut written).unwrap();
+        // A new count base of 5, and a word after a line ended.
+        let mut third = Output::new(Vec::new(), None);
+        third.counted(0);
+        carry.write(&third.finish(), &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), "header\na b4 \nc5");
+    }
+
+    #[test]
+    fn a_large_output_goes_on_in_parts_that_read_as_one() {
+        let parts = std::cell::RefCell::new(Vec::new());
+        let sink = |part: Part<Vec<u8>>| {
+            parts.borrow_mut().push(part);
+            Vec::new()
+        };
+        let mut out = Output::new(Vec::new(), Some(&sink));
+        let record = Sample {
+            text: "ب".repeat(1000),
+            n: 1,
+            maybe: None,
+            count: None,
+            flag: true,
+            payload: serde_json::Value::Null,
+        };
+        for _ in 0..1000 {
+            out.counted(7);
+            write_record(&mut out, Format::Jsonl, &record);
+        }
+        parts.borrow_mut().push(out.finish());
+        let parts = parts.into_inner();
+        assert!(parts.len() > 2, "{} parts", parts.len());
+        assert!(parts.iter().all(|p| p.buf.len() < PART_SIZE + 3000));
+        let mut carry = Carry::new(None);
+        carry.base = 10;
+        let mut all = Vec::new();
+        for p in &parts {
+            carry.write(p, &mut all).unwrap();
+        }
+        let one = written(Format::Jsonl, &record);
+        assert_eq!(all, [b"17".as_slice(), &one].concat().repeat(1000));
+    }
+
+    #[test]
+    fn numbers_at_the_edges() {
+        for n in [0, 9, 10, 99, 100, u64::MAX - 1, u64::MAX] {
+            let mut got = Vec::new();
+            decimal(&mut got, n);
+            assert_eq!(got, n.to_string().into_bytes());
+        }
+    }
 
     #[test]
     fn tsv_fields_are_escaped() {
-        let mut out = Vec::new();
-        write_tsv_fields(&mut out, ["a\tb", "c\\d", "e\r\nf", "بغداد"]).unwrap();
-        assert_eq!(out, "a\\tb\tc\\\\d\te\\r\\nf\tبغداد\n".as_bytes());
+        assert_eq!(
+            tsv_header(["a\tb", "c\\d", "e\r\nf", "بغداد"]),
+            "a\\tb\tc\\\\d\te\\r\\nf\tبغداد\n".as_bytes()
+        );
+        let sample = Sample {
+            text: "x\ty".into(),
+            n: 7,
+            maybe: None,
+            count: None,
+            flag: false,
+            payload: serde_json::Value::Null,
+        };
+        assert_eq!(written(Format::Tsv, &sample), b"x\\ty\t7\t\n");
     }
 }

@@ -71,6 +71,75 @@ impl Piece<'_> {
     }
 }
 
+/// Pieces gathered one after the other into one buffer, with what maps each back to
+/// input offsets: pieces to hand to another thread as one job.
+#[derive(Default)]
+pub struct Batch {
+    /// The pieces' text, one after the other.
+    text: String,
+    /// Where each piece ends in `text`, its position in the stream, whether it ends at a
+    /// forced cut.
+    ends: Vec<(usize, u64, bool)>,
+    /// The anchors of every piece (from the last one before the first on).
+    anchors: Vec<Anchor>,
+}
+
+impl Batch {
+    /// An empty batch that uses `text`'s buffer.
+    pub fn new(mut text: String) -> Self {
+        text.clear();
+        Batch {
+            text,
+            ends: Vec::new(),
+            anchors: Vec::new(),
+        }
+    }
+
+    /// Adds `piece` at the end.
+    pub fn push(&mut self, piece: &Piece<'_>) {
+        self.text.push_str(piece.text);
+        self.ends
+            .push((self.text.len(), piece.text_pos, piece.forced));
+        // The anchors not already here: a piece's start with those of the piece before.
+        // Anchors go up strictly in input offset.
+        let last = self.anchors.last().map(|a| a.input);
+        let new = piece
+            .anchors
+            .iter()
+            .skip_while(|a| last.is_some_and(|last| a.input <= last));
+        self.anchors.extend(new);
+    }
+
+    /// The bytes of text gathered.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether no piece is gathered.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Calls `each` with every piece in order.
+    pub fn for_each(&self, mut each: impl FnMut(&Piece<'_>)) {
+        let mut start = 0;
+        for &(end, text_pos, forced) in &self.ends {
+            each(&Piece {
+                text: &self.text[start..end],
+                forced,
+                text_pos,
+                anchors: &self.anchors,
+            });
+            start = end;
+        }
+    }
+
+    /// The text buffer, to use again.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+}
+
 /// How the inputs are read.
 #[derive(Clone, Copy, Debug)]
 pub struct StreamOptions {

@@ -1,17 +1,16 @@
 //! `nass tokenize`: tokens with byte offsets from the start of the input.
 
 use std::borrow::Cow;
-use std::io::{self, Write};
 
 use clap::Args;
 use nass::normalize::Normalizer;
 use nass::tokenize::{last_safe_cut, Token, Tokenizer};
-use serde::Serialize;
 
-use crate::args::{InputArgs, PresetArg};
+use crate::args::{InputArgs, PresetArg, ThreadsArg};
 use crate::error::CliError;
-use crate::output::{write_tsv_fields, Format, Record, RecordWriter};
-use crate::stream::{for_each_piece, line_cut, Piece};
+use crate::output::{tsv_header, write_record, Format, JsonObject, Output, Record, TsvRow};
+use crate::parallel::{self, Filter};
+use crate::stream::{line_cut, Piece};
 
 #[derive(Args, Debug)]
 pub struct TokenizeArgs {
@@ -28,47 +27,51 @@ pub struct TokenizeArgs {
     /// sentence's number (from 0, over the whole input).
     #[arg(long)]
     sentences: bool,
+    /// Split a run of digits off the word it stands in (world123 -> world 123), as CAMeL
+    /// Tools' simple_word_tokenize(split_digits=True) does.
+    #[arg(long)]
+    split_digits: bool,
+    /// With --sentences, also end a sentence at the Arabic comma ، (as PyArabic does).
+    #[arg(long)]
+    arabic_comma: bool,
+    #[command(flatten)]
+    threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
 }
 
 /// One token as a record.
-#[derive(Serialize)]
 struct TokenRecord<'a> {
     start: u64,
     end: u64,
     text: &'a str,
     kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     norm: Option<Cow<'a, str>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The sentence's number, relative to the output's count.
     sentence: Option<u64>,
 }
 
 impl Record for TokenRecord<'_> {
-    fn write_tsv_header(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut cols = vec!["start", "end", "kind", "text"];
-        if self.norm.is_some() {
-            cols.push("norm");
-        }
-        if self.sentence.is_some() {
-            cols.push("sentence");
-        }
-        write_tsv_fields(out, cols)
+    fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+        o.num("start", self.start);
+        o.num("end", self.end);
+        o.str("text", self.text);
+        o.str("kind", self.kind);
+        o.opt_str("norm", self.norm.as_deref());
+        o.opt_counted("sentence", self.sentence);
     }
 
-    fn write_tsv_row(&self, out: &mut dyn Write) -> io::Result<()> {
-        let (start, end) = (self.start.to_string(), self.end.to_string());
-        let sentence = self.sentence.map(|s| s.to_string());
-        let fields = [
-            Some(start.as_str()),
-            Some(end.as_str()),
-            Some(self.kind),
-            Some(self.text),
-            self.norm.as_deref(),
-            sentence.as_deref(),
-        ];
-        write_tsv_fields(out, fields.into_iter().flatten())
+    fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+        row.num(self.start);
+        row.num(self.end);
+        row.str(self.kind);
+        row.str(self.text);
+        if let Some(norm) = &self.norm {
+            row.str(norm);
+        }
+        if let Some(sentence) = self.sentence {
+            row.counted(sentence);
+        }
     }
 }
 
@@ -86,93 +89,115 @@ fn sentence_cut(tokenizer: &Tokenizer, text: &str) -> usize {
     })
 }
 
-/// Text output state carried from piece to piece.
-struct TextState {
-    /// A token has been written on the current output line.
-    in_line: bool,
+/// `nass tokenize` as a filter.
+struct Tokenize<'a> {
+    args: &'a TokenizeArgs,
+    normalizer: Option<Normalizer>,
+    words: Tokenizer,
+    with_ws: Tokenizer,
 }
 
-pub fn run(args: &TokenizeArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let normalizer = args.normalize.map(|p| Normalizer::from_preset(p.0));
-    let words = Tokenizer::new();
-    let with_ws = Tokenizer::builder().whitespace(true).build();
-    let mut records = RecordWriter::new(out, args.format);
-    let mut text_state = TextState { in_line: false };
-    let mut sentences_before: u64 = 0;
-    let cut = |text: &str| {
-        if args.sentences {
-            sentence_cut(&words, text)
+impl Filter for Tokenize<'_> {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        if self.args.sentences {
+            sentence_cut(&self.words, text)
         } else {
             last_safe_cut(text)
         }
-    };
-    for_each_piece(&args.input.files, args.input.options(), cut, |piece| {
-        let nz = normalizer.as_ref();
-        match (args.format, args.sentences) {
-            (Format::Text, false) => {
-                write_text_lines(&with_ws, piece, nz, &mut text_state, records.get_mut())
-                    .map_err(CliError::Write)?
-            }
-            (format, sentences) => {
-                let mut spans = words.sentences(piece.text).map(|s| s.span()).peekable();
-                let mut index = 0;
-                let mut current = None;
-                for t in words.tokens(piece.text) {
-                    let sentence = if sentences {
-                        while spans.peek().is_some_and(|s| t.start() >= s.end) {
-                            spans.next();
-                            index += 1;
-                        }
-                        Some(sentences_before + index)
-                    } else {
-                        None
-                    };
-                    if format == Format::Text {
-                        // One sentence per line.
-                        let n = norm_of(nz, &t);
-                        let shown = n.as_deref().unwrap_or(t.text());
-                        if shown.is_empty() {
-                            continue;
-                        }
-                        let out = records.get_mut();
-                        match current {
-                            Some(c) if c == index => {
-                                out.write_all(b" ").map_err(CliError::Write)?
-                            }
-                            Some(_) => out.write_all(b"\n").map_err(CliError::Write)?,
-                            None => {}
-                        }
-                        current = Some(index);
-                        out.write_all(shown.as_bytes()).map_err(CliError::Write)?;
-                        continue;
-                    }
-                    let (start, end) = piece.span(t.start(), t.end());
-                    records
-                        .write(&TokenRecord {
-                            start,
-                            end,
-                            text: t.text(),
-                            kind: t.kind().name(),
-                            norm: norm_of(nz, &t),
-                            sentence,
-                        })
-                        .map_err(CliError::Write)?;
-                }
-                if format == Format::Text && current.is_some() {
-                    records
-                        .get_mut()
-                        .write_all(b"\n")
-                        .map_err(CliError::Write)?;
-                }
-                if sentences {
-                    sentences_before += index + u64::from(spans.next().is_some());
-                }
-            }
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        let nz = self.normalizer.as_ref();
+        let (format, sentences) = (self.args.format, self.args.sentences);
+        if format == Format::Text && !sentences {
+            write_text_lines(&self.with_ws, piece, nz, out);
+            return;
         }
-        Ok(())
-    })?;
-    records.get_mut().flush().map_err(CliError::Write)?;
-    Ok(())
+        let words = &self.words;
+        let mut spans = words.sentences(piece.text).map(|s| s.span()).peekable();
+        let mut index = 0;
+        let mut current = None;
+        for t in words.tokens(piece.text) {
+            let sentence = if sentences {
+                while spans.peek().is_some_and(|s| t.start() >= s.end) {
+                    spans.next();
+                    index += 1;
+                }
+                Some(out.count() + index)
+            } else {
+                None
+            };
+            if format == Format::Text {
+                // One sentence per line.
+                let n = norm_of(nz, &t);
+                let shown = n.as_deref().unwrap_or(t.text());
+                if shown.is_empty() {
+                    continue;
+                }
+                match current {
+                    Some(c) if c == index => out.buf().push(b' '),
+                    Some(_) => {
+                        out.buf().push(b'\n');
+                        out.record_end();
+                    }
+                    None => {}
+                }
+                current = Some(index);
+                out.buf().extend_from_slice(shown.as_bytes());
+                continue;
+            }
+            let (start, end) = piece.span(t.start(), t.end());
+            let record = TokenRecord {
+                start,
+                end,
+                text: t.text(),
+                kind: t.kind().name(),
+                norm: norm_of(nz, &t),
+                sentence,
+            };
+            write_record(out, format, &record);
+        }
+        if format == Format::Text && current.is_some() {
+            out.buf().push(b'\n');
+            out.record_end();
+        }
+        if sentences {
+            out.add_count(index + u64::from(spans.next().is_some()));
+        }
+    }
+
+    fn header(&self) -> Option<Vec<u8>> {
+        if self.args.format != Format::Tsv {
+            return None;
+        }
+        let mut cols = vec!["start", "end", "kind", "text"];
+        if self.args.normalize.is_some() {
+            cols.push("norm");
+        }
+        if self.args.sentences {
+            cols.push("sentence");
+        }
+        Some(tsv_header(cols))
+    }
+}
+
+pub fn run(args: &TokenizeArgs) -> Result<(), CliError> {
+    let builder = Tokenizer::builder()
+        .split_digits(args.split_digits)
+        .arabic_comma_ends_sentence(args.arabic_comma);
+    let filter = Tokenize {
+        args,
+        normalizer: args.normalize.map(|p| Normalizer::from_preset(p.0)),
+        words: builder.build(),
+        with_ws: builder.whitespace(true).build(),
+    };
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
+        crate::stdout::unbuffered,
+    )
 }
 
 /// A token's normalized form, when normalizing.
@@ -182,20 +207,19 @@ fn norm_of<'a>(normalizer: Option<&Normalizer>, t: &Token<'a>) -> Option<Cow<'a,
 
 /// Text output without sentences: tokens separated by single spaces, and each line
 /// break of the input (LF or CRLF, written as it was) ending an output line.
-fn write_text_lines<'a>(
+fn write_text_lines(
     tokenizer: &Tokenizer,
-    piece: Piece<'a>,
+    piece: &Piece<'_>,
     normalizer: Option<&Normalizer>,
-    state: &mut TextState,
-    out: &mut impl Write,
-) -> io::Result<()> {
+    out: &mut Output<'_, Vec<u8>>,
+) {
     for t in tokenizer.tokens(piece.text) {
         if t.kind() == nass::tokenize::TokenKind::Whitespace {
             let ws = t.text().as_bytes();
             for i in memchr::memchr_iter(b'\n', ws) {
                 let crlf = i > 0 && ws[i - 1] == b'\r';
-                out.write_all(if crlf { b"\r\n" } else { b"\n" })?;
-                state.in_line = false;
+                out.line_break(if crlf { "\r\n" } else { "\n" });
+                out.record_end();
             }
             continue;
         }
@@ -204,11 +228,7 @@ fn write_text_lines<'a>(
         if shown.is_empty() {
             continue;
         }
-        if state.in_line {
-            out.write_all(b" ")?;
-        }
-        out.write_all(shown.as_bytes())?;
-        state.in_line = true;
+        out.word_gap();
+        out.buf().extend_from_slice(shown.as_bytes());
     }
-    Ok(())
 }

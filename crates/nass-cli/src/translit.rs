@@ -2,14 +2,14 @@
 //! streamed through the shared engine. Every character is transliterated on its own, so
 //! any character boundary is a safe cut and line endings pass through as they are.
 
-use std::io::Write;
-
 use clap::{ArgGroup, Args, ValueEnum};
 use nass::translit::{Scheme, Transliterator};
 
-use crate::args::InputArgs;
+use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
-use crate::stream::for_each_piece;
+use crate::output::Output;
+use crate::parallel::{self, Filter};
+use crate::stream::Piece;
 
 #[derive(Args, Debug)]
 #[command(group(ArgGroup::new("direction").required(true).args(["to", "from"])))]
@@ -20,6 +20,8 @@ pub struct TranslitArgs {
     /// Transliterate this scheme back to Arabic script.
     #[arg(long, value_enum, value_name = "SCHEME")]
     from: Option<SchemeArg>,
+    #[command(flatten)]
+    threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -54,20 +56,26 @@ impl TranslitArgs {
     }
 }
 
-pub fn run(args: &TranslitArgs, out: &mut impl Write) -> Result<(), CliError> {
-    let translit = args.transliterator();
-    let mut buf = Vec::new();
-    for_each_piece(
-        &args.input.files,
-        args.input.options(),
-        |text| text.len(),
-        |piece| {
-            buf.clear();
-            translit.transliterate_to_vec(piece.text, &mut buf);
-            out.write_all(&buf).map_err(CliError::Write)?;
-            Ok(())
-        },
-    )?;
-    out.flush().map_err(CliError::Write)?;
-    Ok(())
+/// `nass translit` as a filter.
+struct Translit(Transliterator);
+
+impl Filter for Translit {
+    type Buf = Vec<u8>;
+
+    fn cut(&self, text: &str) -> usize {
+        text.len()
+    }
+
+    fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
+        self.0.transliterate_to_vec(piece.text, out.buf());
+    }
+}
+
+pub fn run(args: &TranslitArgs) -> Result<(), CliError> {
+    let filter = Translit(args.transliterator());
+    parallel::run(
+        &filter,
+        args.input.run(&args.threads),
+        crate::stdout::unbuffered,
+    )
 }

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::dense::{self, Step};
@@ -144,29 +143,8 @@ type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
 pub struct TableBuilder {
     bmp: Vec<u32>,
     /// Each replacement of more than one code point, once, with its index.
-    replacements: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    replacements: HashMap<Box<str>, u32, crate::hash::FastBuildHasher>,
     astral: Option<AstralFn>,
-}
-
-/// FNV-1a: the replacements are few and short, and come from the table's own policy.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 impl Default for TableBuilder {

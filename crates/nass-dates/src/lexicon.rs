@@ -76,7 +76,7 @@ pub fn lexicon() -> &'static [LexiconEntry] {
 /// ```
 /// let g = nass_dates::lexicon_gazetteer();
 /// let m = g.find_iter("وصل في بشهر رمضان").next().unwrap();
-/// assert_eq!((m.text(), m.clitics(), m.entry().kind()), ("بشهر رمضان", "ب", "month/hijri"));
+/// assert_eq!((m.text(), m.clitics(), m.entry().entity_type()), ("بشهر رمضان", "ب", "month/hijri"));
 /// ```
 pub fn lexicon_gazetteer() -> Gazetteer {
     gazetteer().clone()

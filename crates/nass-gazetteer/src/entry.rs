@@ -14,7 +14,7 @@ use std::fmt;
 ///     .variants(["أميركا", "واشنطن"])
 ///     .with_payload(serde_json::json!({"iso": "US"}));
 /// assert_eq!(e.canonical(), "الولايات المتحدة");
-/// assert_eq!(e.kind(), "country");
+/// assert_eq!(e.entity_type(), "country");
 /// assert_eq!(e.variant_names(), ["أمريكا", "أميركا", "واشنطن"]);
 /// assert_eq!(e.names().count(), 4);
 /// assert_eq!(e.payload().unwrap()["iso"], "US");
@@ -22,7 +22,7 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     canonical: String,
-    kind: String,
+    entity_type: String,
     variants: Vec<String>,
     payload: Option<serde_json::Value>,
 }
@@ -32,12 +32,12 @@ impl Entry {
     ///
     /// ```
     /// let e = nass_gazetteer::Entry::new("بغداد", "capital");
-    /// assert_eq!((e.canonical(), e.kind()), ("بغداد", "capital"));
+    /// assert_eq!((e.canonical(), e.entity_type()), ("بغداد", "capital"));
     /// ```
-    pub fn new(canonical: impl Into<String>, kind: impl Into<String>) -> Self {
+    pub fn new(canonical: impl Into<String>, entity_type: impl Into<String>) -> Self {
         Entry {
             canonical: canonical.into(),
-            kind: kind.into(),
+            entity_type: entity_type.into(),
             variants: Vec::new(),
             payload: None,
         }
@@ -100,13 +100,14 @@ impl Entry {
         &self.canonical
     }
 
-    /// The type.
+    /// The type (`"country"`, `"capital"`, ...): what the entry names. Not to be
+    /// confused with `Match::kind`, which says how a match read it (name or adjective).
     ///
     /// ```
-    /// assert_eq!(nass_gazetteer::Entry::new("أوبك", "organization").kind(), "organization");
+    /// assert_eq!(nass_gazetteer::Entry::new("أوبك", "organization").entity_type(), "organization");
     /// ```
-    pub fn kind(&self) -> &str {
-        &self.kind
+    pub fn entity_type(&self) -> &str {
+        &self.entity_type
     }
 
     /// The variant spellings, without the canonical name.

@@ -8,6 +8,8 @@
 //! is keyed by its first two bytes (or its only byte) exactly. A hit may be false (hash
 //! collisions); a miss never is.
 
+use nass_core::hash::{hash_bytes, load_le, mix};
+
 /// Bytes of a long prefix: three Arabic letters.
 const LONG: usize = 6;
 const HASH_BITS: u32 = 20;
@@ -21,9 +23,7 @@ pub(crate) struct Prefixes {
 }
 
 fn long_hash(bytes: &[u8]) -> usize {
-    let mut w = [0u8; 8];
-    w[..LONG].copy_from_slice(&bytes[..LONG]);
-    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - HASH_BITS)) as usize
+    (mix(load_le(&bytes[..LONG]), 0) >> (64 - HASH_BITS)) as usize
 }
 
 fn set(bits: &mut [u64], i: usize) {
@@ -97,29 +97,6 @@ const SEED_HEAD: u64 = 0x243F_6A88_85A3_08D3;
 const SEED_ELIDED: u64 = 0x1319_8A2E_0370_7344;
 const ALEF: &[u8] = "ا".as_bytes();
 
-/// A hash of `bytes` from its length and its first and last eight bytes (overlapping when
-/// shorter than sixteen, zero-padded when shorter than eight): two independent multiplies,
-/// whatever the length. Words longer than sixteen bytes that share both ends and the
-/// length collide, which only costs a false hit.
-#[inline]
-fn head_hash(seed: u64, bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    let (first, last) = if n >= 8 {
-        let mut a = [0u8; 8];
-        let mut z = [0u8; 8];
-        a.copy_from_slice(&bytes[..8]);
-        z.copy_from_slice(&bytes[n - 8..]);
-        (u64::from_le_bytes(a), u64::from_le_bytes(z))
-    } else {
-        let mut a = [0u8; 8];
-        a[..n].copy_from_slice(bytes);
-        (u64::from_le_bytes(a), 0)
-    };
-    let h = (first ^ seed).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (last ^ (n as u64) << 56 ^ seed.rotate_left(32)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    h ^ (h >> 31)
-}
-
 impl Heads {
     /// The filter of these heads (each name's longest prefix of word characters; empty
     /// heads are left out: those names never start at a word character).
@@ -136,9 +113,9 @@ impl Heads {
             if h.is_empty() {
                 continue;
             }
-            f.insert(head_hash(SEED_HEAD, h));
+            f.insert(hash_bytes(SEED_HEAD, h));
             if let Some(rest) = h.strip_prefix(ALEF) {
-                f.insert(head_hash(SEED_ELIDED, rest));
+                f.insert(hash_bytes(SEED_ELIDED, rest));
             }
         }
         f
@@ -164,13 +141,13 @@ impl Heads {
     /// Whether some name's head may be `word`.
     #[inline]
     pub(crate) fn may_be_head(&self, word: &[u8]) -> bool {
-        self.contains(head_hash(SEED_HEAD, word))
+        self.contains(hash_bytes(SEED_HEAD, word))
     }
 
     /// Whether some name's head may be ا followed by `word`.
     #[inline]
     pub(crate) fn may_be_elided_head(&self, word: &[u8]) -> bool {
-        self.contains(head_hash(SEED_ELIDED, word))
+        self.contains(hash_bytes(SEED_ELIDED, word))
     }
 
     /// Heap bytes held.

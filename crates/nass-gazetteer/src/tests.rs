@@ -196,7 +196,7 @@ fn shared_normal_forms_report_every_entry() {
     let g = gaz(&[("عمان", "country"), ("عمّان", "capital")]);
     let got: Vec<_> = g
         .find_iter("زار عُمان")
-        .map(|m| (m.span(), m.entry().kind()))
+        .map(|m| (m.span(), m.entry().entity_type()))
         .collect();
     assert_eq!(got, [(7..17, "country"), (7..17, "capital")]);
 }
@@ -309,7 +309,7 @@ fn bad_input_does_not_panic() {
 #[test]
 fn default_gazetteer() {
     let entries = default_entries();
-    let count = |kind: &str| entries.iter().filter(|e| e.kind() == kind).count();
+    let count = |kind: &str| entries.iter().filter(|e| e.entity_type() == kind).count();
     // At least the 193 UN members, 2 observers, Taiwan, Kosovo, and the 53 territories and
     // special areas with an ISO 3166-1 code (tests/default_list.rs checks each). Lower
     // bounds: the list may grow.
@@ -350,7 +350,7 @@ fn default_gazetteer() {
         let mut k: Vec<_> = g
             .find_iter(text)
             .filter(|m| m.text() == surface)
-            .map(|m| m.entry().kind())
+            .map(|m| m.entry().entity_type())
             .collect();
         k.sort_unstable();
         k
@@ -1086,4 +1086,39 @@ fn a_long_run_without_whitespace_is_cut_inside() {
     // Too short on either side, or marks with no letter: no cut.
     assert_eq!(g.last_safe_cut(&"٣".repeat(40)), 0);
     assert_eq!(g.last_safe_cut(&"\u{200D}".repeat(3000)), 0);
+}
+
+/// Marks are `nass_diacritics::word::is_mark`, the one definition: every generic
+/// combining mark is read as U+0301 always was here (a mark with no letter before it
+/// belongs to the word it starts, proclitics and all), where this crate's own list
+/// knew only U+0300–U+036F.
+#[test]
+fn every_generic_combining_mark_is_read_as_u0301_is() {
+    let g = gaz(&[("بغداد", "city")]);
+    for mark in ['\u{0301}', '\u{1AB0}', '\u{1DC0}', '\u{20D0}', '\u{FE20}'] {
+        let text = format!("في {mark}وبغداد");
+        let surface = format!("{mark}وبغداد");
+        let clitics = format!("{mark}و");
+        assert_eq!(
+            found(&g, &text),
+            [(surface.as_str(), clitics.as_str(), "بغداد".to_string())],
+            "U+{:04X}",
+            mark as u32
+        );
+    }
+}
+
+/// Matches follow the workspace's accessor convention (`nass_core::Spanned`,
+/// `CliticSpanned`): the trait methods say what the inherent ones say.
+#[test]
+fn matches_follow_the_span_convention() {
+    use nass_core::{CliticSpanned, Spanned};
+    let g = gaz(&[("تونس", "country")]);
+    let text = "من فبتونس";
+    let m = g.find_iter(text).next().unwrap();
+    assert_eq!(Spanned::span(&m), m.span());
+    assert_eq!(Spanned::text(&m), &text[m.start()..m.end()]);
+    assert_eq!(CliticSpanned::clitics(&m), m.clitics());
+    assert_eq!(CliticSpanned::name_text(&m), m.name_text());
+    assert_eq!((m.clitics(), m.name_text()), ("فب", "تونس"));
 }

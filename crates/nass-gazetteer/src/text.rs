@@ -2,65 +2,12 @@
 
 use std::borrow::Cow;
 
-/// Whether `c` belongs to a word: letters, digits, combining marks (Arabic diacritics and
-/// Quranic marks, generic combining marks), tatweel and the joiners ZWNJ/ZWJ.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        return c.is_ascii_alphanumeric();
-    }
-    if (0x0600..=0x06FF).contains(&u) {
-        // The Arabic block, without the general Unicode lookup (held equal to it by a test).
-        return matches!(u,
-            0x0610..=0x061A
-            | 0x0620..=0x0669
-            | 0x066E..=0x06D3
-            | 0x06D5..=0x06DC
-            | 0x06DF..=0x06E8
-            | 0x06EA..=0x06FC
-            | 0x06FF);
-    }
-    is_word_char_slow(c)
-}
+pub(crate) use nass_diacritics::word::{is_transparent, is_word_char};
 
-/// The definition: alphanumeric, a combining mark, tatweel or a joiner.
-fn is_word_char_slow(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
-}
-
-/// Combining marks that can sit on an Arabic letter (and the generic combining block).
-pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F
-        | 0x0610..=0x061A
-        | 0x064B..=0x065F
-        | 0x0670
-        | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E4
-        | 0x06E7..=0x06E8
-        | 0x06EA..=0x06ED
-        | 0x08D3..=0x08FF)
-}
-
-/// Ignored when reading proclitics: marks, tatweel and joiners.
-fn is_transparent(c: char) -> bool {
-    is_mark(c) || matches!(c, '\u{0640}' | '\u{200C}' | '\u{200D}')
-}
-
-/// The conjunctions that can be proclitics: و ف.
-/// (The reference matcher's; the fast one compares bytes.)
+/// The proclitic letters, by the one grammar (the reference matcher's; the fast one
+/// compares bytes).
 #[cfg(test)]
-pub(crate) fn is_conjunction(c: char) -> bool {
-    matches!(c, 'و' | 'ف')
-}
-
-/// The prepositions that can be proclitics: ب ل ك.
-/// (The reference matcher's; the fast one compares bytes.)
-#[cfg(test)]
-pub(crate) fn is_preposition(c: char) -> bool {
-    matches!(c, 'ب' | 'ل' | 'ك')
-}
+pub(crate) use nass_core::proclitics::{is_conjunction, is_preposition};
 
 /// The char at byte `i` of `t` (a char boundary) and its length; `('\0', 1)` past the end.
 #[inline]
@@ -440,15 +387,6 @@ mod tests {
         assert_eq!(collapse(""), "");
         assert_eq!(name_key(" \u{2003}الأمم \n المتحدة\t"), "الأمم المتحدة");
         assert_eq!(space_runs("ا  ب\n\tج\u{00A0}د"), [2, 6, 10]);
-    }
-
-    #[test]
-    fn word_chars_fast_path_is_the_definition() {
-        for u in 0..0x1_0000u32 {
-            if let Some(c) = char::from_u32(u) {
-                assert_eq!(is_word_char(c), is_word_char_slow(c), "U+{u:04X}");
-            }
-        }
     }
 
     #[test]

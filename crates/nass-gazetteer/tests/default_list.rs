@@ -319,7 +319,7 @@ fn found(g: &Gazetteer, text: &str) -> Vec<(String, String, String)> {
             (
                 m.text().to_string(),
                 m.entry().canonical().to_string(),
-                m.entry().kind().to_string(),
+                m.entry().entity_type().to_string(),
             )
         })
         .collect()
@@ -338,7 +338,7 @@ fn every_iso_code_has_its_entry_and_capitals() {
     let has = |name: &str, kind: &str| {
         entries
             .iter()
-            .any(|e| e.canonical() == name && e.kind() == kind)
+            .any(|e| e.canonical() == name && e.entity_type() == kind)
     };
     let codes: BTreeSet<&str> = ISO.iter().map(|row| row.0).collect();
     assert_eq!(codes.len(), 249, "the codes are distinct");
@@ -358,13 +358,13 @@ fn every_iso_code_has_its_entry_and_capitals() {
     // And the other way round: every country, territory and capital of the list is one of
     // these (so the counts are exact).
     for e in entries {
-        match e.kind() {
+        match e.entity_type() {
             "country" | "territory" => assert!(places.contains(e.canonical()), "{}", e.canonical()),
             "capital" => assert!(capitals.contains(e.canonical()), "{}", e.canonical()),
             _ => {}
         }
     }
-    let count = |kind: &str| entries.iter().filter(|e| e.kind() == kind).count();
+    let count = |kind: &str| entries.iter().filter(|e| e.entity_type() == kind).count();
     // 193 UN members, the two observer states, Taiwan and Kosovo.
     assert_eq!(count(C), 197);
     assert_eq!(count(T), 250 - 197);

@@ -124,17 +124,222 @@ impl LetterFolds {
     /// assert_eq!(LetterFolds::empty().action('أ'), CharAction::Keep);
     /// ```
     pub fn action(self, c: char) -> CharAction {
+        self.action_with(c, HamzaFold::Tasheel)
+    }
+
+    /// What this set does to one code point with the hamza letters spelled as `hamza`
+    /// says: with [`HamzaFold::Uniform`], a hamza letter becomes ء (آ becomes ءء) whatever
+    /// the folds in the set, also inside a presentation form. (The uniform spelling's
+    /// rule for an آ that starts a word needs the word: see [`spell_initial_hamza_alefs`].)
+    ///
+    /// ```
+    /// use nass_core::CharAction;
+    /// use nass_letters::{HamzaFold, LetterFolds};
+    /// let all = LetterFolds::all();
+    /// assert_eq!(all.action_with('أ', HamzaFold::Uniform), CharAction::Replace("ء".into()));
+    /// assert_eq!(all.action_with('\u{FEF7}', HamzaFold::Uniform), CharAction::Replace("لء".into()));
+    /// assert_eq!(all.action_with('أ', HamzaFold::Tasheel), CharAction::Replace("ا".into()));
+    /// ```
+    pub fn action_with(self, c: char, hamza: HamzaFold) -> CharAction {
+        if let Some(r) = hamza.replacement(c) {
+            return CharAction::Replace(r.to_string());
+        }
         if let Some(to) = self.fold_char(c) {
             return CharAction::Replace(to.to_string());
         }
         if self.contains(Self::PRESENTATION_FORMS) {
             if let Some(base) = presentation_form_base(c) {
-                let folded = base.chars().map(|ch| self.fold_char(ch).unwrap_or(ch));
-                return CharAction::Replace(folded.collect());
+                let mut folded = String::with_capacity(base.len());
+                for ch in base.chars() {
+                    match (hamza.replacement(ch), self.fold_char(ch)) {
+                        (Some(r), _) => folded.push_str(r),
+                        (None, Some(to)) => folded.push(to),
+                        (None, None) => folded.push(ch),
+                    }
+                }
+                return CharAction::Replace(folded);
             }
         }
         CharAction::Keep
     }
+}
+
+/// How the hamza letters are spelled after folding: the two families PyArabic's
+/// `normalize_hamza` offers.
+///
+/// - [`Tasheel`](Self::Tasheel) ("easing", the default) leaves the hamza letters to the
+///   [`LetterFolds`]: [`ALEF_HAMZA`](LetterFolds::ALEF_HAMZA) writes آ أ إ as ا and
+///   [`HAMZA_CARRIERS`](LetterFolds::HAMZA_CARRIERS) writes ؤ ئ as و ي.
+/// - [`Uniform`](Self::Uniform) writes every hamza as the bare hamza ء, whatever the
+///   letter folds say: أ إ ؤ ئ and the combining hamzas U+0654 U+0655 become ء, and
+///   آ (a hamza and an alef) becomes ءء, except at the start of a word, where it becomes
+///   ءا when the word has exactly three code points or its third code point is a shadda,
+///   and its second is not one of the harakat U+064B–U+0650, U+0652 (see
+///   [`initial_madda_is_hamza_alef`]). That is PyArabic 0.6.15's `uniform` method, with
+///   "word" meaning a run of [`nass_diacritics::word::is_word_char`] (letters, numbers,
+///   marks, tatweel and joiners; PyArabic applies its rule to the start
+///   of whatever string it is given, meant to be one word).
+///
+/// ```
+/// use nass_letters::{fold_hamza_uniform, HamzaFold};
+/// assert_eq!(fold_hamza_uniform("سؤال الأئمة آجلا"), "سءال الءءمة ءءجلا");
+/// assert_eq!(fold_hamza_uniform("آدم"), "ءادم");
+/// assert_eq!(HamzaFold::default(), HamzaFold::Tasheel);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HamzaFold {
+    /// The letter folds decide: آ أ إ to ا with [`LetterFolds::ALEF_HAMZA`], ؤ ئ to و ي
+    /// with [`LetterFolds::HAMZA_CARRIERS`].
+    #[default]
+    Tasheel,
+    /// Every hamza form and carrier to ء; آ to ءء (ءا at the start of some words).
+    Uniform,
+}
+
+impl HamzaFold {
+    /// Both families, in order.
+    pub const ALL: [HamzaFold; 2] = [HamzaFold::Tasheel, HamzaFold::Uniform];
+
+    /// The family's name: `tasheel` or `uniform`.
+    ///
+    /// ```
+    /// assert_eq!(nass_letters::HamzaFold::Uniform.name(), "uniform");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            HamzaFold::Tasheel => "tasheel",
+            HamzaFold::Uniform => "uniform",
+        }
+    }
+
+    /// What the uniform spelling does to `c` away from the start of a word, or `None`
+    /// for [`Tasheel`](Self::Tasheel) and for code points it keeps.
+    ///
+    /// ```
+    /// use nass_letters::HamzaFold;
+    /// assert_eq!(HamzaFold::Uniform.replacement('ؤ'), Some("ء"));
+    /// assert_eq!(HamzaFold::Uniform.replacement('آ'), Some("ءء"));
+    /// assert_eq!(HamzaFold::Uniform.replacement('ا'), None);
+    /// assert_eq!(HamzaFold::Tasheel.replacement('ؤ'), None);
+    /// ```
+    pub const fn replacement(self, c: char) -> Option<&'static str> {
+        match (self, c) {
+            (HamzaFold::Uniform, '\u{0623}' | '\u{0624}' | '\u{0625}' | '\u{0626}')
+            | (HamzaFold::Uniform, '\u{0654}' | '\u{0655}') => Some("\u{0621}"),
+            (HamzaFold::Uniform, '\u{0622}') => Some("\u{0621}\u{0621}"),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for HamzaFold {
+    type Err = String;
+
+    /// Parses `tasheel` or `uniform` (any case).
+    ///
+    /// ```
+    /// use nass_letters::HamzaFold;
+    /// assert_eq!("Uniform".parse::<HamzaFold>(), Ok(HamzaFold::Uniform));
+    /// assert!("soft".parse::<HamzaFold>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        HamzaFold::ALL
+            .into_iter()
+            .find(|h| h.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown hamza fold '{s}' (expected one of: tasheel, uniform)"))
+    }
+}
+
+/// Whether an آ that starts a word whose code points are `word` (آ first) is spelled ءا
+/// by the uniform hamza spelling rather than ءء: the word's second code point is not one
+/// of the harakat U+064B–U+0650, U+0652, and either the word has exactly three code
+/// points or its third is a shadda.
+///
+/// ```
+/// use nass_letters::initial_madda_is_hamza_alef;
+/// assert!(initial_madda_is_hamza_alef("آدم"));
+/// assert!(initial_madda_is_hamza_alef("آلّة"));
+/// assert!(!initial_madda_is_hamza_alef("آجلا"));
+/// assert!(!initial_madda_is_hamza_alef("آ"));
+/// ```
+pub fn initial_madda_is_hamza_alef(word: &str) -> bool {
+    let mut chars = word.chars();
+    if chars.next() != Some('\u{0622}') {
+        return false;
+    }
+    let (Some(second), Some(third)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let haraka = matches!(second as u32, 0x064B..=0x0650 | 0x0652);
+    !haraka && (third == '\u{0651}' || chars.next().is_none())
+}
+
+/// The byte offsets of the آ that start a word of `text` (after a code point that is not
+/// a word character, [`nass_diacritics::word::is_word_char`], or at the start) and that
+/// the uniform spelling writes ءا
+/// ([`initial_madda_is_hamza_alef`]).
+///
+/// ```
+/// assert_eq!(nass_letters::initial_hamza_alefs("آدم و آجلا وآخر"), vec![0]);
+/// ```
+pub fn initial_hamza_alefs(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for piece in text.split(|c: char| !nass_diacritics::word::is_word_char(c)) {
+        if initial_madda_is_hamza_alef(piece) {
+            found.push(start);
+        }
+        start += piece.len();
+        // The separator that ended the piece.
+        start += text[start..].chars().next().map_or(0, char::len_utf8);
+    }
+    found
+}
+
+/// `text` with its word-initial آ that the uniform spelling writes ءا spelled so
+/// ([`initial_hamza_alefs`]); borrows when there is none.
+///
+/// ```
+/// assert_eq!(nass_letters::spell_initial_hamza_alefs("آدم آجلا"), "ءادم آجلا");
+/// ```
+pub fn spell_initial_hamza_alefs(text: &str) -> Cow<'_, str> {
+    if !text.contains('\u{0622}') {
+        return Cow::Borrowed(text);
+    }
+    let at = initial_hamza_alefs(text);
+    if at.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2 * at.len());
+    let mut from = 0;
+    for a in at {
+        out.push_str(&text[from..a]);
+        out.push_str("\u{0621}\u{0627}");
+        from = a + '\u{0622}'.len_utf8();
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
+/// PyArabic's `uniform` hamza spelling ([`HamzaFold::Uniform`]) alone: every hamza
+/// form and carrier to ء, آ to ءء, or ءا at the start of some words.
+///
+/// ```
+/// assert_eq!(nass_letters::fold_hamza_uniform("مسؤول رئيس إسلام"), "مسءول رءيس ءسلام");
+/// ```
+pub fn fold_hamza_uniform(text: &str) -> Cow<'_, str> {
+    match spell_initial_hamza_alefs(text) {
+        Cow::Borrowed(t) => fold_hamza_chars(t),
+        Cow::Owned(t) => Cow::Owned(fold_hamza_chars(&t).into_owned()),
+    }
+}
+
+fn fold_hamza_chars(text: &str) -> Cow<'_, str> {
+    nass_core::map_chars(text, |c| match HamzaFold::Uniform.replacement(c) {
+        Some(r) => CharAction::Replace(r.into()),
+        None => CharAction::Keep,
+    })
 }
 
 /// Whether `c` is in one of the Arabic presentation-form blocks (U+FB50–U+FDFF,
@@ -196,6 +401,17 @@ pub const ACTION_RANGES: &[RangeInclusive<char>] = &[
     '\u{FB50}'..='\u{FDFF}',
     '\u{FE70}'..='\u{FEFF}',
 ];
+
+/// Ranges that hold every code point the uniform hamza spelling changes
+/// ([`HamzaFold::replacement`]). Sorted.
+///
+/// ```
+/// use nass_letters::{HamzaFold, HAMZA_RANGES};
+/// assert!(HAMZA_RANGES.iter().any(|r| r.contains(&'\u{0654}')));
+/// assert_eq!(HamzaFold::Uniform.replacement('ب'), None);
+/// ```
+pub const HAMZA_RANGES: &[RangeInclusive<char>] =
+    &['\u{0622}'..='\u{0626}', '\u{0654}'..='\u{0655}'];
 
 /// Applies the folds in `folds` to every code point; borrows when nothing changes.
 ///
@@ -298,6 +514,53 @@ mod tests {
             }
         }
         assert!(ACTION_RANGES.windows(2).all(|w| w[0].end() < w[1].start()));
+    }
+
+    #[test]
+    fn hamza_uniform_table() {
+        // Checked against PyArabic 0.6.15's normalize_hamza(word) (method "uniform"),
+        // and by hand against its rule.
+        let table: &[(&str, &str)] = &[
+            ("سؤال", "سءال"),
+            ("آدم", "ءادم"),
+            ("آخر", "ءاخر"),
+            ("آلّة", "ءالّة"),
+            ("آجلا", "ءءجلا"),
+            ("آمن", "ءامن"),
+            ("آمَن", "ءءمَن"),
+            ("آَمن", "ءءَمن"),
+            ("مآذن", "مءءذن"),
+            ("قرآن", "قرءءن"),
+            ("أأنت", "ءءنت"),
+            ("إسلام", "ءسلام"),
+            ("رئيس", "رءيس"),
+            ("ا\u{0654}", "اء"),
+            ("ا\u{0655}", "اء"),
+            ("ءامن", "ءامن"),
+            ("آ", "ءء"),
+            ("آب", "ءءب"),
+            ("آدمُ", "ءءدمُ"),
+            ("آلاف", "ءءلاف"),
+            ("يشاء", "يشاء"),
+            ("مسؤولية", "مسءولية"),
+        ];
+        for (input, want) in table {
+            assert_eq!(fold_hamza_uniform(input), *want, "{input}");
+        }
+        // Word by word in running text: every word's initial آ is judged on its own.
+        assert_eq!(
+            fold_hamza_uniform("قال آدم: «آمن» و(آخر)، آجلا وآخر"),
+            "قال ءادم: «ءامن» و(ءاخر)، ءءجلا وءءخر"
+        );
+    }
+
+    #[test]
+    fn hamza_ranges_hold_every_change() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !HAMZA_RANGES.iter().any(|r| r.contains(&c)) {
+                assert_eq!(HamzaFold::Uniform.replacement(c), None, "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -89,24 +89,39 @@ pub(crate) fn collapse_tail(out: &mut String, from: usize) {
 
 /// Collapses the stretched runs of `text`, the output of a step whose alignment back to
 /// the original is `alignment`, and returns the collapsed text with its alignment to
-/// the same original. Each code point of `text` maps to the original bytes from where
-/// it starts to where the next one starts; code points that share their original bytes
-/// (the letters of an expanded ligature) form one piece, and a piece keeps the bytes
-/// that collapsing leaves of it.
+/// the same original.
 pub(crate) fn collapse_aligned(text: String, alignment: Alignment) -> (String, Alignment) {
     let drops = stretched(&text);
     if drops.is_empty() {
         return (text, alignment);
     }
     let collapsed = without(&text, &drops);
+    let a = realign(
+        &text,
+        alignment.original_len(),
+        |o| alignment.original_offset(o),
+        &drops,
+    );
+    (collapsed, a)
+}
+
+/// The alignment of `text` without the byte ranges `drops` (sorted, disjoint, on char
+/// boundaries) to an original of `original_len` bytes, where `map` gives the original
+/// offset of each char boundary of `text` (non-decreasing, `map(text.len())` is
+/// `original_len`). Each code point of `text` maps to the original bytes from where it
+/// starts to where the next one starts; code points that share their original bytes
+/// (the letters of an expanded ligature) form one piece, which keeps the bytes that
+/// `drops` leave of it; a piece of one code point whose length is unchanged is linear.
+pub(crate) fn realign(
+    text: &str,
+    original_len: usize,
+    map: impl Fn(usize) -> usize,
+    drops: &[Range<usize>],
+) -> Alignment {
     let mut b = AlignmentBuilder::new();
     let mut drops = drops.iter().peekable();
-    // The piece being gathered: its original start, its first byte in `text`, how many
-    // of its bytes are kept, and whether it is one code point of unchanged length.
-    let mut piece_in = alignment.original_offset(0);
-    let mut piece_len = 0;
-    let mut piece_kept = 0;
-    let mut piece_chars = 0;
+    let mut piece_in = map(0);
+    let (mut piece_len, mut piece_kept, mut piece_chars) = (0, 0, 0);
     let mut out = 0;
     for (i, c) in text.char_indices() {
         while drops.next_if(|d| d.end <= i).is_some() {}
@@ -117,9 +132,9 @@ pub(crate) fn collapse_aligned(text: String, alignment: Alignment) -> (String, A
         if !dropped {
             piece_kept += len;
         }
-        let next_in = alignment.original_offset(i + len);
+        let next_in = map(i + len);
         if next_in > piece_in || i + len == text.len() {
-            let in_len = next_in - piece_in;
+            let in_len = next_in.saturating_sub(piece_in);
             if piece_chars == 1 && piece_kept == in_len && piece_len == in_len {
                 b.linear(piece_in, in_len, out);
             } else {
@@ -130,8 +145,7 @@ pub(crate) fn collapse_aligned(text: String, alignment: Alignment) -> (String, A
             (piece_len, piece_kept, piece_chars) = (0, 0, 0);
         }
     }
-    let a = b.finish(alignment.original_len(), collapsed.len());
-    (collapsed, a)
+    b.finish(original_len, out)
 }
 
 #[cfg(test)]

@@ -105,11 +105,22 @@ fn camel_preset() {
             ),
             ("zwnj kept", "می\u{200C}خواهم", "می\u{200C}خواهم"),
             ("no-break space becomes space by NFKC", "a\u{00A0}b", "a b"),
-            // The documented exception: CAMeL would give ي + U+0654; nass composes it.
+            // CAMeL's NFKC runs before its folds: a folded letter keeps a combining
+            // hamza or madda uncomposed, and so does the preset.
             (
                 "maksura plus combining hamza",
                 "\u{0649}\u{0654}",
-                "\u{0626}",
+                "\u{064A}\u{0654}",
+            ),
+            (
+                "wasla plus combining madda",
+                "\u{0671}\u{0653}",
+                "\u{0627}\u{0653}",
+            ),
+            (
+                "wasla plus combining hamza with a fatha between",
+                "\u{0671}\u{064E}\u{0654}",
+                "\u{0627}\u{0654}",
             ),
         ],
     );
@@ -313,6 +324,14 @@ fn presets_build_the_reference_table() {
         b().digits(DigitSet::Ascii).all_decimal_digits(true),
         b().digits(DigitSet::ArabicIndic),
         b().digits(DigitSet::Persian),
+        b().hamza(HamzaFold::Uniform),
+        b().digits(DigitSet::Ascii)
+            .digits_from(DigitSources::PERSIAN),
+        b().digits(DigitSet::ArabicIndic)
+            .digits_from(DigitSources::ASCII),
+        b().digits(DigitSet::Persian)
+            .digits_from(DigitSources::ARABIC_INDIC),
+        b().hamza(HamzaFold::Uniform).letters(LetterFolds::all()),
     ];
     builders.extend(LetterFolds::all().iter().map(|f| b().letters(f)));
     builders.extend(Diacritics::all().iter().map(|d| b().diacritics(d)));
@@ -336,9 +355,17 @@ fn any_settings() -> impl proptest::strategy::Strategy<Value = Settings> {
         any::<u8>(),
         any::<[bool; 4]>(),
         proptest::option::of(proptest::sample::select(DigitSet::ALL.to_vec())),
+        proptest::sample::select(HamzaFold::ALL.to_vec()),
     )
         .prop_map(
-            |(form, letters, diacritics, [tatweel, invisibles, ligatures, all_digits], digits)| {
+            |(
+                form,
+                letters,
+                diacritics,
+                [tatweel, invisibles, ligatures, all_digits],
+                digits,
+                hamza,
+            )| {
                 Normalizer::builder()
                     .unicode(form)
                     .letters(LetterFolds::from_bits_truncate(letters))
@@ -348,6 +375,7 @@ fn any_settings() -> impl proptest::strategy::Strategy<Value = Settings> {
                     .spell_out_ligatures(ligatures)
                     .digits(digits)
                     .all_decimal_digits(all_digits)
+                    .hamza(hamza)
                     .settings
             },
         )
@@ -383,4 +411,58 @@ fn elongation_aligned() {
     assert_eq!(find("لا"), "لل\u{FEFB}");
     // Without the collapse the run of lams is three (two, and the ligature's).
     assert_eq!(Normalizer::new().normalize("لل\u{FEFB}"), "لللا");
+}
+
+#[test]
+fn hamza_uniform() {
+    let n = Normalizer::builder()
+        .preset(Preset::Search)
+        .hamza(HamzaFold::Uniform)
+        .build();
+    check(
+        &n,
+        &[
+            ("carriers", "مسؤول رئيس", "مسءول رءيس"),
+            ("alef hamza", "أحمد إسلام", "ءحمد ءسلام"),
+            ("madda inside a word", "قرآن", "قرءءن"),
+            ("madda starting a three-letter word", "آدم", "ءادم"),
+            ("madda starting a longer word", "آجلا", "ءءجلا"),
+            // The rule sees the shadda before diacritics are removed.
+            ("madda before a shadda", "آلّة", "ءاله"),
+            ("madda after a proclitic", "وآخر", "وءءخر"),
+            ("composed from a combining hamza", "ا\u{0654}مل", "ءمل"),
+            ("presentation form", "\u{FE83}", "ء"),
+            ("lam alef with hamza", "\u{FEF7}", "لء"),
+        ],
+    );
+    // The word-initial madda maps back to itself.
+    let text = "قال آدم";
+    let (norm, a) = n.normalize_aligned(text);
+    assert_eq!(norm, "قال ءادم");
+    let start = norm.find("ءادم").unwrap();
+    assert_eq!(&text[a.original_range(start..norm.len())], "آدم");
+    assert_eq!(&text[a.original_range(start..start + 2)], "آ");
+    assert_eq!(&text[a.original_range(start + 4..norm.len())], "دم");
+    // Tasheel, the default, is the letter folds.
+    assert_eq!(Normalizer::new().normalize("آدم مسؤول"), "ادم مسوول");
+}
+
+#[test]
+fn only_camel_is_not_idempotent() {
+    for preset in Preset::ALL {
+        let n = Normalizer::from_preset(preset);
+        assert_eq!(n.is_idempotent(), preset != Preset::Camel, "{preset}");
+    }
+    // The corner, normalized twice: the second time composes, as CAMeL's chain run twice
+    // does (ي + U+0654 is ئ; ا + U+0653 is آ, then ا).
+    let camel = Normalizer::from_preset(Preset::Camel);
+    for (input, once, twice) in [
+        ("\u{0649}\u{0654}", "\u{064A}\u{0654}", "\u{0626}"),
+        ("\u{0671}\u{0653}", "\u{0627}\u{0653}", "\u{0627}"),
+    ] {
+        let first = camel.normalize(input);
+        assert_eq!(first, once);
+        assert_eq!(camel.normalize(&first), twice);
+    }
+    assert!(Normalizer::builder().build().is_idempotent());
 }

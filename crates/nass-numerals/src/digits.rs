@@ -23,6 +23,7 @@ pub const ARABIC_PERCENT_SIGN: char = '\u{066A}';
 /// assert_eq!("persian".parse::<DigitSet>(), Ok(DigitSet::Persian));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DigitSet {
     /// ASCII digits `0`–`9` (U+0030–U+0039).
     Ascii,
@@ -256,6 +257,108 @@ pub fn separator_in_context(
     }
 }
 
+/// The digit sets a [`DigitConverter`] converts from: any combination of ASCII,
+/// Arabic-Indic and Persian, or [`ANY`](Self::ANY) (the three, and with
+/// [`all_decimal_digits`](DigitConverterBuilder::all_decimal_digits) every other Unicode
+/// decimal digit). Digits of the other sets are left as they are.
+///
+/// ```
+/// use nass_numerals::{DigitConverter, DigitSet, DigitSources};
+/// let persian_only = DigitConverter::builder(DigitSet::Ascii)
+///     .from(DigitSources::PERSIAN)
+///     .build();
+/// assert_eq!(persian_only.convert("۱۴۰۳ و١٤٤٥"), "1403 و١٤٤٥");
+/// assert!(DigitSources::ANY.contains(DigitSet::ArabicIndic));
+/// assert_eq!("arabic".parse::<DigitSources>(), Ok(DigitSources::ARABIC_INDIC));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DigitSources(u8);
+
+impl DigitSources {
+    /// ASCII digits `0`–`9`.
+    pub const ASCII: Self = DigitSources(1);
+    /// Arabic-Indic digits ٠–٩.
+    pub const ARABIC_INDIC: Self = DigitSources(2);
+    /// Persian (Extended Arabic-Indic) digits ۰–۹.
+    pub const PERSIAN: Self = DigitSources(4);
+    /// Every digit: the three sets, and with the Nd option every Unicode decimal digit.
+    pub const ANY: Self = DigitSources(7);
+
+    /// The sources of both.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitSet, DigitSources};
+    /// let both = DigitSources::ASCII.union(DigitSources::PERSIAN);
+    /// assert!(both.contains(DigitSet::Persian) && !both.contains(DigitSet::ArabicIndic));
+    /// ```
+    pub const fn union(self, other: Self) -> Self {
+        DigitSources(self.0 | other.0)
+    }
+
+    /// Whether digits of `set` are converted.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitSet, DigitSources};
+    /// assert!(DigitSources::ASCII.contains(DigitSet::Ascii));
+    /// assert!(!DigitSources::ASCII.contains(DigitSet::Persian));
+    /// ```
+    pub const fn contains(self, set: DigitSet) -> bool {
+        let bit = match set {
+            DigitSet::Ascii => 1,
+            DigitSet::ArabicIndic => 2,
+            DigitSet::Persian => 4,
+        };
+        self.0 & bit != 0
+    }
+
+    /// Whether every set is a source.
+    ///
+    /// ```
+    /// assert!(nass_numerals::DigitSources::ANY.is_any());
+    /// ```
+    pub const fn is_any(self) -> bool {
+        self.0 == Self::ANY.0
+    }
+
+    /// The set of one digit set.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitSet, DigitSources};
+    /// assert_eq!(DigitSources::only(DigitSet::Persian), DigitSources::PERSIAN);
+    /// ```
+    pub const fn only(set: DigitSet) -> Self {
+        match set {
+            DigitSet::Ascii => Self::ASCII,
+            DigitSet::ArabicIndic => Self::ARABIC_INDIC,
+            DigitSet::Persian => Self::PERSIAN,
+        }
+    }
+}
+
+impl Default for DigitSources {
+    fn default() -> Self {
+        Self::ANY
+    }
+}
+
+impl FromStr for DigitSources {
+    type Err = ParseDigitSetError;
+
+    /// A digit set's name (as [`DigitSet`] parses it), or `any`.
+    ///
+    /// ```
+    /// use nass_numerals::DigitSources;
+    /// assert_eq!("any".parse::<DigitSources>(), Ok(DigitSources::ANY));
+    /// assert!("roman".parse::<DigitSources>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.eq_ignore_ascii_case("any") {
+            return Ok(Self::ANY);
+        }
+        s.parse::<DigitSet>().map(Self::only)
+    }
+}
+
 /// Converts digits (and the separators between them) to one digit set.
 ///
 /// Built once, used many times. Every digit of the three sets becomes the target set's digit
@@ -281,6 +384,7 @@ pub fn separator_in_context(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DigitConverter {
     to: DigitSet,
+    from: DigitSources,
     all_decimal_digits: bool,
     separators: bool,
 }
@@ -326,6 +430,22 @@ impl DigitConverterBuilder {
         self
     }
 
+    /// The digit sets to convert from (default [`DigitSources::ANY`]); digits of the
+    /// other sets stay. A separator then changes only between digits that are the
+    /// target's after conversion (`%` and ٪ after one), so ١٢٫٥ stays whole when only
+    /// Persian digits are converted; and other Unicode decimal digits fold only from
+    /// `ANY`.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet, DigitSources};
+    /// let c = DigitConverter::builder(DigitSet::Ascii).from(DigitSources::PERSIAN).build();
+    /// assert_eq!(c.convert("۱۲٫۵ و١٢٫٥٪"), "12.5 و١٢٫٥٪");
+    /// ```
+    pub fn from(mut self, sources: DigitSources) -> Self {
+        self.conv.from = sources;
+        self
+    }
+
     /// The converter.
     ///
     /// ```
@@ -347,6 +467,7 @@ impl DigitConverter {
     pub fn new(to: DigitSet) -> Self {
         DigitConverter {
             to,
+            from: DigitSources::ANY,
             all_decimal_digits: false,
             separators: true,
         }
@@ -375,9 +496,50 @@ impl DigitConverter {
         self.to
     }
 
-    /// Whether Nd digits outside the three sets fold (target ASCII only).
+    /// The digit sets converted from.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet, DigitSources};
+    /// assert_eq!(DigitConverter::new(DigitSet::Ascii).sources(), DigitSources::ANY);
+    /// ```
+    pub fn sources(&self) -> DigitSources {
+        self.from
+    }
+
+    /// Whether Nd digits outside the three sets fold (target ASCII, source any).
     fn nd(&self) -> bool {
-        self.all_decimal_digits && self.to == DigitSet::Ascii
+        self.all_decimal_digits && self.to == DigitSet::Ascii && self.from.is_any()
+    }
+
+    /// What the separator-class `c` becomes between `prev` and `next` (as they stand
+    /// before conversion), or `None`: [`separator_in_context`] when converting from any
+    /// set; from some sets only, a neighbour counts as a digit when it is the target's
+    /// after conversion, and ٪ changes only after such a digit.
+    ///
+    /// ```
+    /// use nass_numerals::{DigitConverter, DigitSet, DigitSources};
+    /// let c = DigitConverter::builder(DigitSet::Ascii).from(DigitSources::PERSIAN).build();
+    /// assert_eq!(c.separator(Some('۱'), '٫', Some('۵')), Some('.'));
+    /// assert_eq!(c.separator(Some('١'), '٫', Some('٥')), None);
+    /// assert_eq!(c.separator(None, '٪', None), None);
+    /// ```
+    pub fn separator(&self, prev: Option<char>, c: char, next: Option<char>) -> Option<char> {
+        if self.from.is_any() {
+            let prev = prev.map(|p| self.as_neighbour(p));
+            let next = next.map(|n| self.as_neighbour(n));
+            return separator_in_context(prev, c, next, self.to);
+        }
+        let target_digit = |o: Option<char>| {
+            o.is_some_and(|d| {
+                DigitSet::of(d).is_some_and(|set| set == self.to || self.from.contains(set))
+            })
+        };
+        let zero = self.to.zero();
+        let as_digit = |o: Option<char>| target_digit(o).then_some(zero);
+        if c == ARABIC_PERCENT_SIGN && !target_digit(prev) {
+            return None;
+        }
+        separator_in_context(as_digit(prev), c, as_digit(next), self.to)
     }
 
     /// What `c` becomes as a *neighbour*, for the digit test of separators: digits of the
@@ -396,6 +558,9 @@ impl DigitConverter {
     #[inline]
     fn replacement(&self, text: &str, i: usize, c: char) -> Option<char> {
         if let Some(v) = digit_value(c) {
+            if !DigitSet::of(c).is_some_and(|set| self.from.contains(set)) {
+                return None;
+            }
             let d = self.to.digit(v);
             return (d != c).then_some(d);
         }
@@ -405,12 +570,9 @@ impl DigitConverter {
             }
         }
         if self.separators && is_separator_class(c) {
-            let prev = text[..i].chars().next_back().map(|p| self.as_neighbour(p));
-            let next = text[i + c.len_utf8()..]
-                .chars()
-                .next()
-                .map(|n| self.as_neighbour(n));
-            return separator_in_context(prev, c, next, self.to);
+            let prev = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
+            return self.separator(prev, c, next);
         }
         None
     }
@@ -436,7 +598,7 @@ impl DigitConverter {
     /// assert!(matches!(c.convert("لا أرقام هنا"), Cow::Borrowed(_)));
     /// ```
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        if self.nd() {
+        if self.nd() || !self.from.is_any() {
             return self.convert_general(text);
         }
         let bytes = text.as_bytes();
@@ -571,7 +733,7 @@ impl DigitConverter {
         i
     }
 
-    /// The char-by-char path (used for the Nd option).
+    /// The char-by-char path (used for the Nd option and for some sources only).
     fn convert_general<'a>(&self, text: &'a str) -> Cow<'a, str> {
         let bytes = text.as_bytes();
         let mut out: Option<String> = None;
@@ -670,4 +832,131 @@ pub fn to_ascii_digits(text: &str) -> Cow<'_, str> {
 /// ```
 pub fn convert_digits(text: &str, to: DigitSet) -> Cow<'_, str> {
     DigitConverter::new(to).convert(text)
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn one_source_table() {
+        let to_ascii = |from| DigitConverter::builder(DigitSet::Ascii).from(from).build();
+        let to_arabic = |from| {
+            DigitConverter::builder(DigitSet::ArabicIndic)
+                .from(from)
+                .build()
+        };
+        let table: &[(&str, DigitConverter, &str, &str)] = &[
+            (
+                "persian to ascii",
+                to_ascii(DigitSources::PERSIAN),
+                "سال ۱۴۰۳ و١٤٤٥ و2024",
+                "سال 1403 و١٤٤٥ و2024",
+            ),
+            (
+                "arabic to ascii",
+                to_ascii(DigitSources::ARABIC_INDIC),
+                "۱۴۰۳ ١٤٤٥",
+                "۱۴۰۳ 1445",
+            ),
+            (
+                "persian to arabic",
+                to_arabic(DigitSources::PERSIAN),
+                "۱۲٫۵ 12.5",
+                "١٢٫٥ 12.5",
+            ),
+            (
+                "ascii to arabic",
+                to_arabic(DigitSources::ASCII),
+                "12.5% ۱۲",
+                "١٢٫٥٪ ۱۲",
+            ),
+            (
+                "separator between kept digits",
+                to_ascii(DigitSources::PERSIAN),
+                "١٢٫٥٪",
+                "١٢٫٥٪",
+            ),
+            (
+                "separator between converted digits",
+                to_ascii(DigitSources::PERSIAN),
+                "۱۲٫۵٪",
+                "12.5%",
+            ),
+            (
+                "percent alone stays",
+                to_ascii(DigitSources::PERSIAN),
+                "٪",
+                "٪",
+            ),
+            (
+                "percent alone, from any",
+                to_ascii(DigitSources::ANY),
+                "٪",
+                "%",
+            ),
+            (
+                "mixed number",
+                to_ascii(DigitSources::PERSIAN),
+                "۲0۲4",
+                "2024",
+            ),
+            (
+                "mixed kept",
+                to_ascii(DigitSources::PERSIAN),
+                "٢0٢4",
+                "٢0٢4",
+            ),
+        ];
+        for (name, c, input, want) in table {
+            assert_eq!(c.convert(input), *want, "{name}");
+        }
+        // Other decimal digits fold only from any.
+        let nd = |from| {
+            DigitConverter::builder(DigitSet::Ascii)
+                .all_decimal_digits(true)
+                .from(from)
+                .build()
+        };
+        assert_eq!(nd(DigitSources::ANY).convert("३"), "3");
+        assert_eq!(nd(DigitSources::PERSIAN).convert("३"), "३");
+    }
+
+    fn digit_text() -> impl Strategy<Value = String> {
+        let chars: Vec<char> = "0159٠١٥٩۰۱۵۹.,%٫٬٪ ب".chars().collect();
+        proptest::collection::vec(proptest::sample::select(chars), 0..24)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    fn sources() -> impl Strategy<Value = DigitSources> {
+        (1u8..8).prop_map(DigitSources)
+    }
+
+    proptest! {
+        /// Digits of a set that is neither a source nor the target stay where they are;
+        /// source digits become the target's of the same value; converting twice changes
+        /// nothing more; and from any set it is the converter of old.
+        #[test]
+        fn sources_convert_only_their_digits(
+            text in digit_text(),
+            from in sources(),
+            to in proptest::sample::select(DigitSet::ALL.to_vec()),
+        ) {
+            let c = DigitConverter::builder(to).from(from).build();
+            let out = c.convert(&text);
+            prop_assert_eq!(out.chars().count(), text.chars().count());
+            for (a, b) in text.chars().zip(out.chars()) {
+                match DigitSet::of(a) {
+                    Some(set) if from.contains(set) => prop_assert_eq!(Some(b), digit_value(a).map(|v| to.digit(v))),
+                    Some(_) => prop_assert_eq!(a, b),
+                    None => {}
+                }
+            }
+            prop_assert_eq!(c.convert(&out), out.clone());
+            if from.is_any() {
+                prop_assert_eq!(out, DigitConverter::new(to).convert(&text));
+            }
+        }
+    }
 }

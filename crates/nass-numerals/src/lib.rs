@@ -77,8 +77,8 @@ mod words;
 
 pub use digits::{
     convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
-    DigitConverter, DigitConverterBuilder, DigitSet, ParseDigitSetError, ARABIC_DECIMAL_SEPARATOR,
-    ARABIC_PERCENT_SIGN, ARABIC_THOUSANDS_SEPARATOR, CONVERTIBLE_RANGES,
+    DigitConverter, DigitConverterBuilder, DigitSet, DigitSources, ParseDigitSetError,
+    ARABIC_DECIMAL_SEPARATOR, ARABIC_PERCENT_SIGN, ARABIC_THOUSANDS_SEPARATOR, CONVERTIBLE_RANGES,
 };
 pub use number::{
     find_numbers, parse_number, Number, NumberMatch, Numbers, ParseNumberError,

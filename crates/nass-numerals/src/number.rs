@@ -465,9 +465,9 @@ impl<'t> NumberMatch<'t> {
     /// `start..end`.
     ///
     /// ```
-    /// assert_eq!(nass_numerals::find_numbers("عام 2024").next().unwrap().range(), 7..11);
+    /// assert_eq!(nass_numerals::find_numbers("عام 2024").next().unwrap().span(), 7..11);
     /// ```
-    pub fn range(&self) -> std::ops::Range<usize> {
+    pub fn span(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 
@@ -496,6 +496,18 @@ impl<'t> NumberMatch<'t> {
     /// ```
     pub fn into_value(self) -> Number {
         self.value
+    }
+}
+
+impl nass_core::Spanned for NumberMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        self.text
     }
 }
 

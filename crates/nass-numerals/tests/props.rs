@@ -191,7 +191,7 @@ fn check_find_numbers(text: &str) {
     for m in find_numbers(text) {
         assert!(m.start() >= last_end, "overlap in {text:?}");
         assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
-        assert_eq!(&text[m.range()], m.text());
+        assert_eq!(&text[m.span()], m.text());
         assert_eq!(
             parse_number(m.text()).as_ref(),
             Ok(m.value()),
@@ -201,7 +201,7 @@ fn check_find_numbers(text: &str) {
         last_end = m.end();
     }
     // Every decimal digit (of any script) lies in some match.
-    let spans: Vec<_> = find_numbers(text).map(|m| m.range()).collect();
+    let spans: Vec<_> = find_numbers(text).map(|m| m.span()).collect();
     for (i, c) in text.char_indices() {
         if decimal_digit_value(c).is_some() {
             assert!(
@@ -216,17 +216,17 @@ fn check_find_words(text: &str) {
     let mut last_end = 0;
     for m in find_number_words(text) {
         assert!(m.start() >= last_end);
-        assert!(m.start() <= m.number_start() && m.number_start() < m.end());
-        for b in [m.start(), m.number_start(), m.end()] {
+        assert!(m.start() <= m.name_start() && m.name_start() < m.end());
+        for b in [m.start(), m.name_start(), m.end()] {
             assert!(text.is_char_boundary(b));
         }
-        assert_eq!(&text[m.range()], m.text());
+        assert_eq!(&text[m.span()], m.text());
         // The number proper parses alone to the same value.
         assert_eq!(
-            parse_number_words(m.number_text()).as_ref(),
+            parse_number_words(m.name_text()).as_ref(),
             Ok(m.value()),
             "{:?}",
-            m.number_text()
+            m.name_text()
         );
         last_end = m.end();
     }
@@ -354,7 +354,7 @@ proptest! {
         let text = format!("قال التقرير إن {clitic}{words} شخص حضروا.");
         let found: Vec<_> = find_number_words(&text).collect();
         prop_assert_eq!(found.len(), 1, "{}", text);
-        prop_assert_eq!(found[0].number_text(), words.as_str());
+        prop_assert_eq!(found[0].name_text(), words.as_str());
         prop_assert_eq!(found[0].value().to_u64(), Some(n));
         check_find_words(&text);
     }

@@ -145,6 +145,7 @@ def main() -> int:
     camel_tok = best(lambda: [simple_word_tokenize(line) for line in small], 1)
     report("CAMeL simple_word_tokenize per line", camel_tok, smib, None)
     report("nass.tokenize_strings_batch(lines)", best(lambda: nass.tokenize_strings_batch(small), a.repeat), smib, camel_tok)
+    report("nass.tokenize_strings(line) per line", best(lambda: [nass.tokenize_strings(line) for line in small], a.repeat), smib, camel_tok)
     report("nass.tokenize_batch(lines) (Token objects)", best(lambda: nass.tokenize_batch(small), a.repeat), smib, camel_tok)
     report("nass.tokenize(line) per line (Token objects)", best(lambda: [nass.tokenize(line) for line in small], a.repeat), smib, camel_tok)
     if pa is not None:

@@ -116,7 +116,7 @@ impl PyGazetteer {
                 name_start,
                 text: m.text().to_string(),
                 name: m.entry().canonical().to_string(),
-                entity_type: m.entry().kind().to_string(),
+                entity_type: m.entry().entity_type().to_string(),
                 kind: kind_name(m.kind()),
                 variant: m.variant().to_string(),
                 clitics: m.clitics().to_string(),

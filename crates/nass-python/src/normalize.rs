@@ -10,8 +10,10 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::{type_error, value_error};
 use crate::offsets::byte_offsets;
-use crate::parallel;
-use crate::text::{utf8, utf8_items};
+use crate::text::{
+    batch, new_str, not_str, read_ucs4, surrogate_error, ucs4_to_utf8, utf8, utf8_to_ucs4,
+    with_scratch, Scratch,
+};
 
 /// The names of the letter folds, as Python spells them.
 const LETTER_NAMES: [(&str, LetterFolds); 10] = [
@@ -256,19 +258,7 @@ impl PyNormalizer {
     /// >>> Normalizer("lucene").normalize("أَهْلاً")
     /// 'اهلا'
     fn normalize<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        let py = text.py();
-        let t = utf8(text, "text")?;
-        let s = t.as_str();
-        let out = if s.len() > 1 << 20 {
-            let n = &self.inner;
-            py.detach(|| owned(n.normalize(s)))
-        } else {
-            owned(self.inner.normalize(s))
-        };
-        Ok(match out {
-            None => text.clone(),
-            Some(o) => PyString::new(py, &o).into_any(),
-        })
+        normalize_str(&self.inner, text)
     }
 
     /// The normalized text of every string of a sequence, as a list, computed with the GIL
@@ -279,18 +269,43 @@ impl PyNormalizer {
     /// ['مكتبه', 'الي']
     fn normalize_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let py = texts.py();
-        let items = utf8_items(texts, "texts")?;
-        let strs: Vec<&str> = items.iter().map(|t| t.as_str()).collect();
         let n = &self.inner;
-        let out: Vec<Option<String>> =
-            py.detach(|| parallel::map(&strs, |s| s.len(), |s| owned(n.normalize(s))));
-        PyList::new(
-            py,
-            out.iter().zip(&items).map(|(o, item)| match o {
-                Some(s) => PyString::new(py, s).into_any(),
-                None => item.original.clone(),
-            }),
-        )
+        let list = PyList::empty(py);
+        // Each run of items gives the code points of its changed results, one buffer, and
+        // per item where its result is in it (None: unchanged).
+        batch(
+            texts,
+            "texts",
+            |t, range| {
+                let mut text = String::new();
+                let mut norm = String::new();
+                let mut ucs = Vec::new();
+                let mut spans = Vec::with_capacity(range.len());
+                for i in range {
+                    t.item(i, &mut text)?;
+                    norm.clear();
+                    n.normalize_into(&text, &mut norm);
+                    if norm == text {
+                        spans.push(None);
+                    } else {
+                        let start = ucs.len();
+                        utf8_to_ucs4(&norm, &mut ucs);
+                        spans.push(Some((start, ucs.len())));
+                    }
+                }
+                Ok((ucs, spans))
+            },
+            |items, (ucs, spans): (Vec<u32>, Vec<Option<(usize, usize)>>)| {
+                for (span, item) in spans.into_iter().zip(items) {
+                    match span {
+                        None => list.append(item)?,
+                        Some((a, b)) => list.append(new_str(py, &ucs[a..b])?)?,
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        Ok(list)
     }
 
     /// The normalized text and an :class:`Alignment` mapping spans of it back to the
@@ -360,13 +375,6 @@ impl PyNormalizer {
             }
         }
         Ok(format!("Normalizer({})", parts.join(", ")))
-    }
-}
-
-fn owned(c: std::borrow::Cow<'_, str>) -> Option<String> {
-    match c {
-        std::borrow::Cow::Borrowed(_) => None,
-        std::borrow::Cow::Owned(s) => Some(s),
     }
 }
 
@@ -466,11 +474,37 @@ pub fn preset_normalizer(p: Preset) -> &'static Normalizer {
 #[pyfunction]
 #[pyo3(signature = (text, preset="search"))]
 fn normalize<'py>(text: &Bound<'py, PyAny>, preset: &str) -> PyResult<Bound<'py, PyAny>> {
-    let n = preset_normalizer(self::preset(preset)?);
-    let t = utf8(text, "text")?;
-    Ok(match owned(n.normalize(t.as_str())) {
-        None => text.clone(),
-        Some(o) => PyString::new(text.py(), &o).into_any(),
+    normalize_str(preset_normalizer(self::preset(preset)?), text)
+}
+
+/// `text` normalized by `n`; `text` itself when nothing changes.
+fn normalize_str<'py>(n: &Normalizer, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = text.py();
+    let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
+    with_scratch(|scratch| {
+        read_ucs4(s, &mut scratch.ucs)?;
+        ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
+            .map_err(|(i, c)| surrogate_error("text", i, c))?;
+        let work = |scratch: &mut Scratch| {
+            n.normalize_into(&scratch.text, &mut scratch.out);
+            let changed = scratch.out != scratch.text;
+            if changed {
+                scratch.ucs.clear();
+                utf8_to_ucs4(&scratch.out, &mut scratch.ucs);
+            }
+            changed
+        };
+        // Long texts are normalized with the GIL released.
+        let changed = if scratch.text.len() > 1 << 20 {
+            py.detach(|| work(scratch))
+        } else {
+            work(scratch)
+        };
+        if changed {
+            Ok(new_str(py, &scratch.ucs)?.into_any())
+        } else {
+            Ok(text.clone())
+        }
     })
 }
 

@@ -5,6 +5,7 @@
 //! number of threads is `set_num_threads(n)` if called with n > 0, else the environment
 //! variable `NASS_NUM_THREADS`, else the number of cores.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::prelude::*;
@@ -60,49 +61,45 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// `f` applied to every item, in order, on up to [`threads`] threads; `weight` is an
-/// item's size in bytes, used to cut the batch into pieces of about equal work.
-pub fn map<T, R, F>(items: &[T], weight: impl Fn(&T) -> usize, f: F) -> Vec<R>
+/// The items `0..n` cut into consecutive runs of about equal weight (`weight(i)` is item
+/// `i`'s size), one run per thread, up to [`threads`] of them; `f` is called once per run
+/// (on its own thread when there are several) and the results come back in order.
+pub fn runs<R, F>(n: usize, weight: impl Fn(usize) -> usize, f: F) -> Vec<R>
 where
-    T: Sync,
     R: Send,
-    F: Fn(&T) -> R + Sync,
+    F: Fn(Range<usize>) -> R + Sync,
 {
-    let total: usize = items.iter().map(&weight).sum();
-    let n = threads()
-        .min(total / MIN_BYTES_PER_THREAD)
-        .min(items.len())
-        .max(1);
-    if n == 1 {
-        return items.iter().map(f).collect();
+    let total: usize = (0..n).map(&weight).sum();
+    let threads = threads().min(total / MIN_BYTES_PER_THREAD).min(n).max(1);
+    if threads == 1 {
+        return vec![f(0..n)];
     }
-    // Cut into n runs of items of about total / n bytes each.
+    // Cut into `threads` runs of about total / threads each.
     let mut cuts = vec![0];
-    let share = total.div_ceil(n);
+    let share = total.div_ceil(threads);
     let mut acc = 0;
-    for (i, item) in items.iter().enumerate() {
-        acc += weight(item);
-        if acc >= share * cuts.len() && cuts.len() < n && i + 1 < items.len() {
+    for i in 0..n {
+        acc += weight(i);
+        if acc >= share * cuts.len() && cuts.len() < threads && i + 1 < n {
             cuts.push(i + 1);
         }
     }
-    cuts.push(items.len());
+    cuts.push(n);
     let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = cuts
             .windows(2)
             .map(|w| {
-                let run = &items[w[0]..w[1]];
-                scope.spawn(move || run.iter().map(f).collect::<Vec<R>>())
+                let range = w[0]..w[1];
+                scope.spawn(move || f(range))
             })
             .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for h in handles {
-            match h.join() {
-                Ok(part) => out.extend(part),
+        handles
+            .into_iter()
+            .map(|h| match h.join() {
+                Ok(part) => part,
                 Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        out
+            })
+            .collect()
     })
 }

@@ -7,8 +7,10 @@ use pyo3::types::{PyList, PyString};
 
 use crate::normalize::normalizer_arg;
 use crate::offsets::CodePoints;
-use crate::parallel;
-use crate::text::{repr, utf8, utf8_items};
+use crate::text::{
+    batch, not_str, read_ucs4, repr, substring, surrogate_error, ucs4_to_utf8, utf8, with_scratch,
+    BadItem,
+};
 
 /// A token: its ``text`` (a slice of the input), its ``kind`` (``"arabic_word"``,
 /// ``"latin_word"``, ``"other_word"``, ``"number"``, ``"punctuation"``, ``"symbol"``,
@@ -155,19 +157,74 @@ fn tokenize_batch<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let py = texts.py();
     let n = normalizer_arg(normalize)?;
-    let items = utf8_items(texts, "texts")?;
-    let strs: Vec<&str> = items.iter().map(|t| t.as_str()).collect();
     let n = n.as_ref();
-    let all = py.detach(|| parallel::map(&strs, |s| s.len(), |s| tokens(s, n)));
     let list = PyList::empty(py);
-    for ts in all {
-        list.append(ts)?;
-    }
+    batch(
+        texts,
+        "texts",
+        |t, range| -> Result<Vec<Vec<PyToken>>, BadItem> {
+            let mut text = String::new();
+            range
+                .map(|i| {
+                    t.item(i, &mut text)?;
+                    Ok(tokens(&text, n))
+                })
+                .collect()
+        },
+        |_, rows| {
+            for ts in rows {
+                list.append(ts)?;
+            }
+            Ok(())
+        },
+    )?;
     Ok(list)
 }
 
-/// The token strings of every string of a sequence (no kinds, offsets or norms): the
-/// fastest way to tokenize a corpus.
+/// Appends the code-point spans of the tokens of `text` to `out`.
+fn token_cp_spans(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut cp = CodePoints::new(text);
+    out.extend(
+        Tokenizer::new()
+            .tokens(text)
+            .map(|t| (cp.index(t.start()), cp.index(t.end()))),
+    );
+}
+
+/// The token strings of ``text``, as slices of it (no kinds, offsets or norms): the
+/// fastest way to tokenize one string, and the counterpart of CAMeL Tools'
+/// ``simple_word_tokenize`` (whose rule differs for numbers, URLs, e-mail addresses,
+/// hashtags, mentions; :func:`nass.camel.simple_word_tokenize` has CAMeL's rule).
+///
+/// >>> import nass
+/// >>> nass.tokenize_strings("قال: 3.5 مليون")
+/// ['قال', ':', '3.5', 'مليون']
+#[pyfunction]
+fn tokenize_strings<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = text.py();
+    let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
+    let mut spans = Vec::new();
+    with_scratch(|scratch| -> PyResult<()> {
+        read_ucs4(s, &mut scratch.ucs)?;
+        ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
+            .map_err(|(i, c)| surrogate_error("text", i, c))?;
+        if scratch.text.len() > 1 << 20 {
+            py.detach(|| token_cp_spans(&scratch.text, &mut spans));
+        } else {
+            token_cp_spans(&scratch.text, &mut spans);
+        }
+        Ok(())
+    })?;
+    let mut row = Vec::with_capacity(spans.len());
+    for &(a, b) in &spans {
+        row.push(substring(text, a, b)?);
+    }
+    PyList::new(py, row)
+}
+
+/// The token strings of every string of a sequence (no kinds, offsets or norms), as
+/// slices of the strings: the fastest way to tokenize a corpus. The GIL is released
+/// while the threads find the tokens.
 ///
 /// >>> import nass
 /// >>> nass.tokenize_strings_batch(["قال: نعم"])
@@ -175,16 +232,36 @@ fn tokenize_batch<'py>(
 #[pyfunction]
 fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = texts.py();
-    let items = utf8_items(texts, "texts")?;
-    let strs: Vec<&str> = items.iter().map(|t| t.as_str()).collect();
-    let all: Vec<Vec<(usize, usize)>> =
-        py.detach(|| parallel::map(&strs, |s| s.len(), |s| token_spans(s)));
-    let lists = strs
-        .iter()
-        .zip(all)
-        .map(|(s, spans)| PyList::new(py, spans.iter().map(|&(a, b)| PyString::new(py, &s[a..b]))))
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, lists)
+    let lists = PyList::empty(py);
+    let mut row = Vec::new();
+    // Each run gives the spans of its tokens, and the number of tokens of each item.
+    batch(
+        texts,
+        "texts",
+        |t, range| {
+            let mut text = String::new();
+            let mut spans = Vec::new();
+            let mut counts = Vec::with_capacity(range.len());
+            for i in range {
+                t.item(i, &mut text)?;
+                let before = spans.len();
+                token_cp_spans(&text, &mut spans);
+                counts.push(spans.len() - before);
+            }
+            Ok((spans, counts))
+        },
+        |items, (spans, counts): (Vec<(usize, usize)>, Vec<usize>)| {
+            let mut spans = spans.iter();
+            for (count, item) in counts.into_iter().zip(items) {
+                for &(a, b) in spans.by_ref().take(count) {
+                    row.push(substring(item, a, b)?);
+                }
+                lists.append(PyList::new(py, row.drain(..))?)?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(lists)
 }
 
 /// Registers this module's classes and functions.
@@ -192,6 +269,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyToken>()?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize_strings, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize_strings_batch, m)?)?;
     Ok(())
 }

@@ -92,7 +92,14 @@ use std::ops::Range;
 use nass_normalize::Normalizer;
 use unicode_segmentation::UnicodeSegmentation;
 
-use classes::{is_arabic_script, is_digit, is_latin_script, PICT, PRESENTATION, PUNCT, SYMBOL};
+use classes::{is_latin_script, PICT, PRESENTATION, PUNCT, SYMBOL};
+use nass_core::arabic::is_arabic_script;
+
+/// A digit of the three sets nass reads as numbers (ASCII, Arabic-Indic, Persian):
+/// nass-numerals' rule.
+fn is_digit(c: char) -> bool {
+    nass_numerals::digit_value(c).is_some()
+}
 
 /// What a [`Token`] is.
 ///
@@ -288,6 +295,8 @@ impl<'a> Token<'a> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenizerBuilder {
     whitespace: bool,
+    split_digits: bool,
+    arabic_comma: bool,
 }
 
 impl TokenizerBuilder {
@@ -305,6 +314,39 @@ impl TokenizerBuilder {
         self
     }
 
+    /// Split a run of decimal digits off the word it stands in, as CAMeL Tools'
+    /// `simple_word_tokenize(split_digits=True)` does (off by default): `world123`
+    /// gives `world` `123`, `COVID19` gives `COVID` `19`. A run of ASCII, Arabic-Indic or
+    /// Persian digits is a [`TokenKind::Number`] (with its separators, as always: `3.5`
+    /// stays one token, where CAMeL gives `3` `.` `5`); a run that holds other decimal
+    /// digits (Devanagari १२) is one token of kind [`TokenKind::OtherWord`], as it would be
+    /// standing alone. URLs, e-mail addresses, hashtags and mentions stay whole.
+    ///
+    /// ```
+    /// use nass_tokenize::Tokenizer;
+    /// let t = Tokenizer::builder().split_digits(true).build();
+    /// let texts: Vec<_> = t.tokens("world123 عام2021م").map(|t| t.text()).collect();
+    /// assert_eq!(texts, ["world", "123", "عام", "2021", "م"]);
+    /// ```
+    pub fn split_digits(mut self, on: bool) -> Self {
+        self.split_digits = on;
+        self
+    }
+
+    /// Also end a sentence at the Arabic comma ، (U+060C), as PyArabic's
+    /// `sentence_tokenize` does (off by default); see [`Tokenizer::sentences`].
+    ///
+    /// ```
+    /// use nass_tokenize::Tokenizer;
+    /// let t = Tokenizer::builder().arabic_comma_ends_sentence(true).build();
+    /// let s: Vec<_> = t.sentences("والبلاد بعيدة، والشوق زائد").map(|s| s.text()).collect();
+    /// assert_eq!(s, ["والبلاد بعيدة،", "والشوق زائد"]);
+    /// ```
+    pub fn arabic_comma_ends_sentence(mut self, on: bool) -> Self {
+        self.arabic_comma = on;
+        self
+    }
+
     /// The tokenizer.
     ///
     /// ```
@@ -314,6 +356,8 @@ impl TokenizerBuilder {
     pub fn build(self) -> Tokenizer {
         Tokenizer {
             whitespace: self.whitespace,
+            split_digits: self.split_digits,
+            arabic_comma: self.arabic_comma,
         }
     }
 }
@@ -328,6 +372,8 @@ impl TokenizerBuilder {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tokenizer {
     whitespace: bool,
+    split_digits: bool,
+    arabic_comma: bool,
 }
 
 impl Tokenizer {
@@ -365,6 +411,7 @@ impl Tokenizer {
             text,
             pos: 0,
             whitespace: self.whitespace,
+            split_digits: self.split_digits,
             email_fail_until: 0,
         }
     }
@@ -372,8 +419,11 @@ impl Tokenizer {
     /// The sentences of `text`: a sentence ends after `.`, `?`, `؟`, `!`, `؛` or `…`
     /// (with any closing quotes or brackets and further end marks right after it), and at
     /// every line break. A period after a word of one Arabic or Latin letter (د. أ. J.) is an
-    /// abbreviation, not an end; a decimal point is inside its number. Sentence spans are
-    /// trimmed of whitespace; empty lines yield nothing.
+    /// abbreviation, not an end; a decimal point is inside its number. With
+    /// [`arabic_comma_ends_sentence`](TokenizerBuilder::arabic_comma_ends_sentence) the
+    /// Arabic comma ، ends one too. Sentence spans are trimmed of whitespace; empty lines
+    /// yield nothing. The tokens are split as this tokenizer splits them, whitespace
+    /// included.
     ///
     /// ```
     /// use nass_tokenize::Tokenizer;
@@ -383,9 +433,14 @@ impl Tokenizer {
     /// ```
     pub fn sentences<'a>(&self, text: &'a str) -> Sentences<'a> {
         Sentences {
-            tokens: Tokenizer { whitespace: true }.tokens(text),
+            tokens: Tokenizer {
+                whitespace: true,
+                ..*self
+            }
+            .tokens(text),
             text,
             pending: None,
+            arabic_comma: self.arabic_comma,
         }
     }
 }
@@ -402,6 +457,7 @@ pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     whitespace: bool,
+    split_digits: bool,
     /// No e-mail address starts before this offset (an earlier scan proved it).
     email_fail_until: usize,
 }
@@ -428,9 +484,14 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
-/// A character that continues a word run (anything but whitespace, P* and S*).
+/// A character that continues a word run as CAMeL Tools' `simple_word_tokenize` reads
+/// one: anything but whitespace, punctuation (P*) and symbols (S*). It deliberately
+/// differs from the workspace's word characters (`nass_diacritics::word::continues_camel_word`:
+/// letters, numbers, marks, tatweel, joiners), because the tokenizer promises CAMeL's
+/// token strings: a format control such as RLM, a private-use or an unassigned code
+/// point stays inside a CAMeL word (`continues_camel_word_is_not_the_word_rule` pins it).
 #[inline]
-fn is_word_char(c: char) -> bool {
+fn continues_camel_word(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x80 {
         let b = cp as u8;
@@ -440,6 +501,11 @@ fn is_word_char(c: char) -> bool {
         return true;
     }
     !c.is_whitespace() && classes::flags(c) & (PUNCT | SYMBOL) == 0
+}
+
+/// A decimal digit of any script (general category Nd), as CAMeL's `\\d` matches.
+fn is_decimal_digit(c: char) -> bool {
+    nass_numerals::decimal_digit_value(c).is_some()
 }
 
 fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -486,10 +552,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// End of the word run starting at `start`: the same as
-    /// `scan_while(start, is_word_char)`, with byte-level fast paths for ASCII and the
+    /// `scan_while(start, continues_camel_word)`, with byte-level fast paths for ASCII and the
     /// common Arabic letters and marks (U+0621..U+065F, two-byte sequences D8 A1..D9 9F).
     #[inline]
     fn word_end(&self, start: usize) -> usize {
+        if self.split_digits {
+            return self.scan_while(start, |c| continues_camel_word(c) && !is_decimal_digit(c));
+        }
         let bytes = self.text.as_bytes();
         let mut i = start;
         loop {
@@ -510,7 +579,7 @@ impl<'a> Tokens<'a> {
                 break;
             }
             match self.text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                Some(c) if continues_camel_word(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -618,6 +687,22 @@ impl<'a> Tokens<'a> {
         match end {
             Some(e) => Some(e),
             None => fail(self),
+        }
+    }
+
+    /// With [`split_digits`](TokenizerBuilder::split_digits), the end and kind of the
+    /// digit token at `start` (a decimal digit): the number there, or the longer run of
+    /// decimal digits of any script, a word of its own.
+    fn digit_run(&self, start: usize) -> (usize, TokenKind) {
+        let number = match char_at(self.text, start) {
+            Some(c) if is_digit(c) => self.number_end(start),
+            _ => start,
+        };
+        let run = self.scan_while(start, is_decimal_digit);
+        if run > number {
+            (run, Self::word_kind(&self.text[start..run]))
+        } else {
+            (number, TokenKind::Number)
         }
     }
 
@@ -732,6 +817,11 @@ impl<'a> Iterator for Tokens<'a> {
                 self.pos = end;
                 return Some(self.token(start, end, TokenKind::Emoji));
             }
+            if self.split_digits && is_decimal_digit(c) {
+                let (end, kind) = self.digit_run(start);
+                self.pos = end;
+                return Some(self.token(start, end, kind));
+            }
             if is_digit(c) {
                 let end = self.number_end(start);
                 self.pos = end;
@@ -744,7 +834,8 @@ impl<'a> Iterator for Tokens<'a> {
                     .is_some_and(|p| p.is_alphanumeric() || p == '_');
                 let body_ok = next.is_some_and(|n| n == '_' || n.is_alphanumeric());
                 if prev_ok && body_ok {
-                    let end = self.scan_while(start + len, |ch| ch == '_' || is_word_char(ch));
+                    let end =
+                        self.scan_while(start + len, |ch| ch == '_' || continues_camel_word(ch));
                     self.pos = end;
                     let kind = if c == '#' {
                         TokenKind::Hashtag
@@ -867,10 +958,15 @@ pub struct Sentences<'a> {
     tokens: Tokens<'a>,
     text: &'a str,
     pending: Option<Token<'a>>,
+    arabic_comma: bool,
 }
 
-fn is_terminator(t: &Token<'_>) -> bool {
-    t.kind == TokenKind::Punctuation && matches!(t.text, "." | "?" | "؟" | "!" | "؛" | "…")
+impl Sentences<'_> {
+    fn is_terminator(&self, t: &Token<'_>) -> bool {
+        t.kind == TokenKind::Punctuation
+            && (matches!(t.text, "." | "?" | "؟" | "!" | "؛" | "…")
+                || (self.arabic_comma && t.text == "\u{060C}"))
+    }
 }
 
 fn is_closer(t: &Token<'_>) -> bool {
@@ -923,7 +1019,7 @@ impl<'a> Iterator for Sentences<'a> {
                 prev = Some(t);
                 continue;
             }
-            if ended && !(t.start == end && (is_terminator(&t) || is_closer(&t))) {
+            if ended && !(t.start == end && (self.is_terminator(&t) || is_closer(&t))) {
                 self.pending = Some(t);
                 let s = start.unwrap_or(0);
                 return Some(Sentence {
@@ -935,7 +1031,7 @@ impl<'a> Iterator for Sentences<'a> {
                 start = Some(t.start);
             }
             end = t.end();
-            if is_terminator(&t) {
+            if self.is_terminator(&t) {
                 let abbreviation =
                     t.text == "." && prev.is_some_and(|p| p.end() == t.start && is_initial(&p));
                 if !abbreviation {

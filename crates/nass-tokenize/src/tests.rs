@@ -515,7 +515,7 @@ proptest! {
     fn fast_paths_equal_general_paths(s in mixed()) {
         let toks = Tokenizer::new().tokens(&s);
         for p in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
-            prop_assert_eq!(toks.word_end(p), toks.scan_while(p, is_word_char), "at {} in {:?}", p, s);
+            prop_assert_eq!(toks.word_end(p), toks.scan_while(p, continues_camel_word), "at {} in {:?}", p, s);
             let w = &s[p..toks.word_end(p)];
             if !w.is_empty() {
                 prop_assert_eq!(Tokens::word_kind(w), Tokens::word_kind_general(w), "{:?}", w);
@@ -580,4 +580,116 @@ fn corpus_invariants() {
         camel_lines >= 5,
         "only {camel_lines} corpus lines compared with the CAMeL oracle"
     );
+}
+
+#[test]
+fn split_digits_table() {
+    // CAMeL Tools 1.6.0 simple_word_tokenize(s, split_digits=True) gives the same strings
+    // on these, except where noted (checked by running it).
+    let t = Tokenizer::builder().split_digits(true).build();
+    let table: &[(&str, &[&str])] = &[
+        ("world123", &["world", "123"]),
+        ("COVID19 كورونا19", &["COVID", "19", "كورونا", "19"]),
+        ("عام2021م", &["عام", "2021", "م"]),
+        ("١٢٣كلمة٤٥", &["١٢٣", "كلمة", "٤٥"]),
+        ("سنة۱۴۰۳", &["سنة", "۱۴۰۳"]),
+        ("abc१२3def", &["abc", "१२3", "def"]),
+        // CAMeL: x 3 . 5 y (a number keeps its separator in nass).
+        ("x3.5y", &["x", "3.5", "y"]),
+        ("a_1", &["a", "_", "1"]),
+        ("بدون أرقام", &["بدون", "أرقام"]),
+    ];
+    for (input, want) in table {
+        assert_eq!(texts(&t, input), *want, "{input}");
+    }
+    let kinds: Vec<_> = t.tokens("abc१२ x12").map(|t| t.kind()).collect();
+    assert_eq!(
+        kinds,
+        [
+            TokenKind::LatinWord,
+            TokenKind::OtherWord,
+            TokenKind::LatinWord,
+            TokenKind::Number
+        ]
+    );
+    // Off by default: a word keeps its digits.
+    assert_eq!(texts(&Tokenizer::new(), "world123"), ["world123"]);
+}
+
+#[test]
+fn arabic_comma_sentences() {
+    let text = "العربية لغة جميلة. والبلاد بعيدة، والشوق زائد";
+    let on = Tokenizer::builder()
+        .arabic_comma_ends_sentence(true)
+        .build();
+    let s: Vec<_> = on.sentences(text).map(|s| s.text()).collect();
+    // PyArabic's sentence_tokenize gives the same three sentences.
+    assert_eq!(s, ["العربية لغة جميلة.", "والبلاد بعيدة،", "والشوق زائد"]);
+    let s: Vec<_> = Tokenizer::new().sentences(text).map(|s| s.text()).collect();
+    assert_eq!(s, ["العربية لغة جميلة.", "والبلاد بعيدة، والشوق زائد"]);
+}
+
+proptest! {
+    /// With split_digits, no word holds a decimal digit, the tokens (with whitespace)
+    /// concatenate to the input, and every token of the default tokenizer is a run of
+    /// consecutive tokens of the splitting one, unless a URL or e-mail address starts
+    /// after the digits split off (cd0https://x.y: `https://x.y` is a URL then).
+    #[test]
+    fn split_digits_refines(s in mixed()) {
+        let split = Tokenizer::builder().split_digits(true).whitespace(true).build();
+        let plain = Tokenizer::builder().whitespace(true).build();
+        let tokens: Vec<_> = split.tokens(&s).collect();
+        let whole: String = tokens.iter().map(|t| t.text()).collect();
+        prop_assert_eq!(&whole, &s);
+        for t in &tokens {
+            if t.kind().is_word() && !matches!(t.kind(), TokenKind::Hashtag | TokenKind::Mention) {
+                let all_digits = t.text().chars().all(is_decimal_digit);
+                prop_assert!(all_digits || !t.text().chars().any(is_decimal_digit), "{:?}", t);
+            }
+        }
+        let starts: std::collections::HashSet<usize> = tokens.iter().map(|t| t.start()).collect();
+        let ends: std::collections::HashSet<usize> = tokens.iter().map(|t| t.end()).collect();
+        let special: Vec<_> = tokens
+            .iter()
+            .filter(|t| matches!(t.kind(), TokenKind::Url | TokenKind::Email))
+            .map(|t| t.span())
+            .collect();
+        for t in plain.tokens(&s) {
+            if special.iter().any(|r| r.start < t.end() && t.start() < r.end) {
+                continue;
+            }
+            prop_assert!(starts.contains(&t.start()) && ends.contains(&t.end()), "{:?} in {:?}", t, s);
+        }
+    }
+}
+
+#[test]
+fn continues_camel_word_is_not_the_word_rule() {
+    use nass_diacritics::word::is_word_char;
+    // Where the tokenizer keeps CAMeL's word runs and the shared word rule does not.
+    for c in ['\u{200F}', '\u{200E}', '\u{E000}', '\u{0378}', '\u{0001}'] {
+        assert!(continues_camel_word(c) && !is_word_char(c), "{c:?}");
+    }
+    assert_eq!(texts(&Tokenizer::new(), "ab\u{200F}cd"), ["ab\u{200F}cd"]);
+    // Where both agree: letters, digits, marks, tatweel, joiners are in; spaces,
+    // punctuation and symbols are out.
+    for c in [
+        'ب', 'a', '٣', '\u{064E}', '\u{0640}', '\u{200C}', '\u{200D}',
+    ] {
+        assert!(continues_camel_word(c) && is_word_char(c), "{c:?}");
+    }
+    for c in [' ', '،', '$', '.'] {
+        assert!(!continues_camel_word(c) && !is_word_char(c), "{c:?}");
+    }
+}
+
+#[test]
+fn arabic_words_of_every_arabic_block() {
+    // The Arabic script ranges are nass-core's, Arabic Mathematical Alphabetic Symbols
+    // included.
+    let kinds: Vec<_> = Tokenizer::new()
+        .tokens("\u{1EE01}\u{1EE02} ب")
+        .map(|t| t.kind())
+        .collect();
+    assert_eq!(kinds, [TokenKind::ArabicWord, TokenKind::ArabicWord]);
 }

@@ -49,3 +49,32 @@ pub fn assert_same_for_chunk_sizes(
         );
     }
 }
+
+/// Asserts that `nass ARGS --threads T --chunk-size N` writes what `nass ARGS --threads 1`
+/// writes on `input`, for T of 1, 2 and 4 and every N of `chunks` (and the default).
+pub fn assert_same_for_threads_and_chunk_sizes(
+    args: &[&str],
+    input: &[u8],
+    chunks: impl IntoIterator<Item = usize>,
+) {
+    let one = run_ok(&[args, &["--threads", "1"]].concat(), input);
+    assert!(!one.is_empty(), "{args:?}: the test needs output");
+    let chunks: Vec<Option<String>> = std::iter::once(None)
+        .chain(chunks.into_iter().map(|c| Some(c.to_string())))
+        .collect();
+    for threads in ["1", "2", "4"] {
+        for chunk in &chunks {
+            let mut with = [args, &["--threads", threads]].concat();
+            if let Some(chunk) = chunk {
+                with.extend(["--chunk-size", chunk.as_str()]);
+            }
+            let got = run_ok(&with, input);
+            assert!(
+                got == one,
+                "{with:?}: {} bytes, not the {} of --threads 1",
+                got.len(),
+                one.len()
+            );
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! The lexicon of number words: each folded word with its reading, in an open-addressed
+//! table built once.
+
+use super::*;
+
+/// How a scale word is inflected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Form {
+    /// ألف: after 100s, or alone (= one thousand).
+    Single,
+    /// ألفان, ألفين: two thousand.
+    Dual,
+    /// ألفا: either the accusative singular with tanwin (أحد عشر ألفًا) after a count, or
+    /// the construct dual (= two thousand) alone.
+    DualOrTanwin,
+    /// آلاف: after 3–10.
+    Plural,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Lex {
+    Zero,
+    /// 1–10 as standalone words.
+    Unit(u8),
+    /// أحد, إحدى: 1 before عشر or before و + tens.
+    One,
+    /// اثنا, اثني, اثنتا, اثنتي: 2 before عشر only.
+    TwoOfTeen,
+    /// 20..90.
+    Ten(u8),
+    /// مئة, مائة alone: 100, or ×100 after 3–9 (ثلاث مئة).
+    HundredWord,
+    /// 200..900 in one word.
+    Hundreds(u16),
+    Scale(u32, Form),
+}
+
+/// The number words, folded for lookup (`nass_letters::lookup`), with their readings. The hundreds in one
+/// word (ثلاثمئة ...) are added by `lexicon()`.
+pub(super) const WORDS: &[(&str, Lex)] = &[
+    ("صفر", Lex::Zero),
+    ("واحد", Lex::Unit(1)),
+    ("واحده", Lex::Unit(1)),
+    ("اثنان", Lex::Unit(2)),
+    ("اثنين", Lex::Unit(2)),
+    ("اثنتان", Lex::Unit(2)),
+    ("اثنتين", Lex::Unit(2)),
+    ("ثنتان", Lex::Unit(2)),
+    ("ثنتين", Lex::Unit(2)),
+    ("ثلاث", Lex::Unit(3)),
+    ("ثلاثه", Lex::Unit(3)),
+    ("اربع", Lex::Unit(4)),
+    ("اربعه", Lex::Unit(4)),
+    ("خمس", Lex::Unit(5)),
+    ("خمسه", Lex::Unit(5)),
+    ("ست", Lex::Unit(6)),
+    ("سته", Lex::Unit(6)),
+    ("سبع", Lex::Unit(7)),
+    ("سبعه", Lex::Unit(7)),
+    ("ثمان", Lex::Unit(8)),
+    ("ثماني", Lex::Unit(8)),
+    ("ثمانيه", Lex::Unit(8)),
+    ("تسع", Lex::Unit(9)),
+    ("تسعه", Lex::Unit(9)),
+    ("عشر", Lex::Unit(10)),
+    ("عشره", Lex::Unit(10)),
+    ("احد", Lex::One),
+    ("احدي", Lex::One),
+    ("اثنا", Lex::TwoOfTeen),
+    ("اثني", Lex::TwoOfTeen),
+    ("اثنتا", Lex::TwoOfTeen),
+    ("اثنتي", Lex::TwoOfTeen),
+    ("ثنتا", Lex::TwoOfTeen),
+    ("ثنتي", Lex::TwoOfTeen),
+    ("عشرون", Lex::Ten(20)),
+    ("عشرين", Lex::Ten(20)),
+    ("ثلاثون", Lex::Ten(30)),
+    ("ثلاثين", Lex::Ten(30)),
+    ("اربعون", Lex::Ten(40)),
+    ("اربعين", Lex::Ten(40)),
+    ("خمسون", Lex::Ten(50)),
+    ("خمسين", Lex::Ten(50)),
+    ("ستون", Lex::Ten(60)),
+    ("ستين", Lex::Ten(60)),
+    ("سبعون", Lex::Ten(70)),
+    ("سبعين", Lex::Ten(70)),
+    ("ثمانون", Lex::Ten(80)),
+    ("ثمانين", Lex::Ten(80)),
+    ("تسعون", Lex::Ten(90)),
+    ("تسعين", Lex::Ten(90)),
+    ("مئه", Lex::HundredWord),
+    ("مائه", Lex::HundredWord),
+    ("مئتان", Lex::Hundreds(200)),
+    ("مائتان", Lex::Hundreds(200)),
+    ("مئتين", Lex::Hundreds(200)),
+    ("مائتين", Lex::Hundreds(200)),
+    ("مئتا", Lex::Hundreds(200)),
+    ("مائتا", Lex::Hundreds(200)),
+    ("مئتي", Lex::Hundreds(200)),
+    ("مائتي", Lex::Hundreds(200)),
+    ("الف", Lex::Scale(3, Form::Single)),
+    ("الفان", Lex::Scale(3, Form::Dual)),
+    ("الفين", Lex::Scale(3, Form::Dual)),
+    ("الفا", Lex::Scale(3, Form::DualOrTanwin)),
+    ("الاف", Lex::Scale(3, Form::Plural)),
+    ("الوف", Lex::Scale(3, Form::Plural)),
+    ("مليون", Lex::Scale(6, Form::Single)),
+    ("مليونان", Lex::Scale(6, Form::Dual)),
+    ("مليونين", Lex::Scale(6, Form::Dual)),
+    ("مليونا", Lex::Scale(6, Form::DualOrTanwin)),
+    ("ملايين", Lex::Scale(6, Form::Plural)),
+    ("مليار", Lex::Scale(9, Form::Single)),
+    ("بليون", Lex::Scale(9, Form::Single)),
+    ("ملياران", Lex::Scale(9, Form::Dual)),
+    ("مليارين", Lex::Scale(9, Form::Dual)),
+    ("بليونان", Lex::Scale(9, Form::Dual)),
+    ("بليونين", Lex::Scale(9, Form::Dual)),
+    ("مليارا", Lex::Scale(9, Form::DualOrTanwin)),
+    ("بليونا", Lex::Scale(9, Form::DualOrTanwin)),
+    ("مليارات", Lex::Scale(9, Form::Plural)),
+    ("بلايين", Lex::Scale(9, Form::Plural)),
+    ("تريليون", Lex::Scale(12, Form::Single)),
+    ("تريليونان", Lex::Scale(12, Form::Dual)),
+    ("تريليونين", Lex::Scale(12, Form::Dual)),
+    ("تريليونا", Lex::Scale(12, Form::DualOrTanwin)),
+    ("تريليونات", Lex::Scale(12, Form::Plural)),
+];
+
+/// The longest folded entry in bytes (ثمانيمائه, تريليونات: 9 letters).
+pub(super) const MAX_WORD: usize = 18;
+/// The shortest folded entry in bytes (ست: 2 letters).
+pub(super) const MIN_WORD: usize = 4;
+
+/// A folded word of `MIN_WORD..=MAX_WORD` bytes as a fixed key, read with overlapping
+/// loads instead of a padded copy: its first and last four bytes (up to 8 bytes), its
+/// first and last eight (up to 16), and also bytes 8..16 beyond that, with the length.
+/// Together they cover every byte, so equal keys mean equal words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Key {
+    pub(super) first: u64,
+    pub(super) middle: u64,
+    pub(super) last: u64,
+    pub(super) len: usize,
+}
+
+pub(super) fn load8(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+pub(super) fn load4(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&w[at..at + 4]);
+    u64::from(u32::from_le_bytes(b))
+}
+
+#[inline]
+pub(super) fn key_of(w: &[u8]) -> Option<Key> {
+    let len = w.len();
+    match len {
+        MIN_WORD..=7 => Some(Key {
+            first: load4(w, 0),
+            middle: 0,
+            last: load4(w, len - 4),
+            len,
+        }),
+        8..=16 => Some(Key {
+            first: load8(w, 0),
+            middle: 0,
+            last: load8(w, len - 8),
+            len,
+        }),
+        17..=MAX_WORD => Some(Key {
+            first: load8(w, 0),
+            middle: load8(w, 8),
+            last: load8(w, len - 8),
+            len,
+        }),
+        _ => None,
+    }
+}
+
+#[inline]
+pub(super) fn hash(k: &Key) -> usize {
+    let h = nass_core::hash::mix(k.first ^ k.len as u64, k.last ^ k.middle.rotate_left(17));
+    (h >> (64 - LEXICON_BITS)) as usize
+}
+
+/// Open-addressing table of the lexicon, built once.
+pub(super) struct Lexicon {
+    pub(super) slots: Vec<Option<(Key, Lex)>>,
+}
+
+/// 256 slots for the 102 entries: under half full, 10 KiB (fits the L1 cache).
+pub(super) const LEXICON_BITS: u32 = 8;
+pub(super) const LEXICON_MASK: usize = (1 << LEXICON_BITS) - 1;
+
+/// Every folded entry of the lexicon with its reading: `WORDS` and the hundreds in one
+/// word.
+pub(super) fn lexicon_entries() -> Vec<(String, Lex)> {
+    let mut entries: Vec<(String, Lex)> = WORDS.iter().map(|&(k, l)| (k.to_string(), l)).collect();
+    for (stem, u) in [
+        ("ثلاث", 3),
+        ("اربع", 4),
+        ("خمس", 5),
+        ("ست", 6),
+        ("سبع", 7),
+        ("ثمان", 8),
+        ("ثماني", 8),
+        ("تسع", 9),
+    ] {
+        for hundred in ["مئه", "مائه"] {
+            entries.push((format!("{stem}{hundred}"), Lex::Hundreds(u * 100)));
+        }
+    }
+    entries
+}
+
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut slots: Vec<Option<(Key, Lex)>> = vec![None; 1 << LEXICON_BITS];
+        for (k, l) in lexicon_entries() {
+            let key = key_of(k.as_bytes()).expect("lexicon entries fit MIN_WORD..=MAX_WORD");
+            let mut i = hash(&key) & LEXICON_MASK;
+            while slots[i].is_some() {
+                i = (i + 1) & LEXICON_MASK;
+            }
+            slots[i] = Some((key, l));
+        }
+        Lexicon { slots }
+    })
+}
+
+/// The reading of a folded word.
+#[inline]
+pub(super) fn lookup(w: &[u8]) -> Option<Lex> {
+    let key = key_of(w)?;
+    let lex = lexicon();
+    let mut i = hash(&key) & LEXICON_MASK;
+    loop {
+        match &lex.slots[i] {
+            None => return None,
+            Some((k, l)) if *k == key => return Some(*l),
+            Some(_) => i = (i + 1) & LEXICON_MASK,
+        }
+    }
+}
+
+/// The reading of a folded word by a scan of the entries (the definition of `lookup`).
+#[cfg(test)]
+pub(super) fn lookup_reference(w: &[u8]) -> Option<Lex> {
+    lexicon_entries()
+        .into_iter()
+        .find(|(k, _)| k.as_bytes() == w)
+        .map(|(_, l)| l)
+}

@@ -1,0 +1,672 @@
+//! Parsing a run of number tokens into a value: exact fixed-point arithmetic, the
+//! expression parser, and [`parse_number_words`](crate::parse_number_words).
+
+use super::*;
+
+/// `mant / 10^scale`, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Dec {
+    pub(super) mant: u128,
+    pub(super) scale: u32,
+}
+
+impl Dec {
+    const ZERO: Dec = Dec { mant: 0, scale: 0 };
+
+    pub(super) fn int(v: u128) -> Dec {
+        Dec { mant: v, scale: 0 }
+    }
+
+    pub(super) fn from_number(n: &Number) -> Option<Dec> {
+        if n.is_negative() {
+            return None;
+        }
+        let (mant, scale) = n.mantissa()?;
+        Some(Dec { mant, scale })
+    }
+
+    pub(super) fn rescale(self, scale: u32) -> Option<Dec> {
+        let k = scale.checked_sub(self.scale)?;
+        Some(Dec {
+            mant: self.mant.checked_mul(10u128.checked_pow(k)?)?,
+            scale,
+        })
+    }
+
+    pub(super) fn add(self, other: Dec) -> Option<Dec> {
+        if self.scale == other.scale {
+            return Some(Dec {
+                mant: self.mant.checked_add(other.mant)?,
+                scale: self.scale,
+            });
+        }
+        let s = self.scale.max(other.scale);
+        let (a, b) = (self.rescale(s)?, other.rescale(s)?);
+        Some(Dec {
+            mant: a.mant.checked_add(b.mant)?,
+            scale: s,
+        })
+    }
+
+    pub(super) fn times_pow10(self, k: u32) -> Option<Dec> {
+        if self.scale >= k {
+            Some(Dec {
+                mant: self.mant,
+                scale: self.scale - k,
+            })
+        } else {
+            Some(Dec {
+                mant: self.mant.checked_mul(10u128.checked_pow(k - self.scale)?)?,
+                scale: 0,
+            })
+        }
+    }
+
+    pub(super) fn to_number(self) -> Number {
+        Number::from_parts(false, self.mant, self.scale)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slot {
+    Hundreds,
+    Units,
+    Tens,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Atom {
+    Zero,
+    Small { value: u16, slot: Slot, one: bool },
+    Scale(u32, Form),
+    Numeral(Dec),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct AtomAt {
+    pub(super) atom: Atom,
+    pub(super) conj: bool,
+    pub(super) start: usize,
+    pub(super) name_start: usize,
+    pub(super) end: usize,
+    pub(super) is_word: bool,
+    /// Index of the next token.
+    pub(super) next: usize,
+}
+
+/// Where in an expression an atom is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Position {
+    /// First atom, proclitics allowed (find).
+    FirstClitic,
+    /// First atom, bare only (parse).
+    FirstBare,
+    /// A later atom: bare or with the conjunction و.
+    Later,
+}
+
+/// Why an expression ended where it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Stop {
+    End,
+    Unknown,
+    Misplaced,
+    Overflow,
+}
+
+pub(super) struct Parser<'t> {
+    pub(super) text: &'t str,
+    pub(super) buf: Folded,
+    /// The tokens of the run lexed so far (see `fill`).
+    pub(super) toks: Vec<Tok>,
+    /// Where the next token of the run is lexed from.
+    pub(super) lex_at: usize,
+    /// Whether the run's first token may carry proclitics.
+    pub(super) lex_clitics: bool,
+    /// Whether the run is lexed to its end.
+    pub(super) lex_done: bool,
+    /// How the token run ended, once `lex_done`: `None` at the end of the text, else the
+    /// byte offset of a token that cannot belong to a number (or of a line break).
+    pub(super) run_end: Option<usize>,
+}
+
+/// How many tokens past the current one the parser reads: an atom spans up to three
+/// tokens (و alone, a unit, عشر or مئة), and the checks of أحد and of a leading numeral
+/// read the next atom (three more).
+pub(super) const LOOKAHEAD: usize = 6;
+
+impl<'t> Parser<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        Self::with_tokens(text, Vec::with_capacity(16))
+    }
+
+    /// A parser that lexes into `toks` (cleared first), to reuse its allocation.
+    pub(super) fn with_tokens(text: &'t str, toks: Vec<Tok>) -> Self {
+        Parser {
+            text,
+            buf: Folded {
+                bytes: [0; 32],
+                len: 0,
+            },
+            toks,
+            lex_at: 0,
+            lex_clitics: false,
+            lex_done: true,
+            run_end: None,
+        }
+    }
+
+    /// Starts the run of number-like tokens at `pos`; `fill` lexes it as the parser reads
+    /// on. (Lexing the whole run up front made a run of n number words that are n numbers,
+    /// such as ألف repeated, cost n^2.)
+    pub(super) fn start_run(&mut self, pos: usize, clitics: bool) {
+        self.toks.clear();
+        self.run_end = None;
+        self.lex_at = pos;
+        self.lex_clitics = clitics;
+        self.lex_done = false;
+    }
+
+    /// Lexes the run until it has `n` tokens or has ended.
+    pub(super) fn fill(&mut self, n: usize) {
+        let clitics = self.lex_clitics;
+        while self.toks.len() < n && !self.lex_done {
+            let at = self.lex_at;
+            let first = self.toks.is_empty();
+            let after_conj = matches!(
+                self.toks.last(),
+                Some(Tok {
+                    kind: TokKind::Conj,
+                    ..
+                })
+            );
+            match token_at(
+                self.text,
+                at,
+                &mut self.buf,
+                false,
+                clitics && first,
+                first || after_conj,
+                &mut self.toks,
+            ) {
+                Ok(true) => {
+                    self.lex_at = self.toks.last().map_or(at, |t| t.end);
+                }
+                Ok(false) => self.lex_done = true,
+                Err(off) => {
+                    self.run_end = Some(off);
+                    self.lex_done = true;
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    pub(super) fn lex_of(kind: &TokKind, pos: Position) -> Option<(Lex, bool, usize)> {
+        let TokKind::Word {
+            bare,
+            waw,
+            clitic,
+            waw_len,
+        } = kind
+        else {
+            return None;
+        };
+        if pos == Position::Later {
+            // After the first word, a leading و is the conjunction when that reads.
+            if let Some(l) = waw {
+                return Some((*l, true, *waw_len));
+            }
+        }
+        if let Some(l) = bare {
+            return Some((*l, false, 0));
+        }
+        match pos {
+            Position::FirstBare => None,
+            Position::Later => None,
+            Position::FirstClitic => clitic.map(|(l, len)| (l, false, len)),
+        }
+    }
+
+    pub(super) fn past_end(&self) -> Stop {
+        if self.run_end.is_some() {
+            Stop::Unknown
+        } else {
+            Stop::End
+        }
+    }
+
+    /// The atom starting at token `i`, or why there is none. (Inlined: its result is
+    /// large, and returned through memory it cost a store-forwarding stall per atom.)
+    #[inline(always)]
+    pub(super) fn atom_at(&self, i: usize, position: Position) -> Result<AtomAt, Stop> {
+        let Some(first) = self.toks.get(i) else {
+            return Err(self.past_end());
+        };
+        let start = first.start;
+        let mut i = i;
+        let mut conj_word = false;
+        if let TokKind::Conj = first.kind {
+            if position != Position::Later {
+                return Err(Stop::Misplaced);
+            }
+            // و standing alone: the next token must be bare.
+            i += 1;
+            conj_word = true;
+        }
+        let Some(tok) = self.toks.get(i) else {
+            return Err(if conj_word {
+                Stop::Misplaced
+            } else {
+                self.past_end()
+            });
+        };
+        let (lex, conj, clitic_len) = match &tok.kind {
+            TokKind::Numeral(n) => {
+                return Ok(AtomAt {
+                    atom: Atom::Numeral(n.ok_or(Stop::Overflow)?),
+                    conj: conj_word,
+                    start,
+                    name_start: tok.start,
+                    end: tok.end,
+                    is_word: false,
+                    next: i + 1,
+                })
+            }
+            TokKind::Conj => return Err(Stop::Misplaced),
+            kind => {
+                let p = if conj_word {
+                    Position::FirstBare
+                } else {
+                    position
+                };
+                Self::lex_of(kind, p).ok_or(Stop::Misplaced)?
+            }
+        };
+        let conj = conj || conj_word;
+        let name_start = tok.start + clitic_len;
+        let mk = |atom, end, next| AtomAt {
+            atom,
+            conj,
+            start,
+            name_start,
+            end,
+            is_word: true,
+            next,
+        };
+        let small = |value: u16, slot| Atom::Small {
+            value,
+            slot,
+            one: false,
+        };
+        // Two-word forms: unit + عشر (teens), unit + مئة (hundreds).
+        let next = match lex {
+            Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen => self.toks.get(i + 1).and_then(|t| {
+                Self::lex_of(&t.kind, Position::FirstBare).map(|(l, _, _)| (l, t.end))
+            }),
+            _ => None,
+        };
+        let unit = match lex {
+            Lex::Unit(u) => u,
+            Lex::One => 1,
+            Lex::TwoOfTeen => 2,
+            _ => 0,
+        };
+        let (end, after) = (tok.end, i + 1);
+        Ok(match (lex, next) {
+            (Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen, Some((Lex::Unit(10), e))) => {
+                mk(small(10 + unit as u16, Slot::Units), e, i + 2)
+            }
+            (Lex::Unit(3..=9), Some((Lex::HundredWord, e))) => {
+                mk(small(unit as u16 * 100, Slot::Hundreds), e, i + 2)
+            }
+            (Lex::TwoOfTeen, _) => return Err(Stop::Misplaced),
+            (Lex::One, _) => mk(
+                Atom::Small {
+                    value: 1,
+                    slot: Slot::Units,
+                    one: true,
+                },
+                end,
+                after,
+            ),
+            (Lex::Zero, _) => mk(Atom::Zero, end, after),
+            (Lex::Unit(u), _) => mk(small(u as u16, Slot::Units), end, after),
+            (Lex::Ten(t), _) => mk(small(t as u16, Slot::Tens), end, after),
+            (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), end, after),
+            (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
+            (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
+        })
+    }
+
+    /// Parses the longest number expression starting at `pos`; returns it, why it ended,
+    /// and the byte offset where it ended.
+    pub(super) fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
+        self.start_run(pos, first == Position::FirstClitic);
+        let mut total = Dec::ZERO;
+        let mut cur: Option<Dec> = None;
+        let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
+        let mut big_unit = false; // units slot holds 10..19
+        let mut max_exp = 0u32;
+        let mut last_scale = false;
+        let mut words = 0usize;
+        let mut parsed: Option<Parsed> = None;
+        let mut at = pos;
+        let mut i = 0;
+        let mut position = first;
+        let stop = loop {
+            // Every token `atom_at` reads below, lookahead included, is lexed: the work is
+            // proportional to the atoms taken, not to the run.
+            self.fill(i + LOOKAHEAD);
+            let a = match self.atom_at(i, position) {
+                Ok(a) => a,
+                Err(s) => break s,
+            };
+            let is_first = position != Position::Later;
+            let c = a.conj;
+            let step = (|| -> Result<(), Stop> {
+                match &a.atom {
+                    Atom::Zero => {
+                        if !is_first {
+                            return Err(Stop::Misplaced);
+                        }
+                        cur = Some(Dec::ZERO);
+                        slots = [true; 3];
+                    }
+                    Atom::Small { value, slot, one } => {
+                        let value = *value;
+                        match cur {
+                            None if !(is_first || c) => return Err(Stop::Misplaced),
+                            Some(_) if !c => return Err(Stop::Misplaced),
+                            _ => {}
+                        }
+                        let idx = *slot as usize;
+                        if slots[idx] {
+                            return Err(Stop::Misplaced);
+                        }
+                        match slot {
+                            Slot::Hundreds if slots[1] || slots[2] => return Err(Stop::Misplaced),
+                            Slot::Tens if big_unit => return Err(Stop::Misplaced),
+                            Slot::Units if value >= 10 && slots[2] => return Err(Stop::Misplaced),
+                            _ => {}
+                        }
+                        if *one {
+                            // أحد/إحدى alone is not a number: it needs و + tens next.
+                            let ok = matches!(
+                                self.atom_at(a.next, Position::Later),
+                                Ok(AtomAt {
+                                    atom: Atom::Small {
+                                        slot: Slot::Tens,
+                                        ..
+                                    },
+                                    conj: true,
+                                    ..
+                                })
+                            );
+                            if !ok || slots[2] {
+                                return Err(Stop::Misplaced);
+                            }
+                        }
+                        slots[idx] = true;
+                        if *slot == Slot::Units && value >= 10 {
+                            big_unit = true;
+                        }
+                        let base = cur.unwrap_or(Dec::ZERO);
+                        cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
+                        last_scale = false;
+                    }
+                    Atom::Numeral(n) => {
+                        if cur.is_some() || !(is_first || c) {
+                            return Err(Stop::Misplaced);
+                        }
+                        if is_first && !c {
+                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون.
+                            let ok = matches!(
+                                self.atom_at(a.next, Position::Later),
+                                Ok(AtomAt {
+                                    atom: Atom::Scale(
+                                        _,
+                                        Form::Single | Form::Plural | Form::DualOrTanwin
+                                    ),
+                                    conj: false,
+                                    ..
+                                })
+                            );
+                            if !ok {
+                                return Err(Stop::Misplaced);
+                            }
+                        }
+                        cur = Some(*n);
+                        slots = [true; 3];
+                        last_scale = false;
+                    }
+                    Atom::Scale(exp, form) => {
+                        let exp = *exp;
+                        if last_scale && !c {
+                            // ألف مليار: a larger scale multiplies what came before.
+                            if exp <= max_exp || *form != Form::Single {
+                                return Err(Stop::Misplaced);
+                            }
+                            total = total.times_pow10(exp).ok_or(Stop::Overflow)?;
+                            max_exp = exp;
+                            return Ok(());
+                        }
+                        let count = match (form, cur, c) {
+                            (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n), false) => n,
+                            (Form::Plural, _, _) => return Err(Stop::Misplaced),
+                            (Form::Single, None, _) => Dec::int(1),
+                            (Form::Dual | Form::DualOrTanwin, None, _) => Dec::int(2),
+                            (Form::Dual, Some(_), false) => return Err(Stop::Misplaced),
+                            (Form::Single | Form::Dual | Form::DualOrTanwin, Some(_), true) => {
+                                return Err(Stop::Misplaced)
+                            }
+                        };
+                        if !(is_first || c || cur.is_some()) {
+                            return Err(Stop::Misplaced);
+                        }
+                        if max_exp == 0 || exp > max_exp {
+                            if c && max_exp != 0 {
+                                return Err(Stop::Misplaced);
+                            }
+                            total = total
+                                .add(count)
+                                .and_then(|t| t.times_pow10(exp))
+                                .ok_or(Stop::Overflow)?;
+                            max_exp = exp;
+                        } else {
+                            let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
+                            total = total.add(v).ok_or(Stop::Overflow)?;
+                        }
+                        cur = None;
+                        slots = [false; 3];
+                        big_unit = false;
+                        last_scale = true;
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(s) = step {
+                break s;
+            }
+            if a.is_word {
+                words += 1;
+            }
+            let value = match cur {
+                Some(v) => total.add(v),
+                None => Some(total),
+            };
+            let Some(value) = value else {
+                break Stop::Overflow;
+            };
+            let p = parsed.get_or_insert(Parsed {
+                start: a.start,
+                name_start: a.name_start,
+                end: a.end,
+                value,
+                words,
+            });
+            p.end = a.end;
+            p.value = value;
+            p.words = words;
+            at = a.end;
+            i = a.next;
+            position = Position::Later;
+            if matches!(a.atom, Atom::Zero) {
+                break Stop::End;
+            }
+        };
+        (parsed, stop, at)
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Parsed {
+    pub(super) start: usize,
+    pub(super) name_start: usize,
+    pub(super) end: usize,
+    pub(super) value: Dec,
+    pub(super) words: usize,
+}
+
+// ---------------------------------------------------------------------------------------
+// Public parsing API
+// ---------------------------------------------------------------------------------------
+
+/// Why [`parse_number_words`] failed.
+///
+/// ```
+/// use nass_numerals::{parse_number_words, ParseWordsErrorKind};
+/// let err = parse_number_words("ثلاثة كتب").unwrap_err();
+/// assert_eq!(err.kind(), ParseWordsErrorKind::UnknownWord);
+/// assert_eq!(err.offset(), 11);
+/// assert_eq!(err.to_string(), "not a number word at byte 11");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseWordsError {
+    pub(super) kind: ParseWordsErrorKind,
+    pub(super) offset: usize,
+}
+
+/// The kinds of [`ParseWordsError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseWordsErrorKind {
+    /// Nothing but whitespace.
+    Empty,
+    /// A word (or character) that is not part of any number.
+    UnknownWord,
+    /// A number word where the grammar does not allow it (ثلاثة خمسة, أحد alone, a missing و).
+    Misplaced,
+    /// A value too large for the exact arithmetic (beyond about 10^38).
+    Overflow,
+}
+
+impl ParseWordsError {
+    /// The kind of error.
+    ///
+    /// ```
+    /// use nass_numerals::{parse_number_words, ParseWordsErrorKind};
+    /// assert_eq!(parse_number_words("خمسة ستة").unwrap_err().kind(), ParseWordsErrorKind::Misplaced);
+    /// ```
+    pub fn kind(&self) -> ParseWordsErrorKind {
+        self.kind
+    }
+
+    /// Byte offset of the problem in the input.
+    ///
+    /// ```
+    /// assert_eq!(nass_numerals::parse_number_words("خمسة ستة").unwrap_err().offset(), 9);
+    /// ```
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl fmt::Display for ParseWordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            ParseWordsErrorKind::Empty => "no number words",
+            ParseWordsErrorKind::UnknownWord => "not a number word",
+            ParseWordsErrorKind::Misplaced => "number word out of place",
+            ParseWordsErrorKind::Overflow => "number too large",
+        };
+        write!(f, "{what} at byte {}", self.offset)
+    }
+}
+
+impl std::error::Error for ParseWordsError {}
+
+/// Parses a cardinal number written in Arabic words (or digits with scale words).
+///
+/// The whole input (surrounding whitespace aside) must be one number, on one line (a line
+/// break inside it is an [`UnknownWord`](ParseWordsErrorKind::UnknownWord)); additive parts
+/// are joined by و (attached or standing alone). Accepted forms:
+/// - units in both genders and all cases: واحد/واحدة، اثنان/اثنين/اثنتان/اثنتين،
+///   ثلاث/ثلاثة … تسع/تسعة، ثمان/ثماني/ثمانية، عشر/عشرة;
+/// - teens: أحد عشر، إحدى عشرة، اثنا/اثني عشر، اثنتا/اثنتي عشرة، ثلاثة عشر، ثلاث عشرة …;
+/// - tens in -ون and -ين; units before tens (خمسة وعشرون، إحدى وعشرون) or after them;
+/// - hundreds: مئة/مائة، مئتان/مائتان/مئتين/مائتين (and the construct مئتا/مئتي),
+///   ثلاثمئة/ثلاثمائة/ثلاث مئة … تسعمئة;
+/// - scales ألف (10^3), مليون (10^6), مليار or بليون (10^9), تريليون (10^12), each singular,
+///   dual (ألفان/ألفين, construct ألفا), plural (آلاف/ألوف، ملايين، مليارات/بلايين،
+///   تريليونات) and tanwin accusative (ألفًا, also written ألفا or ألف); a larger scale after
+///   a smaller one multiplies (ألف مليار = 10^12);
+/// - a numeral of [`parse_number`] before a scale word (3 آلاف، 2.5 مليون، ١٫٥ مليار), or
+///   alone (in any script of decimal digits);
+/// - صفر alone.
+///
+/// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
+/// ة as ه, ى as ي.
+///
+/// ```
+/// use nass_numerals::parse_number_words;
+/// let v = |s| parse_number_words(s).unwrap().to_string();
+/// assert_eq!(v("ألفان وخمسمائة وستة عشر"), "2516");
+/// assert_eq!(v("3 آلاف"), "3000");
+/// assert_eq!(v("2.5 مليون"), "2500000");
+/// assert_eq!(v("أحدَ عشرَ ألفًا"), "11000");
+/// assert_eq!(v("ثلاث مئة و اثنتا عشرة"), "312");
+/// ```
+pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
+    let start = s.len() - s.trim_start().len();
+    let end = s.trim_end().len();
+    if start >= end {
+        return Err(ParseWordsError {
+            kind: ParseWordsErrorKind::Empty,
+            offset: s.len(),
+        });
+    }
+    let body = &s[..end];
+    if body[start..].starts_with(is_digit) {
+        if let Ok(n) = parse_number(&body[start..]) {
+            return Ok(n);
+        }
+    }
+    // The token buffer of the previous call on this thread, so that parsing many numbers
+    // does not allocate one each time.
+    thread_local! {
+        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut p = Parser::with_tokens(body, TOKENS.take());
+    let (parsed, stop, at) = p.expr(start, Position::FirstBare);
+    if p.toks.capacity() <= 1024 {
+        // (A huge run's buffer is let go.)
+        TOKENS.set(std::mem::take(&mut p.toks));
+    }
+    match parsed {
+        Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
+        _ => {
+            // The unknown token, or the line break; else the next token.
+            let offset = match (stop, p.run_end) {
+                (Stop::Unknown, Some(off)) => off,
+                _ => body[at..].len() - body[at..].trim_start().len() + at,
+            };
+            let kind = match stop {
+                Stop::Overflow => ParseWordsErrorKind::Overflow,
+                Stop::Unknown => ParseWordsErrorKind::UnknownWord,
+                Stop::Misplaced | Stop::End => ParseWordsErrorKind::Misplaced,
+            };
+            Err(ParseWordsError { kind, offset })
+        }
+    }
+}

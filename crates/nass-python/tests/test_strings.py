@@ -1,0 +1,110 @@
+"""How strings cross between Python and Rust: a str is copied out as UTF-32 and made
+from UTF-32 (not through UTF-8 codecs), and tokens are slices of the input str. These
+properties check that path against pure-Python oracles on any text, astral characters,
+ASCII-only and empty strings, and lone surrogates."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pytest
+
+import nass
+from conftest import any_text, arabic_text
+
+# Folds ة only: the result of any text is known without nass.
+TEH = nass.Normalizer(
+    "display",
+    unicode="none",
+    letters="teh_marbuta",
+    diacritics="none",
+    tatweel=False,
+    invisibles=False,
+    digits="none",
+)
+
+astral_text = st.text(
+    alphabet=st.sampled_from(["𝐀", "😀", "𓂀", "ة", "ب", "a", " ", "\U0010fffd", "\x00"]),
+    max_size=30,
+)
+ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+
+
+@given(st.one_of(any_text, astral_text, ascii_text, arabic_text))
+def test_changed_text_comes_back_exactly(text: str) -> None:
+    # "ة" at both ends forces a new str (the UTF-32 copy back) for every text.
+    text = "ة" + text + "ة"
+    out = TEH.normalize(text)
+    expected = text.replace("ة", "ه")
+    assert out == expected
+    assert hash(out) == hash(expected)
+    assert TEH.normalize_batch([text, "", text[1:]]) == [expected, "", expected[1:]]
+
+
+@given(st.lists(st.one_of(any_text, astral_text, ascii_text), max_size=8))
+def test_batch_equals_one_by_one_on_any_text(texts: list[str]) -> None:
+    for preset in ("search", "camel"):
+        n = nass.Normalizer(preset)
+        assert n.normalize_batch(texts) == [n.normalize(t) for t in texts]
+    assert nass.tokenize_strings_batch(texts) == [nass.tokenize_strings(t) for t in texts]
+
+
+@given(st.one_of(any_text, astral_text, arabic_text))
+def test_token_strings_are_the_token_texts(text: str) -> None:
+    tokens = nass.tokenize(text)
+    strings = nass.tokenize_strings(text)
+    assert strings == [t.text for t in tokens]
+    assert strings == [text[t.start : t.end] for t in tokens]
+
+
+def test_unchanged_text_is_the_same_object() -> None:
+    text = "بغداد"
+    assert TEH.normalize(text) is text
+    assert TEH.normalize_batch([text])[0] is text
+
+
+def test_empty_strings() -> None:
+    assert TEH.normalize("") == ""
+    assert nass.normalize("") == ""
+    assert nass.tokenize_strings("") == []
+    assert nass.Normalizer().normalize_batch(["", ""]) == ["", ""]
+    assert nass.tokenize_strings_batch([]) == []
+
+
+def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
+    # Several chunks of a batch (a chunk is about 1 Mi code points) and several threads.
+    lines = corpus_lines * 60
+    n = nass.Normalizer("camel")
+    nass.set_num_threads(3)
+    try:
+        assert n.normalize_batch(lines) == [n.normalize(t) for t in lines]
+        assert nass.tokenize_strings_batch(lines) == [nass.tokenize_strings(t) for t in lines]
+    finally:
+        nass.set_num_threads(0)
+
+
+@given(any_text, any_text, st.integers(0xD800, 0xDFFF))
+def test_lone_surrogates_are_nass_errors(a: str, b: str, code: int) -> None:
+    text = a + chr(code) + b
+    message = f"lone surrogate U\\+{code:04X} at index {len(a)}"
+    for f in (TEH.normalize, nass.normalize, nass.tokenize_strings, nass.tokenize):
+        with pytest.raises(nass.NassError, match=message):
+            f(text)
+    for g in (TEH.normalize_batch, nass.tokenize_strings_batch, nass.tokenize_batch):
+        with pytest.raises(nass.NassError, match=f"texts\\[2\\] contains a {message}"):
+            g(["ok", a, text, "ok"])
+
+
+def test_surrogate_in_a_later_chunk_names_its_index(corpus_lines: list[str]) -> None:
+    lines = corpus_lines * 60 + ["\udfff"]
+    with pytest.raises(nass.NassError, match=f"texts\\[{len(lines) - 1}\\] contains"):
+        nass.Normalizer().normalize_batch(lines)
+
+
+def test_str_subclasses_are_read() -> None:
+    class Text(str):
+        pass
+
+    assert TEH.normalize(Text("مدرسة")) == "مدرسه"
+    assert nass.tokenize_strings(Text("قال: نعم")) == ["قال", ":", "نعم"]
