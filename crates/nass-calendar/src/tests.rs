@@ -846,3 +846,24 @@ fn umm_al_qura_table_matches_its_source() {
         ((1924, 8, 1), (2077, 11, 16))
     );
 }
+
+/// Every public type can be shared between threads and survives a caught panic.
+#[test]
+fn public_types_are_send_sync_and_unwind_safe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    check::<GregorianDate>();
+    check::<HijriDate>();
+    check::<HijriCalendar>();
+    check::<TabularCalendar>();
+    check::<LeapPattern>();
+    check::<Epoch>();
+    check::<Weekday>();
+    check::<CalendarDate>();
+    check::<CalendarKind>();
+    check::<NamingSystem>();
+    check::<EraMark>();
+    check::<DateFormatter>();
+    check::<DateFormatterBuilder>();
+    check::<DateError>();
+    check::<ParseNamingSystemError>();
+}

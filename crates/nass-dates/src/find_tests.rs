@@ -971,3 +971,21 @@ fn corpus_dates() {
         .count();
     assert_eq!(full, 2);
 }
+
+/// Every public type of the finder and the lexicon can be shared between threads and
+/// survives a caught panic.
+#[test]
+fn public_types_are_send_sync_and_unwind_safe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    check::<DateFinder>();
+    check::<DateFinderBuilder>();
+    check::<DateKind>();
+    check::<DateValue>();
+    check::<DateMatch<'static>>();
+    check::<DateMatches<'static>>();
+    check::<DateWordMatch<'static>>();
+    check::<DateWord>();
+    check::<LexiconEntry>();
+    check::<MonthName>();
+    check::<RelativeWord>();
+}
