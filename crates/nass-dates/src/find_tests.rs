@@ -225,6 +225,14 @@ fn the_year_of_a_day_and_month_after_a_comma_or_a_year_word() {
         found("في 10 مايو من عام مضى"),
         [("10 مايو".to_string(), "day-month", G, "--05-10".to_string())]
     );
+    // "On 10 May, and since the year 2021 work began": ومن starts a clause of its own.
+    assert_eq!(
+        found("في 10 مايو ومن عام 2021 بدأ العمل"),
+        [
+            ("10 مايو".to_string(), "day-month", G, "--05-10".to_string()),
+            ("عام 2021".to_string(), "year", G, "2021".to_string()),
+        ]
+    );
     assert_eq!(
         found("بين 10 مايو، 15 يونيو"),
         [

@@ -480,7 +480,8 @@ impl<'t> DateMatches<'t> {
             return skip_ws(text, text.len() - rest.len());
         }
         let mut q = p;
-        if let Some(w) = word_after(text, q).filter(|w| matches_key(&text[w.clone()], &["من"])) {
+        // من itself, without a proclitic: ومن begins a clause of its own.
+        if let Some(w) = word_after(text, q).filter(|w| folds_to(&text[w.clone()], "من")) {
             q = skip_ws(text, w.end);
         }
         match word_after(text, q) {
