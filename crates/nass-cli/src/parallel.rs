@@ -29,7 +29,10 @@ pub trait Filter: Sync {
     /// The largest offset at which `text` may be cut (0: none yet).
     fn cut(&self, text: &str) -> usize;
 
-    /// Appends the output of `piece` to `out`.
+    /// Appends the output of `piece` to `out`. It may depend on the piece alone (and
+    /// its offsets in the input): what depends on the pieces before goes through
+    /// [`Output`]'s count and line helpers, which the writer completes, so that the output
+    /// is the same whichever thread works on which pieces, together or apart.
     fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Self::Buf>);
 
     /// What goes before the first byte of output, if there is any (a TSV header).
@@ -59,6 +62,13 @@ const SMALL_WRITES: usize = 32 << 10;
 /// combining marks goes through its reference path), so this bounds the memory of the
 /// workers too; pieces are about 128 KiB, so it holds back no more than a few dozen.
 const IN_FLIGHT: usize = 4 << 20;
+
+/// A piece larger than this is worked on in the reading thread, like a piece cut by
+/// force: pieces are about the size of a read (128 KiB) unless the stream waited long for
+/// a cut point, and a filter may need many times a piece's size while it works on it
+/// (`nass dates` on a line of a mebibyte of digits took 60 MB with two workers at once,
+/// 19 MB with one).
+const LARGE_PIECE: usize = 512 << 10;
 
 /// Buffers larger than this are freed rather than kept for use again: a piece cut in a
 /// long stretch with no safe cut point is rare, and a buffer kept at its size for every
@@ -322,10 +332,11 @@ fn with_workers<F: Filter>(
             run.options,
             |text| filter.cut(text),
             |piece| {
-                if piece.forced {
+                if piece.forced || piece.text.len() > LARGE_PIECE {
                     // Cut in a long stretch with no safe cut point (a run of combining
-                    // marks), the filter may take several times its size: it is worked
-                    // on here, so one thread at a time does that.
+                    // marks), or after a long wait for one (a line of a mebibyte), the
+                    // filter may take many times its size: it is worked on here, so one
+                    // thread at a time does that.
                     if !batch.is_empty() {
                         send(std::mem::replace(
                             &mut batch,
