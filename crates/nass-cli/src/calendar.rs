@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 
 use clap::{Args, ValueEnum};
-use nass::dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
+use nass::dates::{
+    DateError, DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem,
+};
 use nass::numerals::DigitSet;
 
 use crate::args::{DigitArg, InputArgs};
@@ -72,34 +74,18 @@ impl CalendarArgs {
             .build()
     }
 
-    /// The conversion of one line, or why it has none (naming the valid range).
-    fn convert(&self, formatter: &DateFormatter, line: &str) -> Result<String, String> {
-        self.convert_line(formatter, line).map_err(|why| {
-            if why.contains("supported range") {
-                why
-            } else {
-                let (first, last) = self.calendar.range();
-                format!(
-                    "{why}; the {} calendar converts YYYY-MM-DD dates between {} and {} ({first}..{last} AH)",
-                    self.calendar,
-                    first.to_gregorian(),
-                    last.to_gregorian(),
-                )
-            }
-        })
-    }
-
-    fn convert_line(&self, formatter: &DateFormatter, line: &str) -> Result<String, String> {
+    /// The conversion of one line, or why it has none.
+    fn convert(&self, formatter: &DateFormatter, line: &str) -> Result<String, LineError> {
         let line = line.trim();
         if line.is_empty() {
-            return Err("empty line".into());
+            return Err(LineError::Empty(self.calendar));
         }
+        let date = |error| LineError::Date(error, self.calendar);
         let arabic = self.format == DateStyle::Arabic;
         Ok(match self.to {
             Direction::Hijri => {
-                let day: GregorianDate = line.parse().map_err(|e| format!("{e}"))?;
-                let hijri =
-                    HijriDate::from_gregorian(self.calendar, day).map_err(|e| format!("{e}"))?;
+                let day: GregorianDate = line.parse().map_err(date)?;
+                let hijri = HijriDate::from_gregorian(self.calendar, day).map_err(date)?;
                 if arabic {
                     formatter.format_hijri(hijri)
                 } else {
@@ -107,8 +93,7 @@ impl CalendarArgs {
                 }
             }
             Direction::Gregorian => {
-                let hijri =
-                    HijriDate::parse_iso(self.calendar, line).map_err(|e| format!("{e}"))?;
+                let hijri = HijriDate::parse_iso(self.calendar, line).map_err(date)?;
                 let day = hijri.to_gregorian();
                 if arabic {
                     formatter.format_gregorian(day)
@@ -117,6 +102,51 @@ impl CalendarArgs {
                 }
             }
         })
+    }
+}
+
+/// Why a line of input has no conversion.
+#[derive(Debug)]
+pub enum LineError {
+    /// The line is empty (or blank), in this calendar.
+    Empty(HijriCalendar),
+    /// The line is longer than the stream holds.
+    TooLong,
+    /// The date cannot be read or converted in this calendar.
+    Date(DateError, HijriCalendar),
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let calendar = match self {
+            LineError::TooLong => return write!(f, "longer than {} MiB", MAX_PENDING >> 20),
+            // The error names the range itself.
+            LineError::Date(e, _) if e.is_out_of_range() => return write!(f, "{e}"),
+            LineError::Date(e, calendar) => {
+                write!(f, "{e}")?;
+                calendar
+            }
+            LineError::Empty(calendar) => {
+                f.write_str("empty line")?;
+                calendar
+            }
+        };
+        let (first, last) = calendar.range();
+        write!(
+            f,
+            "; the {calendar} calendar converts YYYY-MM-DD dates between {} and {} ({first}..{last} AH)",
+            first.to_gregorian(),
+            last.to_gregorian(),
+        )
+    }
+}
+
+impl std::error::Error for LineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LineError::Date(e, _) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -161,7 +191,7 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                     skipping = true;
                     fail(CliError::Line {
                         line: line_number,
-                        why: format!("longer than {} MiB", MAX_PENDING >> 20),
+                        error: LineError::TooLong,
                     })?;
                     continue;
                 }
@@ -169,9 +199,9 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                     Ok(converted) => out
                         .write_all(converted.as_bytes())
                         .map_err(CliError::Write)?,
-                    Err(why) => fail(CliError::Line {
+                    Err(error) => fail(CliError::Line {
                         line: line_number,
-                        why,
+                        error,
                     })?,
                 }
                 out.write_all(ending.as_bytes()).map_err(CliError::Write)?;
