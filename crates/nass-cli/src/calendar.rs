@@ -37,14 +37,14 @@ pub struct CalendarArgs {
     to: Direction,
     /// The Hijri calendar: umm-al-qura (the Umm al-Qura table, 1343-1500 AH), or a tabular
     /// one: islamic-civil, islamic-tbla, tabular-{16|15|ismaili|habash}-{friday|thursday}.
-    #[arg(long, default_value = "umm-al-qura", value_parser = parse_calendar)]
+    #[arg(long, default_value = "umm-al-qura", value_parser = str::parse::<HijriCalendar>)]
     calendar: HijriCalendar,
     /// How to write the converted dates.
     #[arg(long, value_enum, default_value = "iso")]
     format: DateStyle,
     /// Month names for --format arabic: latin, syriac (levantine), french, moroccan,
     /// mauritanian, libyan.
-    #[arg(long, default_value = "latin", value_parser = parse_months)]
+    #[arg(long, default_value = "latin", value_parser = str::parse::<NamingSystem>)]
     months: NamingSystem,
     /// Digits for --format arabic.
     #[arg(long, value_enum, default_value = "ascii")]
@@ -55,14 +55,6 @@ pub struct CalendarArgs {
     keep_going: bool,
     #[command(flatten)]
     input: InputArgs,
-}
-
-fn parse_calendar(s: &str) -> Result<HijriCalendar, String> {
-    s.parse().map_err(|e| format!("{e}"))
-}
-
-fn parse_months(s: &str) -> Result<NamingSystem, String> {
-    s.parse().map_err(|e| format!("{e}"))
 }
 
 impl CalendarArgs {
