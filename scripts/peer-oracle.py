@@ -43,6 +43,16 @@ POOLS = [range(0x20, 0x7F), range(0x600, 0x700), range(0x64B, 0x660), range(0xFB
          range(0xAC00, 0xAC20), range(0x1100, 0x1176)]
 
 
+# Around the one corner where CAMeL's chain is not idempotent: letters it folds after NFKC,
+# then a combining madda or hamza (with harakat and other letters between).
+CORNER = "\u0671\u0649\u0627\u0623\u0625\u0622\u064a\u0648\u0629\u0647\u0640 " \
+    "\u0653\u0654\u0655\u064e\u0651\u0670"
+
+
+def corner_text(rng):
+    return "".join(rng.choice(CORNER) for _ in range(rng.randint(0, 16)))
+
+
 def random_text(rng):
     out = []
     for _ in range(rng.randint(0, 30)):
@@ -61,15 +71,15 @@ def main():
     rng = random.Random(20261123)
     records = [open(f, encoding="utf-8").read().replace("\x1e", "") for f in files]
     records += [random_text(rng) for _ in range(20000)]
+    records += [corner_text(rng) for _ in range(5000)]
     failed = False
     for name, oracle in (("camel", camel), ("lucene", lucene)):
         got = subprocess.run([binary, "normalize", "--preset", name], input="\x1e".join(records).encode(),
                              capture_output=True, check=True).stdout.decode().split("\x1e")
         assert len(got) == len(records)
-        # CAMeL's chain is not idempotent where its own output is not NFKC (a folded
-        # letter before a combining hamza): nass composes there, as documented.
-        bad = [(r, oracle(r), g) for r, g in zip(records, got)
-               if oracle(r) != g and unicodedata.normalize("NFKC", oracle(r)) == oracle(r)]
+        # Byte for byte, also where CAMeL's own output is not NFKC (a folded letter
+        # before a combining hamza or madda).
+        bad = [(r, oracle(r), g) for r, g in zip(records, got) if oracle(r) != g]
         print(f"peer-oracle: {name}: {len(records)} records, {len(bad)} differences")
         for r, want, g in bad[:5]:
             print(f"  input {ascii(r)}\n  want  {ascii(want)}\n  got   {ascii(g)}")

@@ -37,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
     let n = normalizer(usize::from(which) % CONFIGS);
     let fast = n.normalize(&text);
     assert_eq!(fast, n.reference(&text), "fast != reference");
-    assert_eq!(n.normalize(&fast), fast, "not idempotent");
+    if n.is_idempotent() {
+        // Every normalizer but the camel preset's (exact to CAMeL's chain, which is not).
+        assert_eq!(n.normalize(&fast), fast, "not idempotent");
+    }
     let cut = n.last_cut(&text);
     let parts = n.normalize(&text[..cut]).into_owned() + &n.normalize(&text[cut..]);
     assert_eq!(parts, fast, "cut at {cut}");

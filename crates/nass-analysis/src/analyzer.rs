@@ -47,12 +47,17 @@ impl fmt::Display for AnalyzerName {
 }
 
 impl FromStr for AnalyzerName {
-    type Err = String;
+    type Err = nass_core::UnknownName;
+
+    /// ```
+    /// let err = "solr".parse::<nass_analysis::AnalyzerName>().unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown analyzer 'solr' (expected one of: lucene, search)");
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         AnalyzerName::ALL
             .into_iter()
             .find(|a| a.name() == s)
-            .ok_or_else(|| format!("unknown analyzer '{s}' (expected one of: lucene, search)"))
+            .ok_or_else(|| nass_core::UnknownName::new("analyzer", s, &["lucene", "search"]))
     }
 }
 

@@ -135,12 +135,13 @@ impl Stemmer {
 }
 
 impl FromStr for Stemmer {
-    type Err = String;
+    type Err = nass_core::UnknownName;
 
     /// ```
     /// let s: nass_analysis::Stemmer = "light".parse().unwrap();
     /// assert_eq!(s.name(), "light");
-    /// assert!("porter".parse::<nass_analysis::Stemmer>().is_err());
+    /// let err = "porter".parse::<nass_analysis::Stemmer>().unwrap_err();
+    /// assert_eq!(err.to_string(), "unknown stemmer 'porter' (expected one of: none, lucene, snowball, light)");
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -148,10 +149,7 @@ impl FromStr for Stemmer {
             "lucene" => Ok(Stemmer::Lucene),
             "snowball" => Ok(Stemmer::snowball()),
             "light" => Ok(Stemmer::light()),
-            _ => Err(format!(
-                "unknown stemmer '{s}' (expected one of: {})",
-                Stemmer::NAMES.join(", ")
-            )),
+            _ => Err(nass_core::UnknownName::new("stemmer", s, &Stemmer::NAMES)),
         }
     }
 }

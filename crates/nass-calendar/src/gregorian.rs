@@ -95,26 +95,71 @@ impl GregorianDate {
     /// );
     /// assert!(GregorianDate::new(10000, 1, 1).unwrap_err().is_out_of_range());
     /// ```
+    #[inline]
     pub fn new(year: i32, month: u8, day: u8) -> Result<Self, DateError> {
+        match Self::new_opt(year, month, day) {
+            Some(date) => Ok(date),
+            None => Err(Self::invalid(year, month, day)),
+        }
+    }
+
+    /// [`GregorianDate::new`] without building an error: `None` when there is no such day.
+    ///
+    /// ```
+    /// use nass_calendar::GregorianDate;
+    /// assert_eq!(GregorianDate::new_opt(2024, 2, 29).map(|d| d.day()), Some(29));
+    /// assert_eq!(GregorianDate::new_opt(2023, 2, 29), None);
+    /// ```
+    #[inline]
+    pub const fn new_opt(year: i32, month: u8, day: u8) -> Option<Self> {
+        // `gregorian_month_length` is 0 for a month outside 1-12.
+        if year >= MIN_GREGORIAN_YEAR
+            && year <= MAX_GREGORIAN_YEAR
+            && day >= 1
+            && day <= gregorian_month_length(year, month)
+        {
+            Some(GregorianDate { year, month, day })
+        } else {
+            None
+        }
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DD` as [`FromStr`] does, without building an error:
+    /// `None` where `parse` fails.
+    ///
+    /// ```
+    /// use nass_calendar::GregorianDate;
+    /// assert_eq!(GregorianDate::parse_iso_opt("2024-02-11"), "2024-02-11".parse().ok());
+    /// assert_eq!(GregorianDate::parse_iso_opt("2024-02-30"), None);
+    /// assert_eq!(GregorianDate::parse_iso_opt("2024-2-11"), None);
+    /// ```
+    #[inline]
+    pub fn parse_iso_opt(s: &str) -> Option<Self> {
+        let (year, month, day) = parse_iso_fast(s.as_bytes())?;
+        Self::new_opt(year, month, day)
+    }
+
+    /// Why `year`, `month`, `day` is no date (out of the line of the common case).
+    #[cold]
+    #[inline(never)]
+    fn invalid(year: i32, month: u8, day: u8) -> DateError {
         if !(MIN_GREGORIAN_YEAR..=MAX_GREGORIAN_YEAR).contains(&year) {
-            return Err(DateError::new(ErrorKind::OutOfRange {
+            return DateError::new(ErrorKind::OutOfRange {
                 what: format!("Gregorian year {year}"),
                 range: "0001-01-01..9999-12-31".into(),
-            }));
+            });
         }
-        if let Some(problem) = month_problem(month) {
-            return Err(DateError::new(ErrorKind::InvalidGregorian {
-                what: format!("{year:04}-{month:02}-{day:02}: {problem}"),
-            }));
-        }
-        let len = gregorian_month_length(year, month);
-        let name = ENGLISH_MONTHS[month as usize - 1];
-        if let Some(problem) = day_problem(day, len, format_args!("{name} {year}")) {
-            return Err(DateError::new(ErrorKind::InvalidGregorian {
-                what: format!("{year:04}-{month:02}-{day:02}: {problem}"),
-            }));
-        }
-        Ok(GregorianDate { year, month, day })
+        let problem = month_problem(month).or_else(|| {
+            let len = gregorian_month_length(year, month);
+            let name = ENGLISH_MONTHS[month as usize - 1];
+            day_problem(day, len, format_args!("{name} {year}"))
+        });
+        DateError::new(ErrorKind::InvalidGregorian {
+            what: format!(
+                "{year:04}-{month:02}-{day:02}: {}",
+                problem.unwrap_or_else(|| "no such day".into())
+            ),
+        })
     }
 
     /// The year (1–9999).
@@ -220,16 +265,87 @@ impl GregorianDate {
     }
 }
 
+impl GregorianDate {
+    /// The date as ISO 8601 `YYYY-MM-DD` in ASCII bytes, without the formatting machinery
+    /// (what [`Display`](fmt::Display) writes).
+    ///
+    /// ```
+    /// use nass_calendar::GregorianDate;
+    /// assert_eq!(&GregorianDate::new(622, 7, 19)?.iso_bytes(), b"0622-07-19");
+    /// # Ok::<(), nass_calendar::DateError>(())
+    /// ```
+    #[inline]
+    pub fn iso_bytes(self) -> [u8; 10] {
+        // Years 1-9999: always four digits.
+        iso_bytes(self.year as u16, self.month, self.day)
+    }
+}
+
+/// `YYYY-MM-DD` of a year below 10 000, a month and a day below 100.
+#[inline]
+pub(crate) fn iso_bytes(year: u16, month: u8, day: u8) -> [u8; 10] {
+    /// The two ASCII digits of `n % 100`, the first in the low byte.
+    const fn two(n: u16) -> u64 {
+        let n = n % 100;
+        (b'0' as u64 + (n / 10) as u64) | ((b'0' as u64 + (n % 10) as u64) << 8)
+    }
+    // Built in two machine words, so that the bytes are stored (and copied) whole.
+    let head = two(year / 100)
+        | (two(year) << 16)
+        | ((b'-' as u64) << 32)
+        | (two(month as u16) << 40)
+        | ((b'-' as u64) << 56);
+    let tail = two(day as u16) as u16;
+    let mut iso = [0; 10];
+    iso[..8].copy_from_slice(&head.to_le_bytes());
+    iso[8..].copy_from_slice(&tail.to_le_bytes());
+    iso
+}
+
+/// Writes ISO bytes (ASCII) to a formatter.
+pub(crate) fn write_iso(f: &mut fmt::Formatter<'_>, iso: [u8; 10]) -> fmt::Result {
+    f.write_str(std::str::from_utf8(&iso).map_err(|_| fmt::Error)?)
+}
+
 impl fmt::Display for GregorianDate {
     /// ISO 8601: `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write_iso(f, self.iso_bytes())
     }
 }
 
 /// Parses `YYYY-MM-DD` with ASCII digits: four digits of year, two of month, two of day.
 /// The numbers are returned unchecked; the offset in an error is the byte at fault.
+#[inline]
 pub(crate) fn parse_iso(s: &str) -> Result<(i32, u8, u8), DateError> {
+    match parse_iso_fast(s.as_bytes()) {
+        Some(ymd) => Ok(ymd),
+        None => parse_iso_slow(s),
+    }
+}
+
+/// `YYYY-MM-DD` exactly, or `None`.
+#[inline]
+pub(crate) fn parse_iso_fast(b: &[u8]) -> Option<(i32, u8, u8)> {
+    let b: &[u8; 10] = b.try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let d = |i: usize| {
+        let v = b[i].wrapping_sub(b'0');
+        (v < 10).then_some(v)
+    };
+    let year = u16::from(d(0)?) * 1000 + u16::from(d(1)?) * 100 + u16::from(d(2)?) * 10;
+    let year = year + u16::from(d(3)?);
+    let month = d(5)? * 10 + d(6)?;
+    let day = d(8)? * 10 + d(9)?;
+    Some((i32::from(year), month, day))
+}
+
+/// [`parse_iso`] when the text is not exactly `YYYY-MM-DD`: the byte at fault.
+#[cold]
+#[inline(never)]
+fn parse_iso_slow(s: &str) -> Result<(i32, u8, u8), DateError> {
     let b = s.as_bytes();
     let digits = |from: usize, n: usize| -> Result<u32, DateError> {
         let mut v = 0u32;

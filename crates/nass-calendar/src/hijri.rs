@@ -4,7 +4,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{day_problem, month_problem, DateError, ErrorKind};
-use crate::gregorian::{parse_iso, GregorianDate, Jdn, Weekday, MAX_JDN, MIN_JDN};
+use crate::gregorian::{
+    iso_bytes, parse_iso, parse_iso_fast, write_iso, GregorianDate, Jdn, Weekday, MAX_JDN, MIN_JDN,
+};
 use crate::umm_al_qura_table as uq;
 
 /// The last Hijri year of the tabular calendars: every day of years 1–9665 AH falls
@@ -618,17 +620,28 @@ impl HijriDate {
     /// assert!(HijriDate::from_jdn(HijriCalendar::UmmAlQura, 2_400_000).unwrap_err().is_out_of_range());
     /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
+    #[inline]
     pub fn from_jdn(calendar: HijriCalendar, jdn: Jdn) -> Result<Self, DateError> {
+        match Self::from_jdn_opt(calendar, jdn) {
+            Some(date) => Ok(date),
+            None => Err(Self::out_of_range(calendar, jdn)),
+        }
+    }
+
+    /// [`HijriDate::from_jdn`] without building an error: `None` outside the calendar's
+    /// range.
+    ///
+    /// ```
+    /// use nass_calendar::{HijriCalendar, HijriDate};
+    /// let d = HijriDate::from_jdn_opt(HijriCalendar::UmmAlQura, 2_460_352).unwrap();
+    /// assert_eq!(d.to_string(), "1445-08-01");
+    /// assert_eq!(HijriDate::from_jdn_opt(HijriCalendar::UmmAlQura, 2_400_000), None);
+    /// ```
+    #[inline]
+    pub fn from_jdn_opt(calendar: HijriCalendar, jdn: Jdn) -> Option<Self> {
         let (lo, hi) = calendar.jdn_range();
         if !(lo..=hi).contains(&jdn) {
-            let what = match GregorianDate::from_jdn(jdn) {
-                Ok(g) => format!("{g} CE"),
-                Err(_) => format!("Julian day {jdn}"),
-            };
-            return Err(DateError::new(ErrorKind::OutOfRange {
-                what,
-                range: calendar.range_text(),
-            }));
+            return None;
         }
         let (year, month, day) = match calendar {
             HijriCalendar::UmmAlQura => {
@@ -642,11 +655,25 @@ impl HijriDate {
             }
             HijriCalendar::Tabular(t) => t.date_of(jdn),
         };
-        Ok(HijriDate {
+        Some(HijriDate {
             calendar,
             year,
             month,
             day,
+        })
+    }
+
+    /// The error of a day outside `calendar`'s range (out of the line of the common case).
+    #[cold]
+    #[inline(never)]
+    fn out_of_range(calendar: HijriCalendar, jdn: Jdn) -> DateError {
+        let what = match GregorianDate::from_jdn(jdn) {
+            Ok(g) => format!("{g} CE"),
+            Err(_) => format!("Julian day {jdn}"),
+        };
+        DateError::new(ErrorKind::OutOfRange {
+            what,
+            range: calendar.range_text(),
         })
     }
 
@@ -664,8 +691,61 @@ impl HijriDate {
     /// );
     /// # Ok::<(), nass_calendar::DateError>(())
     /// ```
+    #[inline]
     pub fn from_gregorian(calendar: HijriCalendar, date: GregorianDate) -> Result<Self, DateError> {
         Self::from_jdn(calendar, date.jdn())
+    }
+
+    /// [`HijriDate::from_gregorian`] without building an error: `None` outside the
+    /// calendar's range.
+    ///
+    /// ```
+    /// use nass_calendar::{GregorianDate, HijriCalendar, HijriDate};
+    /// let day = GregorianDate::new(2024, 3, 11)?;
+    /// assert_eq!(HijriDate::from_gregorian_opt(HijriCalendar::UmmAlQura, day).unwrap().to_string(), "1445-09-01");
+    /// assert_eq!(HijriDate::from_gregorian_opt(HijriCalendar::UmmAlQura, GregorianDate::new(1900, 1, 1)?), None);
+    /// # Ok::<(), nass_calendar::DateError>(())
+    /// ```
+    #[inline]
+    pub fn from_gregorian_opt(calendar: HijriCalendar, date: GregorianDate) -> Option<Self> {
+        Self::from_jdn_opt(calendar, date.jdn())
+    }
+
+    /// [`HijriDate::parse_iso`] without building an error: `None` where it fails.
+    ///
+    /// ```
+    /// use nass_calendar::{HijriCalendar, HijriDate};
+    /// let d = HijriDate::parse_iso_opt(HijriCalendar::UmmAlQura, "1445-09-01").unwrap();
+    /// assert_eq!(d.to_gregorian().to_string(), "2024-03-11");
+    /// assert_eq!(HijriDate::parse_iso_opt(HijriCalendar::UmmAlQura, "1445-13-01"), None);
+    /// ```
+    #[inline]
+    pub fn parse_iso_opt(calendar: HijriCalendar, s: &str) -> Option<Self> {
+        let (year, month, day) = parse_iso_fast(s.as_bytes())?;
+        Self::new_opt(calendar, year as u16, month, day)
+    }
+
+    /// [`HijriDate::new`] without building an error: `None` when `calendar` has no such
+    /// day.
+    ///
+    /// ```
+    /// use nass_calendar::{HijriCalendar, HijriDate};
+    /// assert!(HijriDate::new_opt(HijriCalendar::UmmAlQura, 1445, 9, 30).is_some());
+    /// assert_eq!(HijriDate::new_opt(HijriCalendar::UmmAlQura, 1501, 1, 1), None);
+    /// ```
+    #[inline]
+    pub fn new_opt(calendar: HijriCalendar, year: u16, month: u8, day: u8) -> Option<Self> {
+        let (first, last) = calendar.years();
+        if !(first..=last).contains(&year) {
+            return None;
+        }
+        let len = calendar.month_len(year, month)?;
+        (day >= 1 && day <= len).then_some(HijriDate {
+            calendar,
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses ISO-shaped `YYYY-MM-DD` (ASCII digits) as a date of `calendar`.
@@ -790,9 +870,25 @@ impl HijriDate {
     }
 }
 
+impl HijriDate {
+    /// The date as `YYYY-MM-DD` in ASCII bytes (the calendar is not shown), without the
+    /// formatting machinery (what [`Display`](fmt::Display) writes).
+    ///
+    /// ```
+    /// use nass_calendar::{HijriCalendar, HijriDate};
+    /// assert_eq!(&HijriDate::new(HijriCalendar::UmmAlQura, 1445, 9, 1)?.iso_bytes(), b"1445-09-01");
+    /// # Ok::<(), nass_calendar::DateError>(())
+    /// ```
+    #[inline]
+    pub fn iso_bytes(self) -> [u8; 10] {
+        // Years 1-9665: always four digits.
+        iso_bytes(self.year, self.month, self.day)
+    }
+}
+
 impl fmt::Display for HijriDate {
     /// `YYYY-MM-DD` (the calendar is not shown).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write_iso(f, self.iso_bytes())
     }
 }

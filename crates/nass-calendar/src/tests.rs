@@ -514,6 +514,40 @@ proptest! {
         let _ = cal.month_length(y, m);
     }
 
+    /// The `_opt` constructors and parsers are the `Result` ones without the error.
+    #[test]
+    fn opt_functions_agree_with_the_result_ones(
+        c in 0..9usize,
+        y in any::<u16>(),
+        gy in -2i32..=10_001,
+        m in any::<u8>(),
+        d in any::<u8>(),
+        j in 1_700_000i32..=5_400_000,
+        s in "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9\\-]{0,11}|\\PC{0,11}",
+    ) {
+        let cal = HijriCalendar::all().nth(c).unwrap();
+        prop_assert_eq!(HijriDate::new_opt(cal, y, m, d), HijriDate::new(cal, y, m, d).ok());
+        prop_assert_eq!(GregorianDate::new_opt(gy, m, d), GregorianDate::new(gy, m, d).ok());
+        prop_assert_eq!(HijriDate::from_jdn_opt(cal, j), HijriDate::from_jdn(cal, j).ok());
+        prop_assert_eq!(GregorianDate::parse_iso_opt(&s), s.parse::<GregorianDate>().ok());
+        prop_assert_eq!(HijriDate::parse_iso_opt(cal, &s), HijriDate::parse_iso(cal, &s).ok());
+        if let Ok(g) = GregorianDate::from_jdn(j) {
+            prop_assert_eq!(
+                HijriDate::from_gregorian_opt(cal, g),
+                HijriDate::from_gregorian(cal, g).ok()
+            );
+            // The digits by the formatting machinery, as Display wrote them before.
+            let iso = format!("{:04}-{:02}-{:02}", g.year(), g.month(), g.day());
+            prop_assert_eq!(&g.iso_bytes()[..], iso.as_bytes());
+            prop_assert_eq!(g.to_string(), iso);
+        }
+        if let Ok(h) = HijriDate::from_jdn(cal, j) {
+            let iso = format!("{:04}-{:02}-{:02}", h.year(), h.month(), h.day());
+            prop_assert_eq!(&h.iso_bytes()[..], iso.as_bytes());
+            prop_assert_eq!(h.to_string(), iso);
+        }
+    }
+
     #[test]
     fn tabular_round_trip(cal in tabular(), jdn in 1_948_440i32..=5_370_000) {
         let d = HijriDate::from_jdn(cal, jdn).unwrap();

@@ -66,34 +66,59 @@ impl CalendarArgs {
             .build()
     }
 
-    /// The conversion of one line, or why it has none.
-    fn convert(&self, formatter: &DateFormatter, line: &str) -> Result<String, LineError> {
+    /// Writes the conversion of one line to `out`, or says why it has none.
+    fn convert(
+        &self,
+        formatter: &DateFormatter,
+        line: &str,
+        out: &mut Vec<u8>,
+    ) -> Result<(), LineError> {
         let line = line.trim();
-        if line.is_empty() {
-            return Err(LineError::Empty(self.calendar));
-        }
-        let date = |error| LineError::Date(error, self.calendar);
         let arabic = self.format == DateStyle::Arabic;
-        Ok(match self.to {
+        // The common case builds no error; `why_not` says what is wrong with the rest.
+        // ISO dates are copied as arrays of a constant length, without a call.
+        match self.to {
             Direction::Hijri => {
-                let day: GregorianDate = line.parse().map_err(date)?;
-                let hijri = HijriDate::from_gregorian(self.calendar, day).map_err(date)?;
+                let hijri = GregorianDate::parse_iso_opt(line)
+                    .and_then(|day| HijriDate::from_gregorian_opt(self.calendar, day))
+                    .ok_or_else(|| self.why_not(line))?;
                 if arabic {
-                    formatter.format_hijri(hijri)
+                    out.extend_from_slice(formatter.format_hijri(hijri).as_bytes());
                 } else {
-                    hijri.to_string()
+                    out.extend_from_slice(&hijri.iso_bytes());
                 }
             }
             Direction::Gregorian => {
-                let hijri = HijriDate::parse_iso(self.calendar, line).map_err(date)?;
-                let day = hijri.to_gregorian();
+                let day = HijriDate::parse_iso_opt(self.calendar, line)
+                    .ok_or_else(|| self.why_not(line))?
+                    .to_gregorian();
                 if arabic {
-                    formatter.format_gregorian(day)
+                    out.extend_from_slice(formatter.format_gregorian(day).as_bytes());
                 } else {
-                    day.to_string()
+                    out.extend_from_slice(&day.iso_bytes());
                 }
             }
-        })
+        }
+        Ok(())
+    }
+
+    /// Why a (trimmed) line has no conversion.
+    #[cold]
+    fn why_not(&self, line: &str) -> LineError {
+        if line.is_empty() {
+            return LineError::Empty(self.calendar);
+        }
+        let error = match self.to {
+            Direction::Hijri => line
+                .parse::<GregorianDate>()
+                .and_then(|day| HijriDate::from_gregorian(self.calendar, day))
+                .err(),
+            Direction::Gregorian => HijriDate::parse_iso(self.calendar, line).err(),
+        };
+        match error {
+            Some(e) => LineError::Date(e, self.calendar),
+            None => LineError::NoConversion(self.calendar),
+        }
     }
 }
 
@@ -106,6 +131,8 @@ pub enum LineError {
     TooLong,
     /// The date cannot be read or converted in this calendar.
     Date(DateError, HijriCalendar),
+    /// The quick conversion failed where the checked one did not (not expected).
+    NoConversion(HijriCalendar),
 }
 
 impl std::fmt::Display for LineError {
@@ -120,6 +147,10 @@ impl std::fmt::Display for LineError {
             }
             LineError::Empty(calendar) => {
                 f.write_str("empty line")?;
+                calendar
+            }
+            LineError::NoConversion(calendar) => {
+                f.write_str("no conversion")?;
                 calendar
             }
         };
@@ -149,6 +180,7 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
     // Inside a line too long to be held (it went out in forced pieces): the rest of it
     // is skipped, and it keeps its one line number.
     let mut skipping = false;
+    let mut pending: Vec<u8> = Vec::new();
     let mut fail = |error: CliError| -> Result<(), CliError> {
         if !args.keep_going {
             return Err(error);
@@ -163,7 +195,17 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
         args.input.options(),
         |text| line_cut(text, |_| 0),
         |piece| {
-            for line in piece.text.split_inclusive('\n') {
+            // The piece's output is gathered here and written once (a line is 11 bytes);
+            // what is gathered goes out before any error is reported.
+            pending.clear();
+            let text = piece.text;
+            let mut rest = text;
+            while !rest.is_empty() {
+                let (line, after) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                    Some(i) => rest.split_at(i + 1),
+                    None => (rest, ""),
+                };
+                rest = after;
                 let (body, ending) = match line.strip_suffix("\r\n") {
                     Some(body) => (body, "\r\n"),
                     None => match line.strip_suffix('\n') {
@@ -174,31 +216,34 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                 if skipping {
                     // The end of a line already reported as too long.
                     skipping = ending.is_empty();
-                    out.write_all(ending.as_bytes()).map_err(CliError::Write)?;
+                    pending.extend_from_slice(ending.as_bytes());
                     continue;
                 }
                 line_number += 1;
-                if ending.is_empty() && piece.forced {
+                let failure = if ending.is_empty() && piece.forced {
                     // A line longer than the stream holds is no date.
                     skipping = true;
+                    Some(LineError::TooLong)
+                } else {
+                    args.convert(&formatter, body, &mut pending).err()
+                };
+                if let Some(error) = failure {
+                    out.write_all(&pending).map_err(CliError::Write)?;
+                    pending.clear();
                     fail(CliError::Line {
                         line: line_number,
-                        error: LineError::TooLong,
-                    })?;
-                    continue;
-                }
-                match args.convert(&formatter, body) {
-                    Ok(converted) => out
-                        .write_all(converted.as_bytes())
-                        .map_err(CliError::Write)?,
-                    Err(error) => fail(CliError::Line {
-                        line: line_number,
                         error,
-                    })?,
+                    })?;
+                    if skipping {
+                        continue;
+                    }
                 }
-                out.write_all(ending.as_bytes()).map_err(CliError::Write)?;
+                match ending {
+                    "\n" => pending.push(b'\n'),
+                    _ => pending.extend_from_slice(ending.as_bytes()),
+                }
             }
-            Ok(())
+            out.write_all(&pending).map_err(CliError::Write)
         },
     )?;
     out.flush().map_err(CliError::Write)?;

@@ -106,3 +106,17 @@ fn tokenize_split_digits_and_arabic_comma() {
         [1, 2, 3, 5, 8, 13, 21],
     );
 }
+
+#[test]
+fn camel_preset_keeps_the_uncomposed_pair_as_camel_does() {
+    // CAMeL's NFKC runs before its folds: ى + hamza above and ٱ + madda stay two code
+    // points after the fold, and only a second run composes them.
+    let text = "\u{0649}\u{0654} \u{0671}\u{0653}ب\n";
+    let once = run_str(&["normalize", "--preset", "camel"], text);
+    assert_eq!(once, "\u{064A}\u{0654} \u{0627}\u{0653}ب\n");
+    assert_eq!(
+        run_str(&["normalize", "--preset", "camel"], &once),
+        "\u{0626} \u{0627}ب\n"
+    );
+    assert_same_for_chunk_sizes(&["normalize", "--preset", "camel"], &text.repeat(3), 1..=16);
+}

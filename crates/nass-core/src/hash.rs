@@ -70,8 +70,16 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
 /// words.insert("كتاب");
 /// assert!(words.contains("كتاب"));
 /// ```
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct FastHasher(u64);
+
+impl Default for FastHasher {
+    /// A hasher with a fixed non-zero state (from zero, leading zero bytes would leave
+    /// it zero: "" and "\0" would collide).
+    fn default() -> Self {
+        FastHasher(0x243F_6A88_85A3_08D3)
+    }
+}
 
 impl std::hash::Hasher for FastHasher {
     #[inline]

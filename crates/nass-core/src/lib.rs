@@ -25,6 +25,7 @@
 //! - [`hash`]: the one hasher of the workspace's filters and tables.
 //! - [`Spanned`] and [`CliticSpanned`]: the accessor convention of every match type
 //!   (`start`, `end`, `span`, `text`; `name_start`, `clitics`, `name_text`).
+//! - [`UnknownName`]: the one error of every `FromStr` that reads a name.
 //!
 //! Marks, word characters and the lookup fold are policy and live in the crates whose
 //! subject they are: `nass_diacritics::word` and `nass_letters::lookup`.
@@ -48,11 +49,13 @@ pub mod proclitics;
 pub mod span;
 mod table;
 pub mod unicode;
+mod unknown;
 
 pub use align::{Alignment, AlignmentBuilder};
 pub use charset::CharSet;
 pub use span::{CliticSpanned, Spanned};
 pub use table::{Entry, NoSink, Sink, Table, TableBuilder};
+pub use unknown::UnknownName;
 
 /// What a policy does to one code point.
 ///

@@ -176,7 +176,8 @@ impl LetterFolds {
 ///   ءا when the word has exactly three code points or its third code point is a shadda,
 ///   and its second is not one of the harakat U+064B–U+0650, U+0652 (see
 ///   [`initial_madda_is_hamza_alef`]). That is PyArabic 0.6.15's `uniform` method, with
-///   "word" meaning what [`is_word_char`] says (PyArabic applies its rule to the start
+///   "word" meaning a run of [`nass_diacritics::word::is_word_char`] (letters, numbers,
+///   marks, tatweel and joiners; PyArabic applies its rule to the start
 ///   of whatever string it is given, meant to be one word).
 ///
 /// ```
@@ -250,20 +251,6 @@ impl std::str::FromStr for HamzaFold {
     }
 }
 
-/// The code points that make up a word for the uniform hamza spelling's rule on an
-/// initial آ: Arabic letters ([`nass_core::arabic::is_arabic_letter`]), tatweel and the
-/// Arabic combining marks (U+0610–U+061A, U+064B–U+065F, U+0670, U+06D6–U+06ED).
-///
-/// ```
-/// assert!(nass_letters::is_word_char('آ'));
-/// assert!(nass_letters::is_word_char('\u{0651}'));
-/// assert!(!nass_letters::is_word_char(' '));
-/// ```
-pub const fn is_word_char(c: char) -> bool {
-    nass_core::arabic::is_arabic_letter(c)
-        || matches!(c as u32, 0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED)
-}
-
 /// Whether an آ that starts a word whose code points are `word` (آ first) is spelled ءا
 /// by the uniform hamza spelling rather than ءء: the word's second code point is not one
 /// of the harakat U+064B–U+0650, U+0652, and either the word has exactly three code
@@ -289,7 +276,8 @@ pub fn initial_madda_is_hamza_alef(word: &str) -> bool {
 }
 
 /// The byte offsets of the آ that start a word of `text` (after a code point that is not
-/// a [`is_word_char`], or at the start) and that the uniform spelling writes ءا
+/// a word character, [`nass_diacritics::word::is_word_char`], or at the start) and that
+/// the uniform spelling writes ءا
 /// ([`initial_madda_is_hamza_alef`]).
 ///
 /// ```
@@ -298,7 +286,7 @@ pub fn initial_madda_is_hamza_alef(word: &str) -> bool {
 pub fn initial_hamza_alefs(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let mut start = 0;
-    for piece in text.split(|c: char| !is_word_char(c)) {
+    for piece in text.split(|c: char| !nass_diacritics::word::is_word_char(c)) {
         if initial_madda_is_hamza_alef(piece) {
             found.push(start);
         }

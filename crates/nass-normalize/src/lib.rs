@@ -49,10 +49,13 @@
 //! - `search` is the most aggressive fold, for indexing and matching.
 //! - `camel` gives CAMeL Tools 1.6's usual chain (`normalize_unicode`, `dediac_ar`,
 //!   `normalize_alef_ar`, `normalize_alef_maksura_ar`, `normalize_teh_marbuta_ar`) byte for
-//!   byte, with one documented exception: where CAMeL's own output is not in NFKC, because a
-//!   folded letter is followed by a combining hamza or madda (ى + U+0654, أ + U+0654), CAMeL
-//!   returns the uncomposed pair (ي + U+0654), which changes if normalized again; nass
-//!   composes it (ئ, or ا once the alef fold applies), so that normalizing is idempotent.
+//!   byte, in every case. CAMeL runs each step once, NFKC first, so where a letter it folds
+//!   afterwards is followed by a combining hamza or madda (ى + U+0654, ٱ + U+0653) its
+//!   output keeps the uncomposed pair (ي + U+0654, ا + U+0653), which is not in NFKC; so
+//!   does this preset, which runs one round of the reference where the others run rounds
+//!   until nothing changes. It is therefore the one preset that is not idempotent, in
+//!   that corner only: normalizing its output again composes the pair (ئ, آ then ا), as
+//!   CAMeL's chain run twice does ([`Normalizer::is_idempotent`]).
 //! - `lucene` gives Lucene's `ArabicNormalizer` exactly: no Unicode normalization, alef
 //!   with hamza or madda to alef (not alef wasla), alef maksura to yeh, teh marbuta to heh,
 //!   tatweel and U+064B–U+0652 removed.
@@ -71,7 +74,8 @@
 //! which is أ). Collapsing elongation, when on, comes last, once: it only removes letters
 //! from runs of letters, which composes nothing and makes no new run. So the result is
 //! always in the chosen Unicode normal form, and normalizing is idempotent for every set
-//! of operations. The fast path gives byte-identical output to
+//! of operations, except with the `camel` preset, which runs a single round as CAMeL does
+//! (see its entry above). The fast path gives byte-identical output to
 //! the reference on every input: code points whose result depends on their neighbours
 //! (combining hamza and madda, marks out of canonical order, anything whose normalization is
 //! not local) are handed to the reference in small windows that start and end at code
@@ -88,261 +92,31 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::RangeInclusive;
-use std::str::FromStr;
 use std::sync::Arc;
 
-use nass_core::{map_chars, AlignmentBuilder, CharAction, Entry, NoSink, Table, TableBuilder};
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use nass_core::{AlignmentBuilder, NoSink, Table};
 
 pub use nass_core::Alignment;
 pub use nass_diacritics::Diacritics;
 pub use nass_letters::{HamzaFold, LetterFolds};
-use nass_numerals::DigitConverter;
 pub use nass_numerals::{DigitSet, DigitSources};
 
+mod classifier;
 mod elongation;
 mod invisibles;
+mod presets;
+mod reference;
+
+use classifier::build_table;
+#[cfg(test)]
+use classifier::*;
 pub use invisibles::{is_invisible_control, is_unicode_space};
-
-/// The Unicode normalization applied before the character operations.
-///
-/// ```
-/// use nass_normalize::UnicodeForm;
-/// assert_eq!("nfkc".parse::<UnicodeForm>().unwrap(), UnicodeForm::Nfkc);
-/// assert!("nfd".parse::<UnicodeForm>().is_err());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UnicodeForm {
-    /// No Unicode normalization: code points are taken as they stand.
-    None,
-    /// Canonical composition (NFC).
-    Nfc,
-    /// Compatibility composition (NFKC): also folds presentation forms, ligatures, width
-    /// variants, and no-break spaces.
-    Nfkc,
-}
-
-impl UnicodeForm {
-    /// Every form, in order.
-    pub const ALL: [UnicodeForm; 3] = [UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc];
-
-    /// The form's name: `none`, `nfc` or `nfkc`.
-    ///
-    /// ```
-    /// assert_eq!(nass_normalize::UnicodeForm::Nfc.name(), "nfc");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            UnicodeForm::None => "none",
-            UnicodeForm::Nfc => "nfc",
-            UnicodeForm::Nfkc => "nfkc",
-        }
-    }
-}
-
-impl FromStr for UnicodeForm {
-    type Err = UnknownName;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        UnicodeForm::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownName::new("Unicode form", s, &["none", "nfc", "nfkc"]))
-    }
-}
-
-/// A named set of operations.
-///
-/// ```
-/// use nass_normalize::Preset;
-/// let p: Preset = "camel".parse().unwrap();
-/// assert_eq!(p, Preset::Camel);
-/// assert_eq!(p.name(), "camel");
-/// let err = "solr".parse::<Preset>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown preset 'solr' (expected one of: search, camel, lucene, display)");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Preset {
-    /// The most aggressive fold, for indexing and matching.
-    Search,
-    /// CAMeL Tools' usual normalization chain, byte for byte.
-    Camel,
-    /// Lucene's `ArabicNormalizer`, exactly.
-    Lucene,
-    /// Safe for text shown to people: presentation forms, invisibles and tatweel only.
-    Display,
-}
-
-impl Preset {
-    /// Every preset, in order.
-    pub const ALL: [Preset; 4] = [
-        Preset::Search,
-        Preset::Camel,
-        Preset::Lucene,
-        Preset::Display,
-    ];
-
-    /// The preset's name, as the command line spells it.
-    ///
-    /// ```
-    /// assert_eq!(nass_normalize::Preset::Lucene.name(), "lucene");
-    /// ```
-    pub const fn name(self) -> &'static str {
-        match self {
-            Preset::Search => "search",
-            Preset::Camel => "camel",
-            Preset::Lucene => "lucene",
-            Preset::Display => "display",
-        }
-    }
-
-    /// One line saying what the preset does.
-    ///
-    /// ```
-    /// assert!(nass_normalize::Preset::Search.description().contains("NFKC"));
-    /// ```
-    pub const fn description(self) -> &'static str {
-        match self {
-            Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles, digits to ASCII",
-            Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta",
-            Preset::Lucene => "Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652",
-            Preset::Display => "safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept",
-        }
-    }
-
-    const fn settings(self) -> Settings {
-        match self {
-            Preset::Search => Settings {
-                unicode: UnicodeForm::Nfkc,
-                ligatures: true,
-                letters: LetterFolds::all(),
-                diacritics: Diacritics::all(),
-                tatweel: true,
-                invisibles: true,
-                digits: Some(DigitSet::Ascii),
-                all_digits: true,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-            },
-            Preset::Camel => Settings {
-                unicode: UnicodeForm::Nfkc,
-                ligatures: true,
-                letters: LetterFolds::ALEF_HAMZA
-                    .union(LetterFolds::ALEF_WASLA)
-                    .union(LetterFolds::ALEF_MAKSURA)
-                    .union(LetterFolds::TEH_MARBUTA),
-                diacritics: Diacritics::CAMEL,
-                tatweel: false,
-                invisibles: false,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-            },
-            Preset::Lucene => Settings {
-                unicode: UnicodeForm::None,
-                ligatures: false,
-                letters: LetterFolds::ALEF_HAMZA
-                    .union(LetterFolds::ALEF_MAKSURA)
-                    .union(LetterFolds::TEH_MARBUTA),
-                diacritics: Diacritics::CLASSIC,
-                tatweel: true,
-                invisibles: false,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-            },
-            Preset::Display => Settings {
-                unicode: UnicodeForm::Nfc,
-                ligatures: false,
-                letters: LetterFolds::PRESENTATION_FORMS,
-                diacritics: Diacritics::empty(),
-                tatweel: true,
-                invisibles: true,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-            },
-        }
-    }
-}
-
-impl fmt::Display for Preset {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Preset {
-    type Err = UnknownName;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Preset::ALL
-            .into_iter()
-            .find(|p| p.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownName::new("preset", s, &["search", "camel", "lucene", "display"]))
-    }
-}
-
-/// The error for a preset or Unicode form name that does not exist.
-///
-/// ```
-/// let err = "nfd".parse::<nass_normalize::UnicodeForm>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown Unicode form 'nfd' (expected one of: none, nfc, nfkc)");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownName {
-    what: &'static str,
-    given: String,
-    expected: &'static [&'static str],
-}
-
-impl UnknownName {
-    fn new(what: &'static str, given: &str, expected: &'static [&'static str]) -> Self {
-        UnknownName {
-            what,
-            given: given.to_string(),
-            expected,
-        }
-    }
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} '{}' (expected one of: {})",
-            self.what,
-            self.given,
-            self.expected.join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownName {}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct Settings {
-    unicode: UnicodeForm,
-    ligatures: bool,
-    letters: LetterFolds,
-    diacritics: Diacritics,
-    tatweel: bool,
-    invisibles: bool,
-    digits: Option<DigitSet>,
-    all_digits: bool,
-    elongation: bool,
-    hamza: HamzaFold,
-    digit_sources: DigitSources,
-}
+#[cfg(test)]
+use nass_core::{CharAction, Entry, TableBuilder};
+pub(crate) use presets::Settings;
+pub use presets::{Preset, UnicodeForm, UnknownName};
+#[cfg(test)]
+use reference::*;
 
 /// Configures a [`Normalizer`]. Starts with every operation off and NFC; a
 /// [`preset`](Self::preset) sets them all at once, and later calls override it.
@@ -629,6 +403,7 @@ impl Normalizer {
                 elongation: false,
                 hamza: HamzaFold::Tasheel,
                 digit_sources: DigitSources::ANY,
+                single_round: false,
             },
         }
     }
@@ -795,6 +570,25 @@ impl Normalizer {
         (out, alignment)
     }
 
+    /// Whether normalizing the result again always leaves it as it is: true for every
+    /// normalizer but those built from [`Preset::Camel`] (later builder calls keep its
+    /// single round), which runs each step of CAMeL's chain once, as CAMeL does, so that
+    /// a folded letter before a combining hamza or madda (ى + U+0654, ٱ + U+0653) stays
+    /// uncomposed (ي + U+0654, ا + U+0653), which normalizing again composes.
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let camel = Normalizer::from_preset(Preset::Camel);
+    /// assert!(!camel.is_idempotent());
+    /// let once = camel.normalize("\u{0649}\u{0654}");
+    /// assert_eq!(once, "\u{064A}\u{0654}");
+    /// assert_eq!(camel.normalize(&once), "\u{0626}");
+    /// assert!(Normalizer::from_preset(Preset::Search).is_idempotent());
+    /// ```
+    pub fn is_idempotent(&self) -> bool {
+        !self.settings.single_round
+    }
+
     /// The settings' Unicode normalization form.
     ///
     /// ```
@@ -803,542 +597,6 @@ impl Normalizer {
     /// ```
     pub fn unicode_form(&self) -> UnicodeForm {
         self.settings.unicode
-    }
-}
-
-/// Replaces `text` by what `step` makes of it, when that is new.
-fn step(text: &mut Cow<'_, str>, step: impl FnOnce(&str) -> Cow<'_, str>) {
-    if let Cow::Owned(next) = step(text) {
-        *text = Cow::Owned(next);
-    }
-}
-
-fn ligature_action(c: char) -> CharAction {
-    match c {
-        '\u{FDFC}' => CharAction::Replace("ريال".into()),
-        '\u{FDFD}' => CharAction::Replace("بسم الله الرحمن الرحيم".into()),
-        _ => CharAction::Keep,
-    }
-}
-
-impl Settings {
-    /// What [`Normalizer::reference`] returns.
-    fn reference(&self, text: &str) -> String {
-        match self.reference_round(text) {
-            Cow::Borrowed(_) => text.to_string(),
-            Cow::Owned(next) => self.reference_rounds_from(next),
-        }
-    }
-
-    /// The reference's further rounds, after a first one that gave `current`.
-    fn reference_rounds_from(&self, mut current: String) -> String {
-        // Each further round only composes what the previous one brought together, so it
-        // shortens the text or leaves it alone; a handful of rounds always suffices.
-        for _ in 0..64 {
-            match self.reference_round(&current) {
-                Cow::Owned(next) if next != current => current = next,
-                _ => return current,
-            }
-        }
-        current
-    }
-
-    /// One round of the reference: borrows `text` when nothing changes it.
-    fn reference_round<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let mut text = Cow::Borrowed(text);
-        if self.ligatures {
-            step(&mut text, |t| map_chars(t, ligature_action));
-        }
-        match self.unicode {
-            UnicodeForm::None => {}
-            UnicodeForm::Nfc => step(&mut text, |t| match is_in_form(UnicodeForm::Nfc, t) {
-                true => Cow::Borrowed(t),
-                false => Cow::Owned(t.nfc().collect()),
-            }),
-            UnicodeForm::Nfkc => step(&mut text, |t| match is_in_form(UnicodeForm::Nfkc, t) {
-                true => Cow::Borrowed(t),
-                false => Cow::Owned(t.nfkc().collect()),
-            }),
-        }
-        self.operations(text)
-    }
-
-    /// The per-character operations of a round, in order, applied to `text`.
-    fn operations<'a>(&self, mut text: Cow<'a, str>) -> Cow<'a, str> {
-        let s = *self;
-        if !s.letters.is_empty() || s.hamza != HamzaFold::Tasheel {
-            step(&mut text, |t| map_chars(t, |c| s.letter_action(c)));
-        }
-        if !s.diacritics.is_empty() || s.tatweel {
-            step(&mut text, |t| {
-                map_chars(t, |c| nass_diacritics::action(c, s.diacritics, s.tatweel))
-            });
-        }
-        if s.invisibles {
-            step(&mut text, |t| map_chars(t, invisibles::action));
-        }
-        if let Some(converter) = s.digit_converter() {
-            step(&mut text, |t| converter.convert(t));
-        }
-        text
-    }
-
-    /// Whether an operation looks at whole words or runs of letters, beyond what the
-    /// table sees.
-    fn needs_words(&self) -> bool {
-        self.elongation || self.hamza == HamzaFold::Uniform
-    }
-
-    /// The letter folds' action on `c`, with the hamza spelling.
-    fn letter_action(&self, c: char) -> CharAction {
-        self.letters.action_with(c, self.hamza)
-    }
-
-    /// The digit conversion, when it is on.
-    fn digit_converter(&self) -> Option<DigitConverter> {
-        self.digits.map(|to| {
-            DigitConverter::builder(to)
-                .from(self.digit_sources)
-                .all_decimal_digits(self.all_digits)
-                .separators(true)
-                .build()
-        })
-    }
-
-    /// Whether the digit conversion changes `c` in some context but not in another (a
-    /// separator between digits).
-    fn digits_depend_on_context(&self, c: char) -> bool {
-        self.digit_converter().is_some_and(|d| {
-            let zero = Some(d.target().zero());
-            d.separator(zero, c, zero) != d.separator(None, c, None)
-        })
-    }
-}
-
-/// Whether the operations (not the Unicode normalization) leave `c` alone.
-fn operations_keep(s: &Settings, c: char) -> bool {
-    (!s.ligatures || ligature_action(c) == CharAction::Keep)
-        && s.letter_action(c) == CharAction::Keep
-        && nass_diacritics::action(c, s.diacritics, s.tatweel) == CharAction::Keep
-        && (!s.invisibles || invisibles::action(c) == CharAction::Keep)
-        && s.digit_converter().is_none_or(|d| {
-            // Only digits and separators that change between digits (the one rule,
-            // nass-numerals' `separator_in_context`) can change.
-            let zero = Some(d.target().zero());
-            if nass_numerals::decimal_digit_value(c).is_none()
-                && d.separator(zero, c, zero).is_none()
-            {
-                return true;
-            }
-            let mut buf = [0; 4];
-            matches!(d.convert(c.encode_utf8(&mut buf)), Cow::Borrowed(_))
-        })
-}
-
-/// Whether `text` is known to be in the form already: its code points are all inert
-/// (each a starter that the form leaves alone and that combines with nothing), or the
-/// quick check says yes.
-fn is_in_form(form: UnicodeForm, text: &str) -> bool {
-    text.chars().all(nass_core::unicode::is_normalization_inert)
-        || match form {
-            UnicodeForm::None => true,
-            UnicodeForm::Nfc => is_nfc_quick(text.chars()) == IsNormalized::Yes,
-            UnicodeForm::Nfkc => is_nfkc_quick(text.chars()) == IsNormalized::Yes,
-        }
-}
-
-/// Whether normalization leaves `c` alone when it stands by itself.
-fn normalization_keeps(form: UnicodeForm, c: char) -> bool {
-    let once = std::iter::once(c);
-    let quick = match form {
-        UnicodeForm::None => return true,
-        UnicodeForm::Nfc => is_nfc_quick(once),
-        UnicodeForm::Nfkc => is_nfkc_quick(once),
-    };
-    match quick {
-        IsNormalized::Yes => true,
-        IsNormalized::No => false,
-        IsNormalized::Maybe => {
-            let s: String = match form {
-                UnicodeForm::Nfc => std::iter::once(c).nfc().collect(),
-                _ => std::iter::once(c).nfkc().collect(),
-            };
-            s.chars().eq(std::iter::once(c))
-        }
-    }
-}
-
-/// What the form makes of `c` standing alone, or `None` when it leaves it as it is: the
-/// same as normalizing the one-code-point string, with shortcuts. When `c`'s full
-/// decomposition is one code point, nothing can compose: that is the result. When it is
-/// more, the form leaves `c` as it is exactly when composing the parts in turn, each with
-/// what the ones before it composed to, gives back `c` (a part that does not compose stays
-/// in the result, so the result would have more than one code point).
-fn normalized_alone(form: UnicodeForm, c: char) -> Option<String> {
-    // The longest full decomposition (U+FDFA) has 18 code points.
-    let mut parts = ['\0'; 18];
-    let mut len = 0;
-    let mut take = |d: char| {
-        if let Some(slot) = parts.get_mut(len) {
-            *slot = d;
-        }
-        len += 1;
-    };
-    match form {
-        UnicodeForm::None => return None,
-        UnicodeForm::Nfc => unicode_normalization::char::decompose_canonical(c, &mut take),
-        UnicodeForm::Nfkc => unicode_normalization::char::decompose_compatible(c, &mut take),
-    }
-    if len == 1 {
-        return (parts[0] != c).then(|| parts[0].to_string());
-    }
-    let composed = parts.get(1..len).and_then(|rest| {
-        rest.iter().try_fold(parts[0], |acc, &next| {
-            unicode_normalization::char::compose(acc, next)
-        })
-    });
-    if composed == Some(c) {
-        return None;
-    }
-    let once = std::iter::once(c);
-    let normalized: String = match form {
-        UnicodeForm::Nfc => once.nfc().collect(),
-        _ => once.nfkc().collect(),
-    };
-    (!normalized.chars().eq(std::iter::once(c))).then_some(normalized)
-}
-
-/// The first code point of `c`'s decomposition under the form (canonical for NFC,
-/// compatibility for NFKC).
-fn first_of_decomposition(form: UnicodeForm, c: char) -> char {
-    let mut first = None;
-    let mut take = |d: char| {
-        first.get_or_insert(d);
-    };
-    match form {
-        UnicodeForm::Nfkc => unicode_normalization::char::decompose_compatible(c, &mut take),
-        _ => unicode_normalization::char::decompose_canonical(c, &mut take),
-    }
-    first.unwrap_or(c)
-}
-
-/// Whether nothing before `c` can combine with `c` or with what follows it.
-fn boundary_before(form: UnicodeForm, c: char) -> bool {
-    let starter =
-        |d: char| canonical_combining_class(d) == 0 && !nass_core::unicode::composes_backward(d);
-    starter(c) && starter(first_of_decomposition(form, c))
-}
-
-/// The table: every code point below U+10000 that some enabled operation or the Unicode
-/// normalization can touch is classified; the rest are kept as anchors (which is what
-/// classifying them would give).
-fn build_table(s: Settings) -> Table {
-    let classifier = Classifier::new(s);
-    let mut b = TableBuilder::new();
-    for c in classifier.candidates().iter() {
-        let entry = classifier.classify(c);
-        if entry != Entry::KeepAnchor {
-            b.set(c, entry);
-        }
-    }
-    b.astral(move |c| classify_astral(&s, c));
-    b.build()
-}
-
-/// Code points that the ligature spelling changes.
-const LIGATURE_RANGES: &[RangeInclusive<char>] = &['\u{FDFC}'..='\u{FDFD}'];
-
-/// Classifies code points for the table, with what it knows of the settings: which code
-/// points below U+10000 the enabled operations may touch (the union of their range lists,
-/// each tested to hold every code point its operation changes), and which are inert.
-struct Classifier {
-    s: Settings,
-    /// Code points in the range lists of the enabled operations.
-    touched: BmpSet,
-    /// [`nass_core::unicode::is_normalization_inert`], as a set.
-    inert: BmpSet,
-}
-
-impl Classifier {
-    fn new(s: Settings) -> Self {
-        let mut touched = BmpSet::default();
-        let mut insert = |on: bool, ranges: &[RangeInclusive<char>]| {
-            if on {
-                for r in ranges {
-                    touched.fill(r.clone(), true);
-                }
-            }
-        };
-        insert(s.ligatures, LIGATURE_RANGES);
-        insert(!s.letters.is_empty(), nass_letters::ACTION_RANGES);
-        insert(s.hamza != HamzaFold::Tasheel, nass_letters::HAMZA_RANGES);
-        insert(
-            !s.diacritics.is_empty() || s.tatweel,
-            nass_diacritics::ACTION_RANGES,
-        );
-        insert(s.invisibles, invisibles::ACTION_RANGES);
-        // The separators whose change depends on context are in the list too.
-        insert(s.digits.is_some(), nass_numerals::CONVERTIBLE_RANGES);
-        let mut inert = BmpSet::default();
-        for r in nass_core::unicode::normalization_inert_ranges() {
-            inert.fill(r, true);
-        }
-        Classifier { s, touched, inert }
-    }
-
-    /// The code points below U+10000 whose entry is not obviously [`Entry::KeepAnchor`]:
-    /// those the Unicode normalization may touch (all but the inert ones) and those the
-    /// enabled operations may touch. For the others, [`classify`](Self::classify) gives
-    /// `KeepAnchor`.
-    fn candidates(&self) -> BmpSet {
-        let mut set = BmpSet::default();
-        for (w, (&touched, &inert)) in set
-            .words
-            .iter_mut()
-            .zip(self.touched.words.iter().zip(self.inert.words.iter()))
-        {
-            *w = match self.s.unicode {
-                UnicodeForm::None => touched,
-                _ => touched | !inert,
-            };
-        }
-        set
-    }
-
-    /// [`nass_core::unicode::is_normalization_inert`].
-    fn inert(&self, c: char) -> bool {
-        self.inert.contains(c)
-    }
-
-    /// [`operations_keep`], answered at once outside the operations' ranges.
-    fn operations_keep(&self, c: char) -> bool {
-        self.untouched(c) || operations_keep(&self.s, c)
-    }
-
-    /// What the fast path may do with `c` (see `nass_core::Entry`). The definition is
-    /// `table_reference::classify`; this gives the same entry (the tests hold the two
-    /// tables equal) with shortcuts: an inert code point is left alone by normalization
-    /// and is an anchor, and what is left alone needs no string.
-    fn classify(&self, c: char) -> Entry {
-        let s = &self.s;
-        let form = s.unicode;
-        if s.digits_depend_on_context(c) {
-            return Entry::Complex;
-        }
-        let inert = form == UnicodeForm::None || self.inert(c);
-        // What normalization makes of `c` alone; `None`: it leaves it as it is.
-        let normalized = if inert {
-            None
-        } else {
-            normalized_alone(form, c)
-        };
-        let keeps = normalized.is_none() && self.operations_keep(c);
-        // Most code points: left alone by every operation, and a starter that
-        // normalization does not touch.
-        if inert && keeps {
-            return Entry::KeepAnchor;
-        }
-        let normalization_keeps = normalized.is_none();
-        // What `c` alone becomes; `None`: it is left as it is.
-        let result = if keeps {
-            None
-        } else {
-            Some(self.reference_alone(c, normalized))
-        };
-        if form == UnicodeForm::None {
-            // Every code point is handled alone.
-            return match result {
-                None => Entry::KeepAnchor,
-                Some(r) if r.is_empty() => Entry::Drop,
-                Some(r) => Entry::Replace(r),
-            };
-        }
-        let ccc = canonical_combining_class(c);
-        let composes = nass_core::unicode::composes_backward(c)
-            || nass_core::unicode::composites_starting_with(c)
-                .next()
-                .is_some();
-        if result.as_deref() == Some("") {
-            // Transparent only if it takes no part in composition.
-            return if normalization_keeps && !composes {
-                Entry::Drop
-            } else {
-                Entry::Complex
-            };
-        }
-        if ccc != 0 {
-            return if result.is_none() && !composes {
-                Entry::KeepMark(ccc)
-            } else {
-                Entry::Complex
-            };
-        }
-        if !boundary_before(form, c) || !result.as_deref().is_none_or(|r| self.anchor(r)) {
-            return Entry::Complex;
-        }
-        // Whatever `c` composes with must also leave an anchor behind.
-        for composite in nass_core::unicode::composites_starting_with(c) {
-            if !self.leaves_an_anchor(composite) {
-                return Entry::Complex;
-            }
-        }
-        match result {
-            None => Entry::KeepAnchor,
-            Some(r) => Entry::Replace(r),
-        }
-    }
-
-    /// Whether what `c` alone becomes can stand as an anchor ([`anchor_result`]); the
-    /// form is NFC or NFKC.
-    fn leaves_an_anchor(&self, c: char) -> bool {
-        let form = self.s.unicode;
-        let inert = self.inert(c);
-        let normalized = if inert {
-            None
-        } else {
-            normalized_alone(form, c)
-        };
-        if normalized.is_none() && self.operations_keep(c) {
-            // Left as it is: an inert code point is a starter nothing combines with.
-            inert || (boundary_before(form, c) && canonical_combining_class(c) == 0)
-        } else {
-            self.anchor(&self.reference_alone(c, normalized))
-        }
-    }
-
-    /// [`anchor_result`]: a non-empty result of inert code points is one at once.
-    fn anchor(&self, result: &str) -> bool {
-        let inert = !result.is_empty() && result.chars().all(|d| self.inert(d));
-        inert || anchor_result(self.s.unicode, result)
-    }
-
-    /// Whether a round of the reference leaves `text` as it is, known at once: no
-    /// enabled operation can change its code points, and it is in the normal form.
-    fn stable(&self, text: &str) -> bool {
-        text.chars().all(|d| self.untouched(d)) && is_in_form(self.s.unicode, text)
-    }
-
-    /// Whether no enabled operation can change `c` (the ligature spelling included).
-    fn untouched(&self, c: char) -> bool {
-        u32::from(c) < 0x10000 && !self.touched.contains(c)
-    }
-
-    /// [`Settings::reference`] of `c` alone, given what the normalization makes of it
-    /// ([`normalized_alone`]).
-    fn reference_alone(&self, c: char, normalized: Option<String>) -> String {
-        let s = &self.s;
-        if !self.untouched(c) && s.ligatures && ligature_action(c) != CharAction::Keep {
-            return s.reference(c.encode_utf8(&mut [0; 4]));
-        }
-        // The first round: the normalization (the ligature spelling leaves `c` alone),
-        // then the operations.
-        let normalized = normalized.unwrap_or_else(|| c.to_string());
-        if normalized.chars().all(|d| self.untouched(d)) {
-            // The operations leave it alone, and it is normalized: the next round changes
-            // nothing.
-            return normalized;
-        }
-        let first = match s.operations(Cow::Borrowed(&normalized)) {
-            Cow::Borrowed(_) => normalized,
-            Cow::Owned(next) => next,
-        };
-        if self.stable(&first) {
-            return first;
-        }
-        s.reference_rounds_from(first)
-    }
-}
-
-/// A set of code points below U+10000 (surrogates included, as numbers), one bit each.
-struct BmpSet {
-    words: Box<[u64; 1024]>,
-}
-
-impl Default for BmpSet {
-    fn default() -> Self {
-        BmpSet {
-            words: Box::new([0; 1024]),
-        }
-    }
-}
-
-impl BmpSet {
-    fn contains(&self, c: char) -> bool {
-        let cp = u32::from(c);
-        cp < 0x10000 && self.words[(cp / 64) as usize] & (1 << (cp % 64)) != 0
-    }
-
-    /// Sets or clears the bits of the range's part below U+10000.
-    fn fill(&mut self, r: RangeInclusive<char>, on: bool) {
-        let (start, end) = (u32::from(*r.start()), u32::from(*r.end()).min(0xFFFF));
-        if start > end {
-            return;
-        }
-        let (first, last) = ((start / 64) as usize, (end / 64) as usize);
-        for w in first..=last {
-            let lo = if w == first { start % 64 } else { 0 };
-            let hi = if w == last { end % 64 } else { 63 };
-            let mask = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
-            if on {
-                self.words[w] |= mask;
-            } else {
-                self.words[w] &= !mask;
-            }
-        }
-    }
-
-    /// The chars in the set, in order.
-    fn iter(&self) -> impl Iterator<Item = char> + '_ {
-        self.words.iter().enumerate().flat_map(|(w, &word)| {
-            let mut bits = word;
-            std::iter::from_fn(move || {
-                if bits == 0 {
-                    return None;
-                }
-                let b = bits.trailing_zeros();
-                bits &= bits - 1;
-                Some(w as u32 * 64 + b)
-            })
-            .filter_map(char::from_u32)
-        })
-    }
-}
-
-/// Whether a code point's result can stand as an anchor: non-empty, starters only, and
-/// nothing before it can combine with it.
-fn anchor_result(form: UnicodeForm, result: &str) -> bool {
-    let mut chars = result.chars();
-    match chars.next() {
-        None => false,
-        Some(first) => {
-            boundary_before(form, first)
-                && result.chars().all(|d| canonical_combining_class(d) == 0)
-        }
-    }
-}
-
-/// Code points above U+FFFF: only normalization and the digit fold (astral Nd digits)
-/// touch them.
-fn classify_astral(s: &Settings, c: char) -> Entry {
-    let form = s.unicode;
-    if !operations_keep(s, c) {
-        return Entry::Complex;
-    }
-    if form == UnicodeForm::None {
-        return Entry::KeepAnchor;
-    }
-    if !normalization_keeps(form, c) || nass_core::unicode::composes_backward(c) {
-        return Entry::Complex;
-    }
-    match canonical_combining_class(c) {
-        0 => Entry::KeepAnchor,
-        ccc if nass_core::unicode::composites_starting_with(c)
-            .next()
-            .is_none() =>
-        {
-            Entry::KeepMark(ccc)
-        }
-        _ => Entry::Complex,
     }
 }
 

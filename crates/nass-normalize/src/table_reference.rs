@@ -2,6 +2,7 @@
 //! straightforward rules, which the fast build in `build_table` must match.
 
 use super::*;
+use unicode_normalization::char::canonical_combining_class;
 
 /// The same table by the definition: every code point below U+10000 classified.
 pub(crate) fn build_table_reference(s: Settings) -> Table {

@@ -105,11 +105,22 @@ fn camel_preset() {
             ),
             ("zwnj kept", "می\u{200C}خواهم", "می\u{200C}خواهم"),
             ("no-break space becomes space by NFKC", "a\u{00A0}b", "a b"),
-            // The documented exception: CAMeL would give ي + U+0654; nass composes it.
+            // CAMeL's NFKC runs before its folds: a folded letter keeps a combining
+            // hamza or madda uncomposed, and so does the preset.
             (
                 "maksura plus combining hamza",
                 "\u{0649}\u{0654}",
-                "\u{0626}",
+                "\u{064A}\u{0654}",
+            ),
+            (
+                "wasla plus combining madda",
+                "\u{0671}\u{0653}",
+                "\u{0627}\u{0653}",
+            ),
+            (
+                "wasla plus combining hamza with a fatha between",
+                "\u{0671}\u{064E}\u{0654}",
+                "\u{0627}\u{0654}",
             ),
         ],
     );
@@ -434,4 +445,24 @@ fn hamza_uniform() {
     assert_eq!(&text[a.original_range(start + 4..norm.len())], "دم");
     // Tasheel, the default, is the letter folds.
     assert_eq!(Normalizer::new().normalize("آدم مسؤول"), "ادم مسوول");
+}
+
+#[test]
+fn only_camel_is_not_idempotent() {
+    for preset in Preset::ALL {
+        let n = Normalizer::from_preset(preset);
+        assert_eq!(n.is_idempotent(), preset != Preset::Camel, "{preset}");
+    }
+    // The corner, normalized twice: the second time composes, as CAMeL's chain run twice
+    // does (ي + U+0654 is ئ; ا + U+0653 is آ, then ا).
+    let camel = Normalizer::from_preset(Preset::Camel);
+    for (input, once, twice) in [
+        ("\u{0649}\u{0654}", "\u{064A}\u{0654}", "\u{0626}"),
+        ("\u{0671}\u{0653}", "\u{0627}\u{0653}", "\u{0627}"),
+    ] {
+        let first = camel.normalize(input);
+        assert_eq!(first, once);
+        assert_eq!(camel.normalize(&first), twice);
+    }
+    assert!(Normalizer::builder().build().is_idempotent());
 }

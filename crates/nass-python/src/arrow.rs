@@ -1,128 +1,186 @@
-//! Arrow string columns as buffers: the Python functions `nass.normalize_arrow` and
-//! `nass.tokenize_arrow` hand over an array's offsets and data buffers and build the
-//! result array from the buffers returned, so no Python object is made per row.
+//! `nass.normalize_arrow` and `nass.tokenize_arrow` on Arrow string columns, through the
+//! Arrow C data interface (the `cdata` module): the input's buffers are read in place and
+//! the result's are made in Rust, with the GIL released while the threads work, so no
+//! Python object is made per row and pyarrow is not needed.
+
+use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
 
-use crate::errors::value_error;
+use crate::cdata::{self, Buffer, Column, Rows, Width};
 use crate::normalize::PyNormalizer;
 use crate::parallel;
 use crate::tokenize::token_spans;
 
-/// The strings of a column: `offsets` holds n + 1 little-endian offsets (4 bytes each,
-/// or 8 with `large`) into `data`.
-fn strings<'a>(offsets: &[u8], data: &'a [u8], large: bool) -> PyResult<Vec<&'a str>> {
-    let width = if large { 8 } else { 4 };
-    if offsets.len() % width != 0 || offsets.len() < width {
-        return Err(value_error("malformed Arrow offsets buffer"));
+/// A string column of no rows, of the width given.
+fn empty_strings(width: Width) -> Column {
+    Column {
+        format: width.string_format(),
+        len: 0,
+        null_count: 0,
+        buffers: vec![
+            None,
+            Some(match width {
+                Width::Small => Buffer::I32(vec![0]),
+                Width::Large => Buffer::I64(vec![0]),
+            }),
+            Some(Buffer::Bytes(Vec::new())),
+        ],
+        children: Vec::new(),
     }
-    let offs: Vec<usize> = offsets
-        .chunks_exact(width)
-        .map(|c| {
-            let mut b = [0u8; 8];
-            b[..width].copy_from_slice(c);
-            u64::from_le_bytes(b) as usize
-        })
-        .collect();
-    offs.windows(2)
-        .map(|w| {
-            let bytes = data
-                .get(w[0]..w[1])
-                .ok_or_else(|| value_error("malformed Arrow offsets buffer"))?;
-            std::str::from_utf8(bytes)
-                .map_err(|e| value_error(format!("Arrow string data is not UTF-8: {e}")))
-        })
-        .collect()
 }
 
-/// Writes `offset` in the given width; an offset too large for 32 bits is an error.
-fn push_offset(out: &mut Vec<u8>, offset: usize, large: bool) -> Result<(), String> {
-    if large {
-        out.extend_from_slice(&(offset as u64).to_le_bytes());
-    } else {
-        let o = i32::try_from(offset).map_err(|_| {
-            "the result exceeds 2 GiB, the limit of a string array; pass a large_string array"
-                .to_string()
-        })?;
-        out.extend_from_slice(&o.to_le_bytes());
+/// The runs' data joined, and every row's end offset in it.
+fn join(runs: Vec<(String, Vec<usize>)>) -> (Vec<u8>, Vec<usize>) {
+    let total = runs.iter().map(|(d, _)| d.len()).sum();
+    let mut data = Vec::with_capacity(total);
+    let mut ends = Vec::with_capacity(runs.iter().map(|(_, e)| e.len()).sum());
+    for (d, e) in runs {
+        let base = data.len();
+        ends.extend(e.iter().map(|x| base + x));
+        data.extend_from_slice(d.as_bytes());
     }
-    Ok(())
+    (data, ends)
 }
 
-/// The normalized column, as `(offsets, data)` buffers of the same width.
+fn normalize_rows(n: &nass::normalize::Normalizer, rows: &Rows<'_>) -> PyResult<Column> {
+    let texts = &rows.texts;
+    let runs = parallel::runs(
+        texts.len(),
+        |i| texts[i].len(),
+        |range| {
+            let mut data = String::new();
+            let mut ends = Vec::with_capacity(range.len());
+            for i in range {
+                n.normalize_into(texts[i], &mut data);
+                ends.push(data.len());
+            }
+            (data, ends)
+        },
+    );
+    let (data, ends) = join(runs);
+    Ok(Column {
+        format: rows.width.string_format(),
+        len: texts.len(),
+        null_count: rows.null_count,
+        buffers: vec![
+            rows.validity.clone().map(Buffer::Bytes),
+            Some(Column::offsets(ends.into_iter(), rows.width)?),
+            Some(Buffer::Bytes(data)),
+        ],
+        children: Vec::new(),
+    })
+}
+
+/// The normalized column of an Arrow string array or chunked array (any object of the
+/// Arrow PyCapsule protocol), as an `ArrowColumn` (or `ArrowChunks` for a stream).
 #[pyfunction]
-fn _normalize_buffers<'py>(
-    py: Python<'py>,
-    normalizer: &Bound<'py, PyNormalizer>,
-    offsets: &Bound<'py, PyBytes>,
-    data: &Bound<'py, PyBytes>,
-    large: bool,
-) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
-    let strs = strings(offsets.as_bytes(), data.as_bytes(), large)?;
+fn _normalize_arrow(
+    normalizer: &Bound<'_, PyNormalizer>,
+    array: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let py = array.py();
+    let imported = cdata::import(array)?;
     let n = &normalizer.get().inner;
-    let (offsets, data) = py
-        .detach(|| -> Result<_, String> {
-            let parts: Vec<String> =
-                parallel::map(&strs, |s| s.len(), |s| n.normalize(s).into_owned());
-            let mut data = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
-            let mut offsets = Vec::with_capacity((parts.len() + 1) * 8);
-            push_offset(&mut offsets, 0, large)?;
-            for p in &parts {
-                data.extend_from_slice(p.as_bytes());
-                push_offset(&mut offsets, data.len(), large)?;
-            }
-            Ok((offsets, data))
-        })
-        .map_err(value_error)?;
-    Ok((PyBytes::new(py, &offsets), PyBytes::new(py, &data)))
+    let (width, chunks) = imported.with_rows(|width, all| {
+        let chunks = py.detach(|| {
+            all.iter()
+                .map(|rows| normalize_rows(n, rows))
+                .collect::<PyResult<Vec<Column>>>()
+        })?;
+        Ok((width, chunks))
+    })?;
+    cdata::export(py, imported.is_stream(), empty_strings(width), chunks)
 }
 
-/// The tokens of each row, as buffers of a list<string> column: `(list offsets (32-bit),
-/// string offsets (width of the input), string data)`.
-#[pyfunction]
-fn _tokenize_buffers<'py>(
-    py: Python<'py>,
-    offsets: &Bound<'py, PyBytes>,
-    data: &Bound<'py, PyBytes>,
-    large: bool,
-) -> PyResult<(
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-)> {
-    let strs = strings(offsets.as_bytes(), data.as_bytes(), large)?;
-    let (lists, offsets, data) = py
-        .detach(|| -> Result<_, String> {
-            let spans: Vec<Vec<(usize, usize)>> =
-                parallel::map(&strs, |s| s.len(), |s| token_spans(s));
-            let mut lists = Vec::with_capacity((spans.len() + 1) * 4);
-            let mut offsets = Vec::new();
-            let mut data = Vec::new();
-            let mut count = 0usize;
-            push_offset(&mut lists, 0, false)?;
-            push_offset(&mut offsets, 0, large)?;
-            for (s, row) in strs.iter().zip(&spans) {
-                for &(a, b) in row {
-                    data.extend_from_slice(&s.as_bytes()[a..b]);
-                    push_offset(&mut offsets, data.len(), large)?;
+/// A list<string> column of no rows.
+fn empty_lists(width: Width) -> Column {
+    Column {
+        format: c"+l",
+        len: 0,
+        null_count: 0,
+        buffers: vec![None, Some(Buffer::I32(vec![0]))],
+        children: vec![Arc::new(empty_strings(width))],
+    }
+}
+
+fn tokenize_rows(rows: &Rows<'_>) -> PyResult<Column> {
+    let texts = &rows.texts;
+    // Each run: the tokens' text, each token's end in it, and each row's token count.
+    let runs = parallel::runs(
+        texts.len(),
+        |i| texts[i].len(),
+        |range| {
+            let mut data = String::new();
+            let mut ends = Vec::new();
+            let mut counts = Vec::with_capacity(range.len());
+            for i in range {
+                let spans = token_spans(texts[i]);
+                counts.push(spans.len());
+                for (a, b) in spans {
+                    data.push_str(&texts[i][a..b]);
+                    ends.push(data.len());
                 }
-                count += row.len();
-                push_offset(&mut lists, count, false)?;
             }
-            Ok((lists, offsets, data))
-        })
-        .map_err(value_error)?;
-    Ok((
-        PyBytes::new(py, &lists),
-        PyBytes::new(py, &offsets),
-        PyBytes::new(py, &data),
-    ))
+            ((data, ends), counts)
+        },
+    );
+    let mut counts = Vec::with_capacity(texts.len());
+    let mut parts = Vec::with_capacity(runs.len());
+    for (part, c) in runs {
+        parts.push(part);
+        counts.extend(c);
+    }
+    let (data, ends) = join(parts);
+    let n_tokens = ends.len();
+    let values = Column {
+        format: rows.width.string_format(),
+        len: n_tokens,
+        null_count: 0,
+        buffers: vec![
+            None,
+            Some(Column::offsets(ends.into_iter(), rows.width)?),
+            Some(Buffer::Bytes(data)),
+        ],
+        children: Vec::new(),
+    };
+    let list_ends = counts.iter().scan(0usize, |acc, &c| {
+        *acc += c;
+        Some(*acc)
+    });
+    Ok(Column {
+        format: c"+l",
+        len: texts.len(),
+        null_count: rows.null_count,
+        buffers: vec![
+            rows.validity.clone().map(Buffer::Bytes),
+            Some(Column::offsets(list_ends, Width::Small)?),
+        ],
+        children: vec![Arc::new(values)],
+    })
+}
+
+/// The tokens of each row of an Arrow string array or chunked array, as a list<string>
+/// column (`ArrowColumn`, or `ArrowChunks` for a stream).
+#[pyfunction]
+fn _tokenize_arrow(array: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    let py = array.py();
+    let imported = cdata::import(array)?;
+    let (width, chunks) = imported.with_rows(|width, all| {
+        let chunks = py.detach(|| {
+            all.iter()
+                .map(tokenize_rows)
+                .collect::<PyResult<Vec<Column>>>()
+        })?;
+        Ok((width, chunks))
+    })?;
+    cdata::export(py, imported.is_stream(), empty_lists(width), chunks)
 }
 
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(_normalize_buffers, m)?)?;
-    m.add_function(wrap_pyfunction!(_tokenize_buffers, m)?)?;
+    m.add_function(wrap_pyfunction!(_normalize_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(_tokenize_arrow, m)?)?;
+    cdata::register(m)?;
     Ok(())
 }

@@ -13,6 +13,7 @@
 use pyo3::prelude::*;
 
 mod arrow;
+mod cdata;
 mod dates;
 mod errors;
 mod gazetteer;

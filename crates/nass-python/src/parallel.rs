@@ -61,24 +61,6 @@ pub fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// `f` applied to every item, in order, on up to [`threads`] threads; `weight` is an
-/// item's size in bytes, used to cut the batch into pieces of about equal work.
-pub fn map<T, R, F>(items: &[T], weight: impl Fn(&T) -> usize + Sync, f: F) -> Vec<R>
-where
-    T: Sync,
-    R: Send,
-    F: Fn(&T) -> R + Sync,
-{
-    runs(
-        items.len(),
-        |i| weight(&items[i]),
-        |range| items[range].iter().map(&f).collect::<Vec<R>>(),
-    )
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
 /// The items `0..n` cut into consecutive runs of about equal weight (`weight(i)` is item
 /// `i`'s size), one run per thread, up to [`threads`] of them; `f` is called once per run
 /// (on its own thread when there are several) and the results come back in order.

@@ -73,7 +73,9 @@ def test_batch_takes_any_iterable() -> None:
 
 @given(arabic_text)
 def test_normalizing_is_idempotent(text: str) -> None:
-    for preset in ["search", "camel", "lucene", "display"]:
+    # Not camel: it is CAMeL's chain byte for byte, which is not idempotent where a folded
+    # letter comes before a combining hamza or madda.
+    for preset in ["search", "lucene", "display"]:
         n = nass.Normalizer(preset)
         once = n.normalize(text)
         assert n.normalize(once) == once

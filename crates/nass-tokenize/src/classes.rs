@@ -1,72 +1,38 @@
 //! Character classes the scanner needs: Unicode punctuation (P*), symbols (S*),
-//! Extended_Pictographic and Emoji_Presentation, read once from regex-syntax's Unicode
-//! tables into bitsets (code points below U+20000) plus range lists above.
+//! Extended_Pictographic and Emoji_Presentation. Their ranges are generated into
+//! `classes_table.rs` (from regex-syntax's Unicode tables, by the test
+//! `classes_table_matches_its_definition`), and read once into [`CharSet`]s.
 
 use std::sync::OnceLock;
 
-use regex_syntax::hir::{Class, HirKind};
+use nass_core::CharSet;
 
-const LIMIT: u32 = 0x20000;
-const WORDS: usize = (LIMIT / 64) as usize;
+#[path = "classes_table.rs"]
+mod table;
 
 pub(crate) const PUNCT: u8 = 1;
 pub(crate) const SYMBOL: u8 = 2;
 pub(crate) const PICT: u8 = 4;
 pub(crate) const PRESENTATION: u8 = 8;
 
-struct Set {
-    bits: Vec<u64>,
-    high: Vec<(u32, u32)>,
-}
-
-impl Set {
-    fn new(pattern: &str) -> Set {
-        let mut bits = vec![0u64; WORDS];
-        let mut high = Vec::new();
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(true)
-            .build()
-            .parse(pattern);
-        if let Ok(hir) = hir {
-            if let HirKind::Class(Class::Unicode(class)) = hir.kind() {
-                for r in class.ranges() {
-                    let (lo, hi) = (r.start() as u32, r.end() as u32);
-                    for cp in lo..=hi.min(LIMIT - 1) {
-                        bits[(cp / 64) as usize] |= 1 << (cp % 64);
-                    }
-                    if hi >= LIMIT {
-                        high.push((lo.max(LIMIT), hi));
-                    }
-                }
-            }
-        }
-        Set { bits, high }
-    }
-
-    fn contains(&self, c: char) -> bool {
-        let cp = c as u32;
-        if cp < LIMIT {
-            self.bits[(cp / 64) as usize] & (1 << (cp % 64)) != 0
-        } else {
-            self.high.iter().any(|&(lo, hi)| lo <= cp && cp <= hi)
-        }
-    }
+fn set(ranges: &[(char, char)]) -> CharSet {
+    CharSet::from_ranges(ranges.iter().map(|&(lo, hi)| lo..=hi))
 }
 
 struct Tables {
-    punct: Set,
-    symbol: Set,
-    pict: Set,
-    presentation: Set,
+    punct: CharSet,
+    symbol: CharSet,
+    pict: CharSet,
+    presentation: CharSet,
 }
 
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| Tables {
-        punct: Set::new(r"\p{P}"),
-        symbol: Set::new(r"\p{S}"),
-        pict: Set::new(r"\p{Extended_Pictographic}"),
-        presentation: Set::new(r"\p{Emoji_Presentation}"),
+        punct: set(table::PUNCTUATION),
+        symbol: set(table::SYMBOL),
+        pict: set(table::EXTENDED_PICTOGRAPHIC),
+        presentation: set(table::EMOJI_PRESENTATION),
     })
 }
 
@@ -101,18 +67,6 @@ pub(crate) fn is_symbol(c: char) -> bool {
     tables().symbol.contains(c)
 }
 
-/// A digit of the three sets nass reads as numbers: ASCII, Arabic-Indic, Persian.
-pub(crate) fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{660}'..='\u{669}').contains(&c)
-        || ('\u{6F0}'..='\u{6F9}').contains(&c)
-}
-
-/// A letter of the Arabic script blocks.
-pub(crate) fn is_arabic_script(c: char) -> bool {
-    matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
-}
-
 /// A letter of the Latin script blocks.
 pub(crate) fn is_latin_script(c: char) -> bool {
     matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A)
@@ -139,5 +93,85 @@ mod tests {
         assert_ne!(flags('❤') & PICT, 0);
         assert_eq!(flags('❤') & PRESENTATION, 0);
         assert!(!is_symbol('\u{2F800}'));
+    }
+}
+
+#[cfg(test)]
+mod generated {
+    use regex_syntax::hir::{Class, HirKind};
+
+    /// The ranges of a Unicode class, by regex-syntax's tables: the definition the
+    /// generated table is held to.
+    fn ranges_by_definition(pattern: &str) -> Vec<(char, char)> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .unicode(true)
+            .build()
+            .parse(pattern)
+            .unwrap();
+        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+            panic!("{pattern} is not a Unicode class");
+        };
+        class
+            .ranges()
+            .iter()
+            .map(|r| (r.start(), r.end()))
+            .collect()
+    }
+
+    const CLASSES: [(&str, &str, &str); 4] = [
+        ("PUNCTUATION", r"\p{P}", "general category P*"),
+        ("SYMBOL", r"\p{S}", "general category S*"),
+        (
+            "EXTENDED_PICTOGRAPHIC",
+            r"\p{Extended_Pictographic}",
+            "Extended_Pictographic",
+        ),
+        (
+            "EMOJI_PRESENTATION",
+            r"\p{Emoji_Presentation}",
+            "Emoji_Presentation",
+        ),
+    ];
+
+    /// Fails when regex-syntax's Unicode version changes the classes;
+    /// `NASS_REGENERATE=1 cargo test -p nass-tokenize classes_table` rewrites the table.
+    #[test]
+    fn classes_table_matches_its_definition() {
+        let by_definition: Vec<Vec<(char, char)>> = CLASSES
+            .iter()
+            .map(|(_, pattern, _)| ranges_by_definition(pattern))
+            .collect();
+        if std::env::var_os("NASS_REGENERATE").is_some() {
+            let mut out = String::from(
+                "//! Generated by `NASS_REGENERATE=1 cargo test -p nass-tokenize classes_table`\n\
+                 //! from regex-syntax's Unicode tables: see `classes::generated`. Do not edit.\n",
+            );
+            for ((name, _, what), ranges) in CLASSES.iter().zip(&by_definition) {
+                out.push_str(&format!(
+                    "\n/// Inclusive ranges of {what}, sorted.\npub(super) const {name}: &[(char, char)] = &[\n"
+                ));
+                for &(lo, hi) in ranges {
+                    out.push_str(&format!(
+                        "    ('\\u{{{:04X}}}', '\\u{{{:04X}}}'),\n",
+                        u32::from(lo),
+                        u32::from(hi)
+                    ));
+                }
+                out.push_str("];\n");
+            }
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/classes_table.rs");
+            std::fs::write(path, out).unwrap();
+        }
+        let regenerate =
+            "regenerate with NASS_REGENERATE=1 cargo test -p nass-tokenize classes_table";
+        let tables = [
+            super::table::PUNCTUATION,
+            super::table::SYMBOL,
+            super::table::EXTENDED_PICTOGRAPHIC,
+            super::table::EMOJI_PRESENTATION,
+        ];
+        for ((name, _, _), (table, want)) in CLASSES.iter().zip(tables.iter().zip(&by_definition)) {
+            assert_eq!(*table, &want[..], "{name}: {regenerate}");
+        }
     }
 }

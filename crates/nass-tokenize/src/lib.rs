@@ -92,7 +92,14 @@ use std::ops::Range;
 use nass_normalize::Normalizer;
 use unicode_segmentation::UnicodeSegmentation;
 
-use classes::{is_arabic_script, is_digit, is_latin_script, PICT, PRESENTATION, PUNCT, SYMBOL};
+use classes::{is_latin_script, PICT, PRESENTATION, PUNCT, SYMBOL};
+use nass_core::arabic::is_arabic_script;
+
+/// A digit of the three sets nass reads as numbers (ASCII, Arabic-Indic, Persian):
+/// nass-numerals' rule.
+fn is_digit(c: char) -> bool {
+    nass_numerals::digit_value(c).is_some()
+}
 
 /// What a [`Token`] is.
 ///
@@ -477,9 +484,14 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
-/// A character that continues a word run (anything but whitespace, P* and S*).
+/// A character that continues a word run as CAMeL Tools' `simple_word_tokenize` reads
+/// one: anything but whitespace, punctuation (P*) and symbols (S*). It deliberately
+/// differs from the workspace's word characters (`nass_diacritics::word::continues_camel_word`:
+/// letters, numbers, marks, tatweel, joiners), because the tokenizer promises CAMeL's
+/// token strings: a format control such as RLM, a private-use or an unassigned code
+/// point stays inside a CAMeL word (`continues_camel_word_is_not_the_word_rule` pins it).
 #[inline]
-fn is_word_char(c: char) -> bool {
+fn continues_camel_word(c: char) -> bool {
     let cp = c as u32;
     if cp < 0x80 {
         let b = cp as u8;
@@ -540,12 +552,12 @@ impl<'a> Tokens<'a> {
     }
 
     /// End of the word run starting at `start`: the same as
-    /// `scan_while(start, is_word_char)`, with byte-level fast paths for ASCII and the
+    /// `scan_while(start, continues_camel_word)`, with byte-level fast paths for ASCII and the
     /// common Arabic letters and marks (U+0621..U+065F, two-byte sequences D8 A1..D9 9F).
     #[inline]
     fn word_end(&self, start: usize) -> usize {
         if self.split_digits {
-            return self.scan_while(start, |c| is_word_char(c) && !is_decimal_digit(c));
+            return self.scan_while(start, |c| continues_camel_word(c) && !is_decimal_digit(c));
         }
         let bytes = self.text.as_bytes();
         let mut i = start;
@@ -567,7 +579,7 @@ impl<'a> Tokens<'a> {
                 break;
             }
             match self.text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                Some(c) if continues_camel_word(c) => i += c.len_utf8(),
                 _ => break,
             }
         }
@@ -822,7 +834,8 @@ impl<'a> Iterator for Tokens<'a> {
                     .is_some_and(|p| p.is_alphanumeric() || p == '_');
                 let body_ok = next.is_some_and(|n| n == '_' || n.is_alphanumeric());
                 if prev_ok && body_ok {
-                    let end = self.scan_while(start + len, |ch| ch == '_' || is_word_char(ch));
+                    let end =
+                        self.scan_while(start + len, |ch| ch == '_' || continues_camel_word(ch));
                     self.pos = end;
                     let kind = if c == '#' {
                         TokenKind::Hashtag

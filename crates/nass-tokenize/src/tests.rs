@@ -515,7 +515,7 @@ proptest! {
     fn fast_paths_equal_general_paths(s in mixed()) {
         let toks = Tokenizer::new().tokens(&s);
         for p in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
-            prop_assert_eq!(toks.word_end(p), toks.scan_while(p, is_word_char), "at {} in {:?}", p, s);
+            prop_assert_eq!(toks.word_end(p), toks.scan_while(p, continues_camel_word), "at {} in {:?}", p, s);
             let w = &s[p..toks.word_end(p)];
             if !w.is_empty() {
                 prop_assert_eq!(Tokens::word_kind(w), Tokens::word_kind_general(w), "{:?}", w);
@@ -661,4 +661,35 @@ proptest! {
             prop_assert!(starts.contains(&t.start()) && ends.contains(&t.end()), "{:?} in {:?}", t, s);
         }
     }
+}
+
+#[test]
+fn continues_camel_word_is_not_the_word_rule() {
+    use nass_diacritics::word::is_word_char;
+    // Where the tokenizer keeps CAMeL's word runs and the shared word rule does not.
+    for c in ['\u{200F}', '\u{200E}', '\u{E000}', '\u{0378}', '\u{0001}'] {
+        assert!(continues_camel_word(c) && !is_word_char(c), "{c:?}");
+    }
+    assert_eq!(texts(&Tokenizer::new(), "ab\u{200F}cd"), ["ab\u{200F}cd"]);
+    // Where both agree: letters, digits, marks, tatweel, joiners are in; spaces,
+    // punctuation and symbols are out.
+    for c in [
+        'ب', 'a', '٣', '\u{064E}', '\u{0640}', '\u{200C}', '\u{200D}',
+    ] {
+        assert!(continues_camel_word(c) && is_word_char(c), "{c:?}");
+    }
+    for c in [' ', '،', '$', '.'] {
+        assert!(!continues_camel_word(c) && !is_word_char(c), "{c:?}");
+    }
+}
+
+#[test]
+fn arabic_words_of_every_arabic_block() {
+    // The Arabic script ranges are nass-core's, Arabic Mathematical Alphabetic Symbols
+    // included.
+    let kinds: Vec<_> = Tokenizer::new()
+        .tokens("\u{1EE01}\u{1EE02} ب")
+        .map(|t| t.kind())
+        .collect();
+    assert_eq!(kinds, [TokenKind::ArabicWord, TokenKind::ArabicWord]);
 }

@@ -265,25 +265,14 @@ impl fmt::Display for Scheme {
     }
 }
 
-/// A name that is not one of `bw`, `safebw`, `xmlbw`, `hsb`.
+/// A name that is not one of `bw`, `safebw`, `xmlbw`, `hsb`: the workspace's one
+/// "unknown name" error.
 ///
 /// ```
-/// assert!("latin".parse::<nass_translit::Scheme>().is_err());
+/// let err = "latin".parse::<nass_translit::Scheme>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown transliteration scheme 'latin' (expected one of: bw, safebw, xmlbw, hsb)");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownScheme(pub String);
-
-impl fmt::Display for UnknownScheme {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown transliteration scheme {:?} (expected bw, safebw, xmlbw or hsb)",
-            self.0
-        )
-    }
-}
-
-impl std::error::Error for UnknownScheme {}
+pub type UnknownScheme = nass_core::UnknownName;
 
 impl FromStr for Scheme {
     type Err = UnknownScheme;
@@ -292,7 +281,13 @@ impl FromStr for Scheme {
         Scheme::ALL
             .into_iter()
             .find(|scheme| scheme.name() == s)
-            .ok_or_else(|| UnknownScheme(s.to_string()))
+            .ok_or_else(|| {
+                UnknownScheme::new(
+                    "transliteration scheme",
+                    s,
+                    &["bw", "safebw", "xmlbw", "hsb"],
+                )
+            })
     }
 }
 

@@ -273,7 +273,9 @@ fn scheme_names_round_trip() {
         assert_eq!(scheme.name().parse::<Scheme>(), Ok(scheme));
         assert_eq!(scheme.to_string(), scheme.name());
     }
-    assert_eq!("BW".parse::<Scheme>(), Err(UnknownScheme("BW".to_string())));
+    let err = "BW".parse::<Scheme>().unwrap_err();
+    assert_eq!((err.what(), err.given()), ("transliteration scheme", "BW"));
+    assert_eq!(err.expected(), ["bw", "safebw", "xmlbw", "hsb"]);
 }
 
 /// A string of the scheme's Arabic repertoire (or, with `latin`, of its alphabet).

@@ -37,8 +37,10 @@ from nass._nass import (
     NumberMatch,
     Token,
     _Gazetteer,
-    _normalize_buffers,
-    _tokenize_buffers,
+    ArrowChunks,
+    ArrowColumn,
+    _normalize_arrow,
+    _tokenize_arrow,
     digits,
     find_dates,
     find_numbers,
@@ -58,6 +60,8 @@ from nass._nass import (
 
 __all__ = [
     "Alignment",
+    "ArrowChunks",
+    "ArrowColumn",
     "DateMatch",
     "Entry",
     "Gazetteer",
@@ -223,88 +227,49 @@ def _rebuild_gazetteer(
     return g
 
 
-def _string_column(array: Any) -> tuple[Any, bool, bytes, bytes, Any]:
-    """The type, width, offsets and data buffers, and validity bitmap of a string array."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if not isinstance(array, pa.Array):
-        raise NassTypeError(
-            f"expected a pyarrow string array or chunked array, not {type(array).__name__}"
-        )
-    if pa.types.is_string(array.type):
-        large = False
-    elif pa.types.is_large_string(array.type):
-        large = True
-    else:
-        raise NassTypeError(f"expected an Arrow string column, not {array.type}")
-    width = 8 if large else 4
-    buffers = array.buffers()
-    n = len(array)
-    if buffers[1] is None:
-        offsets = bytes(width * (n + 1))
-    else:
-        offsets = buffers[1].slice(array.offset * width, (n + 1) * width).to_pybytes()
-    data = buffers[2].to_pybytes() if buffers[2] is not None else b""
-    validity = pc.is_valid(array).buffers()[1] if array.null_count else None
-    return array.type, large, offsets, data, validity
+def _to_pyarrow(result: Union[ArrowColumn, ArrowChunks]) -> Any:
+    """``result`` as a pyarrow Array or ChunkedArray (imported without copying) when
+    pyarrow is installed, else as it is."""
+    try:
+        import pyarrow as pa
+    except ImportError:
+        return result
+    if isinstance(result, ArrowChunks):
+        return pa.chunked_array(result)
+    return pa.array(result)
 
 
 def normalize_arrow(array: Any, normalizer: Union[str, Normalizer] = "search") -> Any:
-    """Normalizes a pyarrow ``string``/``large_string`` array or chunked array, returning
-    one of the same type (nulls stay null). The strings go to Rust as the column's
-    buffers and come back as buffers: no Python object is made per row, and the GIL is
-    released while the threads work. For Spark Arrow UDFs, ``mapInArrow``, Ray
-    ``map_batches(batch_format="pyarrow")``, Polars (``pl.Series.to_arrow``) and
-    Hugging Face datasets (``with_format("arrow")``). Needs pyarrow.
+    """Normalizes an Arrow ``string``/``large_string`` column, returning one of the same
+    type (nulls stay null). ``array`` is any object of the Arrow PyCapsule protocol: a
+    pyarrow ``Array`` or ``ChunkedArray``, a Polars ``Series``, anything with
+    ``__arrow_c_array__`` or ``__arrow_c_stream__``. Its buffers are read in place
+    through the Arrow C data interface and the result's buffers are made in Rust: no
+    Python object is made per row, and the GIL is released while the threads work.
+
+    The result is a pyarrow ``Array`` (``ChunkedArray`` for a chunked input or a stream)
+    when pyarrow is installed, else an :class:`ArrowColumn` (:class:`ArrowChunks`),
+    which any Arrow consumer imports (``pl.Series(result)``...). For Spark Arrow UDFs and
+    ``mapInArrow``, Ray ``map_batches(batch_format="pyarrow")``, Polars and Hugging Face
+    datasets (``with_format("arrow")``). A ``string_view`` column is a
+    :class:`NassTypeError` (cast it to ``string`` first).
 
     >>> import pyarrow as pa, nass
     >>> nass.normalize_arrow(pa.array(["مدرسةٌ", None]), "camel").to_pylist()
     ['مدرسه', None]
     """
-    import pyarrow as pa
-
     n = normalizer if isinstance(normalizer, Normalizer) else Normalizer(normalizer)
-    if isinstance(array, pa.ChunkedArray):
-        return pa.chunked_array(
-            [normalize_arrow(c, n) for c in array.chunks], type=array.type
-        )
-    typ, large, offsets, data, validity = _string_column(array)
-    new_offsets, new_data = _normalize_buffers(n, offsets, data, large)
-    return pa.Array.from_buffers(
-        typ,
-        len(array),
-        [validity, pa.py_buffer(new_offsets), pa.py_buffer(new_data)],
-        null_count=array.null_count,
-    )
+    return _to_pyarrow(_normalize_arrow(n, array))
 
 
 def tokenize_arrow(array: Any) -> Any:
-    """The tokens of each string of a pyarrow string array (or chunked array), as a
-    ``list<string>`` array (``list<large_string>`` for ``large_string`` input); a null
-    row gives a null list. Works on buffers like :func:`normalize_arrow`.
+    """The tokens of each string of an Arrow string column (as for
+    :func:`normalize_arrow`), as a ``list<string>`` column (``list<large_string>`` for
+    ``large_string`` input); a null row gives a null list. The token strings are those of
+    :func:`tokenize_strings`.
 
     >>> import pyarrow as pa, nass
     >>> nass.tokenize_arrow(pa.array(["قال: نعم", None])).to_pylist()
     [['قال', ':', 'نعم'], None]
     """
-    import pyarrow as pa
-
-    if isinstance(array, pa.ChunkedArray):
-        chunks = [tokenize_arrow(c) for c in array.chunks]
-        item = pa.large_string() if pa.types.is_large_string(array.type) else pa.string()
-        return pa.chunked_array(chunks, type=pa.list_(item))
-    typ, large, offsets, data, validity = _string_column(array)
-    lists, token_offsets, token_data = _tokenize_buffers(offsets, data, large)
-    count = len(lists) // 4 - 1
-    n_tokens = len(token_offsets) // (8 if large else 4) - 1
-    values = pa.Array.from_buffers(
-        typ, n_tokens, [None, pa.py_buffer(token_offsets), pa.py_buffer(token_data)]
-    )
-    return pa.Array.from_buffers(
-        pa.list_(typ),
-        count,
-        [validity, pa.py_buffer(lists)],
-        null_count=array.null_count,
-        children=[values],
-    )
+    return _to_pyarrow(_tokenize_arrow(array))

@@ -1,0 +1,354 @@
+//! [`GazetteerBuilder`]: entries in, a [`Gazetteer`] out (entries merged, names
+//! normalized, the automaton and the filters built).
+
+use super::*;
+
+/// Configures and builds a [`Gazetteer`]. Starts empty, with the `search` normalizer, no
+/// default entries and no adjectives.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer};
+///
+/// let tsv = "# name\ttype\tvariants\nكركوك\tcity\nالموصل\tcity\tموصل\n";
+/// let g = Gazetteer::builder()
+///     .entry(Entry::new("أربيل", "city").variant("اربيل"))
+///     .load_tsv(tsv.as_bytes(), "cities.tsv")?
+///     .build()?;
+/// assert_eq!(g.len(), 3);
+/// let names: Vec<_> = g.find_iter("من أربيل إلى كركوك وبالموصل").map(|m| m.entry().canonical()).collect();
+/// assert_eq!(names, ["أربيل", "كركوك", "الموصل"]);
+/// # Ok::<(), nass_gazetteer::GazetteerError>(())
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct GazetteerBuilder {
+    normalizer: Normalizer,
+    entries: Vec<(Entry, Origin)>,
+    default_entries: bool,
+    adjectives: bool,
+    code_entries: usize,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        GazetteerBuilder {
+            normalizer: search_normalizer(),
+            entries: Vec::new(),
+            default_entries: false,
+            adjectives: false,
+            code_entries: 0,
+        }
+    }
+}
+
+impl GazetteerBuilder {
+    /// The normalizer that names and text both pass through (default: the `search`
+    /// preset). A normalizer that keeps diacritics makes them significant.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let g = Gazetteer::builder()
+    ///     .normalizer(Normalizer::from_preset(Preset::Display))
+    ///     .entry(Entry::new("عمان", "capital"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.find_iter("عمّان").count(), 0); // the shadda now counts
+    /// assert_eq!(g.find_iter("عمان").count(), 1);
+    /// ```
+    pub fn normalizer(mut self, normalizer: Normalizer) -> Self {
+        self.normalizer = normalizer;
+        self
+    }
+
+    /// Adds one entry.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("غزة", "city")).build().unwrap();
+    /// assert_eq!(g.find_iter("في غزه").count(), 1);
+    /// ```
+    pub fn entry(mut self, entry: Entry) -> Self {
+        self.code_entries += 1;
+        let origin = Origin {
+            source: "entries".into(),
+            line: self.code_entries,
+        };
+        self.entries.push((entry, origin));
+        self
+    }
+
+    /// Adds entries.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entries([Entry::new("حلب", "city"), Entry::new("حمص", "city")])
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.len(), 2);
+    /// ```
+    pub fn entries(mut self, entries: impl IntoIterator<Item = Entry>) -> Self {
+        for e in entries {
+            self = self.entry(e);
+        }
+        self
+    }
+
+    /// Whether to include the embedded [`default_entries`] (default: no).
+    ///
+    /// ```
+    /// let g = nass_gazetteer::Gazetteer::builder().default_entries(true).build().unwrap();
+    /// assert_eq!(g.len(), nass_gazetteer::default_entries().len());
+    /// ```
+    pub fn default_entries(mut self, on: bool) -> Self {
+        self.default_entries = on;
+        self
+    }
+
+    /// Whether to report nisba adjectives of place names (default: no). See the crate
+    /// documentation for the rules and their limits.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+    /// let g = Gazetteer::builder().entry(Entry::new("مصر", "country")).adjectives(true).build().unwrap();
+    /// let m = g.find_iter("الحكومة المصرية").next().unwrap();
+    /// assert_eq!((m.text(), m.kind(), m.entry().canonical()), ("المصرية", MatchKind::Adjective, "مصر"));
+    /// ```
+    pub fn adjectives(mut self, on: bool) -> Self {
+        self.adjectives = on;
+        self
+    }
+
+    /// Reads entries from TSV: `name<TAB>type<TAB>variant|variant|...`, the third column
+    /// optional, `#` comments and blank lines ignored, a byte order mark at the start
+    /// skipped. `source` names the input in errors.
+    ///
+    /// ```
+    /// let err = nass_gazetteer::Gazetteer::builder()
+    ///     .load_tsv("بغداد\tcapital\n\tcity\n".as_bytes(), "iraq.tsv")
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "iraq.tsv:2: empty name");
+    /// ```
+    pub fn load_tsv(mut self, reader: impl Read, source: &str) -> Result<Self, GazetteerError> {
+        load::tsv(reader, source, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Reads entries from JSON Lines: one object per non-blank line with `name` and `type`
+    /// (strings), `variants` (array of strings, optional) and `payload` (any JSON,
+    /// optional). A byte order mark at the start is skipped. `source` names the input in
+    /// errors.
+    ///
+    /// ```
+    /// use nass_gazetteer::Gazetteer;
+    /// let jsonl = r#"{"name": "الجامعة العربية", "type": "organization", "variants": ["جامعة الدول العربية"], "payload": {"founded": 1945}}"#;
+    /// let g = Gazetteer::builder().load_jsonl(jsonl.as_bytes(), "orgs.jsonl")?.build()?;
+    /// let m = g.find_iter("قررت جامعة الدول العربية").next().unwrap();
+    /// assert_eq!(m.entry().payload().unwrap()["founded"], 1945);
+    /// # Ok::<(), nass_gazetteer::GazetteerError>(())
+    /// ```
+    pub fn load_jsonl(mut self, reader: impl Read, source: &str) -> Result<Self, GazetteerError> {
+        load::jsonl(reader, source, &mut self.entries)?;
+        Ok(self)
+    }
+
+    /// Builds the gazetteer: normalizes every name and builds the automata. Gazetteers
+    /// whose names take over 1 MiB are built on every core
+    /// ([`std::thread::available_parallelism`]), one shard of names per thread at a time.
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let err = Gazetteer::builder().entry(Entry::new("ـ", "x")).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "entries:1: the name 'ـ' normalizes to nothing");
+    /// ```
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let mut all: Vec<(Entry, Origin)> = Vec::new();
+        if self.default_entries {
+            let source: Arc<str> = "default.tsv".into();
+            all.extend(default_entries().iter().enumerate().map(|(i, e)| {
+                (
+                    e.clone(),
+                    Origin {
+                        source: source.clone(),
+                        line: i + 1,
+                    },
+                )
+            }));
+        }
+        all.extend(self.entries);
+        build(self.normalizer, all, self.adjectives).map(|inner| Gazetteer {
+            inner: Arc::new(inner),
+        })
+    }
+}
+
+/// The build's maps of names hash with the workspace's fast hasher: building a million
+/// names spent a fifth of its time in SipHash.
+pub(crate) type FxBuild = nass_core::hash::FastBuildHasher;
+
+/// Entries with the same canonical name and type merged into the first of them (variants
+/// joined, the first payload kept), in order, with where each came from.
+pub(crate) fn merge_entries(all: Vec<(Entry, Origin)>) -> (Vec<Entry>, Vec<Origin>) {
+    let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
+    let mut origins: Vec<Origin> = Vec::with_capacity(all.len());
+    let mut seen: HashMap<(String, String), usize, FxBuild> = HashMap::default();
+    for (entry, origin) in all {
+        let key = (
+            entry.canonical().to_string(),
+            entry.entity_type().to_string(),
+        );
+        match seen.get(&key) {
+            Some(&i) => entries[i].merge(entry),
+            None => {
+                seen.insert(key, entries.len());
+                entries.push(entry);
+                origins.push(origin);
+            }
+        }
+    }
+    (entries, origins)
+}
+
+pub(crate) fn build(
+    normalizer: Normalizer,
+    all: Vec<(Entry, Origin)>,
+    adjectives: bool,
+) -> Result<Inner, GazetteerError> {
+    let (entries, origins) = merge_entries(all);
+    if entries.len() >= u32::MAX as usize {
+        return Err(GazetteerError::new(
+            "entries",
+            None,
+            ErrorKind::Build("more than 2^32 - 1 entries".into()),
+        ));
+    }
+    // Every (normalized name, target), sorted by name: the sort gives both the distinct
+    // patterns and the automata's order.
+    let mut pairs: Vec<(String, Target)> = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        for (n, name) in entry.names().enumerate() {
+            let key = name_key(&normalizer.normalize(name));
+            if key.is_empty() {
+                let o = &origins[i];
+                return Err(GazetteerError::new(
+                    &o.source,
+                    Some(o.line),
+                    ErrorKind::EmptyName(name.to_string()),
+                ));
+            }
+            let words = key.matches(' ').count() + 1;
+            if words > MAX_NAME_WORDS || key.len() > MAX_NAME_BYTES {
+                let o = &origins[i];
+                return Err(GazetteerError::new(
+                    &o.source,
+                    Some(o.line),
+                    ErrorKind::NameTooLong {
+                        words,
+                        bytes: key.len(),
+                    },
+                ));
+            }
+            pairs.push((
+                key,
+                Target {
+                    entry: i as u32,
+                    name: n as u32,
+                    kind: MatchKind::Name,
+                },
+            ));
+        }
+    }
+    drop(origins);
+    // Stable: among equal names, entries keep the order they were added in.
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    if adjectives {
+        let mut forms = Vec::new();
+        for (key, target) in &pairs {
+            if !PLACE_KINDS.contains(&entries[target.entry as usize].entity_type()) {
+                continue;
+            }
+            for form in nisba::forms(key) {
+                let form = name_key(&normalizer.normalize(&form));
+                let is_name = pairs.binary_search_by(|p| p.0.as_str().cmp(&form)).is_ok();
+                if !form.is_empty() && !is_name {
+                    forms.push((
+                        form,
+                        Target {
+                            kind: MatchKind::Adjective,
+                            ..*target
+                        },
+                    ));
+                }
+            }
+        }
+        // Adjectives after names, in entry order among themselves.
+        forms.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.entry.cmp(&b.1.entry)));
+        pairs.extend(forms);
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    let mut keys: Vec<String> = Vec::new();
+    let mut patterns: Vec<PatternInfo> = Vec::new();
+    let mut targets: Vec<Target> = Vec::with_capacity(pairs.len());
+    let mut max_words = 1;
+    let mut max_key = 0;
+    for (key, target) in pairs {
+        if keys.last() != Some(&key) {
+            if let Some(p) = patterns.last_mut() {
+                p.end = targets.len() as u32;
+            }
+            patterns.push(PatternInfo {
+                start: targets.len() as u32,
+                end: targets.len() as u32,
+                word_first: key.chars().next().is_some_and(is_word_char),
+                word_last: key.chars().next_back().is_some_and(is_word_char),
+            });
+            max_words = max_words.max(key.matches(' ').count() + 1);
+            max_key = max_key.max(key.len());
+            keys.push(key);
+        }
+        let start = patterns.last().map_or(0, |p| p.start as usize);
+        if !targets[start..]
+            .iter()
+            .any(|x| x.entry == target.entry && x.kind == target.kind)
+        {
+            targets.push(target);
+        }
+    }
+    if let Some(p) = patterns.last_mut() {
+        p.end = targets.len() as u32;
+    }
+    if targets.len() >= u32::MAX as usize {
+        return Err(GazetteerError::new(
+            "entries",
+            None,
+            ErrorKind::Build("too many names".into()),
+        ));
+    }
+    let names = Names::from_sorted(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
+    let prefixes = Prefixes::new(keys.iter().map(String::as_str));
+    let heads = {
+        let classes = text::classes();
+        fn head<'k>(classes: &[u8; 0x800], k: &'k String) -> &'k [u8] {
+            &k.as_bytes()[..text::word_end(classes, k, 0)]
+        }
+        Heads::new(keys.iter().map(|k| head(classes, k)))
+    };
+    drop(keys);
+    // An elided article: the text has ل where the name has ال.
+    let alef = names.walk(Names::ROOT, "ا".as_bytes());
+    targets.shrink_to_fit();
+    Ok(Inner {
+        normalizer,
+        entries,
+        names,
+        prefixes,
+        heads,
+        alef,
+        patterns,
+        targets,
+        max_words,
+        max_key,
+    })
+}

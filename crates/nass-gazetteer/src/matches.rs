@@ -1,0 +1,235 @@
+//! The match types: [`Match`] (one mention, with the span convention of
+//! `nass_core::Spanned`), [`MatchKind`], and the iterator [`Matches`].
+
+use super::*;
+
+/// What a match is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// One of the entry's names.
+    Name,
+    /// A nisba adjective derived from one of the entry's names (see
+    /// [`GazetteerBuilder::adjectives`]).
+    Adjective,
+}
+
+/// One mention of an entry in the text.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+/// let g = Gazetteer::builder().entry(Entry::new("لبنان", "country")).build().unwrap();
+/// let text = "وصلوا فَلِلُبنانَ";
+/// let m = g.find_iter(text).next().unwrap();
+/// assert_eq!(m.text(), "فَلِلُبنانَ");
+/// assert_eq!(m.clitics(), "فَلِ");
+/// assert_eq!(m.name_text(), "لُبنانَ");
+/// assert_eq!(m.span(), 11..33);
+/// assert_eq!(m.variant(), "لبنان");
+/// assert_eq!(m.kind(), MatchKind::Name);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Match<'g, 't> {
+    haystack: &'t str,
+    start: usize,
+    end: usize,
+    name_start: usize,
+    entry: &'g Entry,
+    variant: &'g str,
+    kind: MatchKind,
+}
+
+impl<'g, 't> Match<'g, 't> {
+    /// Byte offset where the surface (proclitics included) starts in the original text.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("من تونس").next().unwrap().start(), 5);
+    /// ```
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Byte offset where the surface ends in the original text (past the diacritics of
+    /// its last letter).
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("من تونسَ.").next().unwrap().end(), 15);
+    /// ```
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The byte span of the surface.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("بتونس").next().unwrap().span(), 0..10);
+    /// ```
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Byte offset where the name proper begins, after the proclitics.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("وبتونس").next().unwrap().name_start(), 4);
+    /// ```
+    pub fn name_start(&self) -> usize {
+        self.name_start
+    }
+
+    /// The surface: the original text of the whole match.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("الأمم المتحدة", "organization")).build().unwrap();
+    /// assert_eq!(g.find_iter("في الأمم\nالمتحدة").next().unwrap().text(), "الأمم\nالمتحدة");
+    /// ```
+    pub fn text(&self) -> &'t str {
+        &self.haystack[self.start..self.end]
+    }
+
+    /// The surface of the proclitics (empty when there are none).
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("فبتونس").next().unwrap().clitics(), "فب");
+    /// ```
+    pub fn clitics(&self) -> &'t str {
+        &self.haystack[self.start..self.name_start]
+    }
+
+    /// The surface of the name proper, without the proclitics.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("فبتونس").next().unwrap().name_text(), "تونس");
+    /// ```
+    pub fn name_text(&self) -> &'t str {
+        &self.haystack[self.name_start..self.end]
+    }
+
+    /// The entry found.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("تونس").next().unwrap().entry().entity_type(), "country");
+    /// ```
+    pub fn entry(&self) -> &'g Entry {
+        self.entry
+    }
+
+    /// The name of the entry (canonical or variant, as written in the entry) that matched;
+    /// for an adjective, the name it was derived from.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الولايات المتحدة", "country").variant("أميركا"))
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(g.find_iter("في اميركا").next().unwrap().variant(), "أميركا");
+    /// ```
+    pub fn variant(&self) -> &'g str {
+        self.variant
+    }
+
+    /// Whether the match is a name or a derived adjective.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer, MatchKind};
+    /// let g = Gazetteer::builder().entry(Entry::new("مصر", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("مصر").next().unwrap().kind(), MatchKind::Name);
+    /// ```
+    pub fn kind(&self) -> MatchKind {
+        self.kind
+    }
+}
+
+impl nass_core::Spanned for Match<'_, '_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn text(&self) -> &str {
+        Match::text(self)
+    }
+}
+
+impl nass_core::CliticSpanned for Match<'_, '_> {
+    fn name_start(&self) -> usize {
+        self.name_start
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) name_start: usize,
+    pub(crate) target: u32,
+}
+
+/// The iterator of [`Match`]es returned by [`Gazetteer::find_iter`] and
+/// [`Gazetteer::find_overlapping_iter`].
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer};
+/// let g = Gazetteer::builder()
+///     .entries([Entry::new("القاهرة", "capital"), Entry::new("الرباط", "capital")])
+///     .build()
+///     .unwrap();
+/// let mut it = g.find_iter("من القاهرة إلى الرباط");
+/// assert_eq!(it.len(), 2);
+/// assert_eq!(it.next().unwrap().entry().canonical(), "القاهرة");
+/// ```
+#[derive(Debug)]
+pub struct Matches<'g, 't> {
+    pub(crate) gazetteer: &'g Inner,
+    pub(crate) haystack: &'t str,
+    pub(crate) found: std::vec::IntoIter<Found>,
+}
+
+impl<'g, 't> Matches<'g, 't> {
+    pub(crate) fn to_match(&self, f: Found) -> Match<'g, 't> {
+        let g = self.gazetteer;
+        let target = g.targets[f.target as usize];
+        let entry = &g.entries[target.entry as usize];
+        Match {
+            haystack: self.haystack,
+            start: f.start,
+            end: f.end,
+            name_start: f.name_start,
+            entry,
+            variant: entry.name_at(target.name as usize),
+            kind: target.kind,
+        }
+    }
+}
+
+impl<'g, 't> Iterator for Matches<'g, 't> {
+    type Item = Match<'g, 't>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let f = self.found.next()?;
+        Some(self.to_match(f))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.found.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Matches<'_, '_> {}
+impl std::iter::FusedIterator for Matches<'_, '_> {}

@@ -1,0 +1,332 @@
+//! Search: the readings of normalized text (walks of the names from every word start,
+//! through each proclitic reading), and the matches chosen from them.
+
+use super::*;
+
+impl Gazetteer {
+    /// Every valid reading in normalized text `t`: a walk of the names from every word
+    /// start, after each valid proclitic sequence at its beginning, and from every other
+    /// character that is neither a word character nor whitespace. Walks from a word
+    /// character are first asked of the heads filter with the rest of the word; walks from
+    /// other characters, of the first-bytes filter.
+    pub(crate) fn candidates(&self, t: &str, out: &mut Vec<Candidate>) {
+        let b = t.as_bytes();
+        let classes = text::classes();
+        let mut i = 0;
+        while i < b.len() {
+            // ASCII spaces between words, the most common non-word bytes.
+            if b[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let (k, len) = text::class_at(classes, t, i);
+            match k {
+                text::WORD | text::TRANSPARENT => {
+                    let e = text::word_end(classes, t, i + len);
+                    // Past the transparent characters at the word's start (usually none).
+                    let p0 = if k == text::WORD {
+                        i
+                    } else {
+                        text::skip_transparent_to(classes, t, i, e)
+                    };
+                    self.word_start(t, i, p0, e, out);
+                    i = e;
+                }
+                text::SPACE => i += len,
+                _ => {
+                    self.walk_from_root(t, i, i, 0, out);
+                    i += len;
+                }
+            }
+        }
+    }
+
+    /// The walks from word start `w` of the word `t[w..e]`, whose first character that is
+    /// not transparent is at `p0`: no proclitic, and each valid proclitic sequence (و ف ب
+    /// ل ك, a conjunction then a preposition), with the elided article after ل.
+    pub(crate) fn word_start(
+        &self,
+        t: &str,
+        w: usize,
+        p0: usize,
+        e: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let b = t.as_bytes();
+        let heads = &self.inner.heads;
+        let classes = text::classes();
+        if heads.may_be_head(&b[w..e]) {
+            self.walk(t, w, w, 0, Names::ROOT, false, out);
+        }
+        if p0 == e {
+            // A word of transparent characters only (marks with no base letter): no name
+            // starts after them in this word. What follows is not a word character, and
+            // a name that begins there is walked from there, as its own start.
+            return;
+        }
+        if p0 != w && heads.may_be_head(&b[p0..e]) {
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+        }
+        const LAM: &[u8] = "ل".as_bytes();
+        let mut at = p0;
+        let mut clitics = Proclitics::NONE;
+        loop {
+            // `at < e`: the proclitic letters are two-byte characters of the word.
+            let c = match b.get(at..at + 2) {
+                Some(&[x @ 0xC0..=0xDF, y]) => (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F),
+                _ => return,
+            };
+            let Some(next) = char::from_u32(c).and_then(|c| clitics.then(c)) else {
+                return;
+            };
+            clitics = next;
+            at = text::skip_transparent_to(classes, t, at + 2, e);
+            if at >= e {
+                return;
+            }
+            let count = clitics.count();
+            if heads.may_be_head(&b[at..e]) {
+                self.walk(t, w, at, count, Names::ROOT, false, out);
+            }
+            if clitics.elides_article()
+                && b[at..].starts_with(LAM)
+                && heads.may_be_elided_head(&b[at..e])
+            {
+                if let Some(alef) = self.inner.alef {
+                    self.walk(t, w, at, count, alef, true, out);
+                }
+            }
+            if !clitics.can_continue() {
+                return;
+            }
+        }
+    }
+
+    /// A walk from the names' root at `start` (not a word character), if the first-bytes
+    /// filter lets a name begin there.
+    pub(crate) fn walk_from_root(
+        &self,
+        t: &str,
+        word_start: usize,
+        start: usize,
+        clitics: u8,
+        out: &mut Vec<Candidate>,
+    ) {
+        if self.inner.prefixes.may_start(t.as_bytes(), start) {
+            self.walk(t, word_start, start, clitics, Names::ROOT, false, out);
+        }
+    }
+
+    /// The readings [`candidates`](Self::candidates) must find, by the definition: every
+    /// walk at every place, no filter, one character at a time.
+    #[cfg(test)]
+    pub(crate) fn candidates_reference(&self, t: &str, out: &mut Vec<Candidate>) {
+        let b = t.as_bytes();
+        let mut i = 0;
+        let mut prev_word = false;
+        while i < b.len() {
+            let (c, len) = text::decode(t, i);
+            let word = is_word_char(c);
+            if word {
+                if !prev_word {
+                    self.word_start_reference(t, i, out);
+                }
+            } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
+                // nothing starts here
+            } else {
+                self.walk(t, i, i, 0, Names::ROOT, false, out);
+            }
+            prev_word = word;
+            i += len;
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn word_start_reference(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
+        let b = t.as_bytes();
+        self.walk(t, w, w, 0, Names::ROOT, false, out);
+        let p0 = text::skip_transparent(t, w);
+        if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+        }
+        let mut at = p0;
+        for count in 1..=2u8 {
+            if at >= b.len() {
+                return;
+            }
+            let (c, len) = text::decode(t, at);
+            // The grammar written out, independently of `Proclitics`: a conjunction or a
+            // preposition first, a preposition second.
+            let allowed = if count == 1 {
+                text::is_conjunction(c) || text::is_preposition(c)
+            } else {
+                text::is_preposition(c)
+            };
+            if !allowed {
+                return;
+            }
+            at = text::skip_transparent(t, at + len);
+            if at >= b.len() || !is_word_char(text::decode(t, at).0) {
+                return;
+            }
+            self.walk(t, w, at, count, Names::ROOT, false, out);
+            if c == 'ل' && t[at..].starts_with('ل') {
+                if let Some(alef) = self.inner.alef {
+                    self.walk(t, w, at, count, alef, true, out);
+                }
+            }
+            if count == 1 && !text::is_conjunction(c) {
+                return;
+            }
+        }
+    }
+
+    /// Every reading of normalized text `t`, sorted, by the filtered search and by the
+    /// reference (for tests).
+    #[cfg(test)]
+    pub(crate) fn both_candidates(&self, t: &str) -> (Vec<Candidate>, Vec<Candidate>) {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        self.candidates(t, &mut fast);
+        self.candidates_reference(t, &mut slow);
+        fast.sort_unstable();
+        slow.sort_unstable();
+        (fast, slow)
+    }
+
+    /// Walks the names from `node` along `t[start..]` (a whitespace run counts as one
+    /// space), recording every name that ends at a word end.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn walk(
+        &self,
+        t: &str,
+        word_start: usize,
+        start: usize,
+        clitics: u8,
+        mut node: Node,
+        elided: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let i_ = &*self.inner;
+        let b = t.as_bytes();
+        let mut i = start;
+        while i < b.len() {
+            // Only these bytes can begin a whitespace character.
+            let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
+            let sl = if maybe_space { space_len(t, b, i) } else { 0 };
+            if sl > 0 {
+                match i_.names.child(node, b' ') {
+                    Some(n) => node = n,
+                    None => return,
+                }
+                i += sl;
+                loop {
+                    let m = if i < b.len() { space_len(t, b, i) } else { 0 };
+                    if m == 0 {
+                        break;
+                    }
+                    i += m;
+                }
+            } else {
+                match i_.names.child(node, b[i]) {
+                    Some(n) => node = n,
+                    None => return,
+                }
+                i += 1;
+            }
+            if let Some(pid) = i_.names.pattern(node) {
+                let p = i_.patterns[pid as usize];
+                let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
+                let starts_ok = p.word_first || clitics == 0;
+                if ends_word && starts_ok {
+                    out.push(Candidate {
+                        word_start,
+                        clitics,
+                        end_rev: std::cmp::Reverse(i),
+                        name_start: start,
+                        pattern: pid,
+                        elided,
+                    });
+                }
+            }
+        }
+    }
+
+    pub(crate) fn search<'g, 't>(&'g self, text: &'t str, overlapping: bool) -> Matches<'g, 't> {
+        let i = &*self.inner;
+        let mut found = Vec::new();
+        if !i.patterns.is_empty() && !text.is_empty() {
+            let (norm, alignment) = i.normalizer.normalize_aligned(text);
+            let classes = text::classes();
+            let mut cands = Vec::new();
+            self.candidates(&norm, &mut cands);
+            cands.sort_unstable();
+            let (mut last_end, mut last_original_end) = (0, 0);
+            for c in cands {
+                if !overlapping && c.word_start < last_end {
+                    continue;
+                }
+                let mut span = alignment.original_range(c.word_start..c.end());
+                let floor = if overlapping {
+                    0
+                } else {
+                    // Apart in the normalized text is not enough: two readings can still
+                    // share a stretch of the original that normalization changed as one
+                    // piece (a compatibility character decomposed between neighbours).
+                    if span.start < last_original_end {
+                        continue;
+                    }
+                    last_original_end
+                };
+                let aligned_name = if c.clitics == 0 {
+                    span.start
+                } else {
+                    alignment.original_offset(c.name_start)
+                };
+                if norm[..c.end()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char)
+                {
+                    // The reading ends at its word's end in the original too.
+                    span.end = text::word_end_at(text, span.start, span.end);
+                }
+                if text::starts_word(classes, &norm, c.word_start) {
+                    // The reading starts at its word's start in the original too.
+                    span.start =
+                        text::word_start_at(text, span.start, aligned_name, span.end).max(floor);
+                }
+                if !overlapping {
+                    (last_end, last_original_end) = (c.end(), span.end);
+                }
+                // Without proclitics the name starts where the word does, marks with no
+                // base letter before its first letter included.
+                let name_start = if c.clitics == 0 {
+                    span.start
+                } else {
+                    // Past the clitic letters in the original, or where the alignment
+                    // puts the name, whichever is later: the alignment is exact unless
+                    // the normalizer changed clitic and name as one piece (then it puts
+                    // the name at the piece's start), and a letter the normalizer drops
+                    // between them is not counted as a clitic.
+                    text::clitics_end(text, span.start, c.clitics, span.end)
+                        .max(aligned_name)
+                        .clamp(span.start, span.end)
+                };
+                let p = i.patterns[c.pattern as usize];
+                for target in p.start..p.end {
+                    found.push(Found {
+                        start: span.start,
+                        end: span.end,
+                        name_start,
+                        target,
+                    });
+                }
+            }
+        }
+        Matches {
+            gazetteer: i,
+            haystack: text,
+            found: found.into_iter(),
+        }
+    }
+}

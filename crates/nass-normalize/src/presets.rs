@@ -1,0 +1,254 @@
+//! The Unicode forms, the presets (named sets of operations), the settings a normalizer
+//! is built from, and the error for a name that does not exist.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::{Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds};
+
+/// The Unicode normalization applied before the character operations.
+///
+/// ```
+/// use nass_normalize::UnicodeForm;
+/// assert_eq!("nfkc".parse::<UnicodeForm>().unwrap(), UnicodeForm::Nfkc);
+/// assert!("nfd".parse::<UnicodeForm>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum UnicodeForm {
+    /// No Unicode normalization: code points are taken as they stand.
+    None,
+    /// Canonical composition (NFC).
+    Nfc,
+    /// Compatibility composition (NFKC): also folds presentation forms, ligatures, width
+    /// variants, and no-break spaces.
+    Nfkc,
+}
+
+impl UnicodeForm {
+    /// Every form, in order.
+    pub const ALL: [UnicodeForm; 3] = [UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc];
+
+    /// The form's name: `none`, `nfc` or `nfkc`.
+    ///
+    /// ```
+    /// assert_eq!(nass_normalize::UnicodeForm::Nfc.name(), "nfc");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            UnicodeForm::None => "none",
+            UnicodeForm::Nfc => "nfc",
+            UnicodeForm::Nfkc => "nfkc",
+        }
+    }
+}
+
+impl FromStr for UnicodeForm {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        UnicodeForm::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownName::new("Unicode form", s, &["none", "nfc", "nfkc"]))
+    }
+}
+
+/// A named set of operations.
+///
+/// ```
+/// use nass_normalize::Preset;
+/// let p: Preset = "camel".parse().unwrap();
+/// assert_eq!(p, Preset::Camel);
+/// assert_eq!(p.name(), "camel");
+/// let err = "solr".parse::<Preset>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown preset 'solr' (expected one of: search, camel, lucene, display)");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Preset {
+    /// The most aggressive fold, for indexing and matching.
+    Search,
+    /// CAMeL Tools' usual normalization chain, byte for byte.
+    Camel,
+    /// Lucene's `ArabicNormalizer`, exactly.
+    Lucene,
+    /// Safe for text shown to people: presentation forms, invisibles and tatweel only.
+    Display,
+}
+
+impl Preset {
+    /// Every preset, in order.
+    pub const ALL: [Preset; 4] = [
+        Preset::Search,
+        Preset::Camel,
+        Preset::Lucene,
+        Preset::Display,
+    ];
+
+    /// The preset's name, as the command line spells it.
+    ///
+    /// ```
+    /// assert_eq!(nass_normalize::Preset::Lucene.name(), "lucene");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Search => "search",
+            Preset::Camel => "camel",
+            Preset::Lucene => "lucene",
+            Preset::Display => "display",
+        }
+    }
+
+    /// One line saying what the preset does.
+    ///
+    /// ```
+    /// assert!(nass_normalize::Preset::Search.description().contains("NFKC"));
+    /// ```
+    pub const fn description(self) -> &'static str {
+        match self {
+            Preset::Search => "most aggressive fold for indexing and matching: NFKC, every diacritic, tatweel, every letter fold, invisibles, digits to ASCII",
+            Preset::Camel => "CAMeL Tools' chain byte for byte: NFKC, dediac_ar, alef, alef maksura, teh marbuta, each once (so not idempotent before a combining hamza or madda)",
+            Preset::Lucene => "Lucene's ArabicNormalizer exactly: alef with hamza/madda, alef maksura, teh marbuta, tatweel, U+064B-U+0652",
+            Preset::Display => "safe for display: NFC, presentation forms, invisibles and tatweel only; diacritics kept",
+        }
+    }
+
+    pub(crate) const fn settings(self) -> Settings {
+        match self {
+            Preset::Search => Settings {
+                unicode: UnicodeForm::Nfkc,
+                ligatures: true,
+                letters: LetterFolds::all(),
+                diacritics: Diacritics::all(),
+                tatweel: true,
+                invisibles: true,
+                digits: Some(DigitSet::Ascii),
+                all_digits: true,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
+                single_round: false,
+            },
+            Preset::Camel => Settings {
+                unicode: UnicodeForm::Nfkc,
+                ligatures: true,
+                letters: LetterFolds::ALEF_HAMZA
+                    .union(LetterFolds::ALEF_WASLA)
+                    .union(LetterFolds::ALEF_MAKSURA)
+                    .union(LetterFolds::TEH_MARBUTA),
+                diacritics: Diacritics::CAMEL,
+                tatweel: false,
+                invisibles: false,
+                digits: None,
+                all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
+                single_round: true,
+            },
+            Preset::Lucene => Settings {
+                unicode: UnicodeForm::None,
+                ligatures: false,
+                letters: LetterFolds::ALEF_HAMZA
+                    .union(LetterFolds::ALEF_MAKSURA)
+                    .union(LetterFolds::TEH_MARBUTA),
+                diacritics: Diacritics::CLASSIC,
+                tatweel: true,
+                invisibles: false,
+                digits: None,
+                all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
+                single_round: false,
+            },
+            Preset::Display => Settings {
+                unicode: UnicodeForm::Nfc,
+                ligatures: false,
+                letters: LetterFolds::PRESENTATION_FORMS,
+                diacritics: Diacritics::empty(),
+                tatweel: true,
+                invisibles: true,
+                digits: None,
+                all_digits: false,
+                elongation: false,
+                hamza: HamzaFold::Tasheel,
+                digit_sources: DigitSources::ANY,
+                single_round: false,
+            },
+        }
+    }
+}
+
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Preset {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownName::new("preset", s, &["search", "camel", "lucene", "display"]))
+    }
+}
+
+/// The error for a preset or Unicode form name that does not exist.
+///
+/// ```
+/// let err = "nfd".parse::<nass_normalize::UnicodeForm>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown Unicode form 'nfd' (expected one of: none, nfc, nfkc)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    what: &'static str,
+    given: String,
+    expected: &'static [&'static str],
+}
+
+impl UnknownName {
+    fn new(what: &'static str, given: &str, expected: &'static [&'static str]) -> Self {
+        UnknownName {
+            what,
+            given: given.to_string(),
+            expected,
+        }
+    }
+}
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown {} '{}' (expected one of: {})",
+            self.what,
+            self.given,
+            self.expected.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Settings {
+    pub(crate) unicode: UnicodeForm,
+    pub(crate) ligatures: bool,
+    pub(crate) letters: LetterFolds,
+    pub(crate) diacritics: Diacritics,
+    pub(crate) tatweel: bool,
+    pub(crate) invisibles: bool,
+    pub(crate) digits: Option<DigitSet>,
+    pub(crate) all_digits: bool,
+    pub(crate) elongation: bool,
+    pub(crate) hamza: HamzaFold,
+    pub(crate) digit_sources: DigitSources,
+    /// One round of the reference only, as CAMeL's chain runs each step once (the
+    /// `camel` preset): the result need not be in the normal form.
+    pub(crate) single_round: bool,
+}
