@@ -80,8 +80,12 @@ def spark(lines: int) -> None:
         df = session.createDataFrame(rows, "text string").repartition(4).cache()
         df.count()
 
+        # Built once and shipped to the workers with the function (it pickles to its
+        # arguments), as CAMeL's functions are module-level.
+        camel_preset = nass.Normalizer("camel")
+
         def nass_udf(s: pd.Series) -> pd.Series:
-            return pd.Series(nass.Normalizer("camel").normalize_batch(s.tolist()), index=s.index)
+            return pd.Series(camel_preset.normalize_batch(s.tolist()), index=s.index)
 
         def camel_udf(s: pd.Series) -> pd.Series:
             return s.map(camel_chain)
