@@ -432,7 +432,7 @@ pub enum Imported<'py> {
     /// `__arrow_c_array__`: (schema, array) capsules.
     Array(Bound<'py, PyAny>, Bound<'py, PyAny>),
     /// `__arrow_c_stream__`: the schema and every array.
-    Stream(Box<ArrowSchema>, Vec<Box<ArrowArray>>),
+    Stream(ArrowSchema, Vec<ArrowArray>),
 }
 
 /// Imports `obj` through the Arrow PyCapsule protocol.
@@ -487,11 +487,12 @@ pub fn import<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Imported<'py>> {
                 }
                 arrays.push(array);
             }
-            // Hand the owned structs over in boxes (released by `release_imported`).
-            let schema = Box::new(std::mem::replace(&mut schema.0, ArrowSchema::empty()));
+            // Hand the owned structs over (a struct may be moved before it is released; the
+            // `Drop` of `Imported` releases them).
+            let schema = std::mem::replace(&mut schema.0, ArrowSchema::empty());
             let arrays = arrays
                 .iter_mut()
-                .map(|a| Box::new(std::mem::replace(&mut a.0, ArrowArray::empty())))
+                .map(|a| std::mem::replace(&mut a.0, ArrowArray::empty()))
                 .collect();
             return Ok(Imported::Stream(schema, arrays));
         }
@@ -791,9 +792,17 @@ fn schema_capsule<'py>(py: Python<'py>, column: &Column) -> PyResult<Bound<'py, 
     capsule(py, column.schema(c""), c"arrow_schema", drop_schema_capsule)
 }
 
-/// An Arrow array made by nass (the result of `normalize_arrow` or `tokenize_arrow`),
-/// handed to any consumer of the Arrow PyCapsule protocol (``pa.array(obj)``,
-/// ``pl.Series(obj)``) without copying.
+/// An Arrow array made by nass (what ``normalize_arrow`` and ``tokenize_arrow`` return
+/// when pyarrow is not installed), handed to any consumer of the Arrow PyCapsule protocol
+/// (``pa.array(obj)``, ``pl.Series(obj)``) without copying.
+///
+/// >>> import pyarrow as pa, nass
+/// >>> from nass._nass import _normalize_arrow
+/// >>> column = _normalize_arrow(nass.Normalizer(), pa.array(["مدرسةٌ", None]))
+/// >>> column
+/// ArrowColumn(format="u", len=2, null_count=1)
+/// >>> pa.array(column).to_pylist()
+/// ['مدرسه', None]
 #[pyclass(module = "nass", name = "ArrowColumn", frozen)]
 pub struct ArrowColumn {
     column: Arc<Column>,
@@ -835,8 +844,17 @@ impl ArrowColumn {
     }
 }
 
-/// The chunks of an Arrow chunked array made by nass, handed over as a stream
-/// (``__arrow_c_stream__``: ``pa.chunked_array(obj)``).
+/// The chunks of an Arrow chunked array made by nass (what ``normalize_arrow`` and
+/// ``tokenize_arrow`` return for a chunked array or stream when pyarrow is not
+/// installed), handed over as a stream (``__arrow_c_stream__``: ``pa.chunked_array(obj)``).
+///
+/// >>> import pyarrow as pa, nass
+/// >>> from nass._nass import _tokenize_arrow
+/// >>> chunks = _tokenize_arrow(pa.chunked_array([["قال: نعم"], [None]]))
+/// >>> chunks
+/// ArrowChunks(format="+l", chunks=2, len=2)
+/// >>> pa.chunked_array(chunks).to_pylist()
+/// [['قال', ':', 'نعم'], None]
 #[pyclass(module = "nass", name = "ArrowChunks", frozen)]
 pub struct ArrowChunks {
     /// The type of every chunk (a column of no rows).
