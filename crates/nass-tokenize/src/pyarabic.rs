@@ -28,29 +28,6 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use regex_syntax::hir::{Class, HirKind};
-
-/// Python's `\w` (Unicode letters and numbers, `_`) as sorted, disjoint ranges.
-fn python_word_ranges() -> &'static [(u32, u32)] {
-    static RANGES: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
-    RANGES.get_or_init(|| {
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(true)
-            .build()
-            .parse(r"[\p{L}\p{N}_]");
-        match hir.as_ref().map(|h| h.kind()) {
-            Ok(HirKind::Class(Class::Unicode(class))) => class
-                .ranges()
-                .iter()
-                .map(|r| (r.start() as u32, r.end() as u32))
-                .collect(),
-            // The pattern is a constant that parses; keep ASCII if it ever did not.
-            _ => vec![(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)],
-        }
-    })
-}
 
 /// Whether PyArabic's tokenizers count `c` as part of a word (see the module docs).
 ///
@@ -67,9 +44,7 @@ pub fn is_word_char(c: char) -> bool {
     if matches!(cp, 0x064B..=0x0652 | 0x0670) {
         return true;
     }
-    let ranges = python_word_ranges();
-    let i = ranges.partition_point(|&(_, hi)| hi < cp);
-    ranges.get(i).is_some_and(|&(lo, _)| lo <= cp)
+    crate::classes::is_python_word(c)
 }
 
 /// The blanks deleted from the runs between words: space, tab, CR, VT, FF.
