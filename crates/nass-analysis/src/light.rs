@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use nass_core::proclitics::readings;
+use nass_core::proclitics::{readings, Proclitics};
 use nass_gazetteer::Gazetteer;
 use nass_normalize::Normalizer;
 
@@ -204,6 +204,9 @@ impl LightStemmer {
     /// The name `word` is, through proclitics, without its article. Readings with
     /// fewer proclitics are tried first.
     fn name_in<'a>(&self, word: &'a str) -> Option<&'a str> {
+        if !begins_with_proclitic(word) {
+            return self.name(word);
+        }
         // The readings of the one proclitic grammar, fewest first (the first is none).
         for (p, len) in readings(word) {
             let rest = &word[len..];
@@ -226,6 +229,13 @@ impl LightStemmer {
 /// Step 3: the proclitics with the article after them (ال، وال، بال، فكال، لل، ولل...),
 /// or a bare و.
 fn strip_proclitics(word: &str) -> &str {
+    if !begins_with_proclitic(word) {
+        // Only the bare article can be read (the common case, without the grammar).
+        return match crate::strip_prefix(word, "ال") {
+            Some(rest) if letters(rest) >= MIN_STEM => rest,
+            _ => word,
+        };
+    }
     for (p, len) in readings(word) {
         // After ل the article's alef is elided: ل + ال is written لل.
         let article = if p.elides_article() { "ل" } else { "ال" };
@@ -241,6 +251,15 @@ fn strip_proclitics(word: &str) -> &str {
         }
     }
     word
+}
+
+/// Whether `word` begins with a letter that can be a proclitic (the only words with a
+/// reading other than none).
+#[inline]
+fn begins_with_proclitic(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| Proclitics::NONE.then(c).is_some())
 }
 
 /// Whether `word` (or it without a pronoun or ending) is one of the [`ROOT_WAW`] words.

@@ -99,9 +99,12 @@ pub fn is_word_char(c: char) -> bool {
             | 0x06EA..=0x06FC
             | 0x06FF);
     }
-    is_word_char_by_definition(c)
+    // The cheap test first: the Unicode tables are a search.
+    is_transparent(c) || c.is_alphanumeric()
 }
 
+/// The definition [`is_word_char`]'s fast path is held to.
+#[cfg(test)]
 fn is_word_char_by_definition(c: char) -> bool {
     c.is_alphanumeric() || is_transparent(c)
 }
@@ -117,12 +120,29 @@ fn is_word_char_by_definition(c: char) -> bool {
 /// ```
 #[inline]
 pub fn is_letter_word_char(c: char) -> bool {
-    match c {
-        // The Arabic letters hamza..ghain and feh..yeh: the common case, without a table.
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ if c.is_ascii() => c.is_ascii_alphabetic(),
-        _ => c.is_alphabetic() || is_transparent(c),
+    let u = c as u32;
+    // The Arabic letters hamza..ghain and feh..yeh first: most characters of Arabic text.
+    if matches!(u, 0x0621..=0x063A | 0x0641..=0x064A) {
+        return true;
     }
+    if u < 0x80 {
+        return c.is_ascii_alphabetic();
+    }
+    if (0x0600..=0x06FF).contains(&u) {
+        // The rest of the Arabic block, without the general Unicode lookup (held equal to
+        // the definition by a test): is_word_char's ranges without the two digit rows.
+        return matches!(u,
+            0x0610..=0x061A
+            | 0x0620..=0x065F
+            | 0x066E..=0x06D3
+            | 0x06D5..=0x06DC
+            | 0x06DF..=0x06E8
+            | 0x06EA..=0x06EF
+            | 0x06FA..=0x06FC
+            | 0x06FF);
+    }
+    // The cheap test first: the Unicode tables are a search.
+    is_transparent(c) || c.is_alphabetic()
 }
 
 #[cfg(test)]
