@@ -3,7 +3,9 @@
 use std::io::{self, Write};
 
 use clap::{Args, ValueEnum};
-use nass::dates::{DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem};
+use nass::dates::{
+    DateError, DateFormatter, GregorianDate, HijriCalendar, HijriDate, NamingSystem,
+};
 use nass::numerals::DigitSet;
 
 use crate::args::{DigitArg, InputArgs};
@@ -35,14 +37,14 @@ pub struct CalendarArgs {
     to: Direction,
     /// The Hijri calendar: umm-al-qura (the Umm al-Qura table, 1343-1500 AH), or a tabular
     /// one: islamic-civil, islamic-tbla, tabular-{16|15|ismaili|habash}-{friday|thursday}.
-    #[arg(long, default_value = "umm-al-qura", value_parser = parse_calendar)]
+    #[arg(long, default_value = "umm-al-qura", value_parser = str::parse::<HijriCalendar>)]
     calendar: HijriCalendar,
     /// How to write the converted dates.
     #[arg(long, value_enum, default_value = "iso")]
     format: DateStyle,
     /// Month names for --format arabic: latin, syriac (levantine), french, moroccan,
     /// mauritanian, libyan.
-    #[arg(long, default_value = "latin", value_parser = parse_months)]
+    #[arg(long, default_value = "latin", value_parser = str::parse::<NamingSystem>)]
     months: NamingSystem,
     /// Digits for --format arabic.
     #[arg(long, value_enum, default_value = "ascii")]
@@ -55,14 +57,6 @@ pub struct CalendarArgs {
     input: InputArgs,
 }
 
-fn parse_calendar(s: &str) -> Result<HijriCalendar, String> {
-    s.parse().map_err(|e| format!("{e}"))
-}
-
-fn parse_months(s: &str) -> Result<NamingSystem, String> {
-    s.parse().map_err(|e| format!("{e}"))
-}
-
 impl CalendarArgs {
     fn formatter(&self) -> DateFormatter {
         DateFormatter::builder()
@@ -72,35 +66,13 @@ impl CalendarArgs {
             .build()
     }
 
-    /// Writes the conversion of one line to `out`, or says why it has none (naming the
-    /// valid range).
+    /// Writes the conversion of one line to `out`, or says why it has none.
     fn convert(
         &self,
         formatter: &DateFormatter,
         line: &str,
         out: &mut Vec<u8>,
-    ) -> Result<(), String> {
-        self.convert_line(formatter, line, out).map_err(|why| {
-            if why.contains("supported range") {
-                why
-            } else {
-                let (first, last) = self.calendar.range();
-                format!(
-                    "{why}; the {} calendar converts YYYY-MM-DD dates between {} and {} ({first}..{last} AH)",
-                    self.calendar,
-                    first.to_gregorian(),
-                    last.to_gregorian(),
-                )
-            }
-        })
-    }
-
-    fn convert_line(
-        &self,
-        formatter: &DateFormatter,
-        line: &str,
-        out: &mut Vec<u8>,
-    ) -> Result<(), String> {
+    ) -> Result<(), LineError> {
         let line = line.trim();
         let arabic = self.format == DateStyle::Arabic;
         // The common case builds no error; `why_not` says what is wrong with the rest.
@@ -132,9 +104,9 @@ impl CalendarArgs {
 
     /// Why a (trimmed) line has no conversion.
     #[cold]
-    fn why_not(&self, line: &str) -> String {
+    fn why_not(&self, line: &str) -> LineError {
         if line.is_empty() {
-            return "empty line".into();
+            return LineError::Empty(self.calendar);
         }
         let error = match self.to {
             Direction::Hijri => line
@@ -143,7 +115,61 @@ impl CalendarArgs {
                 .err(),
             Direction::Gregorian => HijriDate::parse_iso(self.calendar, line).err(),
         };
-        error.map_or_else(|| "no conversion".into(), |e| e.to_string())
+        match error {
+            Some(e) => LineError::Date(e, self.calendar),
+            None => LineError::NoConversion(self.calendar),
+        }
+    }
+}
+
+/// Why a line of input has no conversion.
+#[derive(Debug)]
+pub enum LineError {
+    /// The line is empty (or blank), in this calendar.
+    Empty(HijriCalendar),
+    /// The line is longer than the stream holds.
+    TooLong,
+    /// The date cannot be read or converted in this calendar.
+    Date(DateError, HijriCalendar),
+    /// The quick conversion failed where the checked one did not (not expected).
+    NoConversion(HijriCalendar),
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let calendar = match self {
+            LineError::TooLong => return write!(f, "longer than {} MiB", MAX_PENDING >> 20),
+            // The error names the range itself.
+            LineError::Date(e, _) if e.is_out_of_range() => return write!(f, "{e}"),
+            LineError::Date(e, calendar) => {
+                write!(f, "{e}")?;
+                calendar
+            }
+            LineError::Empty(calendar) => {
+                f.write_str("empty line")?;
+                calendar
+            }
+            LineError::NoConversion(calendar) => {
+                f.write_str("no conversion")?;
+                calendar
+            }
+        };
+        let (first, last) = calendar.range();
+        write!(
+            f,
+            "; the {calendar} calendar converts YYYY-MM-DD dates between {} and {} ({first}..{last} AH)",
+            first.to_gregorian(),
+            last.to_gregorian(),
+        )
+    }
+}
+
+impl std::error::Error for LineError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LineError::Date(e, _) => Some(e),
+            _ => None,
+        }
     }
 }
 
@@ -197,16 +223,16 @@ pub fn run(args: &CalendarArgs, out: &mut impl Write) -> Result<(), CliError> {
                 let failure = if ending.is_empty() && piece.forced {
                     // A line longer than the stream holds is no date.
                     skipping = true;
-                    Some(format!("longer than {} MiB", MAX_PENDING >> 20))
+                    Some(LineError::TooLong)
                 } else {
                     args.convert(&formatter, body, &mut pending).err()
                 };
-                if let Some(why) = failure {
+                if let Some(error) = failure {
                     out.write_all(&pending).map_err(CliError::Write)?;
                     pending.clear();
                     fail(CliError::Line {
                         line: line_number,
-                        why,
+                        error,
                     })?;
                     if skipping {
                         continue;

@@ -32,16 +32,12 @@ pub struct DatesArgs {
     /// looks back to the nearest year that has it and المقبل forward; without such a word
     /// the anchor's year is meant, and the record gets `unresolved` (the reason) instead
     /// of `resolved`, as it does when the year falls outside the calendar's range.
-    #[arg(long, value_name = "DATE", value_parser = parse_anchor)]
+    #[arg(long, value_name = "DATE", value_parser = str::parse::<GregorianDate>)]
     anchor: Option<GregorianDate>,
     #[command(flatten)]
     threads: ThreadsArg,
     #[command(flatten)]
     input: InputArgs,
-}
-
-fn parse_anchor(s: &str) -> Result<GregorianDate, String> {
-    s.parse().map_err(|e| format!("{e}"))
 }
 
 /// One expression as a record.

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use nass::gazetteer::GazetteerError;
 
+use crate::calendar::LineError;
+
 /// Everything that stops a run, with the message it prints.
 #[derive(Debug)]
 pub enum CliError {
@@ -32,7 +34,7 @@ pub enum CliError {
         /// Its number, from 1 over the whole input.
         line: u64,
         /// What is wrong with it.
-        why: String,
+        error: LineError,
     },
     /// Some lines failed and were reported one by one (`--keep-going`).
     SomeLinesFailed,
@@ -59,7 +61,7 @@ impl std::fmt::Display for CliError {
             CliError::StdoutClosed => write!(f, "standard output is closed"),
             CliError::Spawn(e) => write!(f, "cannot start a thread: {e}"),
             CliError::Gazetteer(e) => write!(f, "gazetteer {e}"),
-            CliError::Line { line, why } => write!(f, "line {line}: {why}"),
+            CliError::Line { line, error } => write!(f, "line {line}: {error}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
         }
     }
@@ -73,6 +75,7 @@ impl std::error::Error for CliError {
             | CliError::Write(e)
             | CliError::Spawn(e) => Some(e),
             CliError::Gazetteer(e) => Some(e),
+            CliError::Line { error, .. } => Some(error),
             _ => None,
         }
     }
