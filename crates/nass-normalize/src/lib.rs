@@ -527,10 +527,12 @@ impl Normalizer {
         loop {
             let cut = self.table.last_cut(&text[..end]);
             // A cut valid for a prefix is valid for the whole. Collapsing elongation
-            // looks at runs of letters, and the uniform hamza spelling at whole words:
-            // they need a cut where no word can continue, before an ASCII code point
-            // (which no operation turns into a letter or a mark).
-            if !self.settings.needs_words() || cut == 0 || text.as_bytes()[cut].is_ascii() {
+            // looks at runs of letters, and the uniform hamza spelling at whole words
+            // (letters and digits of any script): they need a cut where no word can
+            // continue, before an ASCII space or punctuation (which no operation turns
+            // into a letter, a digit or a mark).
+            let ends_words = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric();
+            if !self.settings.needs_words() || cut == 0 || ends_words(text.as_bytes()[cut]) {
                 return cut;
             }
             end = cut;

@@ -443,6 +443,14 @@ fn hamza_uniform() {
     assert_eq!(&text[a.original_range(start..norm.len())], "آدم");
     assert_eq!(&text[a.original_range(start..start + 2)], "آ");
     assert_eq!(&text[a.original_range(start + 4..norm.len())], "دم");
+    // A word runs on through ASCII letters and digits (آA0 is a three-letter word), so
+    // the stream is never cut inside one.
+    for text in ["آA0", "x آب1 آدم"] {
+        let cut = n.last_cut(text);
+        let parts = n.normalize(&text[..cut]).into_owned() + &n.normalize(&text[cut..]);
+        assert_eq!(parts, n.normalize(text), "cut at {cut} of {text:?}");
+    }
+    assert_eq!(n.normalize("آA0"), "ءاA0");
     // Tasheel, the default, is the letter folds.
     assert_eq!(Normalizer::new().normalize("آدم مسؤول"), "ادم مسوول");
 }
