@@ -152,29 +152,14 @@ impl fmt::Display for NamingSystem {
     }
 }
 
-/// The error of parsing a [`NamingSystem`] name.
+/// The error of parsing a [`NamingSystem`] name: the workspace's one "unknown name"
+/// error.
 ///
 /// ```
 /// let err = "klingon".parse::<nass_calendar::NamingSystem>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown month naming system \"klingon\" (expected hijri, syriac, latin, french, moroccan, mauritanian or libyan)");
+/// assert_eq!(err.to_string(), "unknown month naming system 'klingon' (expected one of: hijri, syriac, latin, french, moroccan, mauritanian, libyan)");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseNamingSystemError {
-    name: String,
-}
-
-impl fmt::Display for ParseNamingSystemError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown month naming system {:?} (expected hijri, syriac, latin, french, moroccan, \
-             mauritanian or libyan)",
-            self.name
-        )
-    }
-}
-
-impl std::error::Error for ParseNamingSystemError {}
+pub type ParseNamingSystemError = nass_core::UnknownName;
 
 impl std::str::FromStr for NamingSystem {
     type Err = ParseNamingSystemError;
@@ -187,8 +172,21 @@ impl std::str::FromStr for NamingSystem {
         NamingSystem::ALL
             .into_iter()
             .find(|n| n.name() == s)
-            .ok_or_else(|| ParseNamingSystemError {
-                name: s.chars().take(64).collect(),
+            .ok_or_else(|| {
+                let given: String = s.chars().take(64).collect();
+                ParseNamingSystemError::new(
+                    "month naming system",
+                    &given,
+                    &[
+                        "hijri",
+                        "syriac",
+                        "latin",
+                        "french",
+                        "moroccan",
+                        "mauritanian",
+                        "libyan",
+                    ],
+                )
             })
     }
 }

@@ -254,7 +254,7 @@ impl HamzaFold {
 }
 
 impl std::str::FromStr for HamzaFold {
-    type Err = String;
+    type Err = nass_core::UnknownName;
 
     /// Parses `tasheel` or `uniform` (any case).
     ///
@@ -267,7 +267,7 @@ impl std::str::FromStr for HamzaFold {
         HamzaFold::ALL
             .into_iter()
             .find(|h| h.name().eq_ignore_ascii_case(s))
-            .ok_or_else(|| format!("unknown hamza fold '{s}' (expected one of: tasheel, uniform)"))
+            .ok_or_else(|| nass_core::UnknownName::new("hamza fold", s, &["tasheel", "uniform"]))
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::{Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds};
+pub use nass_core::UnknownName;
 
 /// The Unicode normalization applied before the character operations.
 ///
@@ -197,43 +198,6 @@ impl FromStr for Preset {
             .ok_or_else(|| UnknownName::new("preset", s, &["search", "camel", "lucene", "display"]))
     }
 }
-
-/// The error for a preset or Unicode form name that does not exist.
-///
-/// ```
-/// let err = "nfd".parse::<nass_normalize::UnicodeForm>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown Unicode form 'nfd' (expected one of: none, nfc, nfkc)");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnknownName {
-    what: &'static str,
-    given: String,
-    expected: &'static [&'static str],
-}
-
-impl UnknownName {
-    fn new(what: &'static str, given: &str, expected: &'static [&'static str]) -> Self {
-        UnknownName {
-            what,
-            given: given.to_string(),
-            expected,
-        }
-    }
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} '{}' (expected one of: {})",
-            self.what,
-            self.given,
-            self.expected.join(", ")
-        )
-    }
-}
-
-impl std::error::Error for UnknownName {}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Settings {

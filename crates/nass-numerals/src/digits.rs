@@ -107,28 +107,14 @@ impl fmt::Display for DigitSet {
     }
 }
 
-/// The error of parsing a [`DigitSet`] name.
+/// The error of parsing a [`DigitSet`] or [`DigitSources`] name: the workspace's one
+/// "unknown name" error.
 ///
 /// ```
 /// let err = "roman".parse::<nass_numerals::DigitSet>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown digit set \"roman\" (expected ascii, arabic or persian)");
+/// assert_eq!(err.to_string(), "unknown digit set 'roman' (expected one of: ascii, arabic, persian)");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseDigitSetError {
-    name: String,
-}
-
-impl fmt::Display for ParseDigitSetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown digit set {:?} (expected ascii, arabic or persian)",
-            self.name
-        )
-    }
-}
-
-impl std::error::Error for ParseDigitSetError {}
+pub type ParseDigitSetError = nass_core::UnknownName;
 
 impl FromStr for DigitSet {
     type Err = ParseDigitSetError;
@@ -142,7 +128,11 @@ impl FromStr for DigitSet {
             "persian" | "farsi" | "urdu" | "extended" | "extended-arabic-indic" => {
                 Ok(DigitSet::Persian)
             }
-            _ => Err(ParseDigitSetError { name: s.into() }),
+            _ => Err(ParseDigitSetError::new(
+                "digit set",
+                s,
+                &["ascii", "arabic", "persian"],
+            )),
         }
     }
 }

@@ -205,7 +205,10 @@ impl PyNormalizer {
             b = b.all_decimal_digits(on);
         }
         if let Some(name) = hamza {
-            b = b.hamza(name.parse::<HamzaFold>().map_err(value_error)?);
+            b = b.hamza(
+                name.parse::<HamzaFold>()
+                    .map_err(|e| value_error(e.to_string()))?,
+            );
         }
         Ok(b.build())
     }
