@@ -10,6 +10,11 @@
 //! gazetteer walk that `find_dates` starts with) and a naive search that looks for every
 //! Latin-derived month name with `str::matches` (finds far less; a floor for any scan).
 //!
+//! `dates_iso_lines`: the per-line work of `nass calendar --to hijri` without the I/O: an
+//! ISO line read, converted to Umm al-Qura and written as ISO, through the allocation-free
+//! functions (`parse_iso_opt`, `from_gregorian_opt`, `iso_bytes`), beside the same work
+//! through `parse`, `from_gregorian` and `to_string` (the formatting machinery).
+//!
 //! Run: `cargo bench -p nass-benches --bench dates -- --warm-up-time 1 --measurement-time 3`
 
 use std::hint::black_box;
@@ -134,6 +139,48 @@ fn bench_conversions(c: &mut Criterion) {
     group.finish();
 }
 
+fn bench_iso_lines(c: &mut Criterion) {
+    let lines: Vec<String> = days()
+        .iter()
+        .map(|&j| GregorianDate::from_jdn(j).expect("in range").to_string())
+        .collect();
+    let uq = HijriCalendar::UmmAlQura;
+    let mut group = c.benchmark_group("dates_iso_lines");
+    group.throughput(Throughput::Elements(N as u64));
+    group.bench_function(BenchmarkId::new("opt_and_iso_bytes", N), |b| {
+        let mut out: Vec<u8> = Vec::with_capacity(11 * N);
+        b.iter(|| {
+            out.clear();
+            for line in &lines {
+                let hijri = GregorianDate::parse_iso_opt(black_box(line))
+                    .and_then(|day| HijriDate::from_gregorian_opt(uq, day));
+                if let Some(hijri) = hijri {
+                    out.extend_from_slice(&hijri.iso_bytes());
+                    out.push(b'\n');
+                }
+            }
+            black_box(out.len());
+        })
+    });
+    group.bench_function(BenchmarkId::new("result_and_to_string", N), |b| {
+        let mut out: Vec<u8> = Vec::with_capacity(11 * N);
+        b.iter(|| {
+            out.clear();
+            for line in &lines {
+                let hijri = black_box(line)
+                    .parse::<GregorianDate>()
+                    .and_then(|day| HijriDate::from_gregorian(uq, day));
+                if let Ok(hijri) = hijri {
+                    out.extend_from_slice(hijri.to_string().as_bytes());
+                    out.push(b'\n');
+                }
+            }
+            black_box(out.len());
+        })
+    });
+    group.finish();
+}
+
 fn bench_find(c: &mut Criterion) {
     let text = repeat_to(
         &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
@@ -161,5 +208,5 @@ fn bench_find(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_conversions, bench_find);
+criterion_group!(benches, bench_conversions, bench_iso_lines, bench_find);
 criterion_main!(benches);

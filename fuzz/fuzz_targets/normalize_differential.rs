@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use nass::normalize::{Diacritics, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm};
+use nass::normalize::{Diacritics, DigitSet, DigitSources, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm};
 
 const CONFIGS: usize = 24;
 
@@ -27,6 +27,10 @@ fn normalizer(k: usize) -> &'static Normalizer {
             .spell_out_ligatures(bits & (1 << 42) != 0)
             .elongation(bits & (1 << 43) != 0)
             .hamza(if bits & (1 << 44) != 0 { HamzaFold::Uniform } else { HamzaFold::Tasheel })
+            .digits([None, Some(DigitSet::Ascii), Some(DigitSet::ArabicIndic), Some(DigitSet::Persian)]
+                [((bits >> 45) % 4) as usize])
+            .digits_from([DigitSources::ANY, DigitSources::ASCII, DigitSources::ARABIC_INDIC, DigitSources::PERSIAN]
+                [((bits >> 47) % 4) as usize])
             .build()
     })
 }

@@ -17,7 +17,10 @@ use crate::{Stemmer, StopWords};
 /// assert_eq!("lucene".parse::<AnalyzerName>().unwrap(), AnalyzerName::Lucene);
 /// assert_eq!(AnalyzerName::Search.name(), "search");
 /// ```
+///
+/// More analyzers may come: [`AnalyzerName::ALL`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AnalyzerName {
     /// Lucene's `ArabicAnalyzer` chain: word tokens, lowercase, every decimal digit to
     /// ASCII, stop words, the `lucene` normalizer preset, the `lucene` stemmer.

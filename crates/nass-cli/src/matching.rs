@@ -97,10 +97,7 @@ impl Record for MatchRecord<'_> {
 }
 
 fn kind_name(kind: MatchKind) -> &'static str {
-    match kind {
-        MatchKind::Name => "name",
-        MatchKind::Adjective => "adjective",
-    }
+    kind.name()
 }
 
 /// The gazetteer the arguments ask for.

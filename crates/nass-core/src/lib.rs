@@ -65,7 +65,9 @@ pub use unknown::UnknownName;
 ///     'ى' => CharAction::Replace("ي".into()),
 ///     _ => CharAction::Keep,
 /// };
-/// assert_eq!(fold('ى'), CharAction::Replace("ي".to_string()));
+/// assert_eq!(fold('ى'), CharAction::Replace("ي".into()));
+/// // A computed replacement is owned.
+/// assert_eq!(CharAction::Replace(String::from("ي").into()), fold('ى'));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum CharAction {
@@ -73,8 +75,10 @@ pub enum CharAction {
     Keep,
     /// Remove the code point.
     Drop,
-    /// Replace the code point with a string (which may be empty or several code points).
-    Replace(String),
+    /// Replace the code point with a string (which may be empty or several code points):
+    /// borrowed from a static table, so that a policy allocates nothing per character,
+    /// or owned when it is computed.
+    Replace(Cow<'static, str>),
 }
 
 impl CharAction {

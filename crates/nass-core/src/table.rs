@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::panic::RefUnwindSafe;
 use std::sync::Arc;
 
 use crate::dense::{self, Step};
@@ -125,7 +126,9 @@ impl Sink for NoSink {
     fn rewind(&mut self, _: usize, _: usize) {}
 }
 
-type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync>;
+/// The classifier of code points above U+FFFF. `RefUnwindSafe` as well as `Send + Sync`,
+/// so that a table, and every type built on one, can be used across `catch_unwind`.
+type AstralFn = Arc<dyn Fn(char) -> Entry + Send + Sync + RefUnwindSafe>;
 
 /// Builds a [`Table`]: every code point starts as [`Entry::KeepAnchor`].
 ///
@@ -189,6 +192,9 @@ impl TableBuilder {
     /// [`Entry::Replace`] from it is treated as [`Entry::Complex`]. Without it, they are
     /// all kept as anchors.
     ///
+    /// The function must be `RefUnwindSafe` (no `Cell` or `RefCell` inside; a lock or an
+    /// atomic is fine), so that the table stays unwind-safe.
+    ///
     /// ```
     /// use nass_core::{Entry, TableBuilder};
     /// let mut b = TableBuilder::new();
@@ -197,7 +203,7 @@ impl TableBuilder {
     /// ```
     pub fn astral(
         &mut self,
-        classify: impl Fn(char) -> Entry + Send + Sync + 'static,
+        classify: impl Fn(char) -> Entry + Send + Sync + RefUnwindSafe + 'static,
     ) -> &mut Self {
         self.astral = Some(Arc::new(classify));
         self

@@ -145,6 +145,108 @@ fn negative_table() {
     }
 }
 
+/// A day and month with their year after a comma, or after [من] عام / العام / سنة (also
+/// لعام): one date with that year, not a day-month and a separate year (issue 14).
+#[test]
+fn the_year_of_a_day_and_month_after_a_comma_or_a_year_word() {
+    let one = |text: &str, surface: &str, calendar: &'static str, value: &str| {
+        assert_eq!(
+            found(text),
+            [(surface.to_string(), "date", calendar, value.to_string())],
+            "in {text:?}"
+        );
+    };
+    one(
+        "احتفلت المدينة في 10 مايو من عام 2020 بافتتاح الجسر",
+        "10 مايو من عام 2020",
+        G,
+        "2020-05-10",
+    );
+    one(
+        "صدر القرار في 21 أكتوبر من العام 2015 بعد نقاش طويل",
+        "21 أكتوبر من العام 2015",
+        G,
+        "2015-10-21",
+    );
+    one(
+        "وُقّع الاتفاق في 3 مارس لعام 2019 في القاهرة",
+        "3 مارس لعام 2019",
+        G,
+        "2019-03-03",
+    );
+    one(
+        "افتُتح المعرض في 9 آذار للعام 2018 وسط حضور كبير",
+        "9 آذار للعام 2018",
+        G,
+        "2018-03-09",
+    );
+    one(
+        "ولد الشيخ في 10 جمادى الأولى من عام 1400 هـ في مكة",
+        "10 جمادى الأولى من عام 1400 هـ",
+        H,
+        "1400-05-10",
+    );
+    one(
+        "انتهت الدورة في 27 رجب من سنة 1444 بحفل",
+        "27 رجب من سنة 1444",
+        H,
+        "1444-07-27",
+    );
+    one(
+        "جرى الحادث في الحادي عشر من فبراير من عام 2011 قرب الميدان",
+        "الحادي عشر من فبراير من عام 2011",
+        G,
+        "2011-02-11",
+    );
+    one(
+        "وصل الوفد في 6 يناير، 2015 إلى بغداد",
+        "6 يناير، 2015",
+        G,
+        "2015-01-06",
+    );
+    one(
+        "وصل الوفد في 6 يناير ، 2015 إلى بغداد",
+        "6 يناير ، 2015",
+        G,
+        "2015-01-06",
+    );
+    // Said in 2024, the date keeps its own year.
+    let finder = DateFinder::builder()
+        .anchor(GregorianDate::new(2024, 2, 11).unwrap())
+        .build();
+    let dates: Vec<_> = finder
+        .find_iter("احتفلت المدينة في 10 مايو من عام 2020")
+        .map(|d| d.resolved().map(|v| v.to_string()))
+        .collect();
+    assert_eq!(dates, [Some("2020-05-10".to_string())]);
+    // No year after the year word, or a number that is no year after the comma: the
+    // day and month alone.
+    assert_eq!(
+        found("في 10 مايو من عام مضى"),
+        [("10 مايو".to_string(), "day-month", G, "--05-10".to_string())]
+    );
+    // "On 10 May, and since the year 2021 work began": ومن starts a clause of its own.
+    assert_eq!(
+        found("في 10 مايو ومن عام 2021 بدأ العمل"),
+        [
+            ("10 مايو".to_string(), "day-month", G, "--05-10".to_string()),
+            ("عام 2021".to_string(), "year", G, "2021".to_string()),
+        ]
+    );
+    assert_eq!(
+        found("بين 10 مايو، 15 يونيو"),
+        [
+            ("10 مايو".to_string(), "day-month", G, "--05-10".to_string()),
+            (
+                "15 يونيو".to_string(),
+                "day-month",
+                G,
+                "--06-15".to_string()
+            ),
+        ]
+    );
+}
+
 /// The words around a date (عام، من، شهر …) take the proclitics of the shared grammar, ك
 /// among them, as the lexicon's gazetteer does for month names.
 #[test]
@@ -876,4 +978,22 @@ fn corpus_dates() {
         .filter(|d| d.kind() == DateKind::Date)
         .count();
     assert_eq!(full, 2);
+}
+
+/// Every public type of the finder and the lexicon can be shared between threads and
+/// survives a caught panic.
+#[test]
+fn public_types_are_send_sync_and_unwind_safe() {
+    fn check<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    check::<DateFinder>();
+    check::<DateFinderBuilder>();
+    check::<DateKind>();
+    check::<DateValue>();
+    check::<DateMatch<'static>>();
+    check::<DateMatches<'static>>();
+    check::<DateWordMatch<'static>>();
+    check::<DateWord>();
+    check::<LexiconEntry>();
+    check::<MonthName>();
+    check::<RelativeWord>();
 }

@@ -3,14 +3,30 @@
 
 use super::*;
 
-/// What a match is.
+/// What a match is. More kinds may come (other derived forms): match with a wildcard
+/// arm, or use [`name`](Self::name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MatchKind {
     /// One of the entry's names.
     Name,
     /// A nisba adjective derived from one of the entry's names (see
     /// [`GazetteerBuilder::adjectives`]).
     Adjective,
+}
+
+impl MatchKind {
+    /// The kind's name, as the CLI and the Python module print it: `name`, `adjective`.
+    ///
+    /// ```
+    /// assert_eq!(nass_gazetteer::MatchKind::Adjective.name(), "adjective");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            MatchKind::Name => "name",
+            MatchKind::Adjective => "adjective",
+        }
+    }
 }
 
 /// One mention of an entry in the text.

@@ -36,9 +36,9 @@ use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
 use nass_core::CharAction;
-use unicode_normalization::UnicodeNormalization;
 
 pub mod lookup;
+mod presentation_table;
 
 bitflags::bitflags! {
     /// A set of letter folds.
@@ -91,25 +91,45 @@ impl LetterFolds {
     /// assert_eq!(LetterFolds::all().fold_char('ب'), None);
     /// ```
     pub const fn fold_char(self, c: char) -> Option<char> {
-        let (fold, to) = match c {
-            '\u{0622}' | '\u{0623}' | '\u{0625}' => (Self::ALEF_HAMZA, 'ا'),
-            '\u{0671}' => (Self::ALEF_WASLA, 'ا'),
-            '\u{0672}' | '\u{0673}' | '\u{0675}' => (Self::ALEF_OTHER, 'ا'),
-            '\u{0649}' => (Self::ALEF_MAKSURA, 'ي'),
-            '\u{06CC}' | '\u{06D0}' | '\u{06D2}' => (Self::FARSI_YA, 'ي'),
-            '\u{06A9}' => (Self::KEHEH, 'ك'),
-            '\u{0629}' => (Self::TEH_MARBUTA, 'ه'),
-            '\u{0624}' => (Self::HAMZA_CARRIERS, 'و'),
-            '\u{0626}' => (Self::HAMZA_CARRIERS, 'ي'),
+        match self.fold_target(c) {
+            Some((to, _)) => Some(to),
+            None => None,
+        }
+    }
+
+    /// What `c` folds to under this set, as a letter and as a static string.
+    const fn fold_target(self, c: char) -> Option<(char, &'static str)> {
+        let (fold, to, s) = match c {
+            '\u{0622}' | '\u{0623}' | '\u{0625}' => (Self::ALEF_HAMZA, 'ا', "ا"),
+            '\u{0671}' => (Self::ALEF_WASLA, 'ا', "ا"),
+            '\u{0672}' | '\u{0673}' | '\u{0675}' => (Self::ALEF_OTHER, 'ا', "ا"),
+            '\u{0649}' => (Self::ALEF_MAKSURA, 'ي', "ي"),
+            '\u{06CC}' | '\u{06D0}' | '\u{06D2}' => (Self::FARSI_YA, 'ي', "ي"),
+            '\u{06A9}' => (Self::KEHEH, 'ك', "ك"),
+            '\u{0629}' => (Self::TEH_MARBUTA, 'ه', "ه"),
+            '\u{0624}' => (Self::HAMZA_CARRIERS, 'و', "و"),
+            '\u{0626}' => (Self::HAMZA_CARRIERS, 'ي', "ي"),
             '\u{06C0}' | '\u{06C1}' | '\u{06C2}' | '\u{06BE}' | '\u{06D5}' | '\u{06C3}' => {
-                (Self::HEH_FORMS, 'ه')
+                (Self::HEH_FORMS, 'ه', "ه")
             }
             _ => return None,
         };
         if self.contains(fold) {
-            Some(to)
+            Some((to, s))
         } else {
             None
+        }
+    }
+
+    /// What `c` becomes under this set and the hamza spelling, as a static string, or
+    /// `None` when it is kept; presentation forms aside.
+    fn fold_str(self, c: char, hamza: HamzaFold) -> Option<&'static str> {
+        match hamza.replacement(c) {
+            Some(r) => Some(r),
+            None => match self.fold_target(c) {
+                Some((_, s)) => Some(s),
+                None => None,
+            },
         }
     }
 
@@ -141,23 +161,23 @@ impl LetterFolds {
     /// assert_eq!(all.action_with('أ', HamzaFold::Tasheel), CharAction::Replace("ا".into()));
     /// ```
     pub fn action_with(self, c: char, hamza: HamzaFold) -> CharAction {
-        if let Some(r) = hamza.replacement(c) {
-            return CharAction::Replace(r.to_string());
-        }
-        if let Some(to) = self.fold_char(c) {
-            return CharAction::Replace(to.to_string());
+        if let Some(r) = self.fold_str(c, hamza) {
+            return CharAction::Replace(Cow::Borrowed(r));
         }
         if self.contains(Self::PRESENTATION_FORMS) {
             if let Some(base) = presentation_form_base(c) {
-                let mut folded = String::with_capacity(base.len());
+                // Static unless a letter of the base folds too (ﻷ to لا): then computed.
+                if base.chars().all(|ch| self.fold_str(ch, hamza).is_none()) {
+                    return CharAction::Replace(Cow::Borrowed(base));
+                }
+                let mut folded = String::with_capacity(base.len() + 2);
                 for ch in base.chars() {
-                    match (hamza.replacement(ch), self.fold_char(ch)) {
-                        (Some(r), _) => folded.push_str(r),
-                        (None, Some(to)) => folded.push(to),
-                        (None, None) => folded.push(ch),
+                    match self.fold_str(ch, hamza) {
+                        Some(r) => folded.push_str(r),
+                        None => folded.push(ch),
                     }
                 }
-                return CharAction::Replace(folded);
+                return CharAction::Replace(Cow::Owned(folded));
             }
         }
         CharAction::Keep
@@ -356,6 +376,7 @@ pub const fn is_presentation_form(c: char) -> bool {
 /// The base letters of an Arabic presentation form, with NFKC's meaning (the
 /// compatibility decomposition, canonically composed), or `None` if `c` is not a
 /// presentation form or has no decomposition (U+FDFD, the basmala ligature, has none).
+/// Read from a generated table (`presentation_table.rs`), so nothing is allocated.
 ///
 /// ```
 /// use nass_letters::presentation_form_base;
@@ -364,16 +385,14 @@ pub const fn is_presentation_form(c: char) -> bool {
 /// assert_eq!(presentation_form_base('\u{FDFD}'), None);
 /// assert_eq!(presentation_form_base('ا'), None);
 /// ```
-pub fn presentation_form_base(c: char) -> Option<String> {
+pub fn presentation_form_base(c: char) -> Option<&'static str> {
     if !is_presentation_form(c) {
         return None;
     }
-    let base: String = std::iter::once(c).nfkc().collect();
-    if base.chars().eq(std::iter::once(c)) {
-        None
-    } else {
-        Some(base)
-    }
+    presentation_table::BASES
+        .binary_search_by_key(&c, |&(form, _)| form)
+        .ok()
+        .map(|k| presentation_table::BASES[k].1)
 }
 
 /// Ranges that hold every code point [`LetterFolds::action`] can change, for any set of
@@ -552,6 +571,62 @@ mod tests {
             fold_hamza_uniform("قال آدم: «آمن» و(آخر)، آجلا وآخر"),
             "قال ءادم: «ءامن» و(ءاخر)، ءءجلا وءءخر"
         );
+    }
+
+    /// The definition of the generated presentation-form table: NFKC of every code point
+    /// of the two presentation-form blocks that it changes.
+    fn presentation_bases_by_definition() -> Vec<(char, String)> {
+        use unicode_normalization::UnicodeNormalization;
+        (0xFB50..=0xFDFFu32)
+            .chain(0xFE70..=0xFEFF)
+            .filter_map(char::from_u32)
+            .filter_map(|c| {
+                let base: String = std::iter::once(c).nfkc().collect();
+                (!base.chars().eq(std::iter::once(c))).then_some((c, base))
+            })
+            .collect()
+    }
+
+    /// Fails when the unicode-normalization crate's Unicode version changes the bases;
+    /// `NASS_REGENERATE=1 cargo test -p nass-letters presentation_table` rewrites it.
+    #[test]
+    fn presentation_table_matches_its_definition() {
+        let want = presentation_bases_by_definition();
+        if std::env::var_os("NASS_REGENERATE").is_some() {
+            let mut out = String::from(
+                "//! Generated by `NASS_REGENERATE=1 cargo test -p nass-letters presentation_table`\n\
+                 //! from the unicode-normalization crate: see\n\
+                 //! `presentation_bases_by_definition`. Do not edit.\n\n\
+                 /// Every Arabic presentation form that NFKC changes, with what NFKC makes of it,\n\
+                 /// sorted.\n\
+                 pub(crate) const BASES: &[(char, &str)] = &[\n",
+            );
+            for (c, base) in &want {
+                let escaped: String = base
+                    .chars()
+                    .map(|d| format!("\\u{{{:04X}}}", u32::from(d)))
+                    .collect();
+                out.push_str(&format!(
+                    "    ('\\u{{{:04X}}}', \"{escaped}\"),\n",
+                    u32::from(*c)
+                ));
+            }
+            out.push_str("];\n");
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/presentation_table.rs");
+            std::fs::write(path, out).unwrap();
+        }
+        let got: Vec<(char, String)> = presentation_table::BASES
+            .iter()
+            .map(|&(c, b)| (c, b.to_string()))
+            .collect();
+        assert_eq!(
+            got, want,
+            "regenerate with NASS_REGENERATE=1 cargo test -p nass-letters presentation_table"
+        );
+        // By hand: the lam-alef ligature, a final alef, the Allah ligature.
+        assert_eq!(presentation_form_base('\u{FEFB}'), Some("لا"));
+        assert_eq!(presentation_form_base('\u{FE8E}'), Some("ا"));
+        assert_eq!(presentation_form_base('\u{FDF2}'), Some("الله"));
     }
 
     #[test]

@@ -997,6 +997,9 @@ fn number_words_follow_the_shared_word_rules() {
     let s = |t: &str, v: u64| vec![(t.to_string(), Some(v))];
     assert_eq!(values("دفع ثلا\u{200D}ثة آلاف"), s("ثلا\u{200D}ثة آلاف", 3000));
     assert_eq!(values("دفع ثلا\u{0301}ثة"), s("ثلا\u{0301}ثة", 3));
+    // A stray mark that starts a word belongs to it, a generic one as an Arabic one.
+    assert_eq!(values("ثلاثة \u{0301}آلاف"), s("ثلاثة \u{0301}آلاف", 3000));
+    assert_eq!(values("ثلاثة \u{0654}آلاف"), s("ثلاثة \u{0654}آلاف", 3000));
     assert_eq!(values("عشرون"), s("عشرون", 20));
     assert_eq!(values("ثمانے"), s("ثمانے", 8));
     // The one proclitic grammar: a conjunction, then a preposition.

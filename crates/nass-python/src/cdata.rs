@@ -412,13 +412,13 @@ unsafe fn offset_texts<'a>(
     Ok(texts)
 }
 
-fn capsule_pointer<T>(capsule: &Bound<'_, PyAny>, name: &CStr) -> PyResult<*mut T> {
+fn capsule_pointer<T: InCapsule>(capsule: &Bound<'_, PyAny>) -> PyResult<*mut T> {
     let capsule = capsule
         .cast::<PyCapsule>()
         .map_err(|_| type_error("the Arrow PyCapsule protocol method did not return a capsule"))?;
     // SAFETY: `capsule` is a live capsule; PyCapsule_GetPointer checks its name and
     // returns NULL with an exception set when it differs.
-    let p = unsafe { ffi::PyCapsule_GetPointer(capsule.as_ptr(), name.as_ptr()) };
+    let p = unsafe { ffi::PyCapsule_GetPointer(capsule.as_ptr(), T::NAME.as_ptr()) };
     if p.is_null() {
         return Err(PyErr::fetch(capsule.py()));
     }
@@ -432,7 +432,7 @@ pub enum Imported<'py> {
     /// `__arrow_c_array__`: (schema, array) capsules.
     Array(Bound<'py, PyAny>, Bound<'py, PyAny>),
     /// `__arrow_c_stream__`: the schema and every array.
-    Stream(Box<ArrowSchema>, Vec<Box<ArrowArray>>),
+    Stream(ArrowSchema, Vec<ArrowArray>),
 }
 
 /// Imports `obj` through the Arrow PyCapsule protocol.
@@ -451,7 +451,7 @@ pub fn import<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Imported<'py>> {
     }
     if obj.hasattr("__arrow_c_stream__")? {
         let capsule = obj.call_method0("__arrow_c_stream__")?;
-        let stream: *mut ArrowArrayStream = capsule_pointer(&capsule, c"arrow_array_stream")?;
+        let stream: *mut ArrowArrayStream = capsule_pointer(&capsule)?;
         // The stream stays in its capsule (whose destructor releases it); the schema and
         // arrays it gives are moved to this crate, which releases them.
         // SAFETY: a live stream from its capsule; its callbacks follow the specification.
@@ -487,11 +487,12 @@ pub fn import<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Imported<'py>> {
                 }
                 arrays.push(array);
             }
-            // Hand the owned structs over in boxes (released by `release_imported`).
-            let schema = Box::new(std::mem::replace(&mut schema.0, ArrowSchema::empty()));
+            // Hand the owned structs over (a struct may be moved before it is released; the
+            // `Drop` of `Imported` releases them).
+            let schema = std::mem::replace(&mut schema.0, ArrowSchema::empty());
             let arrays = arrays
                 .iter_mut()
-                .map(|a| Box::new(std::mem::replace(&mut a.0, ArrowArray::empty())))
+                .map(|a| std::mem::replace(&mut a.0, ArrowArray::empty()))
                 .collect();
             return Ok(Imported::Stream(schema, arrays));
         }
@@ -520,8 +521,8 @@ impl Imported<'_> {
     pub fn with_rows<R>(&self, f: impl FnOnce(Width, Vec<Rows<'_>>) -> PyResult<R>) -> PyResult<R> {
         match self {
             Imported::Array(schema, array) => {
-                let schema: *mut ArrowSchema = capsule_pointer(schema, c"arrow_schema")?;
-                let array: *mut ArrowArray = capsule_pointer(array, c"arrow_array")?;
+                let schema: *mut ArrowSchema = capsule_pointer(schema)?;
+                let array: *mut ArrowArray = capsule_pointer(array)?;
                 // SAFETY: both capsules are alive (held by `self`), so are their structs
                 // and the producer's buffers.
                 let (schema, array) = unsafe { (&*schema, &*array) };
@@ -717,65 +718,60 @@ unsafe extern "C" fn release_array(array: *mut ArrowArray) {
     }
 }
 
+/// A struct of the specification that travels in a capsule, under the protocol's name.
+trait InCapsule {
+    /// The capsule's name.
+    const NAME: &'static CStr;
+    /// The struct's `release` callback (None once released or moved out).
+    fn release_callback(&self) -> Option<unsafe extern "C" fn(*mut Self)>;
+}
+
+impl InCapsule for ArrowSchema {
+    const NAME: &'static CStr = c"arrow_schema";
+    fn release_callback(&self) -> Option<unsafe extern "C" fn(*mut Self)> {
+        self.release
+    }
+}
+
+impl InCapsule for ArrowArray {
+    const NAME: &'static CStr = c"arrow_array";
+    fn release_callback(&self) -> Option<unsafe extern "C" fn(*mut Self)> {
+        self.release
+    }
+}
+
+impl InCapsule for ArrowArrayStream {
+    const NAME: &'static CStr = c"arrow_array_stream";
+    fn release_callback(&self) -> Option<unsafe extern "C" fn(*mut Self)> {
+        self.release
+    }
+}
+
 /// The destructor of the capsules made here: releases the struct unless the consumer
 /// moved it out (then `release` is NULL), and frees the box.
-unsafe extern "C" fn drop_schema_capsule(capsule: *mut ffi::PyObject) {
-    // SAFETY: `capsule` is one of ours named "arrow_schema", its pointer a boxed schema.
+unsafe extern "C" fn drop_capsule<T: InCapsule>(capsule: *mut ffi::PyObject) {
+    // SAFETY: `capsule` is one made by `capsule::<T>` (named `T::NAME`), its pointer a
+    // boxed `T` that nothing else frees; the struct is released at most once (a
+    // released struct has `release` NULL).
     unsafe {
-        let p = ffi::PyCapsule_GetPointer(capsule, c"arrow_schema".as_ptr()).cast::<ArrowSchema>();
+        let p = ffi::PyCapsule_GetPointer(capsule, T::NAME.as_ptr()).cast::<T>();
         if p.is_null() {
             ffi::PyErr_Clear();
             return;
         }
-        if let Some(release) = (*p).release {
+        if let Some(release) = (*p).release_callback() {
             release(p);
         }
         drop(Box::from_raw(p));
     }
 }
 
-unsafe extern "C" fn drop_array_capsule(capsule: *mut ffi::PyObject) {
-    // SAFETY: as above, "arrow_array" and a boxed array.
-    unsafe {
-        let p = ffi::PyCapsule_GetPointer(capsule, c"arrow_array".as_ptr()).cast::<ArrowArray>();
-        if p.is_null() {
-            ffi::PyErr_Clear();
-            return;
-        }
-        if let Some(release) = (*p).release {
-            release(p);
-        }
-        drop(Box::from_raw(p));
-    }
-}
-
-unsafe extern "C" fn drop_stream_capsule(capsule: *mut ffi::PyObject) {
-    // SAFETY: as above, "arrow_array_stream" and a boxed stream.
-    unsafe {
-        let p = ffi::PyCapsule_GetPointer(capsule, c"arrow_array_stream".as_ptr())
-            .cast::<ArrowArrayStream>();
-        if p.is_null() {
-            ffi::PyErr_Clear();
-            return;
-        }
-        if let Some(release) = (*p).release {
-            release(p);
-        }
-        drop(Box::from_raw(p));
-    }
-}
-
-/// A capsule named `name` owning the boxed `value`, dropped by `destructor`.
-fn capsule<'py, T>(
-    py: Python<'py>,
-    value: T,
-    name: &'static CStr,
-    destructor: unsafe extern "C" fn(*mut ffi::PyObject),
-) -> PyResult<Bound<'py, PyAny>> {
+/// A capsule named `T::NAME` owning the boxed `value`.
+fn capsule<T: InCapsule>(py: Python<'_>, value: T) -> PyResult<Bound<'_, PyAny>> {
     let p = Box::into_raw(Box::new(value));
     // SAFETY: `p` is a valid pointer that the capsule owns from now on (freed by
-    // `destructor`, which matches `T`); `name` is static, as the capsule keeps it.
-    let obj = unsafe { ffi::PyCapsule_New(p.cast(), name.as_ptr(), Some(destructor)) };
+    // `drop_capsule::<T>`); the name is static, as the capsule keeps it.
+    let obj = unsafe { ffi::PyCapsule_New(p.cast(), T::NAME.as_ptr(), Some(drop_capsule::<T>)) };
     if obj.is_null() {
         // SAFETY: the capsule was not made, so `p` is still ours to free.
         drop(unsafe { Box::from_raw(p) });
@@ -788,12 +784,20 @@ fn capsule<'py, T>(
 /// The schema capsule for a column's type, for `__arrow_c_schema__` and the pair of
 /// `__arrow_c_array__`.
 fn schema_capsule<'py>(py: Python<'py>, column: &Column) -> PyResult<Bound<'py, PyAny>> {
-    capsule(py, column.schema(c""), c"arrow_schema", drop_schema_capsule)
+    capsule(py, column.schema(c""))
 }
 
-/// An Arrow array made by nass (the result of `normalize_arrow` or `tokenize_arrow`),
-/// handed to any consumer of the Arrow PyCapsule protocol (``pa.array(obj)``,
-/// ``pl.Series(obj)``) without copying.
+/// An Arrow array made by nass (what ``normalize_arrow`` and ``tokenize_arrow`` return
+/// when pyarrow is not installed), handed to any consumer of the Arrow PyCapsule protocol
+/// (``pa.array(obj)``, ``pl.Series(obj)``) without copying.
+///
+/// >>> import pyarrow as pa, nass
+/// >>> from nass._nass import _normalize_arrow
+/// >>> column = _normalize_arrow(nass.Normalizer(), pa.array(["مدرسةٌ", None]))
+/// >>> column
+/// ArrowColumn(format="u", len=2, null_count=1)
+/// >>> pa.array(column).to_pylist()
+/// ['مدرسه', None]
 #[pyclass(module = "nass", name = "ArrowColumn", frozen)]
 pub struct ArrowColumn {
     column: Arc<Column>,
@@ -812,7 +816,7 @@ impl ArrowColumn {
         let _ = requested_schema;
         Ok((
             schema_capsule(py, &self.column)?,
-            capsule(py, self.column.array(), c"arrow_array", drop_array_capsule)?,
+            capsule(py, self.column.array())?,
         ))
     }
 
@@ -835,8 +839,17 @@ impl ArrowColumn {
     }
 }
 
-/// The chunks of an Arrow chunked array made by nass, handed over as a stream
-/// (``__arrow_c_stream__``: ``pa.chunked_array(obj)``).
+/// The chunks of an Arrow chunked array made by nass (what ``normalize_arrow`` and
+/// ``tokenize_arrow`` return for a chunked array or stream when pyarrow is not
+/// installed), handed over as a stream (``__arrow_c_stream__``: ``pa.chunked_array(obj)``).
+///
+/// >>> import pyarrow as pa, nass
+/// >>> from nass._nass import _tokenize_arrow
+/// >>> chunks = _tokenize_arrow(pa.chunked_array([["قال: نعم"], [None]]))
+/// >>> chunks
+/// ArrowChunks(format="+l", chunks=2, len=2)
+/// >>> pa.chunked_array(chunks).to_pylist()
+/// [['قال', ':', 'نعم'], None]
 #[pyclass(module = "nass", name = "ArrowChunks", frozen)]
 pub struct ArrowChunks {
     /// The type of every chunk (a column of no rows).
@@ -918,7 +931,7 @@ impl ArrowChunks {
             release: Some(release_stream),
             private_data: Box::into_raw(private).cast(),
         };
-        capsule(py, stream, c"arrow_array_stream", drop_stream_capsule)
+        capsule(py, stream)
     }
 
     /// The schema capsule of the chunks' type.

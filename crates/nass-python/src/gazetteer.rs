@@ -54,10 +54,7 @@ impl PyGazetteerMatch {
 }
 
 fn kind_name(kind: MatchKind) -> &'static str {
-    match kind {
-        MatchKind::Name => "name",
-        MatchKind::Adjective => "adjective",
-    }
+    kind.name()
 }
 
 #[pymethods]

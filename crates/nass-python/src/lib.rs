@@ -21,6 +21,7 @@ mod normalize;
 mod numerals;
 mod offsets;
 mod parallel;
+mod pyarabic;
 mod text;
 mod tokenize;
 
@@ -38,5 +39,6 @@ fn _nass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     gazetteer::register(m)?;
     dates::register(m)?;
     arrow::register(m)?;
+    pyarabic::register(m)?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use nass::normalize::{
-    Alignment, Diacritics, DigitSet, LetterFolds, Normalizer, Preset, UnicodeForm,
+    Alignment, Diacritics, DigitSet, HamzaFold, LetterFolds, Normalizer, Preset, UnicodeForm,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
@@ -113,7 +113,11 @@ pub fn preset(name: &str) -> PyResult<Preset> {
 /// - ``tatweel``, ``invisibles``: remove tatweel; remove format controls and map Unicode
 ///   spaces to a space;
 /// - ``digits``: ``"ascii"``, ``"arabic"``, ``"persian"`` or ``"none"`` (leave digits);
-/// - ``all_digits``: every Unicode decimal digit to ASCII.
+/// - ``all_digits``: every Unicode decimal digit to ASCII;
+/// - ``hamza``: ``"tasheel"`` (the default: the letter folds decide) or ``"uniform"``
+///   (every hamza form and carrier to ء, آ to ءء, or to ءا at the start of a word of
+///   three code points or whose third is a shadda: PyArabic's ``normalize_hamza``
+///   applied to each word).
 ///
 /// A Normalizer is immutable, safe to share between threads, and pickles to its
 /// arguments.
@@ -144,6 +148,7 @@ impl PyNormalizer {
         invisibles: Option<bool>,
         digits: Option<&str>,
         all_digits: Option<bool>,
+        hamza: Option<&str>,
     ) -> PyResult<Normalizer> {
         let mut b = Normalizer::builder().preset(preset(preset_name)?);
         if let Some(form) = unicode {
@@ -199,6 +204,9 @@ impl PyNormalizer {
         if let Some(on) = all_digits {
             b = b.all_decimal_digits(on);
         }
+        if let Some(name) = hamza {
+            b = b.hamza(name.parse::<HamzaFold>().map_err(value_error)?);
+        }
         Ok(b.build())
     }
 }
@@ -206,7 +214,7 @@ impl PyNormalizer {
 #[pymethods]
 impl PyNormalizer {
     #[new]
-    #[pyo3(signature = (preset="search", unicode=None, ligatures=None, letters=None, diacritics=None, keep_diacritics=None, tatweel=None, invisibles=None, digits=None, all_digits=None))]
+    #[pyo3(signature = (preset="search", unicode=None, ligatures=None, letters=None, diacritics=None, keep_diacritics=None, tatweel=None, invisibles=None, digits=None, all_digits=None, hamza=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -220,6 +228,7 @@ impl PyNormalizer {
         invisibles: Option<bool>,
         digits: Option<&str>,
         all_digits: Option<bool>,
+        hamza: Option<&str>,
     ) -> PyResult<Self> {
         let inner = Self::build(
             preset,
@@ -232,6 +241,7 @@ impl PyNormalizer {
             invisibles,
             digits,
             all_digits,
+            hamza,
         )?;
         let args = PyTuple::new(
             py,
@@ -246,6 +256,7 @@ impl PyNormalizer {
                 invisibles.into_pyobject(py)?.into_any(),
                 digits.into_pyobject(py)?.into_any(),
                 all_digits.into_pyobject(py)?.into_any(),
+                hamza.into_pyobject(py)?.into_any(),
             ],
         )?
         .unbind();
@@ -352,7 +363,7 @@ impl PyNormalizer {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        const NAMES: [&str; 10] = [
+        const NAMES: [&str; 11] = [
             "preset",
             "unicode",
             "ligatures",
@@ -363,6 +374,7 @@ impl PyNormalizer {
             "invisibles",
             "digits",
             "all_digits",
+            "hamza",
         ];
         let args = self.args.bind(py);
         let mut parts = Vec::new();

@@ -149,7 +149,9 @@ def test_results_without_pyarrow_in_between() -> None:
     assert pa.chunked_array(chunks).to_pylist() == ["مدرسه", None, "قال: نعم", None, "قال: نعم"]
     # Capsules made and dropped unread are released by their destructors.
     for _ in range(3):
-        _normalize_arrow(nass.Normalizer(), array).__arrow_c_array__()
+        single = _normalize_arrow(nass.Normalizer(), array)
+        assert isinstance(single, ArrowColumn)
+        single.__arrow_c_array__()
         chunks.__arrow_c_stream__()
         chunks.__arrow_c_schema__()
     # A schema alone imports as the type.

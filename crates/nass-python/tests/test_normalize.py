@@ -128,3 +128,13 @@ def test_normalizer_pickles_to_its_arguments() -> None:
     text = "مدرسةٌ إلى بـ 12"
     assert m.normalize(text) == n.normalize(text) == "مدرسه إلى ب ١٢"
     assert m.preset == "camel"
+
+
+def test_uniform_hamza_option() -> None:
+    # Every hamza form and carrier to ء; آ at the start of a three-letter word to ءا.
+    n = nass.Normalizer("display", unicode="none", invisibles=False, tatweel=False, hamza="uniform")
+    assert n.normalize("سؤال الأئمة عن آدم وآجلا") == "سءال الءءمة عن ءادم وءءجلا"
+    assert "hamza='uniform'" in repr(n)
+    assert pickle.loads(pickle.dumps(n)).normalize("أ") == "ء"
+    with pytest.raises(nass.NassError, match="unknown hamza fold"):
+        nass.Normalizer(hamza="soft")

@@ -69,6 +69,11 @@ ARABY_PAIRS["normalize_hamza_tasheel"] = (
     lambda s: nass.araby.normalize_hamza(s, method="tasheel"),
     lambda s: pyarabic_araby.normalize_hamza(s, method="tasheel"),
 )
+ARABY_PAIRS["normalize_hamza_uniform"] = (nass.araby.normalize_hamza, pyarabic_araby.normalize_hamza)
+ARABY_PAIRS["normalize_hamza_other_method"] = (
+    lambda s: nass.araby.normalize_hamza(s, method="other"),
+    lambda s: pyarabic_araby.normalize_hamza(s, method="other"),
+)
 
 
 def _digits_pair(out: str) -> Pair:
@@ -150,7 +155,80 @@ def test_simple_word_tokenize_on_generated_text(split_digits: bool, text: str) -
 
 
 def test_unprovided_modes_say_so() -> None:
-    with pytest.raises(nass.NassError, match="method='tasheel'"):
-        nass.araby.normalize_hamza("سؤال")
     with pytest.raises(nass.NassError, match="source='all'"):
         nass.araby.normalize_digits("١", source="east")
+
+
+# PyArabic's tokenizers, whose results are lists.
+ListPair = tuple[Callable[[str], object], Callable[[str], object]]
+TOKENIZER_PAIRS: dict[str, ListPair] = {
+    name: (getattr(nass.araby, name), getattr(pyarabic_araby, name))
+    for name in ["tokenize", "tokenize_with_location", "sentence_tokenize"]
+}
+
+# Words, marks and blanks that PyArabic's rules treat apart, glued in any order.
+_PIECES = ["قال", "نعم", "مَدْرَسَةٌ", "it's", "x_1", "3.5", "١٢", "ـ", "\u0653", "\u0301",
+           ".", ",", ":", ";", "?", "!", "،", "؟", "؛", "...", "\"", "(", ")",
+           " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\xa0", "\u2003", "\u200c", "😀", "𝐀"]
+piece_text = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(TOKENIZER_PAIRS))
+def test_tokenizers_on_the_corpus(name: str, corpus_lines: list[str]) -> None:
+    ours, theirs = TOKENIZER_PAIRS[name]
+    for line in corpus_lines:
+        assert ours(line) == theirs(line), line
+    text = "\n".join(corpus_lines)
+    assert ours(text) == theirs(text)
+
+
+@pytest.mark.parametrize("name", sorted(TOKENIZER_PAIRS))
+@settings(max_examples=400)
+@given(text=st.one_of(peer_text, piece_text))
+def test_tokenizers_on_generated_text(name: str, text: str) -> None:
+    ours, theirs = TOKENIZER_PAIRS[name]
+    assert ours(text) == theirs(text)
+    # Past PyArabic's 32 sentence ends.
+    assert ours(text * 12) == theirs(text * 12)
+
+
+def test_token_classes_of_every_code_point() -> None:
+    # Each character Python's Unicode version knows, between two letters: one word, two
+    # words around a token, or two words (a deleted blank), as PyArabic says.
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not _assigned(c):
+            continue
+        text = "a" + c + "b"
+        assert nass.araby.tokenize(text) == pyarabic_araby.tokenize(text), hex(cp)
+
+
+def test_sentence_marks_of_every_code_point() -> None:
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not _assigned(c):
+            continue
+        for text in ("a" + c + " b", "a." + c + "b"):
+            assert nass.araby.sentence_tokenize(text) == pyarabic_araby.sentence_tokenize(text), hex(cp)
+
+
+def test_tokenize_conditions_and_morphs() -> None:
+    text = "ذهبَ الولدُ إلى المدرسةِ Dog، و3 كتب"
+    cases: list[tuple[object, object]] = [
+        (pyarabic_araby.is_arabicrange, pyarabic_araby.strip_tashkeel),
+        ([lambda t: t.startswith("ال"), lambda t: len(t) > 5], [str.upper, lambda t: t + "!"]),
+        ([], [lambda t: ""]),
+        (lambda t: t == "AB", str.upper),
+    ]
+    for conditions, morphs in cases:
+        assert nass.araby.tokenize(text, conditions, morphs) == pyarabic_araby.tokenize(  # type: ignore[arg-type]
+            text, conditions, morphs
+        )
+
+
+def test_tokenize_with_location_slices_back() -> None:
+    text = "𝐀 قال: «نعم» 𝐀𝐀بغداد"
+    for t in nass.araby.tokenize_with_location(text):
+        start, end = t["start"], t["end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert text[start:end] == t["token"]

@@ -36,6 +36,13 @@ fn tables() -> &'static Tables {
     })
 }
 
+/// Whether `c` is in Python's `\w` for `str` patterns: general category L or N, or `_`
+/// (what PyArabic's tokenizers call a word character, before their own additions).
+pub(crate) fn is_python_word(c: char) -> bool {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| set(table::PYTHON_WORD)).contains(c)
+}
+
 /// Flags of `c` among PUNCT, SYMBOL, PICT, PRESENTATION.
 pub(crate) fn flags(c: char) -> u8 {
     let t = tables();
@@ -118,7 +125,7 @@ mod generated {
             .collect()
     }
 
-    const CLASSES: [(&str, &str, &str); 4] = [
+    const CLASSES: [(&str, &str, &str); 5] = [
         ("PUNCTUATION", r"\p{P}", "general category P*"),
         ("SYMBOL", r"\p{S}", "general category S*"),
         (
@@ -130,6 +137,11 @@ mod generated {
             "EMOJI_PRESENTATION",
             r"\p{Emoji_Presentation}",
             "Emoji_Presentation",
+        ),
+        (
+            "PYTHON_WORD",
+            r"[\p{L}\p{N}_]",
+            "Python's `\\w` in a `str` pattern (letters and numbers of any script, `_`)",
         ),
     ];
 
@@ -169,6 +181,7 @@ mod generated {
             super::table::SYMBOL,
             super::table::EXTENDED_PICTOGRAPHIC,
             super::table::EMOJI_PRESENTATION,
+            super::table::PYTHON_WORD,
         ];
         for ((name, _, _), (table, want)) in CLASSES.iter().zip(tables.iter().zip(&by_definition)) {
             assert_eq!(*table, &want[..], "{name}: {regenerate}");

@@ -75,6 +75,7 @@
 #![forbid(unsafe_code)]
 
 mod classes;
+pub mod pyarabic;
 
 /// The unicode-segmentation crate this tokenizer uses for emoji sequences (UAX #29
 /// extended grapheme clusters), re-exported so that callers and benches compare against the

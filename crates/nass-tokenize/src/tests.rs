@@ -633,7 +633,8 @@ proptest! {
     /// With split_digits, no word holds a decimal digit, the tokens (with whitespace)
     /// concatenate to the input, and every token of the default tokenizer is a run of
     /// consecutive tokens of the splitting one, unless a URL or e-mail address starts
-    /// after the digits split off (cd0https://x.y: `https://x.y` is a URL then).
+    /// after the digits split off (cd0https://x.y: `https://x.y` is a URL then) or the
+    /// digits split off are a number with a separator (x0٫5).
     #[test]
     fn split_digits_refines(s in mixed()) {
         let split = Tokenizer::builder().split_digits(true).whitespace(true).build();
@@ -649,9 +650,14 @@ proptest! {
         }
         let starts: std::collections::HashSet<usize> = tokens.iter().map(|t| t.start()).collect();
         let ends: std::collections::HashSet<usize> = tokens.iter().map(|t| t.end()).collect();
+        // A number split off a word keeps its separators (0٫0), which the word had left
+        // as tokens of their own.
         let special: Vec<_> = tokens
             .iter()
-            .filter(|t| matches!(t.kind(), TokenKind::Url | TokenKind::Email))
+            .filter(|t| {
+                matches!(t.kind(), TokenKind::Url | TokenKind::Email)
+                    || (t.kind() == TokenKind::Number && t.text().contains(is_number_separator))
+            })
             .map(|t| t.span())
             .collect();
         for t in plain.tokens(&s) {

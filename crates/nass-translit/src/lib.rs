@@ -97,7 +97,10 @@ mod tests;
 /// assert_eq!("safebw".parse::<Scheme>(), Ok(Scheme::SafeBuckwalter));
 /// assert_eq!(Scheme::Hsb.name(), "hsb");
 /// ```
+///
+/// More schemes may come: [`Scheme::ALL`] lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Scheme {
     /// Buckwalter: one ASCII character per Arabic letter or mark, punctuation included
     /// (`'` `|` `>` `&` `<` `}` `*` `$` `` ` `` `{` `~`).

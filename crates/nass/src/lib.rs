@@ -12,9 +12,9 @@
 //!
 //! | module | crate | what it does |
 //! |---|---|---|
-//! | [`core`] | `nass-core` | the one-pass table engine, offset alignment, Arabic character classes |
-//! | `diacritics` | `nass-diacritics` | which marks are diacritics, in classes; tatweel |
-//! | `letters` | `nass-letters` | letter folds: alef forms, ya, teh marbuta, hamza carriers, presentation forms |
+//! | [`core`] | `nass-core` | the one-pass table engine, offset alignment, and the shared rules: script ranges, the proclitic grammar, code-point sets, hashing, the span convention, the "unknown name" error |
+//! | `diacritics` | `nass-diacritics` | which marks are diacritics, in classes; tatweel; marks and word characters |
+//! | `letters` | `nass-letters` | letter folds: alef forms, ya, teh marbuta, hamza carriers, presentation forms; the lookup fold |
 //! | `normalize` | `nass-normalize` | the fused normalizer, its presets and alignment |
 //! | `numerals` | `nass-numerals` | Eastern Arabic and Persian digits, number parsing, number words |
 //! | `tokenize` | `nass-tokenize` | tokens with byte spans into the original text |
@@ -23,6 +23,9 @@
 //! | `dates` | `nass-dates` | month names and date expressions found in text (re-exports the calendar) |
 //! | `translit` | `nass-translit` | Buckwalter, Safe Buckwalter, XML Buckwalter and HSB transliteration, both ways |
 //! | `analysis` | `nass-analysis` | search analysis: stemmers, stop words, terms with positions and offsets |
+//!
+//! The repository's ARCHITECTURE.md says which crate owns what, which way the
+//! dependencies point, and where each shared rule lives.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -176,6 +176,9 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
     Some(start)
 }
 
+/// The words for "year" before a year number (written folded): عام، العام، سنة، السنة.
+const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
+
 impl<'t> DateMatches<'t> {
     pub(super) fn emit(&mut self, e: Expr) {
         // الموافق: a second date for the same day, in the other calendar.
@@ -450,14 +453,41 @@ impl<'t> DateMatches<'t> {
     }
 
     /// A year after `pos`: four digits (a plausible year, 1000–2999), or up to four digits
-    /// followed by an era mark. With `after_month`, a following "/" or digit run rejects it.
+    /// followed by an era mark. With `after_month`, a following "/" or digit run rejects it,
+    /// and the year of the month may come after a comma (6 يناير، 2015) or after a year
+    /// word, with من before it or a proclitic on it (10 مايو من عام 2020، 3 مارس لعام
+    /// 2019، 1 شعبان من العام 1445 هـ): the year word and من are then part of the date.
     fn year_after(&self, pos: usize, after_month: bool) -> Option<YearPart> {
-        let p = skip_ws(self.text, pos);
+        let mut p = skip_ws(self.text, pos);
+        if after_month {
+            p = self.month_year_lead(p);
+        }
         let n = num_at(self.text, p)?;
         if after_month && followed_by_number_part(self.text, n.end) {
             return None;
         }
         year_of(self.text, n, after_month)
+    }
+
+    /// Where the year of a month may start after `p`: past a comma (، or ,), or past
+    /// [من] and a year word (عام، العام، سنة، السنة, with proclitics: لعام، للعام); else `p`.
+    fn month_year_lead(&self, p: usize) -> usize {
+        let text = self.text;
+        if let Some(rest) = text[p..]
+            .strip_prefix('،')
+            .or_else(|| text[p..].strip_prefix(','))
+        {
+            return skip_ws(text, text.len() - rest.len());
+        }
+        let mut q = p;
+        // من itself, without a proclitic: ومن begins a clause of its own.
+        if let Some(w) = word_after(text, q).filter(|w| folds_to(&text[w.clone()], "من")) {
+            q = skip_ws(text, w.end);
+        }
+        match word_after(text, q) {
+            Some(w) if matches_key(&text[w.clone()], YEAR_WORDS) => skip_ws(text, w.end),
+            _ => p,
+        }
     }
 
     fn relative_after(&self, pos: usize) -> Option<(RelativeWord, usize)> {
@@ -565,7 +595,7 @@ impl<'t> DateMatches<'t> {
         let before = word_before(text, n.start);
         let keyword = before.clone().and_then(|b| {
             let w = &text[b.clone()];
-            if matches_key(w, &["عام", "العام", "سنه", "السنه"]) {
+            if matches_key(w, YEAR_WORDS) {
                 Some((b.start, true))
             } else if matches_key(w, &["منذ", "حتي"]) {
                 Some((b.start, false))

@@ -277,7 +277,7 @@ impl<'t> DateMatch<'t> {
         &self.value
     }
 
-    /// The value completed against the finder's anchor date ([`DateFinderBuilder::anchor`]),
+    /// The value completed against the finder's anchor date ([`DateFinderBuilder::anchor`](crate::DateFinderBuilder::anchor)),
     /// in the expression's calendar (for Hijri, the finder's Hijri calendar): a missing
     /// year comes from the anchor, chosen before it for الماضي and its synonyms, after it
     /// for المقبل and its synonyms, and the anchor's own year otherwise; a weekday alone

@@ -150,10 +150,10 @@ impl<'t> Iterator for NumberWords<'t> {
                     // Skip this token: a run of non-word, non-digit characters or a word.
                     let c = text[off..].chars().next().map_or(1, char::len_utf8);
                     let mut end = off + c;
-                    if text[off..].chars().next().is_some_and(is_word_char) {
+                    if text[off..].chars().next().is_some_and(is_letter_word_char) {
                         end = text[off..]
                             .char_indices()
-                            .find(|&(_, c)| !is_word_char(c))
+                            .find(|&(_, c)| !is_letter_word_char(c))
                             .map_or(text.len(), |(i, _)| off + i);
                     }
                     self.pos = end;
@@ -301,5 +301,5 @@ pub(super) fn outside_numbers(
         return false;
     }
     // A word must end before the text does: more letters could make it a number word.
-    !is_word_char(c) || text[k..].chars().any(|c| !is_word_char(c))
+    !is_letter_word_char(c) || text[k..].chars().any(|c| !is_letter_word_char(c))
 }

@@ -166,7 +166,7 @@ pub(super) fn token_at(
             Err(_) => Err(start),
         };
     }
-    if !is_word_char(c) {
+    if !is_letter_word_char(c) {
         return Err(start);
     }
     // One pass: find the end of the word and fold it. A word too long for the buffer is
@@ -201,7 +201,7 @@ pub(super) fn token_at(
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        if !is_word_char(c) {
+        if !is_letter_word_char(c) {
             end = i;
             break;
         }

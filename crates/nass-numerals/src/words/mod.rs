@@ -8,7 +8,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use nass_core::proclitics::Proclitics;
-use nass_diacritics::word::{is_letter_word_char as is_word_char, is_transparent};
+use nass_diacritics::word::{is_letter_word_char, is_transparent};
 use nass_letters::lookup::{fold_char_for_lookup, fold_for_lookup};
 
 use crate::is_line_break;

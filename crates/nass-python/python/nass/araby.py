@@ -18,15 +18,21 @@ PyArabic                           nass
 ``strip_tatweel``                  ``tatweel=True``
 ``normalize_teh``                  ``letters="teh_marbuta"``
 ``normalize_hamza(tasheel)``       ``letters=["alef_hamza", "hamza_carriers"]``
+``normalize_hamza(uniform)``       ``hamza="uniform"`` (the rule on a leading آ applied
+                                   to every word; PyArabic applies it to the start of
+                                   the string only)
+``tokenize``                       no nass equivalent: ``nass.tokenize`` keeps numbers
+                                   and URLs whole and splits punctuation runs
 ``normalize_ligature``             ``letters="presentation_forms"`` (every form; keeps
                                    the hamza of ﻷ, which PyArabic drops)
 ``normalize_digits``               ``nass.digits(text, to, separators=False)``
 =================================  ==================================================
 
-Not provided (nass has no equivalent to wrap): ``tokenize``, ``tokenize_with_location``
-and ``sentence_tokenize`` (PyArabic's token rule differs from nass's: it keeps runs of
-punctuation such as ``:"`` together and splits ``3.5``; use ``nass.tokenize``), and
-``normalize_hamza`` with its default ``method="uniform"`` (every hamza form to ء).
+``tokenize``, ``tokenize_with_location`` and ``sentence_tokenize`` follow PyArabic's own
+rules (held by the Rust module ``nass_tokenize::pyarabic``), which differ from
+:func:`nass.tokenize`: PyArabic keeps runs of punctuation such as ``:"`` together and
+splits ``3.5``. Characters assigned after Python's Unicode version (14.0 on Python 3.11)
+can be classed differently, as nass reads newer Unicode tables.
 
 >>> import nass.araby as araby
 >>> araby.strip_tashkeel("بِسْمِ اللَّهِ")
@@ -35,7 +41,16 @@ punctuation such as ``:"`` together and splits ``3.5``; use ``nass.tokenize``), 
 
 from __future__ import annotations
 
-from nass._nass import NassError, digits
+from typing import Callable, Sequence, Union
+
+from nass._nass import (
+    NassError,
+    _pyarabic_hamza_uniform,
+    _pyarabic_sentence_tokenize,
+    _pyarabic_tokenize,
+    _pyarabic_tokenize_with_location,
+    digits,
+)
 from nass._only import only
 
 __all__ = [
@@ -48,6 +63,9 @@ __all__ = [
     "normalize_hamza",
     "normalize_ligature",
     "normalize_digits",
+    "tokenize",
+    "tokenize_with_location",
+    "sentence_tokenize",
 ]
 
 
@@ -124,21 +142,26 @@ def normalize_teh(text: str) -> str:
 
 
 def normalize_hamza(word: str, method: str = "uniform") -> str:
-    """With ``method="tasheel"``: أ إ آ to ا, ؤ to و, ئ to ي (the hamza on ٱ ٲ ٳ ٵ and
-    the standalone ء stay). PyArabic's quirk is kept: a combining hamza (U+0654, U+0655)
+    """Standardizes the hamza. With ``method="uniform"`` (the default): every hamza form
+    and carrier (أ إ ؤ ئ, the combining hamza above and below) to ء, and آ to ءء, except
+    at the start of the string when the string has exactly three code points or its third
+    is a shadda (and its second is not a haraka): then ءا. As in PyArabic, the string is
+    taken to be one word (``nass.Normalizer(hamza="uniform")`` applies the rule to every
+    word), and any method other than ``"tasheel"`` is ``"uniform"``.
+
+    With ``method="tasheel"``: أ إ آ to ا, ؤ to و, ئ to ي (the hamza on ٱ ٲ ٳ ٵ and the
+    standalone ء stay). PyArabic's quirk is kept: a combining hamza (U+0654, U+0655)
     becomes ا.
 
-    The default ``method="uniform"`` of PyArabic (every hamza form to ء, and آ to ءء) has
-    no equivalent in nass and raises ``NassError``; pass ``method="tasheel"``.
-
+    >>> normalize_hamza("سؤال الأئمة آجلا")
+    'سءال الءءمة ءءجلا'
+    >>> normalize_hamza("آدم")
+    'ءادم'
     >>> normalize_hamza("سؤال الأئمة", method="tasheel")
     'سوال الايمة'
     """
     if method != "tasheel":
-        raise NassError(
-            f"normalize_hamza(method={method!r}) is not provided by nass.araby; "
-            "only method='tasheel' is"
-        )
+        return _pyarabic_hamza_uniform(word)
     return _HAMZA_TASHEEL.normalize(word).translate(_COMBINING_HAMZA)
 
 
@@ -176,3 +199,61 @@ def normalize_digits(text: str, source: str = "all", out: str = "west") -> str:
     if out not in _OUT:
         raise NassError(f"unknown digit set {out!r} (expected west, east or persian)")
     return digits(text, to=_OUT[out], separators=False)
+
+
+_Condition = Callable[[str], bool]
+_Morph = Callable[[str], str]
+
+
+def tokenize(
+    text: str = "",
+    conditions: Union[_Condition, Sequence[_Condition]] = (),
+    morphs: Union[_Morph, Sequence[_Morph]] = (),
+) -> list[str]:
+    """PyArabic's word tokenizer: runs of word characters (letters and numbers of any
+    script, ``_``, ``'``, the harakat, shadda, sukun and dagger alef), and the runs of
+    other characters between them with spaces, tabs, CR, VT and FF deleted (a newline or
+    a no-break space stays, and ``: "`` becomes one token ``:"``). Then the tokens for
+    which every condition is true are kept, and each morph is applied to them in order
+    (both a function or a sequence of functions). As ``pyarabic.araby.tokenize``.
+
+    >>> tokenize('قال: "نعم" 3.5')
+    ['قال', ':"', 'نعم', '"', '3', '.', '5']
+    >>> tokenize("ذهبَ الولدُ إلى المدرسةِ", conditions=lambda t: t.startswith("ال"),
+    ...          morphs=strip_tashkeel)
+    ['الولد', 'المدرسة']
+    """
+    tokens: list[str] = _pyarabic_tokenize(text)
+    checks = [conditions] if callable(conditions) else list(conditions)
+    if checks:
+        tokens = [t for t in tokens if all(check(t) for check in checks)]
+    changes = [morphs] if callable(morphs) else list(morphs)
+    for change in changes:
+        tokens = [change(t) for t in tokens]
+    return tokens
+
+
+def tokenize_with_location(text: str) -> list[dict[str, Union[str, int]]]:
+    """The words of ``text`` (the runs of word characters of :func:`tokenize`;
+    punctuation is left out) as dicts ``{"token", "start", "end"}``, ``start`` and
+    ``end`` code-point indices (``text[start:end] == token``). As
+    ``pyarabic.araby.tokenize_with_location``.
+
+    >>> tokenize_with_location("قال: نعم")
+    [{'token': 'قال', 'start': 0, 'end': 3}, {'token': 'نعم', 'start': 5, 'end': 8}]
+    """
+    return _pyarabic_tokenize_with_location(text)
+
+
+def sentence_tokenize(text: str) -> list[str]:
+    """PyArabic's sentence splitter: a sentence ends at a run of ``.`` ``,`` ``:`` ``;``
+    ``?`` ``،`` ``؟`` or newline followed by a space, tab, CR or newline. PyArabic's quirks
+    are kept: the sentence keeps only the last mark of the run (``"قال... نعم"`` gives
+    ``"قال."``), the spaces after it go, ``!`` and ``؛`` do not end a sentence, and a text
+    ending at a sentence end gives a last, empty sentence. As
+    ``pyarabic.araby.sentence_tokenize``.
+
+    >>> sentence_tokenize("العربية لغة جميلة. والبلاد بعيدة، والشوق زائد")
+    ['العربية لغة جميلة.', 'والبلاد بعيدة،', 'والشوق زائد']
+    """
+    return _pyarabic_sentence_tokenize(text)
