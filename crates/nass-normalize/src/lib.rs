@@ -543,12 +543,13 @@ impl Normalizer {
     /// spelled so (the rule needs the whole word, which the per-code-point table does
     /// not see); `None` when there is nothing to spell.
     fn initial_hamza_alefs(&self, text: &str) -> Option<String> {
-        match (
-            self.settings.hamza,
-            nass_letters::spell_initial_hamza_alefs(text),
-        ) {
-            (HamzaFold::Uniform, Cow::Owned(spelled)) => Some(spelled),
-            _ => None,
+        // Only the uniform spelling reads words here; every other setting pays nothing.
+        if self.settings.hamza != HamzaFold::Uniform {
+            return None;
+        }
+        match nass_letters::spell_initial_hamza_alefs(text) {
+            Cow::Owned(spelled) => Some(spelled),
+            Cow::Borrowed(_) => None,
         }
     }
 
