@@ -113,11 +113,15 @@ impl Settings {
     }
 
     /// Whether the digit conversion changes `c` in some context but not in another (a
-    /// separator between digits).
+    /// separator between digits), or changes what the Unicode normalization makes of it
+    /// (U+2024 ONE DOT LEADER is `.` under NFKC, and so a separator).
     pub(crate) fn digits_depend_on_context(&self, c: char) -> bool {
         self.digit_converter().is_some_and(|d| {
             let zero = Some(d.target().zero());
-            d.separator(zero, c, zero) != d.separator(None, c, None)
+            let depends = |x: char| d.separator(zero, x, zero) != d.separator(None, x, None);
+            depends(c)
+                || crate::classifier::normalized_alone(self.unicode, c)
+                    .is_some_and(|r| r.chars().any(depends))
         })
     }
 }

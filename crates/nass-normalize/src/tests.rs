@@ -474,3 +474,28 @@ fn only_camel_is_not_idempotent() {
     }
     assert!(Normalizer::builder().build().is_idempotent());
 }
+
+/// A code point that NFKC turns into a separator is a separator where it stands: U+2024
+/// ONE DOT LEADER is `.` under NFKC, and `.` between digits converted to Arabic-Indic is
+/// ٫ (the fast path once took U+2024 for a plain replacement and wrote `.`).
+#[test]
+fn a_separator_made_by_nfkc_sees_its_digits() {
+    let n = Normalizer::builder()
+        .unicode(UnicodeForm::Nfkc)
+        .digits(DigitSet::ArabicIndic)
+        .build();
+    check(
+        &n,
+        &[
+            ("between digits", "٠\u{2024}٨", "٠٫٨"),
+            ("between ASCII digits", "3\u{2024}5", "٣٫٥"),
+            ("not between digits", "a\u{2024}b", "a.b"),
+        ],
+    );
+    // Into ASCII digits the dot stays a dot.
+    let ascii = Normalizer::builder()
+        .unicode(UnicodeForm::Nfkc)
+        .digits(DigitSet::Ascii)
+        .build();
+    check(&ascii, &[("to ASCII", "٣\u{2024}٥", "3.5")]);
+}
