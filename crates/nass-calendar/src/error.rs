@@ -104,9 +104,9 @@ impl fmt::Display for DateError {
             ErrorKind::Syntax { offset, what } => write!(f, "at byte {offset}: {what}"),
             ErrorKind::UnknownCalendar { name } => write!(
                 f,
-                "unknown calendar {name:?} (expected umm-al-qura, islamic-civil, islamic-tbla \
-                 or tabular-PATTERN-EPOCH with PATTERN one of 16, 15, ismaili, habash and \
-                 EPOCH one of friday, thursday)"
+                "unknown calendar '{name}' (expected one of: umm-al-qura, islamic-civil, \
+                 islamic-tbla, tabular-PATTERN-EPOCH with PATTERN one of 16, 15, ismaili, \
+                 habash and EPOCH one of friday, thursday)"
             ),
         }
     }
