@@ -278,6 +278,12 @@ fn fold_digits(s: &str) -> Cow<'_, str> {
 }
 
 /// One term: its text, the byte span of its token in the analyzed text, its position.
+///
+/// `start`, `end` and `span` follow the accessor convention of the match types
+/// (`nass_core::Spanned`); `text` is deliberately not the original: it is the term as
+/// indexed (normalized and stemmed), as in tantivy's `Token::text` and Lucene's term
+/// attribute. The original token is `&input[term.span()]`. So `Term` does not implement
+/// `Spanned`, whose `text` promises the original.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term<'a> {
     text: Cow<'a, str>,
