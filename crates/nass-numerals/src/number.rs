@@ -326,8 +326,10 @@ fn err(kind: ParseNumberErrorKind, offset: usize) -> ParseNumberError {
 /// (`٢0٢4`; `१२3` is an error, [`MixedScripts`](ParseNumberErrorKind::MixedScripts)); an optional leading
 /// sign `+`, `-` or `−` (U+2212); thousands separators `,` or `٬` between groups of three
 /// digits (the first group 1–3 digits); one decimal separator `.` or `٫`. Every separator
-/// needs a digit on each side, and the ASCII and Arabic separator styles may not be mixed.
-/// No whitespace, no exponent. The value is exact and unbounded.
+/// needs a digit on each side, and the ASCII and Arabic separator styles may not be mixed,
+/// but for the Arabic decimal separator `٫`, which may also open the numeral (`٫٥` is
+/// 0.5; `.5` is an error, as a `.` there may end a sentence). No whitespace, no exponent.
+/// The value is exact and unbounded.
 ///
 /// ```
 /// use nass_numerals::parse_number;
@@ -337,6 +339,8 @@ fn err(kind: ParseNumberErrorKind, offset: usize) -> ParseNumberError {
 /// assert!(parse_number("1,234٫5").is_err()); // mixed separators
 /// assert!(parse_number("12,34").is_err());   // bad grouping
 /// assert!(parse_number("3.").is_err());      // separator without a digit after it
+/// assert_eq!(parse_number("-٫٥").unwrap().to_string(), "-0.5");
+/// assert!(parse_number(".5").is_err());
 /// assert_eq!(parse_number("१२.५").unwrap().to_string(), "12.5"); // Devanagari
 /// assert!(parse_number("१२3").is_err());     // two scripts
 /// ```
@@ -383,7 +387,9 @@ pub fn parse_number(s: &str) -> Result<Number, ParseNumberError> {
             ARABIC_THOUSANDS_SEPARATOR => (false, true),
             _ => return Err(err(InvalidChar, i)),
         };
-        if !prev_digit || !next_digit {
+        // The Arabic decimal separator may also open the numeral: ٫٥ is 0.5.
+        let opens = is_decimal && arabic && int.is_empty() && !in_frac;
+        if !(prev_digit || opens) || !next_digit {
             return Err(err(MisplacedSeparator, i));
         }
         match style {
@@ -418,7 +424,10 @@ pub fn parse_number(s: &str) -> Result<Number, ParseNumberError> {
         prev_digit = false;
     }
     if int.is_empty() {
-        return Err(err(Empty, s.len()));
+        if !in_frac {
+            return Err(err(Empty, s.len()));
+        }
+        int.push('0');
     }
     if grouped && !in_frac && group_len != 3 {
         return Err(err(BadGrouping, last_sep_offset));
@@ -566,6 +575,26 @@ pub(crate) fn numeral_run_end(text: &str, start: usize) -> usize {
 }
 
 impl<'t> Numbers<'t> {
+    /// The numeral `digit_start..end` written with the Arabic decimal separator before
+    /// it and no digit before that (`٫٥`): a fraction, `0.5`, the separator and a sign
+    /// before it included in the span. Only `٫` starts a number so: it is a decimal
+    /// separator and nothing else, where a `.` may end a sentence.
+    fn leading_decimal(&self, digit_start: usize, end: usize) -> Option<NumberMatch<'t>> {
+        let sep = self.text[..digit_start].strip_suffix('\u{066B}')?;
+        if sep.chars().next_back().is_some_and(is_digit) {
+            return None;
+        }
+        let sep_start = sep.len();
+        let start = self.sign_start(sep_start);
+        let value = parse_number(&self.text[start..end]).ok()?;
+        Some(NumberMatch {
+            start,
+            end,
+            text: &self.text[start..end],
+            value,
+        })
+    }
+
     fn sign_start(&self, digit_start: usize) -> usize {
         let before = &self.text[..digit_start];
         let mut rev = before.char_indices().rev();
@@ -628,6 +657,9 @@ impl<'t> Iterator for Numbers<'t> {
         };
         let end = numeral_run_end(self.text, digit_start);
         self.pos = end;
+        if let Some(m) = self.leading_decimal(digit_start, end) {
+            return Some(m);
+        }
         let start = self.sign_start(digit_start);
         let run = &self.text[start..end];
         match parse_number(run) {
@@ -685,6 +717,8 @@ impl<'t> Numbers<'t> {
 /// - A numeral is a run of decimal digits of any script (Unicode general category Nd)
 ///   with single separators (`.` `,` `٫` `٬`) that have a digit on each side: `2500`,
 ///   `٢٥٠٠`, `٢٬٥٠٠`, `3.5`, `٣٫٥`, `१२` are one number each; a sentence-final `3.` is `3`.
+/// - The Arabic decimal separator `٫` before digits, with no digit before it, starts a
+///   fraction: `٫٥` is `0.5` (a `.` there may end a sentence, so `.5` is `5`).
 /// - The digits of a numeral are of one script, where ASCII, Arabic-Indic and Persian
 ///   count as one (Arabic text mixes them: `٢0٢4` is 2024); every other block of ten Nd
 ///   digits is a script of its own. Where the script changes, a numeral ends and the next

@@ -1064,3 +1064,27 @@ fn generated_nd_table() {
         "regenerate with NASS_REGENERATE=1 cargo test -p nass-numerals generated_nd_table"
     );
 }
+
+/// The Arabic decimal separator before digits with no digit before it starts a fraction
+/// (issue 14: ٫٥ was read as 5). Values worked out by hand.
+#[test]
+fn a_leading_arabic_decimal_separator_makes_a_fraction() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("نمو ٫٥ في المئة", &[("٫٥", "0.5")]),
+        ("٫٢٥", &[("٫٢٥", "0.25")]),
+        ("(-٫٧٥)", &[("-٫٧٥", "-0.75")]),
+        ("٣ ٫٥", &[("٣", "3"), ("٫٥", "0.5")]),
+        ("بنسبة٫٠٥", &[("٫٠٥", "0.05")]),
+        // Between digits it is the separator it always was.
+        ("٣٫٥", &[("٣٫٥", "3.5")]),
+        // An ASCII dot may end a sentence: .5 is 5.
+        ("انتهى.5", &[("5", "5")]),
+        // With the separator in front it would be no numeral (two decimal separators):
+        // the separator is left out and the rest read as before.
+        ("٫٥٫٦", &[("٥٫٦", "5.6")]),
+    ];
+    for (text, want) in table {
+        let want: Vec<(&str, String)> = want.iter().map(|&(a, b)| (a, b.to_string())).collect();
+        assert_eq!(found(text), want, "{text}");
+    }
+}
