@@ -2,7 +2,7 @@
 //! Arabic words, with its exact value and byte offsets from the start of the input.
 
 use clap::Args;
-use nass::numerals::{find_number_words, find_numbers, safe_cut};
+use nass::numerals::{find_all_numbers, safe_cut};
 
 use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
@@ -66,63 +66,6 @@ impl Record for NumberRecord<'_> {
     }
 }
 
-/// A number found in one piece, before its offset is made absolute.
-struct Found<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    value: String,
-    kind: &'static str,
-}
-
-/// Calls `each` with the numbers of `text` in order: numerals, and with `words` the
-/// number phrases, which win over the numerals they contain. The two finders are merged as
-/// they go, so a piece of many numbers takes no memory for them.
-fn for_each_found(text: &str, words: bool, mut each: impl FnMut(Found<'_>)) {
-    let mut digits = find_numbers(text)
-        .map(|m| Found {
-            start: m.start(),
-            end: m.end(),
-            text: m.text(),
-            value: m.value().to_string(),
-            kind: "digits",
-        })
-        .peekable();
-    let mut phrases = words
-        .then(|| find_number_words(text))
-        .into_iter()
-        .flatten()
-        .map(|m| Found {
-            start: m.start(),
-            end: m.end(),
-            text: m.text(),
-            value: m.value().to_string(),
-            kind: "words",
-        })
-        .peekable();
-    // Each finder's numbers come in order and do not overlap. Of the two, the one that
-    // starts first goes first (the phrase where they start at the same place), and what
-    // an earlier number covers is dropped.
-    let key = |f: &Found<'_>| (f.start, std::cmp::Reverse(f.end));
-    let mut end = 0;
-    loop {
-        let phrase_first = match (digits.peek(), phrases.peek()) {
-            (None, None) => return,
-            (Some(d), Some(p)) => key(p) <= key(d),
-            (d, _) => d.is_none(),
-        };
-        let next = if phrase_first {
-            phrases.next()
-        } else {
-            digits.next()
-        };
-        if let Some(f) = next.filter(|f| f.start >= end) {
-            end = f.end;
-            each(f);
-        }
-    }
-}
-
 /// The least of how far back from the end of a long line the cut looks for a place
 /// inside it (see `cut`).
 const MIN_CUT_WINDOW: usize = 4 << 10;
@@ -162,21 +105,22 @@ impl Filter for Numbers<'_> {
 
     fn piece(&self, piece: &Piece<'_>, out: &mut Output<'_, Vec<u8>>) {
         let format = self.args.format;
-        for_each_found(piece.text, self.args.words, |f| {
+        for f in find_all_numbers(piece.text, self.args.words) {
+            let value = f.value().to_string();
             if format == Format::Text {
-                write_line(out, &f.value);
-                return;
+                write_line(out, &value);
+                continue;
             }
-            let (start, end) = piece.span(f.start, f.end);
+            let (start, end) = piece.span(f.start(), f.end());
             let record = NumberRecord {
                 start,
                 end,
-                text: f.text,
-                value: f.value,
-                kind: f.kind,
+                text: f.text(),
+                value,
+                kind: f.source().name(),
             };
             write_record(out, format, &record);
-        });
+        }
     }
 
     fn header(&self) -> Option<Vec<u8>> {

@@ -70,11 +70,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod all;
 mod digits;
 mod nd;
 mod number;
 mod words;
 
+pub use all::{find_all_numbers, AllNumbers, FoundNumber, NumberSource};
 pub use digits::{
     convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
     DigitConverter, DigitConverterBuilder, DigitSet, DigitSources, ParseDigitSetError,

@@ -402,3 +402,54 @@ fn corpus_lines_hold_the_properties() {
     assert!(numbers > 0, "the corpus has numerals");
     assert!(word_numbers > 0, "the corpus has numbers in words");
 }
+
+/// `find_all_numbers` by its definition: both finders' numbers collected, sorted by start
+/// (the longer first where two start together), and each dropped that overlaps one kept
+/// before it.
+fn all_numbers_by_definition(text: &str, words: bool) -> Vec<(usize, usize, String, NumberSource)> {
+    let mut all: Vec<(usize, usize, String, NumberSource)> = find_numbers(text)
+        .map(|m| {
+            (
+                m.start(),
+                m.end(),
+                m.value().to_string(),
+                NumberSource::Digits,
+            )
+        })
+        .collect();
+    if words {
+        all.extend(find_number_words(text).map(|m| {
+            (
+                m.start(),
+                m.end(),
+                m.value().to_string(),
+                NumberSource::Words,
+            )
+        }));
+    }
+    // Stable: a numeral and a phrase with the same span keep the phrase (sorted after
+    // it would be wrong; equal keys keep insertion order, so put phrases first there).
+    all.sort_by_key(|&(s, e, _, src)| (s, std::cmp::Reverse(e), src != NumberSource::Words));
+    let mut end = 0;
+    all.retain(|&(s, e, _, _)| {
+        let keep = s >= end;
+        if keep {
+            end = e;
+        }
+        keep
+    });
+    all
+}
+
+proptest! {
+    #[test]
+    fn all_numbers_merge_by_their_definition(text in lines_text(), words in any::<bool>()) {
+        let got: Vec<_> = find_all_numbers(&text, words)
+            .map(|m| {
+                assert_eq!(&text[m.span()], m.text());
+                (m.start(), m.end(), m.value().to_string(), m.source())
+            })
+            .collect();
+        prop_assert_eq!(got, all_numbers_by_definition(&text, words));
+    }
+}

@@ -1,9 +1,8 @@
 //! `digits`, `find_numbers`, `parse_number`, `parse_number_words`, `number_to_words`.
 
 use nass::numerals::{
-    convert_digits, find_number_words, find_numbers as rust_find_numbers, number_to_words as words,
-    parse_number as rust_parse_number, parse_number_words as rust_parse_words, Case,
-    DigitConverter, DigitSet, Gender, Number,
+    convert_digits, find_all_numbers, number_to_words as words, parse_number as rust_parse_number,
+    parse_number_words as rust_parse_words, Case, DigitConverter, DigitSet, Gender, Number,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString};
@@ -80,13 +79,6 @@ impl PyNumberMatch {
     }
 }
 
-struct Found {
-    start: usize,
-    end: usize,
-    value: Number,
-    kind: &'static str,
-}
-
 /// Every number of ``text`` in order: numerals in ASCII, Arabic-Indic or Persian digits
 /// with their separators, and with ``words=True`` also numbers written in Arabic words
 /// (``ثلاثة آلاف``, ``2.5 مليون``), which win over the numerals they contain.
@@ -103,42 +95,17 @@ fn find_numbers(text: &Bound<'_, PyAny>, words: bool) -> PyResult<Vec<PyNumberMa
     let py = text.py();
     let t = utf8(text, "text")?;
     let s = t.as_str();
-    let mut all: Vec<Found> = rust_find_numbers(s)
-        .map(|m| Found {
-            start: m.start(),
-            end: m.end(),
-            value: m.into_value(),
-            kind: "digits",
-        })
-        .collect();
-    if words {
-        all.extend(find_number_words(s).map(|m| Found {
-            start: m.start(),
-            end: m.end(),
-            value: m.value().clone(),
-            kind: "words",
-        }));
-        // As `nass numbers --words`: phrases first where they start at the same place,
-        // then drop what they cover.
-        all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-        let mut end = 0;
-        all.retain(|f| {
-            let keep = f.start >= end;
-            if keep {
-                end = f.end;
-            }
-            keep
-        });
-    }
     let mut cp = CodePoints::new(s);
-    all.into_iter()
+    // The numerals and the phrases merged by the one rule (`nass numbers --words` uses
+    // it too).
+    find_all_numbers(s, words)
         .map(|f| {
             Ok(PyNumberMatch {
-                start: cp.index(f.start),
-                end: cp.index(f.end),
-                text: s[f.start..f.end].to_string(),
-                value: decimal(py, &f.value)?.unbind(),
-                kind: f.kind,
+                start: cp.index(f.start()),
+                end: cp.index(f.end()),
+                text: f.text().to_string(),
+                value: decimal(py, f.value())?.unbind(),
+                kind: f.source().name(),
             })
         })
         .collect()
