@@ -12,18 +12,18 @@ fuzz_target!(|data: &[u8]| {
     for m in find_numbers(text) {
         assert!(last <= m.start() && m.start() < m.end());
         assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
-        assert_eq!(&text[m.range()], m.text());
+        assert_eq!(&text[m.span()], m.text());
         assert_eq!(parse_number(m.text()).as_ref(), Ok(m.value()));
         last = m.end();
     }
     let mut last = 0;
     for m in find_number_words(text) {
-        assert!(last <= m.start() && m.start() <= m.number_start() && m.number_start() < m.end());
-        for b in [m.start(), m.number_start(), m.end()] {
+        assert!(last <= m.start() && m.start() <= m.name_start() && m.name_start() < m.end());
+        for b in [m.start(), m.name_start(), m.end()] {
             assert!(text.is_char_boundary(b));
         }
-        assert_eq!(&text[m.range()], m.text());
-        assert_eq!(parse_number_words(m.number_text()).as_ref(), Ok(m.value()));
+        assert_eq!(&text[m.span()], m.text());
+        assert_eq!(parse_number_words(m.name_text()).as_ref(), Ok(m.value()));
         last = m.end();
     }
 });
