@@ -110,6 +110,20 @@ pub(super) struct Pending {
 }
 
 impl Pending {
+    /// `base` plus the fraction: `Ok(None)` while it has no value yet (نصف alone),
+    /// `Ok(Some(None))` when it has no exact one. (Out of line: rare.)
+    #[cold]
+    #[inline(never)]
+    fn plus(&self, base: Dec) -> Result<Option<Option<Dec>>, Stop> {
+        let Some(exp) = self.exp else {
+            return Ok(None);
+        };
+        match self.value(exp)? {
+            None => Ok(Some(None)),
+            Some(f) => Ok(Some(Some(base.add(f).ok_or(Stop::Overflow)?))),
+        }
+    }
+
     /// The exact value, `Ok(None)` when it has none (ثلث مليون), `Err` on overflow.
     fn value(&self, exp: u32) -> Result<Option<Dec>, Stop> {
         if self.counted && !self.before_scale {
@@ -665,19 +679,17 @@ impl<'t> Parser<'t> {
             };
             // With a fraction: its exact value added, or none (ثلث مليون); a fraction with
             // nothing to count yet is no number (نصف alone).
-            let value = match frac.map(|p| p.exp.map(|e| p.value(e))) {
+            let value = match &frac {
                 None => Some(value),
-                Some(None) => {
-                    at = a.end;
-                    i = a.next;
-                    position = Position::Later;
-                    continue;
-                }
-                Some(Some(Err(s))) => break s,
-                Some(Some(Ok(None))) => None,
-                Some(Some(Ok(Some(f)))) => match value.add(f) {
-                    Some(v) => Some(v),
-                    None => break Stop::Overflow,
+                Some(p) => match p.plus(value) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => {
+                        at = a.end;
+                        i = a.next;
+                        position = Position::Later;
+                        continue;
+                    }
+                    Err(s) => break s,
                 },
             };
             let p = parsed.get_or_insert(Parsed {
