@@ -289,3 +289,17 @@ fn numbers_in_a_line_longer_than_a_mebibyte() {
         );
     }
 }
+
+/// A fraction before a scale word is its exact part (issue 14: نصف مليون was 1000000);
+/// one with no exact decimal value is no number at all. Offsets by hand: باع and a space
+/// are 7 bytes, نصف مليون 17; then سهم و (8 bytes with the spaces) and مليون وثلث.
+#[test]
+fn numbers_words_read_fractions_exactly() {
+    assert_eq!(
+        run_str(
+            &["numbers", "--words", "--format", "tsv"],
+            "باع نصف مليون سهم ومليون وثلث برميل\n"
+        ),
+        "start\tend\tkind\ttext\tvalue\n7\t24\twords\tنصف مليون\t500000\n"
+    );
+}

@@ -1088,3 +1088,91 @@ fn a_leading_arabic_decimal_separator_makes_a_fraction() {
         assert_eq!(found(text), want, "{text}");
     }
 }
+
+/// Fraction words (issue 14: نصف مليون and ربع مليون were read as 1000000). A fraction
+/// counts the scale word after it, adds to the number before و, or is counted by 3–10;
+/// one with no exact decimal value gives nothing, not its scale word alone; one with no
+/// other number word is no number. Values worked out by hand.
+#[test]
+fn fraction_words_are_exact_values() {
+    let table: &[(&str, &[(&str, &str)])] = &[
+        ("باع نصف مليون سهم", &[("نصف مليون", "500000")]),
+        ("رصدت ربع مليار دينار", &[("ربع مليار", "250000000")]),
+        ("وقّع مليون ونصف مواطن", &[("مليون ونصف", "1500000")]),
+        ("قطع ألف ونصف كيلومتر", &[("ألف ونصف", "1500")]),
+        (
+            "بلغ الدين ثلاثة أرباع المليون",
+            &[("ثلاثة أرباع المليون", "750000")],
+        ),
+        ("أنفق ثلاثة أرباع ميزانيته", &[("ثلاثة أرباع", "0.75")]),
+        ("ثلاثة أسداس مليون", &[("ثلاثة أسداس مليون", "500000")]),
+        ("خمسة أعشار", &[("خمسة أعشار", "0.5")]),
+        ("سبعة أثمان", &[("سبعة أثمان", "0.875")]),
+        ("ثلاثة أثلاث", &[("ثلاثة أثلاث", "1")]),
+        (
+            "مليونان ونصف المليون",
+            &[("مليونان ونصف المليون", "2500000")],
+        ),
+        ("ثلاثة ملايين ونصف", &[("ثلاثة ملايين ونصف", "3500000")]),
+        ("خمسة آلاف وربع", &[("خمسة آلاف وربع", "5250")]),
+        ("مئة ألف ونصف", &[("مئة ألف ونصف", "100500")]),
+        ("ثلاثة ونصف", &[("ثلاثة ونصف", "3.5")]),
+        ("اثنا عشر ونصف", &[("اثنا عشر ونصف", "12.5")]),
+        ("ربع المليون", &[("ربع المليون", "250000")]),
+        ("ربعا مليون", &[("ربعا مليون", "500000")]),
+        ("خمسا مليار", &[("خمسا مليار", "400000000")]),
+        ("نصف ألف مليون", &[("نصف ألف مليون", "500000000")]),
+        ("ثمن مليون", &[]),
+        ("قالوا بنصف مليون", &[("بنصف مليون", "500000")]),
+        ("ونصف مليون", &[("ونصف مليون", "500000")]),
+        // خمس and عشر (and سبع, تسع) are fractions before a singular scale word only;
+        // خمسة never is, and after و خمس is five.
+        ("خمس مليون", &[("خمس مليون", "200000")]),
+        ("عُشر مليار", &[("عُشر مليار", "100000000")]),
+        ("ألف وخمس سنوات", &[("ألف وخمس", "1005")]),
+        ("خمسة ملايين", &[("خمسة ملايين", "5000000")]),
+        ("خمس مئة", &[("خمس مئة", "500")]),
+        // No exact decimal value: nothing, and not the scale word alone.
+        ("وعد بثلث مليون", &[]),
+        ("مليون وثلث", &[]),
+        ("ثلثا مليار", &[]),
+        ("سبع مليون", &[]),
+        ("سبعة أسداس", &[]),
+        ("سدس الألف", &[]),
+        // ثمن is also "price": before a scale word it has no sure value.
+        ("دفع ثمن مليون برميل", &[]),
+        // A fraction with no other number word is no number.
+        ("حضر نصف الفريق", &[]),
+        ("ثلثا الأعضاء", &[]),
+        ("المليون", &[]),
+        ("ثلاثة نصف", &[("ثلاثة", "3")]),
+    ];
+    for (text, want) in table {
+        let want: Vec<(&str, String)> = want.iter().map(|&(a, b)| (a, b.to_string())).collect();
+        let got: Vec<(&str, String)> = find_number_words(text)
+            .map(|m| (m.text(), m.value().to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    let v = |s: &str| parse_number_words(s).map(|n| n.to_string());
+    assert_eq!(v("ثلاثة أرباع المليون"), Ok("750000".to_string()));
+    assert_eq!(v("ألف ونصف"), Ok("1500".to_string()));
+    use ParseWordsErrorKind::*;
+    for (s, kind) in [
+        ("ثلث مليون", Inexact),
+        ("مليون وثلث", Inexact),
+        ("ثمن مليون", Inexact),
+        ("نصف", Misplaced),
+        ("ثلثا", Misplaced),
+        ("المليون", Misplaced),
+        ("ثلاثة ونصف مليون", Misplaced),
+        ("ألف ونصف مليون", Misplaced),
+        ("ونصف", Misplaced),
+    ] {
+        assert_eq!(
+            parse_number_words(s).map_err(|e| e.kind()),
+            Err(kind),
+            "{s}"
+        );
+    }
+}

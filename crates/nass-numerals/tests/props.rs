@@ -79,7 +79,8 @@ fn lines_text() -> impl Strategy<Value = String> {
         6 => prop::sample::select(vec![
             "ثلاثة", "آلاف", "ألف", "عشرة", "عشر", "أربعة", "وخمسمائة", "و", "مليون", "أحد",
             "عشرون", "وعشرون", "ألفا", "بخمسة", "مئة", "كتاب", "ست", "اثنا", "صفر", "يوم",
-            "x", "لست", "ألفين",
+            "x", "لست", "ألفين", "نصف", "ونصف", "ثلث", "وثلث", "أرباع", "ربعا", "المليون",
+            "خمس", "ثمن", "ثلثي", "وربع",
         ]).prop_map(String::from),
         3 => prop::sample::select(vec![
             "3", "٢٬٥٠٠", "۱۲", "१२", "৩", "1.5", "-", "−", "+", ".", ",", "٫",
@@ -451,5 +452,51 @@ proptest! {
             })
             .collect();
         prop_assert_eq!(got, all_numbers_by_definition(&text, words));
+    }
+}
+
+/// The exact fraction words before a scale word, with their value as num/den.
+const FRACTIONS: &[(&str, u128, u128)] = &[
+    ("نصف", 1, 2),
+    ("ربع", 1, 4),
+    ("ربعا", 2, 4),
+    ("خمس", 1, 5),
+    ("خمسي", 2, 5),
+    ("عشر", 1, 10),
+    ("ثلث", 1, 3),
+    ("ثلثي", 2, 3),
+    ("سدس", 1, 6),
+    ("سبع", 1, 7),
+    ("تسع", 1, 9),
+];
+const SCALES: &[(&str, u32)] = &[("ألف", 3), ("مليون", 6), ("مليار", 9), ("تريليون", 12)];
+
+proptest! {
+    /// A number spelled out that does not end in a scale word, then و and نصف or ربع:
+    /// the number plus the fraction.
+    #[test]
+    fn words_and_a_half_or_quarter(n in 1u64..=1_000_000_000_000) {
+        prop_assume!(n % 1000 != 0);
+        let w = number_to_words(n, Gender::Masculine, Case::Nominative);
+        prop_assert_eq!(parse_number_words(&format!("{w} ونصف")).unwrap().to_string(), format!("{n}.5"));
+        prop_assert_eq!(parse_number_words(&format!("{w} وربع")).unwrap().to_string(), format!("{n}.25"));
+    }
+
+    /// A fraction word before a scale word is the fraction of it when that is an exact
+    /// decimal, else no value (and the finder reports nothing, not the scale word).
+    #[test]
+    fn fraction_of_a_scale(f in 0..FRACTIONS.len(), s in 0..SCALES.len()) {
+        let (fw, num, den) = FRACTIONS[f];
+        let (sw, exp) = SCALES[s];
+        let text = format!("{fw} {sw}");
+        let whole = num * 10u128.pow(exp);
+        if whole % den == 0 {
+            prop_assert_eq!(parse_number_words(&text).unwrap().to_string(), (whole / den).to_string());
+            let found: Vec<String> = find_number_words(&text).map(|m| m.value().to_string()).collect();
+            prop_assert_eq!(found, vec![(whole / den).to_string()]);
+        } else {
+            prop_assert_eq!(parse_number_words(&text).unwrap_err().kind(), ParseWordsErrorKind::Inexact);
+            prop_assert_eq!(find_number_words(&text).count(), 0);
+        }
     }
 }

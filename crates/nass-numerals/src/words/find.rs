@@ -164,12 +164,17 @@ impl<'t> Iterator for NumberWords<'t> {
             match parsed {
                 Some(p) if p.words > 0 => {
                     self.pos = p.end;
+                    let Some(value) = p.value else {
+                        // A fraction with no exact value (ثلث مليون): nothing, and not
+                        // its scale word alone either.
+                        continue;
+                    };
                     return Some(NumberWordsMatch {
                         text,
                         start: p.start,
                         name_start: p.name_start,
                         end: p.end,
-                        value: p.value.to_number(),
+                        value: value.to_number(),
                     });
                 }
                 _ => {
@@ -199,9 +204,17 @@ impl<'t> Iterator for NumberWords<'t> {
 /// several, each with its exact value: ألف ألف ألف is three numbers of 1000 (a repeated
 /// scale word does not multiply), and خمسة ستة is 5 and 6.
 ///
+/// Fractions are exact values (see [`parse_number_words`](crate::parse_number_words) for
+/// the forms): نصف مليون is 500000, مليون ونصف 1500000, ثلاثة أرباع 0.75. A fraction
+/// with no exact decimal value (ثلث مليون، مليون وثلث، ثلثا مليار) is reported as
+/// nothing, and its scale word is not reported alone either. A fraction word with no
+/// other number word (نصف الفريق، ثلثا الأعضاء) is no number: it is mostly "half of" a
+/// noun. ثمن is also "price": before a scale word (ثمن مليون برميل) it gives nothing.
+///
 /// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
 /// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
-/// numbers. With ب ل ك ف, at least three letters must remain (so لست "I am not" is not
+/// numbers, except خمس سبع تسع عشر (without ة) before a singular scale word, which are
+/// fractions (خمس مليون is 200000: five million is خمسة ملايين). With ب ل ك ف, at least three letters must remain (so لست "I am not" is not
 /// six). أحد and إحدى alone ("someone") are not numbers; the definite article is not
 /// stripped (الثلاثاء, الخمسين are not matched).
 ///
@@ -212,6 +225,11 @@ impl<'t> Iterator for NumberWords<'t> {
 ///     .map(|m| (m.text(), m.value().to_string()))
 ///     .collect();
 /// assert_eq!(found, [("ثلاثمائة وخمسة وعشرون", "325".to_string()), ("اثنا عشر", "12".to_string())]);
+///
+/// let values: Vec<String> = find_number_words("باع نصف مليون سهم ووعد بثلث مليون")
+///     .map(|m| m.value().to_string())
+///     .collect();
+/// assert_eq!(values, ["500000"]);
 /// ```
 pub fn find_number_words(text: &str) -> NumberWords<'_> {
     NumberWords {

@@ -15,6 +15,36 @@ pub(super) enum Form {
     DualOrTanwin,
     /// آلاف: after 3–10.
     Plural,
+    /// المليون: with the article, only as what a fraction counts (نصف المليون، مليون
+    /// ونصف المليون).
+    Definite,
+}
+
+/// A fraction word: `num/den` (نصف 1/2، ثلثا 2/3), or a plural counted by 3–10 (ثلاثة
+/// أرباع: `num` is 0, the count gives it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Fraction {
+    pub(super) num: u8,
+    pub(super) den: u8,
+    /// Whether the word also reads as a fraction before a scale word; ثمن is also
+    /// "price" (ثمن مليون برميل), so there the combination has no value.
+    pub(super) before_scale: bool,
+}
+
+const fn frac(num: u8, den: u8) -> Lex {
+    Lex::Fraction(Fraction {
+        num,
+        den,
+        before_scale: true,
+    })
+}
+
+const fn frac_or_price(num: u8) -> Lex {
+    Lex::Fraction(Fraction {
+        num,
+        den: 8,
+        before_scale: false,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +63,9 @@ pub(super) enum Lex {
     /// 200..900 in one word.
     Hundreds(u16),
     Scale(u32, Form),
+    /// A fraction word (the singular fractions خمس سبع تسع عشر are units, read as
+    /// fractions by the grammar).
+    Fraction(Fraction),
 }
 
 /// The number words, folded for lookup (`nass_letters::lookup`), with their readings. The hundreds in one
@@ -124,6 +157,35 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("تريليونين", Lex::Scale(12, Form::Dual)),
     ("تريليونا", Lex::Scale(12, Form::DualOrTanwin)),
     ("تريليونات", Lex::Scale(12, Form::Plural)),
+    ("الالف", Lex::Scale(3, Form::Definite)),
+    ("المليون", Lex::Scale(6, Form::Definite)),
+    ("المليار", Lex::Scale(9, Form::Definite)),
+    ("البليون", Lex::Scale(9, Form::Definite)),
+    ("التريليون", Lex::Scale(12, Form::Definite)),
+    // Fractions: singular, dual (nominative -ا, oblique -ي), plural after a count.
+    ("نصف", frac(1, 2)),
+    ("ثلث", frac(1, 3)),
+    ("ثلثا", frac(2, 3)),
+    ("ثلثي", frac(2, 3)),
+    ("ربع", frac(1, 4)),
+    ("ربعا", frac(2, 4)),
+    ("ربعي", frac(2, 4)),
+    ("خمسا", frac(2, 5)),
+    ("خمسي", frac(2, 5)),
+    ("سدس", frac(1, 6)),
+    ("سدسا", frac(2, 6)),
+    ("سدسي", frac(2, 6)),
+    ("ثمن", frac_or_price(1)),
+    ("ثمنا", frac_or_price(2)),
+    ("ثمني", frac_or_price(2)),
+    ("اثلاث", frac(0, 3)),
+    ("ارباع", frac(0, 4)),
+    ("اخماس", frac(0, 5)),
+    ("اسداس", frac(0, 6)),
+    ("اسباع", frac(0, 7)),
+    ("اثمان", frac_or_price(0)),
+    ("اتساع", frac(0, 9)),
+    ("اعشار", frac(0, 10)),
 ];
 
 /// The longest folded entry in bytes (ثمانيمائه, تريليونات: 9 letters).
@@ -192,7 +254,7 @@ pub(super) struct Lexicon {
     pub(super) slots: Vec<Option<(Key, Lex)>>,
 }
 
-/// 256 slots for the 102 entries: under half full, 10 KiB (fits the L1 cache).
+/// 256 slots for the 130 entries: about half full, 10 KiB (fits the L1 cache).
 pub(super) const LEXICON_BITS: u32 = 8;
 pub(super) const LEXICON_MASK: usize = (1 << LEXICON_BITS) - 1;
 

@@ -80,6 +80,80 @@ pub(super) enum Atom {
     Small { value: u16, slot: Slot, one: bool },
     Scale(u32, Form),
     Numeral(Dec),
+    Fraction(Fraction),
+}
+
+/// What may follow a fraction in an expression: the fraction is the last word of a
+/// number, or it counts a scale word after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Follow {
+    /// Nothing (ثلاثة ونصف).
+    Nothing,
+    /// Any scale word in the singular or with the article (نصف مليون، ثلاثة أرباع المليون).
+    AnyScale,
+    /// The scale word it follows, again (مليون ونصف المليون).
+    SameScale(u32),
+}
+
+/// A fraction read in an expression: `num/den` of `10^exp` (`exp` is `None` while only
+/// a scale word after it can give the fraction a value: نصف alone is no number).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pending {
+    pub(super) num: u128,
+    pub(super) den: u8,
+    pub(super) exp: Option<u32>,
+    pub(super) follow: Follow,
+    /// Whether the word reads as a fraction before a scale word (see `Fraction`).
+    pub(super) before_scale: bool,
+    /// Whether a scale word followed: then, without `before_scale`, there is no value.
+    pub(super) counted: bool,
+}
+
+impl Pending {
+    /// `base` plus the fraction: `Ok(None)` while it has no value yet (نصف alone),
+    /// `Ok(Some(None))` when it has no exact one. (Out of line: rare.)
+    #[cold]
+    #[inline(never)]
+    fn plus(&self, base: Dec) -> Result<Option<Option<Dec>>, Stop> {
+        let Some(exp) = self.exp else {
+            return Ok(None);
+        };
+        match self.value(exp)? {
+            None => Ok(Some(None)),
+            Some(f) => Ok(Some(Some(base.add(f).ok_or(Stop::Overflow)?))),
+        }
+    }
+
+    /// The exact value, `Ok(None)` when it has none (ثلث مليون), `Err` on overflow.
+    fn value(&self, exp: u32) -> Result<Option<Dec>, Stop> {
+        if self.counted && !self.before_scale {
+            return Ok(None);
+        }
+        let den = u128::from(self.den);
+        let x = 10u128
+            .checked_pow(exp)
+            .and_then(|p| p.checked_mul(self.num))
+            .ok_or(Stop::Overflow)?;
+        // den <= 10: three more decimal places make every 2^a 5^b denominator divide.
+        for scale in 0..=3u32 {
+            let y = x.checked_mul(10u128.pow(scale)).ok_or(Stop::Overflow)?;
+            if y % den == 0 {
+                return Ok(Some(Dec {
+                    mant: y / den,
+                    scale,
+                }));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// Whether `word` ends in ة (or ه): خمسة is only five, خمس is five or a fifth.
+fn ends_with_ta_marbuta(word: &str) -> bool {
+    word.chars()
+        .rev()
+        .find(|&c| !is_transparent(c))
+        .is_some_and(|c| matches!(c, 'ة' | 'ه'))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -92,6 +166,12 @@ pub(super) struct AtomAt {
     pub(super) is_word: bool,
     /// Index of the next token.
     pub(super) next: usize,
+}
+
+impl AtomAt {
+    fn atom_is_single(&self) -> bool {
+        matches!(self.atom, Atom::Scale(_, Form::Single))
+    }
 }
 
 /// Where in an expression an atom is read.
@@ -301,7 +381,7 @@ impl<'t> Parser<'t> {
         };
         // Two-word forms: unit + عشر (teens), unit + مئة (hundreds).
         let next = match lex {
-            Lex::Unit(1..=9) | Lex::One | Lex::TwoOfTeen => self.toks.get(i + 1).and_then(|t| {
+            Lex::Unit(1..=10) | Lex::One | Lex::TwoOfTeen => self.toks.get(i + 1).and_then(|t| {
                 Self::lex_of(&t.kind, Position::FirstBare).map(|(l, _, _)| (l, t.end))
             }),
             _ => None,
@@ -320,6 +400,20 @@ impl<'t> Parser<'t> {
             (Lex::Unit(3..=9), Some((Lex::HundredWord, e))) => {
                 mk(small(unit as u16 * 100, Slot::Hundreds), e, i + 2)
             }
+            // خمس سبع تسع عشر before a singular scale word are fractions (خمس مليون is a
+            // fifth of a million: five million is خمسة ملايين); خمسة never is.
+            (
+                Lex::Unit(u @ (5 | 7 | 9 | 10)),
+                Some((Lex::Scale(_, Form::Single | Form::Definite), _)),
+            ) if !ends_with_ta_marbuta(&self.text[name_start..end]) => mk(
+                Atom::Fraction(Fraction {
+                    num: 1,
+                    den: u,
+                    before_scale: true,
+                }),
+                end,
+                after,
+            ),
             (Lex::TwoOfTeen, _) => return Err(Stop::Misplaced),
             (Lex::One, _) => mk(
                 Atom::Small {
@@ -336,6 +430,7 @@ impl<'t> Parser<'t> {
             (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), end, after),
             (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
             (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
+            (Lex::Fraction(f), _) => mk(Atom::Fraction(f), end, after),
         })
     }
 
@@ -349,6 +444,12 @@ impl<'t> Parser<'t> {
         let mut big_unit = false; // units slot holds 10..19
         let mut max_exp = 0u32;
         let mut last_scale = false;
+        // The power of ten of the group just closed by a scale word (ألف مليار: 12).
+        let mut last_exp = 0u32;
+        let mut frac: Option<Pending> = None;
+        // Where the number starts: its first atom, even when that is a fraction with no
+        // value yet.
+        let mut first_at: Option<(usize, usize)> = None;
         let mut words = 0usize;
         let mut parsed: Option<Parsed> = None;
         let mut at = pos;
@@ -365,7 +466,77 @@ impl<'t> Parser<'t> {
             let is_first = position != Position::Later;
             let c = a.conj;
             let step = (|| -> Result<(), Stop> {
+                if let Some(p) = frac.as_mut() {
+                    // After a fraction, only the scale word it counts.
+                    let Atom::Scale(exp, Form::Single | Form::Definite) = a.atom else {
+                        return Err(Stop::Misplaced);
+                    };
+                    match p.follow {
+                        // نصف ألف مليون: a larger scale multiplies, as after ألف.
+                        Follow::Nothing
+                            if p.counted && !c && exp > max_exp && a.atom_is_single() =>
+                        {
+                            max_exp = exp;
+                            p.exp = p.exp.map(|e| e + exp);
+                            return Ok(());
+                        }
+                        _ if c => return Err(Stop::Misplaced),
+                        Follow::AnyScale => max_exp = exp,
+                        Follow::SameScale(e) if e == exp => {}
+                        _ => return Err(Stop::Misplaced),
+                    }
+                    p.exp = Some(exp);
+                    p.follow = Follow::Nothing;
+                    p.counted = true;
+                    return Ok(());
+                }
                 match &a.atom {
+                    Atom::Fraction(f) if f.num == 0 => {
+                        // A plural counted by 3–10 alone (ثلاثة أرباع), before any scale.
+                        let count = match cur {
+                            Some(n) if !c && !slots[0] && !slots[2] && max_exp == 0 => n,
+                            _ => return Err(Stop::Misplaced),
+                        };
+                        if count.scale != 0 || !(3..=10).contains(&count.mant) {
+                            return Err(Stop::Misplaced);
+                        }
+                        cur = None;
+                        frac = Some(Pending {
+                            num: count.mant,
+                            den: f.den,
+                            exp: Some(0),
+                            follow: Follow::AnyScale,
+                            before_scale: f.before_scale,
+                            counted: false,
+                        });
+                    }
+                    Atom::Fraction(f) => {
+                        let (exp, follow) = if !c {
+                            // First: it counts the scale word that must follow.
+                            if !is_first {
+                                return Err(Stop::Misplaced);
+                            }
+                            (None, Follow::AnyScale)
+                        } else if f.num != 1 {
+                            return Err(Stop::Misplaced);
+                        } else if cur.is_some() {
+                            // ثلاثة ونصف: added to the units.
+                            (Some(0), Follow::Nothing)
+                        } else if last_scale {
+                            // مليون ونصف: a fraction of the scale word before.
+                            (Some(last_exp), Follow::SameScale(last_exp))
+                        } else {
+                            return Err(Stop::Misplaced);
+                        };
+                        frac = Some(Pending {
+                            num: u128::from(f.num),
+                            den: f.den,
+                            exp,
+                            follow,
+                            before_scale: f.before_scale,
+                            counted: false,
+                        });
+                    }
                     Atom::Zero => {
                         if !is_first {
                             return Err(Stop::Misplaced);
@@ -449,7 +620,12 @@ impl<'t> Parser<'t> {
                             }
                             total = total.times_pow10(exp).ok_or(Stop::Overflow)?;
                             max_exp = exp;
+                            last_exp += exp;
                             return Ok(());
+                        }
+                        if *form == Form::Definite {
+                            // Only what a fraction counts.
+                            return Err(Stop::Misplaced);
                         }
                         let count = match (form, cur, c) {
                             (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n), false) => n,
@@ -460,6 +636,7 @@ impl<'t> Parser<'t> {
                             (Form::Single | Form::Dual | Form::DualOrTanwin, Some(_), true) => {
                                 return Err(Stop::Misplaced)
                             }
+                            (Form::Definite, _, _) => return Err(Stop::Misplaced),
                         };
                         if !(is_first || c || cur.is_some()) {
                             return Err(Stop::Misplaced);
@@ -481,6 +658,7 @@ impl<'t> Parser<'t> {
                         slots = [false; 3];
                         big_unit = false;
                         last_scale = true;
+                        last_exp = exp;
                     }
                 }
                 Ok(())
@@ -491,6 +669,7 @@ impl<'t> Parser<'t> {
             if a.is_word {
                 words += 1;
             }
+            let (start, name_start) = *first_at.get_or_insert((a.start, a.name_start));
             let value = match cur {
                 Some(v) => total.add(v),
                 None => Some(total),
@@ -498,9 +677,24 @@ impl<'t> Parser<'t> {
             let Some(value) = value else {
                 break Stop::Overflow;
             };
+            // With a fraction: its exact value added, or none (ثلث مليون); a fraction with
+            // nothing to count yet is no number (نصف alone).
+            let value = match &frac {
+                None => Some(value),
+                Some(p) => match p.plus(value) {
+                    Ok(Some(v)) => v,
+                    Ok(None) => {
+                        at = a.end;
+                        i = a.next;
+                        position = Position::Later;
+                        continue;
+                    }
+                    Err(s) => break s,
+                },
+            };
             let p = parsed.get_or_insert(Parsed {
-                start: a.start,
-                name_start: a.name_start,
+                start,
+                name_start,
                 end: a.end,
                 value,
                 words,
@@ -524,7 +718,8 @@ pub(super) struct Parsed {
     pub(super) start: usize,
     pub(super) name_start: usize,
     pub(super) end: usize,
-    pub(super) value: Dec,
+    /// `None`: a fraction with no exact decimal value (ثلث مليون).
+    pub(super) value: Option<Dec>,
     pub(super) words: usize,
 }
 
@@ -559,6 +754,9 @@ pub enum ParseWordsErrorKind {
     Misplaced,
     /// A value too large for the exact arithmetic (beyond about 10^38).
     Overflow,
+    /// A fraction with no exact decimal value (ثلث مليون، مليون وثلث), or with no sure
+    /// value (ثمن مليون: ثمن is also "price").
+    Inexact,
 }
 
 impl ParseWordsError {
@@ -589,6 +787,7 @@ impl fmt::Display for ParseWordsError {
             ParseWordsErrorKind::UnknownWord => "not a number word",
             ParseWordsErrorKind::Misplaced => "number word out of place",
             ParseWordsErrorKind::Overflow => "number too large",
+            ParseWordsErrorKind::Inexact => "no exact decimal value",
         };
         write!(f, "{what} at byte {}", self.offset)
     }
@@ -613,7 +812,21 @@ impl std::error::Error for ParseWordsError {}
 ///   a smaller one multiplies (ألف مليار = 10^12);
 /// - a numeral of [`parse_number`] before a scale word (3 آلاف، 2.5 مليون، ١٫٥ مليار), or
 ///   alone (in any script of decimal digits);
-/// - صفر alone.
+/// - صفر alone;
+/// - fractions, as exact values: a fraction word before a scale word in the singular or
+///   with the article (نصف مليون = 500000، ربع المليار، نصف ألف مليون); after a scale
+///   word and و, a fraction of that scale (مليون ونصف = 1500000، ثلاثة آلاف وربع =
+///   3250، مليون ونصف المليون); after a number with no scale word and و, added to it
+///   (ثلاثة ونصف = 3.5); a plural counted by 3–10 (ثلاثة أرباع = 0.75، ثلاثة أرباع
+///   المليون). The words: نصف، ثلث، ربع، سدس، ثمن; the duals ثلثا/ثلثي، ربعا/ربعي،
+///   خمسا/خمسي، سدسا/سدسي، ثمنا/ثمني; the plurals أثلاث، أرباع، أخماس، أسداس، أسباع،
+///   أثمان، أتساع، أعشار; and خمس، سبع، تسع، عشر (without ة) as fractions only before a
+///   singular scale word (خمس مليون = 200000), else they are units (ألف وخمس = 1005).
+///   Only a singular fraction follows و. A fraction is the last word of the number, but
+///   for the scale word it counts. With no exact decimal value (ثلث مليون، مليون وثلث،
+///   سبعة أسداس) the number is an [`Inexact`](ParseWordsErrorKind::Inexact) error, and
+///   so is ثمن before a scale word (also "price"); a fraction with no other number word
+///   (نصف) is [`Misplaced`](ParseWordsErrorKind::Misplaced).
 ///
 /// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
 /// ة as ه, ى as ي.
@@ -626,6 +839,9 @@ impl std::error::Error for ParseWordsError {}
 /// assert_eq!(v("2.5 مليون"), "2500000");
 /// assert_eq!(v("أحدَ عشرَ ألفًا"), "11000");
 /// assert_eq!(v("ثلاث مئة و اثنتا عشرة"), "312");
+/// assert_eq!(v("نصف مليون"), "500000");
+/// assert_eq!(v("مليون ونصف"), "1500000");
+/// assert_eq!(v("ثلاثة أرباع"), "0.75");
 /// ```
 pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
     let start = s.len() - s.trim_start().len();
@@ -654,7 +870,13 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
         TOKENS.set(std::mem::take(&mut p.toks));
     }
     match parsed {
-        Some(parsed) if parsed.end == end => Ok(parsed.value.to_number()),
+        Some(parsed) if parsed.end == end => match parsed.value {
+            Some(v) => Ok(v.to_number()),
+            None => Err(ParseWordsError {
+                kind: ParseWordsErrorKind::Inexact,
+                offset: parsed.name_start,
+            }),
+        },
         _ => {
             // The unknown token, or the line break; else the next token.
             let offset = match (stop, p.run_end) {
