@@ -1,8 +1,9 @@
 //! `digits`, `find_numbers`, `parse_number`, `parse_number_words`, `number_to_words`.
 
 use nass::numerals::{
-    convert_digits, find_all_numbers, number_to_words as words, parse_number as rust_parse_number,
-    parse_number_words as rust_parse_words, Case, DigitConverter, DigitSet, Gender, Number,
+    find_all_numbers, number_to_words as words, parse_number as rust_parse_number,
+    parse_number_words as rust_parse_words, Case, DigitConverter, DigitSet, DigitSources, Gender,
+    Number,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyString};
@@ -30,23 +31,31 @@ pub fn decimal<'py>(py: Python<'py>, n: &Number) -> PyResult<Bound<'py, PyAny>> 
 /// 'Q٣: ١٬٢٥٠٫٥'
 /// >>> nass.digits("3.5%", to="arabic", separators=False)
 /// '٣.٥%'
+///
+/// ``source`` (``"any"``, ``"ascii"``, ``"arabic"`` or ``"persian"``) chooses which
+/// digits are converted; the others stay (a separator then changes only between digits
+/// of the target):
+///
+/// >>> nass.digits("۱۲ و١٢", to="ascii", source="persian")
+/// '12 و١٢'
 #[pyfunction]
-#[pyo3(signature = (text, to="ascii", separators=true))]
+#[pyo3(signature = (text, to="ascii", separators=true, source="any"))]
 fn digits<'py>(
     text: &Bound<'py, PyAny>,
     to: &str,
     separators: bool,
+    source: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let set: DigitSet = to.parse().map_err(|e| value_error(format!("{e}")))?;
+    let sources: DigitSources = source
+        .parse()
+        .map_err(|e| value_error(format!("{e} (or \"any\")")))?;
     let t = utf8(text, "text")?;
-    let converted = if separators {
-        convert_digits(t.as_str(), set)
-    } else {
-        DigitConverter::builder(set)
-            .separators(false)
-            .build()
-            .convert(t.as_str())
-    };
+    let converted = DigitConverter::builder(set)
+        .from(sources)
+        .separators(separators)
+        .build()
+        .convert(t.as_str());
     Ok(match converted {
         std::borrow::Cow::Borrowed(_) => text.clone(),
         std::borrow::Cow::Owned(s) => PyString::new(text.py(), &s).into_any(),

@@ -76,19 +76,20 @@ ARABY_PAIRS["normalize_hamza_other_method"] = (
 )
 
 
-def _digits_pair(out: str) -> Pair:
+def _digits_pair(source: str, out: str) -> Pair:
     def ours(s: str) -> str:
-        return nass.araby.normalize_digits(s, out=out)
+        return nass.araby.normalize_digits(s, source=source, out=out)
 
     def theirs(s: str) -> str:
-        result: str = pyarabic_trans.normalize_digits(s, out=out)
+        result: str = pyarabic_trans.normalize_digits(s, source=source, out=out)
         return result
 
     return ours, theirs
 
 
-for _out in ["west", "east", "persian"]:
-    ARABY_PAIRS[f"normalize_digits_{_out}"] = _digits_pair(_out)
+for _source in ["all", "west", "east", "persian"]:
+    for _out in ["west", "east", "persian"]:
+        ARABY_PAIRS[f"normalize_digits_{_source}_{_out}"] = _digits_pair(_source, _out)
 
 PAIRS = {**CAMEL_PAIRS, **ARABY_PAIRS}
 
@@ -155,8 +156,8 @@ def test_simple_word_tokenize_on_generated_text(split_digits: bool, text: str) -
 
 
 def test_unprovided_modes_say_so() -> None:
-    with pytest.raises(nass.NassError, match="source='all'"):
-        nass.araby.normalize_digits("١", source="east")
+    with pytest.raises(nass.NassError, match="unknown digit source 'roman'"):
+        nass.araby.normalize_digits("١", source="roman")
 
 
 # PyArabic's tokenizers, whose results are lists.

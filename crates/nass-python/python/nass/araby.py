@@ -178,27 +178,27 @@ def normalize_ligature(text: str) -> str:
 
 
 _OUT = {"west": "ascii", "east": "arabic", "persian": "persian"}
+_SOURCE = {"all": "any", "west": "ascii", "east": "arabic", "persian": "persian"}
 
 
 def normalize_digits(text: str, source: str = "all", out: str = "west") -> str:
-    """Converts the digits of every set (ASCII, Arabic-Indic ٠-٩, Persian ۰-۹) to
-    ``out`` (``"west"``, ``"east"`` or ``"persian"``); separators are left alone. As
-    ``pyarabic.trans.normalize_digits`` with ``source="all"`` (the only source nass
-    provides).
+    """Converts the digits of ``source`` (``"west"`` ASCII, ``"east"`` Arabic-Indic ٠-٩,
+    ``"persian"`` ۰-۹, or ``"all"``) to ``out`` (``"west"``, ``"east"`` or
+    ``"persian"``); other digits and the separators are left alone. As
+    ``pyarabic.trans.normalize_digits``.
 
     >>> normalize_digits("٣٫٥ و۱۲")
     '3٫5 و12'
     >>> normalize_digits("2024", out="east")
     '٢٠٢٤'
+    >>> normalize_digits("۱۲ و١٢", source="persian", out="west")
+    '12 و١٢'
     """
-    if source != "all":
-        raise NassError(
-            f"normalize_digits(source={source!r}) is not provided by nass.araby; only "
-            "source='all' is"
-        )
+    if source not in _SOURCE:
+        raise NassError(f"unknown digit source {source!r} (expected all, west, east or persian)")
     if out not in _OUT:
         raise NassError(f"unknown digit set {out!r} (expected west, east or persian)")
-    return digits(text, to=_OUT[out], separators=False)
+    return digits(text, to=_OUT[out], separators=False, source=_SOURCE[source])
 
 
 _Condition = Callable[[str], bool]
