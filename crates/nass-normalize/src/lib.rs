@@ -391,20 +391,7 @@ impl Normalizer {
     /// ```
     pub fn builder() -> NormalizerBuilder {
         NormalizerBuilder {
-            settings: Settings {
-                unicode: UnicodeForm::Nfc,
-                ligatures: false,
-                letters: LetterFolds::empty(),
-                diacritics: Diacritics::empty(),
-                tatweel: false,
-                invisibles: false,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-                single_round: false,
-            },
+            settings: Settings::PLAIN,
         }
     }
 

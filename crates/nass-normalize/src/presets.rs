@@ -126,10 +126,7 @@ impl Preset {
                 invisibles: true,
                 digits: Some(DigitSet::Ascii),
                 all_digits: true,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-                single_round: false,
+                ..Settings::PLAIN
             },
             Preset::Camel => Settings {
                 unicode: UnicodeForm::Nfkc,
@@ -139,44 +136,23 @@ impl Preset {
                     .union(LetterFolds::ALEF_MAKSURA)
                     .union(LetterFolds::TEH_MARBUTA),
                 diacritics: Diacritics::CAMEL,
-                tatweel: false,
-                invisibles: false,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
                 single_round: true,
+                ..Settings::PLAIN
             },
             Preset::Lucene => Settings {
                 unicode: UnicodeForm::None,
-                ligatures: false,
                 letters: LetterFolds::ALEF_HAMZA
                     .union(LetterFolds::ALEF_MAKSURA)
                     .union(LetterFolds::TEH_MARBUTA),
                 diacritics: Diacritics::CLASSIC,
                 tatweel: true,
-                invisibles: false,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-                single_round: false,
+                ..Settings::PLAIN
             },
             Preset::Display => Settings {
-                unicode: UnicodeForm::Nfc,
-                ligatures: false,
                 letters: LetterFolds::PRESENTATION_FORMS,
-                diacritics: Diacritics::empty(),
                 tatweel: true,
                 invisibles: true,
-                digits: None,
-                all_digits: false,
-                elongation: false,
-                hamza: HamzaFold::Tasheel,
-                digit_sources: DigitSources::ANY,
-                single_round: false,
+                ..Settings::PLAIN
             },
         }
     }
@@ -215,4 +191,23 @@ pub(crate) struct Settings {
     /// One round of the reference only, as CAMeL's chain runs each step once (the
     /// `camel` preset): the result need not be in the normal form.
     pub(crate) single_round: bool,
+}
+
+impl Settings {
+    /// Every operation off, NFC: what [`Normalizer::builder`](crate::Normalizer::builder)
+    /// starts from, and what each preset changes.
+    pub(crate) const PLAIN: Settings = Settings {
+        unicode: UnicodeForm::Nfc,
+        ligatures: false,
+        letters: LetterFolds::empty(),
+        diacritics: Diacritics::empty(),
+        tatweel: false,
+        invisibles: false,
+        digits: None,
+        all_digits: false,
+        elongation: false,
+        hamza: HamzaFold::Tasheel,
+        digit_sources: DigitSources::ANY,
+        single_round: false,
+    };
 }
