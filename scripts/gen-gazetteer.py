@@ -69,7 +69,9 @@ def corpus_words(path):
     for f in files:
         with open(os.path.join(path, f), encoding="utf-8") as fh:
             for m in WORD.finditer(fh.read()):
-                words.append(STRIP.sub("", m.group()))
+                word = STRIP.sub("", m.group())
+                if word:  # a run of tatweel alone is no word
+                    words.append(word)
     return words
 
 
