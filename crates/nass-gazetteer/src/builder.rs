@@ -341,6 +341,7 @@ pub(crate) fn build(
     targets.shrink_to_fit();
     Ok(Inner {
         normalizer,
+        adjectives,
         entries,
         names,
         prefixes,

@@ -184,7 +184,12 @@ pub(crate) enum ErrorKind {
     EmptyName(String),
     Io(std::io::Error),
     Build(String),
-    NameTooLong { words: usize, bytes: usize },
+    /// A compiled index that cannot be read.
+    Index(String),
+    NameTooLong {
+        words: usize,
+        bytes: usize,
+    },
 }
 
 impl GazetteerError {
@@ -233,7 +238,7 @@ impl fmt::Display for GazetteerError {
                 write!(f, ": the name '{name}' normalizes to nothing")
             }
             ErrorKind::Io(e) => write!(f, ": {e}"),
-            ErrorKind::Build(why) => write!(f, ": {why}"),
+            ErrorKind::Build(why) | ErrorKind::Index(why) => write!(f, ": {why}"),
             ErrorKind::NameTooLong { words, bytes } => write!(
                 f,
                 ": a name of {words} words and {bytes} bytes once normalized; names have at most {} words and {} bytes",

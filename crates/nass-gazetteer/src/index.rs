@@ -22,6 +22,8 @@ pub(crate) struct PatternInfo {
 #[derive(Debug)]
 pub(crate) struct Inner {
     pub(crate) normalizer: Normalizer,
+    /// Whether nisba adjectives were generated.
+    pub(crate) adjectives: bool,
     pub(crate) entries: Vec<Entry>,
     pub(crate) names: Names,
     /// Which bytes can begin a name: most walks from the root end here.

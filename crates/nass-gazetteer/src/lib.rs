@@ -120,7 +120,7 @@
 //! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
 //! and type are merged into one (their variants joined, the first payload kept).
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -132,8 +132,10 @@ pub use nass_normalize::Normalizer;
 use nass_core::proclitics::Proclitics;
 
 mod builder;
+mod compiled;
 mod cut;
 mod entry;
+mod file;
 mod index;
 mod load;
 mod matches;
