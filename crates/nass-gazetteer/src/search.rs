@@ -56,7 +56,7 @@ impl Gazetteer {
         let heads = &self.inner.heads;
         let classes = text::classes();
         if heads.may_be_head(&b[w..e]) {
-            self.walk(t, w, w, 0, Names::ROOT, false, out);
+            self.walk(t, w, w, 0, self.inner.names.root(), false, out);
         }
         if p0 == e {
             // A word of transparent characters only (marks with no base letter): no name
@@ -65,7 +65,7 @@ impl Gazetteer {
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
-            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+            self.walk(t, w, p0, 0, self.inner.names.root(), false, out);
         }
         const LAM: &[u8] = "ل".as_bytes();
         let mut at = p0;
@@ -86,13 +86,14 @@ impl Gazetteer {
             }
             let count = clitics.count();
             if heads.may_be_head(&b[at..e]) {
-                self.walk(t, w, at, count, Names::ROOT, false, out);
+                self.walk(t, w, at, count, self.inner.names.root(), false, out);
             }
             if clitics.elides_article()
                 && b[at..].starts_with(LAM)
                 && heads.may_be_elided_head(&b[at..e])
             {
                 if let Some(alef) = self.inner.alef {
+                    let alef = self.inner.names.node_at(alef);
                     self.walk(t, w, at, count, alef, true, out);
                 }
             }
@@ -113,7 +114,15 @@ impl Gazetteer {
         out: &mut Vec<Candidate>,
     ) {
         if self.inner.prefixes.may_start(t.as_bytes(), start) {
-            self.walk(t, word_start, start, clitics, Names::ROOT, false, out);
+            self.walk(
+                t,
+                word_start,
+                start,
+                clitics,
+                self.inner.names.root(),
+                false,
+                out,
+            );
         }
     }
 
@@ -134,7 +143,7 @@ impl Gazetteer {
             } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
                 // nothing starts here
             } else {
-                self.walk(t, i, i, 0, Names::ROOT, false, out);
+                self.walk(t, i, i, 0, self.inner.names.root(), false, out);
             }
             prev_word = word;
             i += len;
@@ -144,10 +153,10 @@ impl Gazetteer {
     #[cfg(test)]
     pub(crate) fn word_start_reference(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
-        self.walk(t, w, w, 0, Names::ROOT, false, out);
+        self.walk(t, w, w, 0, self.inner.names.root(), false, out);
         let p0 = text::skip_transparent(t, w);
         if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
-            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+            self.walk(t, w, p0, 0, self.inner.names.root(), false, out);
         }
         let mut at = p0;
         for count in 1..=2u8 {
@@ -169,9 +178,10 @@ impl Gazetteer {
             if at >= b.len() || !is_word_char(text::decode(t, at).0) {
                 return;
             }
-            self.walk(t, w, at, count, Names::ROOT, false, out);
+            self.walk(t, w, at, count, self.inner.names.root(), false, out);
             if c == 'ل' && t[at..].starts_with('ل') {
                 if let Some(alef) = self.inner.alef {
+                    let alef = self.inner.names.node_at(alef);
                     self.walk(t, w, at, count, alef, true, out);
                 }
             }
@@ -196,13 +206,13 @@ impl Gazetteer {
     /// Walks the names from `node` along `t[start..]` (a whitespace run counts as one
     /// space), recording every name that ends at a word end.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn walk(
-        &self,
+    pub(crate) fn walk<'g>(
+        &'g self,
         t: &str,
         word_start: usize,
         start: usize,
         clitics: u8,
-        mut node: Node,
+        mut node: Node<'g>,
         elided: bool,
         out: &mut Vec<Candidate>,
     ) {
@@ -234,7 +244,7 @@ impl Gazetteer {
                 i += 1;
             }
             if let Some(pid) = i_.names.pattern(node) {
-                let p = i_.patterns[pid as usize];
+                let p = i_.pattern(pid);
                 let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
                 let starts_ok = p.word_first || clitics == 0;
                 if ends_word && starts_ok {
@@ -254,7 +264,7 @@ impl Gazetteer {
     pub(crate) fn search<'g, 't>(&'g self, text: &'t str, overlapping: bool) -> Matches<'g, 't> {
         let i = &*self.inner;
         let mut found = Vec::new();
-        if !i.patterns.is_empty() && !text.is_empty() {
+        if i.pattern_count > 0 && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
             let classes = text::classes();
             let mut cands = Vec::new();
@@ -312,8 +322,12 @@ impl Gazetteer {
                         .max(aligned_name)
                         .clamp(span.start, span.end)
                 };
-                let p = i.patterns[c.pattern as usize];
+                let p = i.pattern(c.pattern);
                 for target in p.start..p.end {
+                    if i.target(target).entry as usize >= i.entry_count {
+                        // Only a forged index has a target past the entries.
+                        continue;
+                    }
                     found.push(Found {
                         start: span.start,
                         end: span.end,
