@@ -345,9 +345,9 @@ pub(crate) fn build(
     w.section(compiled::TYPES, types);
     w.section(compiled::ENTRY_OFFSETS, offsets);
     w.section(compiled::ENTRY_DATA, data);
-    let fst = names::build_fst(&keys)
-        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
-    w.section(compiled::NAMES, fst);
+    let trie = names::build_trie(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e)))?;
+    w.section(compiled::NAMES, trie);
     let mut p = Vec::with_capacity(4 * (patterns.len() + 1));
     for info in &patterns {
         p.extend_from_slice(

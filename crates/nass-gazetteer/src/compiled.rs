@@ -19,7 +19,7 @@ pub(crate) const TYPES: u32 = 2;
 pub(crate) const ENTRY_OFFSETS: u32 = 3;
 /// The entries' records ([`file::put_entry`]).
 pub(crate) const ENTRY_DATA: u32 = 4;
-/// The transducer of the patterns (`fst` crate format), mapping each to its number.
+/// The trie of the patterns ([`names`] module), mapping each to its number.
 pub(crate) const NAMES: u32 = 5;
 /// Per pattern a u32 (where its targets start, two flags), then the number of targets.
 pub(crate) const PATTERNS: u32 = 6;
@@ -287,13 +287,9 @@ pub(crate) fn inner_from_storage(
     let heads = Heads::from_bytes(&bytes[section(HEADS, None, "heads")?])
         .ok_or_else(|| bad(source, "the heads section is malformed"))?;
     let names_range = section(NAMES, None, "names")?;
-    let names = Names::new(names::Slice::new(storage.clone(), names_range))
-        .map_err(|e| bad(source, format!("the names section is malformed ({e})")))?;
-    if names.len() != pattern_count {
-        return Err(bad(source, "the names section does not hold every pattern"));
-    }
+    let names = Names::new(names::Slice::new(storage.clone(), names_range));
     // An elided article: the text has ل where the name has ال.
-    let alef = names.walk(names.root(), "ا".as_bytes()).map(Names::keep);
+    let alef = names.trie().walk(Names::ROOT, "ا".as_bytes());
     let chunks = (0..entry_count.div_ceil(CHUNK))
         .map(|_| OnceLock::new())
         .collect();

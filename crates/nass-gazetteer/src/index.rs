@@ -7,7 +7,6 @@ use std::ops::Range;
 use super::*;
 use crate::compiled::Storage;
 use crate::file::{u32_at, u64_at};
-use crate::names::NodeAt;
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Target {
@@ -81,7 +80,7 @@ pub(crate) struct Inner {
     /// character end here.
     pub(crate) heads: Heads,
     /// The node reached by the alef of an elided article, if any name has one.
-    pub(crate) alef: Option<NodeAt>,
+    pub(crate) alef: Option<Node>,
     pub(crate) max_words: usize,
     /// The most bytes in any pattern.
     pub(crate) max_key: usize,

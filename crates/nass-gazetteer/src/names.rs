@@ -1,24 +1,34 @@
-//! The normalized names as a finite state transducer (the `fst` crate), walked byte by
-//! byte from the places where a name may begin.
+//! The normalized names as a trie with compressed tails, stored in the index bytes and
+//! walked byte by byte from the places where a name may begin.
 //!
 //! A name begins at a word start (after at most two proclitic letters) or at a character
 //! that is neither a word character nor whitespace, so every walk is anchored: the
-//! matcher steps the transducer from its root through the text and stops as soon as no
-//! name continues; no failure transitions are needed. Stepping by hand lets a run of
-//! whitespace in the text step as one space. The transducer maps each name to its number
-//! (names are numbered in sorted order): the outputs along a walk add up to the number of
-//! the name it spells when it ends on a final state.
+//! matcher steps the trie from its root through the text and stops as soon as no name
+//! continues; no failure transitions are needed. Stepping by hand lets a run of
+//! whitespace in the text step as one space.
 //!
-//! The transducer shares both the prefixes and the suffixes of the names, so it takes
-//! far less memory than a trie or an Aho-Corasick automaton (see BENCHMARKS.md), and it
-//! is used in place from the index bytes, whether they were built in memory or mapped
-//! from a file.
+//! Layout (one byte string; numbers little-endian; offsets count from its start, the
+//! root at 0). A node is a header byte, then:
+//!
+//! - if bit 0 (final) is set: the number of the name that ends here, u32;
+//! - if bit 1 (tail) is set: a length `L` (1 to 255, one byte), `L` bytes that the walk
+//!   must read one by one, and the node they lead to, right after them;
+//! - else if bit 2 (branch) is set: the number of children less one (one byte), the
+//!   children's bytes in increasing order, and the offset of each child (u32);
+//! - else nothing: a leaf (always final).
+//!
+//! Most names share only their first few bytes with others, and a tail reads the rest
+//! at one comparison a byte. Every read is bounds-checked, so bytes that are not a trie
+//! (only a forged index has those: its checksum is verified at open) end a walk early
+//! or give a wrong name number, which matching treats as no name, never a panic.
 
 use std::sync::Arc;
 
-use fst::raw::{CompiledAddr, Fst};
-
 use crate::compiled::Storage;
+
+const FINAL: u8 = 1;
+const TAIL: u8 = 2;
+const BRANCH: u8 = 4;
 
 /// A section of the index bytes.
 #[derive(Clone, Debug)]
@@ -36,98 +46,72 @@ impl Slice {
             end: range.end,
         }
     }
-}
 
-impl AsRef<[u8]> for Slice {
-    #[inline]
-    fn as_ref(&self) -> &[u8] {
+    fn bytes(&self) -> &[u8] {
         &self.data.as_ref().as_ref()[self.start..self.end]
     }
 }
 
-/// Where a walk is: a state of the transducer and the output summed on the way there.
-#[derive(Clone, Copy)]
-pub(crate) struct Node<'f> {
-    node: fst::raw::Node<'f>,
-    out: u64,
+/// Where a walk is: a node (its offset), and how many bytes of its tail were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Node {
+    at: u32,
+    k: u32,
 }
-
-/// A node kept without its borrow (the elided article's alef): its address and output.
-pub(crate) type NodeAt = (CompiledAddr, u64);
 
 /// Every name, by number (the names are sorted; name `i` is the `i`-th).
+#[derive(Debug)]
 pub(crate) struct Names {
-    fst: Fst<Slice>,
+    bytes: Slice,
 }
 
-impl std::fmt::Debug for Names {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Names")
-            .field("len", &self.fst.len())
-            .finish()
-    }
+/// The trie's bytes, borrowed for a walk.
+#[derive(Clone, Copy)]
+pub(crate) struct Trie<'a> {
+    t: &'a [u8],
 }
 
-/// Builds the transducer of `keys` (sorted, distinct, non-empty); name `i` is `keys[i]`.
-pub(crate) fn build_fst<K: AsRef<[u8]>>(
-    keys: impl IntoIterator<Item = K>,
-) -> Result<Vec<u8>, fst::Error> {
-    let mut b = fst::raw::Builder::memory();
-    for (i, k) in keys.into_iter().enumerate() {
-        b.insert(k, i as u64)?;
-    }
-    b.into_inner()
+fn u32_at(t: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(t.get(at..at + 4)?.try_into().ok()?))
 }
 
-impl Names {
-    /// The names of a transducer section (as [`build_fst`] wrote it).
-    pub(crate) fn new(bytes: Slice) -> Result<Names, fst::Error> {
-        Ok(Names {
-            fst: Fst::new(bytes)?,
-        })
-    }
-
-    /// The number of names.
-    pub(crate) fn len(&self) -> usize {
-        self.fst.len()
-    }
-
-    /// Where every walk begins.
-    #[inline]
-    pub(crate) fn root(&self) -> Node<'_> {
-        Node {
-            node: self.fst.root(),
-            out: 0,
-        }
-    }
-
-    /// The node kept as `at`.
-    #[inline]
-    pub(crate) fn node_at(&self, at: NodeAt) -> Node<'_> {
-        Node {
-            node: self.fst.node(at.0),
-            out: at.1,
-        }
-    }
-
-    /// `node` kept without its borrow.
-    pub(crate) fn keep(node: Node<'_>) -> NodeAt {
-        (node.node.addr(), node.out)
-    }
-
+impl Trie<'_> {
     /// The node after `node` along byte `b`, if some name continues so.
     #[inline(always)]
-    pub(crate) fn child<'f>(&'f self, node: Node<'f>, b: u8) -> Option<Node<'f>> {
-        let i = node.node.find_input(b)?;
-        let t = node.node.transition(i);
-        Some(Node {
-            node: self.fst.node(t.addr),
-            out: node.out + t.out.value(),
-        })
+    pub(crate) fn child(self, node: Node, b: u8) -> Option<Node> {
+        let t = self.t;
+        let at = node.at as usize;
+        let h = *t.get(at)?;
+        let pos = at + 1 + if h & FINAL != 0 { 4 } else { 0 };
+        if h & TAIL != 0 {
+            let len = *t.get(pos)? as u32;
+            if *t.get(pos + 1 + node.k as usize)? != b {
+                return None;
+            }
+            return Some(if node.k + 1 == len {
+                Node {
+                    at: (pos + 1) as u32 + len,
+                    k: 0,
+                }
+            } else {
+                Node {
+                    at: node.at,
+                    k: node.k + 1,
+                }
+            });
+        }
+        if h & BRANCH == 0 {
+            return None;
+        }
+        let n = usize::from(*t.get(pos)?) + 1;
+        let labels = t.get(pos + 1..pos + 1 + n)?;
+        let i = labels.iter().position(|&l| l == b)?;
+        let child = u32_at(t, pos + 1 + n + 4 * i)?;
+        Some(Node { at: child, k: 0 })
     }
 
     /// The node reached from `node` along `bytes`.
-    pub(crate) fn walk<'f>(&'f self, mut node: Node<'f>, bytes: &[u8]) -> Option<Node<'f>> {
+    pub(crate) fn walk(self, mut node: Node, bytes: &[u8]) -> Option<Node> {
         for &b in bytes {
             node = self.child(node, b)?;
         }
@@ -136,24 +120,128 @@ impl Names {
 
     /// The name that ends at `node`.
     #[inline(always)]
-    pub(crate) fn pattern(&self, node: Node<'_>) -> Option<u32> {
-        node.node
-            .is_final()
-            .then(|| (node.out + node.node.final_output().value()) as u32)
+    pub(crate) fn pattern(self, node: Node) -> Option<u32> {
+        if node.k != 0 {
+            return None;
+        }
+        let at = node.at as usize;
+        if *self.t.get(at)? & FINAL == 0 {
+            return None;
+        }
+        u32_at(self.t, at + 1)
     }
+}
+
+impl Names {
+    /// The names of a trie section (as [`build_trie`] wrote it).
+    pub(crate) fn new(bytes: Slice) -> Names {
+        Names { bytes }
+    }
+
+    /// The trie, for walks.
+    #[inline]
+    pub(crate) fn trie(&self) -> Trie<'_> {
+        Trie {
+            t: self.bytes.bytes(),
+        }
+    }
+
+    /// Where every walk begins.
+    pub(crate) const ROOT: Node = Node { at: 0, k: 0 };
+}
+
+/// Writes the trie of `keys` (sorted, distinct, non-empty, at most
+/// [`MAX_NAME_BYTES`](crate::MAX_NAME_BYTES) each); name `i` is `keys[i]`. Fails when the
+/// trie would pass 4 GiB.
+pub(crate) fn build_trie<K: AsRef<[u8]>>(keys: &[K]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    if keys.is_empty() {
+        // A root that is not final and has no children.
+        out.push(0);
+        return Ok(out);
+    }
+    node(keys, 0, 0, &mut out)?;
+    Ok(out)
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) -> Result<(), String> {
+    let n = u32::try_from(n).map_err(|_| "the names take over 4 GiB".to_string())?;
+    out.extend_from_slice(&n.to_le_bytes());
+    Ok(())
+}
+
+/// Writes the node of `keys` (sharing their first `d` bytes; the first is `base`) at the
+/// end of `out`.
+fn node<K: AsRef<[u8]>>(
+    keys: &[K],
+    base: usize,
+    d: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    let first = keys[0].as_ref();
+    let is_final = first.len() == d;
+    let (rest, rest_base) = if is_final {
+        (&keys[1..], base + 1)
+    } else {
+        (keys, base)
+    };
+    let header_at = out.len();
+    out.push(if is_final { FINAL } else { 0 });
+    if is_final {
+        put_u32(out, base)?;
+    }
+    if rest.is_empty() {
+        return Ok(());
+    }
+    let (a, z) = (rest[0].as_ref(), rest[rest.len() - 1].as_ref());
+    // The bytes after `d` that every key of `rest` shares (sorted: the first and last).
+    let common = a[d..]
+        .iter()
+        .zip(&z[d..])
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(255);
+    if common > 0 {
+        out[header_at] |= TAIL;
+        out.push(common as u8);
+        out.extend_from_slice(&a[d..d + common]);
+        return node(rest, rest_base, d + common, out);
+    }
+    out[header_at] |= BRANCH;
+    let mut groups: Vec<(u8, usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < rest.len() {
+        let b = rest[lo].as_ref()[d];
+        let mut hi = lo + 1;
+        while hi < rest.len() && rest[hi].as_ref()[d] == b {
+            hi += 1;
+        }
+        groups.push((b, lo, hi));
+        lo = hi;
+    }
+    out.push((groups.len() - 1) as u8);
+    out.extend(groups.iter().map(|g| g.0));
+    let slots = out.len();
+    out.resize(slots + 4 * groups.len(), 0);
+    for (i, &(_, lo, hi)) in groups.iter().enumerate() {
+        let at = u32::try_from(out.len()).map_err(|_| "the names take over 4 GiB".to_string())?;
+        out[slots + 4 * i..slots + 4 * i + 4].copy_from_slice(&at.to_le_bytes());
+        node(&rest[lo..hi], rest_base + lo, d + 1, out)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{build_fst, Names, Slice};
+    use super::{build_trie, Names, Slice};
     use crate::compiled::Storage;
     use proptest::prelude::*;
     use std::sync::Arc;
 
     fn names(keys: &[String]) -> Names {
-        let bytes = build_fst(keys).unwrap();
+        let bytes = build_trie(keys).unwrap();
         let len = bytes.len();
-        Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len)).unwrap()
+        Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len))
     }
 
     /// Short strings over a few one- and two-byte characters, so that names share
@@ -178,14 +266,14 @@ mod tests {
             let names = self::names(&keys);
             for probe in probes.iter().chain(&keys) {
                 let expected = keys.binary_search(probe).ok().map(|i| i as u32);
-                let found = names.walk(names.root(), probe.as_bytes()).and_then(|n| names.pattern(n));
+                let found = names.trie().walk(Names::ROOT, probe.as_bytes()).and_then(|n| names.trie().pattern(n));
                 prop_assert_eq!(found, expected, "{:?}", probe);
                 let b = probe.as_bytes();
                 for end in 0..=b.len() {
                     // (The empty walk is the root itself.)
                     let continues =
                         end == 0 || keys.iter().any(|k| k.as_bytes().starts_with(&b[..end]));
-                    prop_assert_eq!(names.walk(names.root(), &b[..end]).is_some(), continues);
+                    prop_assert_eq!(names.trie().walk(Names::ROOT, &b[..end]).is_some(), continues);
                 }
             }
         }
@@ -211,32 +299,95 @@ mod tests {
         keys.sort();
         let t = names(&keys);
         for (i, k) in keys.iter().enumerate() {
-            let n = t.walk(t.root(), k.as_bytes()).unwrap();
-            assert_eq!(t.pattern(n), Some(i as u32), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes()).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32), "{k}");
         }
         // "bc" is a name, but the walk of "abc" must report "abc" only, and the walk of
         // "ab" must not report "b"-anything.
         for k in ["بغد", "x", "العراقي", "b", "ا", "c"] {
-            let n = t.walk(t.root(), k.as_bytes());
-            assert!(n.and_then(|n| t.pattern(n)).is_none(), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes());
+            assert!(n.and_then(|n| t.trie().pattern(n)).is_none(), "{k}");
         }
         let empty = names(&[]);
-        assert!(empty.child(empty.root(), b'a').is_none());
-        assert!(empty.walk(empty.root(), b"ab").is_none());
+        assert!(empty.trie().child(Names::ROOT, b'a').is_none());
+        assert!(empty.trie().walk(Names::ROOT, b"ab").is_none());
     }
 
     #[test]
     fn a_suffix_name_is_not_reported_at_the_longer_walk() {
-        // "xyab" and "xyb" share their last state (the transducer shares suffixes): the
-        // outputs along each path tell them apart.
+        // A walk reports the name it spells, not a shorter name that ends the same way.
         let keys: Vec<String> = ["xyab", "xyb"].iter().map(|s| s.to_string()).collect();
         let t = names(&keys);
-        assert_eq!(t.pattern(t.walk(t.root(), b"xyab").unwrap()), Some(0));
-        assert_eq!(t.pattern(t.walk(t.root(), b"xyb").unwrap()), Some(1));
+        assert_eq!(
+            t.trie()
+                .pattern(t.trie().walk(Names::ROOT, b"xyab").unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            t.trie()
+                .pattern(t.trie().walk(Names::ROOT, b"xyb").unwrap()),
+            Some(1)
+        );
         assert!(t
-            .walk(t.root(), b"xya")
-            .and_then(|n| t.pattern(n))
+            .trie()
+            .walk(Names::ROOT, b"xya")
+            .and_then(|n| t.trie().pattern(n))
             .is_none());
+    }
+
+    #[test]
+    fn long_tails_and_wide_branches() {
+        // Tails longer than a tail's 255 bytes, and a node with all 256 children.
+        let long = "ب".repeat(400);
+        let mut keys: Vec<Vec<u8>> = vec![
+            format!("{long}x").into_bytes(),
+            format!("{long}y").into_bytes(),
+            long.clone().into_bytes(),
+        ];
+        keys.extend((0..=255u8).map(|b| vec![b'z', b]));
+        keys.sort();
+        let bytes = build_trie(&keys).unwrap();
+        let len = bytes.len();
+        let t = Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len));
+        for (i, k) in keys.iter().enumerate() {
+            let n = t.trie().walk(Names::ROOT, k).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32));
+        }
+        assert!(t
+            .trie()
+            .walk(Names::ROOT, format!("{long}z").as_bytes())
+            .is_none());
+        let mid = t.trie().walk(Names::ROOT, &long.as_bytes()[..300]).unwrap();
+        assert_eq!(t.trie().pattern(mid), None);
+        assert!(t.trie().walk(Names::ROOT, b"zz\x00").is_none());
+    }
+
+    /// Any bytes as a trie: walks end or report some number, never panic.
+    #[test]
+    fn garbage_never_panics() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2000 {
+            let len = (state % 64) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 8) as u8
+                })
+                .collect();
+            let t = Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len));
+            for probe in [&b"\x00\x01\x02"[..], b"\x04\x00", b"\x07\x07\x07\x07\x07"] {
+                let mut node = Names::ROOT;
+                for &b in probe {
+                    let _ = t.trie().pattern(node);
+                    match t.trie().child(node, b) {
+                        Some(n) => node = n,
+                        None => break,
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -248,8 +399,8 @@ mod tests {
         keys.dedup();
         let t = names(&keys);
         for (i, k) in keys.iter().enumerate().step_by(101) {
-            let n = t.walk(t.root(), k.as_bytes()).unwrap();
-            assert_eq!(t.pattern(n), Some(i as u32), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes()).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32), "{k}");
         }
     }
 }

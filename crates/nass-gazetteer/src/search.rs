@@ -56,7 +56,7 @@ impl Gazetteer {
         let heads = &self.inner.heads;
         let classes = text::classes();
         if heads.may_be_head(&b[w..e]) {
-            self.walk(t, w, w, 0, self.inner.names.root(), false, out);
+            self.walk(t, w, w, 0, Names::ROOT, false, out);
         }
         if p0 == e {
             // A word of transparent characters only (marks with no base letter): no name
@@ -65,7 +65,7 @@ impl Gazetteer {
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
-            self.walk(t, w, p0, 0, self.inner.names.root(), false, out);
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         const LAM: &[u8] = "ل".as_bytes();
         let mut at = p0;
@@ -86,14 +86,13 @@ impl Gazetteer {
             }
             let count = clitics.count();
             if heads.may_be_head(&b[at..e]) {
-                self.walk(t, w, at, count, self.inner.names.root(), false, out);
+                self.walk(t, w, at, count, Names::ROOT, false, out);
             }
             if clitics.elides_article()
                 && b[at..].starts_with(LAM)
                 && heads.may_be_elided_head(&b[at..e])
             {
                 if let Some(alef) = self.inner.alef {
-                    let alef = self.inner.names.node_at(alef);
                     self.walk(t, w, at, count, alef, true, out);
                 }
             }
@@ -114,15 +113,7 @@ impl Gazetteer {
         out: &mut Vec<Candidate>,
     ) {
         if self.inner.prefixes.may_start(t.as_bytes(), start) {
-            self.walk(
-                t,
-                word_start,
-                start,
-                clitics,
-                self.inner.names.root(),
-                false,
-                out,
-            );
+            self.walk(t, word_start, start, clitics, Names::ROOT, false, out);
         }
     }
 
@@ -143,7 +134,7 @@ impl Gazetteer {
             } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
                 // nothing starts here
             } else {
-                self.walk(t, i, i, 0, self.inner.names.root(), false, out);
+                self.walk(t, i, i, 0, Names::ROOT, false, out);
             }
             prev_word = word;
             i += len;
@@ -153,10 +144,10 @@ impl Gazetteer {
     #[cfg(test)]
     pub(crate) fn word_start_reference(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
-        self.walk(t, w, w, 0, self.inner.names.root(), false, out);
+        self.walk(t, w, w, 0, Names::ROOT, false, out);
         let p0 = text::skip_transparent(t, w);
         if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
-            self.walk(t, w, p0, 0, self.inner.names.root(), false, out);
+            self.walk(t, w, p0, 0, Names::ROOT, false, out);
         }
         let mut at = p0;
         for count in 1..=2u8 {
@@ -178,10 +169,9 @@ impl Gazetteer {
             if at >= b.len() || !is_word_char(text::decode(t, at).0) {
                 return;
             }
-            self.walk(t, w, at, count, self.inner.names.root(), false, out);
+            self.walk(t, w, at, count, Names::ROOT, false, out);
             if c == 'ل' && t[at..].starts_with('ل') {
                 if let Some(alef) = self.inner.alef {
-                    let alef = self.inner.names.node_at(alef);
                     self.walk(t, w, at, count, alef, true, out);
                 }
             }
@@ -206,17 +196,18 @@ impl Gazetteer {
     /// Walks the names from `node` along `t[start..]` (a whitespace run counts as one
     /// space), recording every name that ends at a word end.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn walk<'g>(
-        &'g self,
+    pub(crate) fn walk(
+        &self,
         t: &str,
         word_start: usize,
         start: usize,
         clitics: u8,
-        mut node: Node<'g>,
+        mut node: Node,
         elided: bool,
         out: &mut Vec<Candidate>,
     ) {
         let i_ = &*self.inner;
+        let trie = i_.names.trie();
         let b = t.as_bytes();
         let mut i = start;
         while i < b.len() {
@@ -224,7 +215,7 @@ impl Gazetteer {
             let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
             let sl = if maybe_space { space_len(t, b, i) } else { 0 };
             if sl > 0 {
-                match i_.names.child(node, b' ') {
+                match trie.child(node, b' ') {
                     Some(n) => node = n,
                     None => return,
                 }
@@ -237,13 +228,13 @@ impl Gazetteer {
                     i += m;
                 }
             } else {
-                match i_.names.child(node, b[i]) {
+                match trie.child(node, b[i]) {
                     Some(n) => node = n,
                     None => return,
                 }
                 i += 1;
             }
-            if let Some(pid) = i_.names.pattern(node) {
+            if let Some(pid) = trie.pattern(node) {
                 let p = i_.pattern(pid);
                 let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
                 let starts_ok = p.word_first || clitics == 0;
