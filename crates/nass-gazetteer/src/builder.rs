@@ -318,16 +318,54 @@ pub(crate) fn build(
     if let Some(p) = patterns.last_mut() {
         p.end = targets.len() as u32;
     }
-    if targets.len() >= u32::MAX as usize {
+    if targets.len() > PATTERN_START as usize {
         return Err(GazetteerError::new(
             "entries",
             None,
             ErrorKind::Build("too many names".into()),
         ));
     }
-    let names = Names::from_sorted(&keys)
-        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
-    let prefixes = Prefixes::new(keys.iter().map(String::as_str));
+    let mut w = FileWriter::default();
+    w.section(
+        compiled::META,
+        compiled::meta_bytes(
+            &normalizer,
+            adjectives,
+            &[
+                entries.len() as u64,
+                keys.len() as u64,
+                targets.len() as u64,
+                max_words as u64,
+                max_key as u64,
+            ],
+        ),
+    );
+    let (types, offsets, data) = compiled::entry_sections(&entries);
+    drop(entries);
+    w.section(compiled::TYPES, types);
+    w.section(compiled::ENTRY_OFFSETS, offsets);
+    w.section(compiled::ENTRY_DATA, data);
+    let trie = names::build_trie(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e)))?;
+    w.section(compiled::NAMES, trie);
+    let mut p = Vec::with_capacity(4 * (patterns.len() + 1));
+    for info in &patterns {
+        p.extend_from_slice(
+            &pattern_word(info.start, info.word_first, info.word_last).to_le_bytes(),
+        );
+    }
+    p.extend_from_slice(&(targets.len() as u32).to_le_bytes());
+    drop(patterns);
+    w.section(compiled::PATTERNS, p);
+    w.section(
+        compiled::TARGETS,
+        targets.iter().flat_map(|t| t.to_bytes()).collect(),
+    );
+    drop(targets);
+    w.section(
+        compiled::PREFIXES,
+        Prefixes::new(keys.iter().map(String::as_str)).to_bytes(),
+    );
     let heads = {
         let classes = text::classes();
         fn head<'k>(classes: &[u8; 0x800], k: &'k String) -> &'k [u8] {
@@ -335,21 +373,11 @@ pub(crate) fn build(
         }
         Heads::new(keys.iter().map(|k| head(classes, k)))
     };
+    w.section(compiled::HEADS, heads.to_bytes());
     drop(keys);
-    // An elided article: the text has ل where the name has ال.
-    let alef = names.walk(Names::ROOT, "ا".as_bytes());
-    targets.shrink_to_fit();
-    Ok(Inner {
-        normalizer,
-        adjectives,
-        entries,
-        names,
-        prefixes,
-        heads,
-        alef,
-        patterns,
-        targets,
-        max_words,
-        max_key,
-    })
+    let mut bytes = Vec::new();
+    w.write(&mut bytes)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Io(e)))?;
+    drop(w);
+    compiled::inner_from_storage(compiled::Storage::Owned(bytes), "entries", true)
 }

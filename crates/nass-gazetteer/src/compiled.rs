@@ -6,12 +6,70 @@ use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::*;
-use crate::file::{self, bad, Cursor, FileWriter};
+use crate::file::{self, bad, Cursor};
+use std::ops::Range;
 
-/// Section ids.
+/// Section ids. META: the normalizer's settings (8 bytes), the adjectives flag, 7 zero
+/// bytes, then as u64s the numbers of entries, patterns and targets, the most words and
+/// the most bytes in a pattern.
 pub(crate) const META: u32 = 1;
+/// The entity types: a count, then each as a length and UTF-8 (varints).
 pub(crate) const TYPES: u32 = 2;
-pub(crate) const ENTRIES: u32 = 3;
+/// Where each entry's record starts in ENTRY_DATA (u64), one more for the end.
+pub(crate) const ENTRY_OFFSETS: u32 = 3;
+/// The entries' records ([`file::put_entry`]).
+pub(crate) const ENTRY_DATA: u32 = 4;
+/// The trie of the patterns ([`names`] module), mapping each to its number.
+pub(crate) const NAMES: u32 = 5;
+/// Per pattern a u32 (where its targets start, two flags), then the number of targets.
+pub(crate) const PATTERNS: u32 = 6;
+/// Per target 8 bytes ([`Target::to_bytes`]).
+pub(crate) const TARGETS: u32 = 7;
+/// The first-bytes filter.
+pub(crate) const PREFIXES: u32 = 8;
+/// The heads filter.
+pub(crate) const HEADS: u32 = 9;
+
+const META_COUNTS: usize = 5;
+
+/// The META section.
+pub(crate) fn meta_bytes(
+    normalizer: &Normalizer,
+    adjectives: bool,
+    counts: &[u64; META_COUNTS],
+) -> Vec<u8> {
+    let mut m = normalizer.settings_bytes().to_vec();
+    m.push(u8::from(adjectives));
+    m.resize(16, 0);
+    for c in counts {
+        m.extend_from_slice(&c.to_le_bytes());
+    }
+    m
+}
+
+/// The TYPES, ENTRY_OFFSETS and ENTRY_DATA sections of `entries`.
+pub(crate) fn entry_sections(entries: &[Entry]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    let mut types: Vec<&str> = Vec::new();
+    let mut type_of: HashMap<&str, u32, FxBuild> = HashMap::default();
+    let mut offsets = Vec::with_capacity(8 * (entries.len() + 1));
+    let mut data = Vec::new();
+    for e in entries {
+        let id = *type_of.entry(e.entity_type()).or_insert_with(|| {
+            types.push(e.entity_type());
+            types.len() as u32 - 1
+        });
+        offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
+        file::put_entry(&mut data, e, id);
+    }
+    offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
+    let mut t = Vec::new();
+    file::put_varint(&mut t, types.len() as u64);
+    for ty in types {
+        file::put_varint(&mut t, ty.len() as u64);
+        t.extend_from_slice(ty.as_bytes());
+    }
+    (t, offsets, data)
+}
 
 /// The bytes of an index: read into memory, or a mapped file.
 #[derive(Debug)]
@@ -54,9 +112,9 @@ impl Gazetteer {
     /// assert!(bytes.starts_with(b"nassgzix"));
     /// # Ok::<(), nass_gazetteer::GazetteerError>(())
     /// ```
-    pub fn write_index(&self, w: impl Write) -> Result<(), GazetteerError> {
-        self.index_writer()
-            .write(w)
+    pub fn write_index(&self, mut w: impl Write) -> Result<(), GazetteerError> {
+        w.write_all(self.inner.storage.as_ref().as_ref())
+            .and_then(|()| w.flush())
             .map_err(|e| GazetteerError::new("index", None, ErrorKind::Io(e)))
     }
 
@@ -76,7 +134,8 @@ impl Gazetteer {
         let source = path.display().to_string();
         let io = |e| GazetteerError::new(&source, None, ErrorKind::Io(e));
         let mut w = BufWriter::new(File::create(path).map_err(io)?);
-        self.index_writer().write(&mut w).map_err(io)?;
+        w.write_all(self.inner.storage.as_ref().as_ref())
+            .map_err(io)?;
         w.into_inner()
             .map_err(|e| io(e.into_error()))?
             .sync_all()
@@ -139,89 +198,123 @@ impl Gazetteer {
         Self::from_storage(Storage::Owned(bytes.into()), "index", false)
     }
 
-    fn index_writer(&self) -> FileWriter {
-        let i = &*self.inner;
-        let mut w = FileWriter::default();
-        let mut meta = i.normalizer.settings_bytes().to_vec();
-        meta.push(u8::from(i.adjectives));
-        w.section(META, meta);
-        let mut types: Vec<&str> = Vec::new();
-        let mut type_of: HashMap<&str, u32, FxBuild> = HashMap::default();
-        let mut entries = Vec::new();
-        file::put_varint(&mut entries, i.entries.len() as u64);
-        for e in &i.entries {
-            let id = *type_of.entry(e.entity_type()).or_insert_with(|| {
-                types.push(e.entity_type());
-                types.len() as u32 - 1
-            });
-            file::put_entry(&mut entries, e, id);
-        }
-        let mut t = Vec::new();
-        file::put_varint(&mut t, types.len() as u64);
-        for ty in types {
-            file::put_varint(&mut t, ty.len() as u64);
-            t.extend_from_slice(ty.as_bytes());
-        }
-        w.section(TYPES, t);
-        w.section(ENTRIES, entries);
-        w
-    }
-
     fn from_storage(
         storage: Storage,
         source: &str,
         crc_checked: bool,
     ) -> Result<Gazetteer, GazetteerError> {
-        let bytes = storage.as_ref();
-        let sections = if crc_checked {
-            file::sections(bytes, source)?
-        } else {
-            file::check_bytes(bytes, source)?
-        };
-        let meta = &bytes[sections.get(META, source)?];
-        let (settings, adjectives) = match meta {
-            [s @ .., a @ (0 | 1)] => (s, *a == 1),
-            _ => return Err(bad(source, "the settings section is malformed")),
-        };
-        let normalizer = Normalizer::from_settings_bytes(settings).ok_or_else(|| {
-            bad(
-                source,
-                "the normalizer settings are not ones this build knows",
-            )
-        })?;
-        let mut c = Cursor::new(&bytes[sections.get(TYPES, source)?]);
-        let types = (|| {
-            let n = usize::try_from(c.varint()?).ok()?;
-            let mut types = Vec::new();
-            for _ in 0..n {
-                types.push(c.str()?.to_string());
-            }
-            (c.at == c.bytes.len()).then_some(types)
-        })()
-        .ok_or_else(|| bad(source, "the types section is malformed"))?;
-        let mut c = Cursor::new(&bytes[sections.get(ENTRIES, source)?]);
-        let origin: Arc<str> = source.into();
-        let entries = (|| {
-            let n = usize::try_from(c.varint()?).ok()?;
-            let mut out = Vec::new();
-            for line in 1..=n {
-                let e = file::get_entry(&mut c, &types)?;
-                out.push((
-                    e,
-                    Origin {
-                        source: origin.clone(),
-                        line,
-                    },
-                ));
-            }
-            (c.at == c.bytes.len()).then_some(out)
-        })()
-        .ok_or_else(|| bad(source, "the entries section is malformed"))?;
-        let inner = build(normalizer, entries, adjectives)?;
         Ok(Gazetteer {
-            inner: Arc::new(inner),
+            inner: Arc::new(inner_from_storage(storage, source, crc_checked)?),
         })
     }
+}
+
+/// The gazetteer of the index in `storage`: the header and table checked (and the
+/// checksum, unless `crc_checked`), every section's size checked against the counts, the
+/// small tables read. Nothing is rebuilt.
+pub(crate) fn inner_from_storage(
+    storage: Storage,
+    source: &str,
+    crc_checked: bool,
+) -> Result<Inner, GazetteerError> {
+    let storage = Arc::new(storage);
+    let bytes = storage.as_ref().as_ref();
+    let sections = if crc_checked {
+        file::check_header(bytes, bytes.len() as u64, source)?;
+        file::sections(bytes, source)?
+    } else {
+        file::check_bytes(bytes, source)?
+    };
+    let meta = &bytes[sections.get(META, source)?];
+    if meta.len() != 16 + 8 * META_COUNTS || meta[9..16].iter().any(|&b| b != 0) || meta[8] > 1 {
+        return Err(bad(source, "the settings section is malformed"));
+    }
+    let normalizer = Normalizer::from_settings_bytes(&meta[..8]).ok_or_else(|| {
+        bad(
+            source,
+            "the normalizer settings are not ones this build knows",
+        )
+    })?;
+    let adjectives = meta[8] == 1;
+    let count = |k: usize| usize::try_from(file::u64_at(meta, 16 + 8 * k)).ok();
+    let counts = (|| Some([count(0)?, count(1)?, count(2)?, count(3)?, count(4)?]))()
+        .ok_or_else(|| bad(source, "the counts are too large"))?;
+    let [entry_count, pattern_count, target_count, max_words, max_key] = counts;
+    let section =
+        |id: u32, len: Option<usize>, what: &str| -> Result<Range<usize>, GazetteerError> {
+            let r = sections.get(id, source)?;
+            if len.is_some_and(|n| n != r.len()) {
+                return Err(bad(
+                    source,
+                    format!(
+                        "the {what} section has {} bytes, not {}",
+                        r.len(),
+                        len.unwrap_or(0)
+                    ),
+                ));
+            }
+            Ok(r)
+        };
+    let sized = |n: usize, k: usize| n.checked_add(1).and_then(|n| n.checked_mul(k));
+    let entry_offsets = section(ENTRY_OFFSETS, sized(entry_count, 8), "entry offsets")?;
+    let entry_data = section(ENTRY_DATA, None, "entries")?;
+    let patterns = section(PATTERNS, sized(pattern_count, 4), "patterns")?;
+    let targets = section(TARGETS, target_count.checked_mul(8), "targets")?;
+    let last_offset = file::u64_at(bytes, entry_offsets.end - 8);
+    if file::u64_at(bytes, entry_offsets.start) != 0 || last_offset != entry_data.len() as u64 {
+        return Err(bad(source, "the entry offsets do not span the entries"));
+    }
+    if file::u32_at(bytes, patterns.end - 4) as usize != target_count
+        || target_count > PATTERN_START as usize
+    {
+        return Err(bad(source, "the patterns do not span the targets"));
+    }
+    if max_words > MAX_NAME_WORDS || max_key > MAX_NAME_BYTES {
+        return Err(bad(source, "the longest name is longer than names can be"));
+    }
+    let mut c = Cursor::new(&bytes[section(TYPES, None, "types")?]);
+    let types = (|| {
+        let n = usize::try_from(c.varint()?).ok()?;
+        let mut types = Vec::new();
+        for _ in 0..n {
+            types.push(c.str()?.to_string());
+        }
+        (c.at == c.bytes.len()).then_some(types)
+    })()
+    .ok_or_else(|| bad(source, "the types section is malformed"))?;
+    let prefixes = Prefixes::from_bytes(&bytes[section(PREFIXES, None, "prefixes")?])
+        .ok_or_else(|| bad(source, "the prefixes section is malformed"))?;
+    let heads = Heads::from_bytes(&bytes[section(HEADS, None, "heads")?])
+        .ok_or_else(|| bad(source, "the heads section is malformed"))?;
+    let names_range = section(NAMES, None, "names")?;
+    let names = Names::new(names::Slice::new(storage.clone(), names_range));
+    // An elided article: the text has ل where the name has ال.
+    let alef = names.trie().walk(Names::ROOT, "ا".as_bytes());
+    let chunks = (0..entry_count.div_ceil(CHUNK))
+        .map(|_| OnceLock::new())
+        .collect();
+    Ok(Inner {
+        normalizer,
+        adjectives,
+        layout: Layout {
+            entry_offsets,
+            entry_data,
+            patterns,
+            targets,
+        },
+        types,
+        entry_count,
+        pattern_count,
+        target_count,
+        chunks,
+        names,
+        prefixes,
+        heads,
+        alef,
+        max_words,
+        max_key,
+        storage,
+    })
 }
 
 /// Reads into `buf` until it is full or the input ends; the number of bytes read.

@@ -139,13 +139,13 @@ impl Entry {
         std::iter::once(self.canonical.as_str()).chain(self.variants.iter().map(String::as_str))
     }
 
-    /// The name at `index` in [`names`](Self::names) order.
+    /// The name at `index` in [`names`](Self::names) order (the canonical name for an
+    /// index out of range, which only a forged index file can give).
     pub(crate) fn name_at(&self, index: usize) -> &str {
-        if index == 0 {
-            &self.canonical
-        } else {
-            &self.variants[index - 1]
-        }
+        index
+            .checked_sub(1)
+            .and_then(|i| self.variants.get(i))
+            .unwrap_or(&self.canonical)
     }
 
     /// Merges another entry's variants and payload into this one.

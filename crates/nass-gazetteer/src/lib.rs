@@ -158,6 +158,7 @@ pub use serde_json;
 
 use builder::*;
 use entry::ErrorKind;
+use file::FileWriter;
 use index::*;
 use load::Origin;
 use matches::*;
@@ -269,7 +270,7 @@ impl Gazetteer {
     /// assert_eq!(g.entries().next().unwrap().variant_names(), ["ايران", "إيرن"]);
     /// ```
     pub fn len(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.entry_count
     }
 
     /// Whether there are no entries.
@@ -278,7 +279,7 @@ impl Gazetteer {
     /// assert!(!nass_gazetteer::Gazetteer::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.inner.entries.is_empty()
+        self.inner.entry_count == 0
     }
 
     /// The entries, in the order they were added.
@@ -288,7 +289,7 @@ impl Gazetteer {
     /// assert!(g.entries().any(|e| e.canonical() == "حلف شمال الأطلسي"));
     /// ```
     pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + '_ {
-        self.inner.entries.iter()
+        (0..self.inner.entry_count).map(|i| self.inner.entry(i))
     }
 
     /// The number of distinct normalized names (and adjectives) in the automata.
@@ -300,7 +301,7 @@ impl Gazetteer {
     /// assert_eq!(g.pattern_count(), 1);
     /// ```
     pub fn pattern_count(&self) -> usize {
-        self.inner.patterns.len()
+        self.inner.pattern_count
     }
 
     /// The most whitespace-separated words in any pattern.
@@ -314,8 +315,10 @@ impl Gazetteer {
         self.inner.max_words
     }
 
-    /// An estimate of the heap memory held, in bytes: the automata, the pattern tables
-    /// and the entries.
+    /// An estimate of the memory held, in bytes: the index (names, patterns, entries as
+    /// bytes), the filters, and the entries decoded so far. For a gazetteer opened from
+    /// a file ([`Gazetteer::open`]) the index is mapped, not held: the operating system
+    /// reads in its pages as matching needs them, and they are not counted.
     ///
     /// ```
     /// let g = nass_gazetteer::Gazetteer::new();
@@ -323,24 +326,28 @@ impl Gazetteer {
     /// ```
     pub fn memory_usage(&self) -> usize {
         let i = &self.inner;
-        let entries: usize = i
-            .entries
-            .iter()
-            .map(|e| {
-                std::mem::size_of::<Entry>()
-                    + e.canonical().len()
-                    + e.entity_type().len()
-                    + e.variant_names()
-                        .iter()
-                        .map(|v| v.len() + std::mem::size_of::<String>())
-                        .sum::<usize>()
-            })
-            .sum();
-        i.names.memory_usage()
+        let index = match &*i.storage {
+            compiled::Storage::Owned(v) => v.capacity(),
+            compiled::Storage::Mapped(_) => 0,
+        };
+        index
             + i.heads.memory_usage()
-            + i.patterns.capacity() * std::mem::size_of::<PatternInfo>()
-            + i.targets.capacity() * std::mem::size_of::<Target>()
-            + entries
+            + i.prefixes.memory_usage()
+            + i.decoded_entries_memory()
+            + i.types
+                .iter()
+                .map(|t| t.len() + std::mem::size_of::<String>())
+                .sum::<usize>()
+    }
+
+    /// Whether the gazetteer reports nisba adjectives ([`GazetteerBuilder::adjectives`]);
+    /// an index remembers it.
+    ///
+    /// ```
+    /// assert!(!nass_gazetteer::Gazetteer::new().adjectives());
+    /// ```
+    pub fn adjectives(&self) -> bool {
+        self.inner.adjectives
     }
 
     /// The normalizer that names and text pass through.

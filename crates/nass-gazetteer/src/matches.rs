@@ -220,8 +220,8 @@ pub struct Matches<'g, 't> {
 impl<'g, 't> Matches<'g, 't> {
     pub(crate) fn to_match(&self, f: Found) -> Match<'g, 't> {
         let g = self.gazetteer;
-        let target = g.targets[f.target as usize];
-        let entry = &g.entries[target.entry as usize];
+        let target = g.target(f.target);
+        let entry = g.entry(target.entry as usize);
         Match {
             haystack: self.haystack,
             start: f.start,
