@@ -6,7 +6,7 @@ use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::*;
-use crate::file::{self, bad, Cursor};
+use crate::file::{self, bad, Cursor, FileWriter};
 use std::ops::Range;
 
 /// Section ids. META: the normalizer's settings (8 bytes), the adjectives flag, 7 zero
@@ -47,31 +47,41 @@ pub(crate) fn meta_bytes(
     m
 }
 
-/// The TYPES, ENTRY_OFFSETS and ENTRY_DATA sections of `entries`.
-pub(crate) fn entry_sections(entries: &[Entry]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+/// The number of sections an index has.
+pub(crate) const SECTIONS: usize = 9;
+
+/// Writes the ENTRY_DATA, ENTRY_OFFSETS and TYPES sections of `entries`.
+pub(crate) fn entry_sections<'e>(entries: impl Iterator<Item = &'e Entry>, w: &mut FileWriter) {
     let mut types: Vec<&str> = Vec::new();
     let mut type_of: HashMap<&str, u32, FxBuild> = HashMap::default();
-    let mut offsets = Vec::with_capacity(8 * (entries.len() + 1));
-    let mut data = Vec::new();
+    let mut offsets: Vec<u64> = Vec::new();
+    let data = w.begin(ENTRY_DATA);
+    let base = data.len();
     for e in entries {
         let id = *type_of.entry(e.entity_type()).or_insert_with(|| {
             types.push(e.entity_type());
             types.len() as u32 - 1
         });
-        offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        file::put_entry(&mut data, e, id);
+        offsets.push((data.len() - base) as u64);
+        file::put_entry(data, e, id);
     }
-    offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
-    let mut t = Vec::new();
-    file::put_varint(&mut t, types.len() as u64);
+    offsets.push((data.len() - base) as u64);
+    w.end();
+    let out = w.begin(ENTRY_OFFSETS);
+    for o in offsets {
+        out.extend_from_slice(&o.to_le_bytes());
+    }
+    w.end();
+    let out = w.begin(TYPES);
+    file::put_varint(out, types.len() as u64);
     for ty in types {
-        file::put_varint(&mut t, ty.len() as u64);
-        t.extend_from_slice(ty.as_bytes());
+        file::put_varint(out, ty.len() as u64);
+        out.extend_from_slice(ty.as_bytes());
     }
-    (t, offsets, data)
+    w.end();
 }
 
-/// The bytes of an index: read into memory, or a mapped file.
+/// The bytes of an index: built or read into memory, or a mapped file.
 #[derive(Debug)]
 pub(crate) enum Storage {
     Owned(Vec<u8>),

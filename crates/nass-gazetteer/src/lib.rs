@@ -186,7 +186,7 @@ pub fn default_entries() -> &'static [Entry] {
         let mut out = Vec::new();
         load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
             .expect("the embedded default gazetteer parses (tested)");
-        merge_entries(out).0
+        merge_entries(out).into_iter().map(|(e, _)| e).collect()
     })
 }
 
