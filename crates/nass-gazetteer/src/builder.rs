@@ -2,6 +2,7 @@
 //! normalized, the automaton and the filters built).
 
 use super::*;
+use crate::store::EntryStore;
 
 /// Configures and builds a [`Gazetteer`]. Starts empty, with the `search` normalizer, no
 /// default entries and no adjectives.
@@ -23,7 +24,7 @@ use super::*;
 #[must_use]
 pub struct GazetteerBuilder {
     normalizer: Normalizer,
-    entries: Vec<(Entry, Origin)>,
+    entries: EntryStore,
     default_entries: bool,
     adjectives: bool,
     code_entries: usize,
@@ -33,7 +34,7 @@ impl Default for GazetteerBuilder {
     fn default() -> Self {
         GazetteerBuilder {
             normalizer: search_normalizer(),
-            entries: Vec::new(),
+            entries: EntryStore::default(),
             default_entries: false,
             adjectives: false,
             code_entries: 0,
@@ -74,7 +75,7 @@ impl GazetteerBuilder {
             source: "entries".into(),
             line: self.code_entries,
         };
-        self.entries.push((entry, origin));
+        self.entries.push(&entry, &origin);
         self
     }
 
@@ -163,23 +164,23 @@ impl GazetteerBuilder {
     /// assert_eq!(err.to_string(), "entries:1: the name 'ـ' normalizes to nothing");
     /// ```
     pub fn build(self) -> Result<Gazetteer, GazetteerError> {
-        // The entries added are not copied: the default entries go in front of them.
-        let mut all = self.entries;
-        if self.default_entries {
+        let all = if self.default_entries {
+            let mut all = EntryStore::default();
             let source: Arc<str> = "default.tsv".into();
-            all.splice(
-                0..0,
-                default_entries().iter().enumerate().map(|(i, e)| {
-                    (
-                        e.clone(),
-                        Origin {
-                            source: source.clone(),
-                            line: i + 1,
-                        },
-                    )
-                }),
-            );
-        }
+            for (i, e) in default_entries().iter().enumerate() {
+                all.push(
+                    e,
+                    &Origin {
+                        source: source.clone(),
+                        line: i + 1,
+                    },
+                );
+            }
+            all.append(&self.entries);
+            all
+        } else {
+            self.entries
+        };
         build(self.normalizer, all, self.adjectives).map(|inner| Gazetteer {
             inner: Arc::new(inner),
         })
@@ -189,60 +190,6 @@ impl GazetteerBuilder {
 /// The build's maps of names hash with the workspace's fast hasher: building a million
 /// names spent a fifth of its time in SipHash.
 pub(crate) type FxBuild = nass_core::hash::FastBuildHasher;
-
-/// Entries with the same canonical name and type merged into the first of them (variants
-/// joined, the first payload kept), in order, each with where it came from. In place:
-/// the entries are keyed by a hash of their name and type, not by copies of them.
-pub(crate) fn merge_entries(mut all: Vec<(Entry, Origin)>) -> Vec<(Entry, Origin)> {
-    fn hash(e: &Entry) -> u64 {
-        let h = nass_core::hash::hash_bytes(0x5851_F42D_4C95_7F2D, e.canonical().as_bytes());
-        nass_core::hash::hash_bytes(h, e.entity_type().as_bytes())
-    }
-    let same =
-        |a: &Entry, b: &Entry| a.canonical() == b.canonical() && a.entity_type() == b.entity_type();
-    // The first entry of each hash; entries whose hash an entry of another name and
-    // type took first (rare), by their name and type.
-    let mut first: HashMap<u64, usize, FxBuild> = HashMap::default();
-    first.reserve(all.len());
-    let mut others: HashMap<(String, String), usize, FxBuild> = HashMap::default();
-    let mut kept = 0;
-    for i in 0..all.len() {
-        let h = hash(&all[i].0);
-        let to = match first.get(&h) {
-            Some(&j) if same(&all[j].0, &all[i].0) => Some(j),
-            Some(_) => {
-                let key = (
-                    all[i].0.canonical().to_string(),
-                    all[i].0.entity_type().to_string(),
-                );
-                match others.get(&key) {
-                    Some(&j) => Some(j),
-                    None => {
-                        others.insert(key, kept);
-                        None
-                    }
-                }
-            }
-            None => {
-                first.insert(h, kept);
-                None
-            }
-        };
-        match to {
-            Some(j) => {
-                let (head, tail) = all.split_at_mut(i);
-                let dup = std::mem::replace(&mut tail[0].0, Entry::new("", ""));
-                head[j].0.merge(dup);
-            }
-            None => {
-                all.swap(kept, i);
-                kept += 1;
-            }
-        }
-    }
-    all.truncate(kept);
-    all
-}
 
 /// A normalized name (`arena[start..start + len]`) and what it names.
 #[derive(Clone, Copy)]
@@ -259,10 +206,10 @@ fn key(p: &Pair) -> std::ops::Range<usize> {
 
 pub(crate) fn build(
     normalizer: Normalizer,
-    all: Vec<(Entry, Origin)>,
+    mut all: EntryStore,
     adjectives: bool,
 ) -> Result<Inner, GazetteerError> {
-    let all = merge_entries(all);
+    all.merge();
     if all.len() >= u32::MAX as usize {
         return Err(GazetteerError::new(
             "entries",
@@ -274,21 +221,25 @@ pub(crate) fn build(
     // gives both the distinct patterns and the trie's order.
     let mut arena = String::new();
     let mut pairs: Vec<Pair> = Vec::with_capacity(all.len());
-    for (i, (entry, origin)) in all.iter().enumerate() {
-        for (n, name) in entry.names().enumerate() {
+    for i in 0..all.len() {
+        let view = all.view(i);
+        let names = std::iter::once(view.canonical).chain(view.variants.iter().copied());
+        for (n, name) in names.enumerate() {
             let key = name_key(&normalizer.normalize(name));
             if key.is_empty() {
+                let (source, line) = all.origin(i);
                 return Err(GazetteerError::new(
-                    &origin.source,
-                    Some(origin.line),
+                    source,
+                    Some(line),
                     ErrorKind::EmptyName(name.to_string()),
                 ));
             }
             let words = key.matches(' ').count() + 1;
             if words > MAX_NAME_WORDS || key.len() > MAX_NAME_BYTES {
+                let (source, line) = all.origin(i);
                 return Err(GazetteerError::new(
-                    &origin.source,
-                    Some(origin.line),
+                    source,
+                    Some(line),
                     ErrorKind::NameTooLong {
                         words,
                         bytes: key.len(),
@@ -313,7 +264,8 @@ pub(crate) fn build(
         let names = pairs.len();
         for k in 0..names {
             let target = pairs[k].target;
-            if !PLACE_KINDS.contains(&all[target.entry as usize].0.entity_type()) {
+            let ty = all.view(target.entry as usize).type_id;
+            if !PLACE_KINDS.contains(&all.type_name(ty)) {
                 continue;
             }
             let name = arena[key(&pairs[k])].to_string();
@@ -399,7 +351,7 @@ pub(crate) fn build(
             ],
         ),
     );
-    compiled::entry_sections(all.iter().map(|(e, _)| e), &mut w);
+    all.write_sections(&mut w);
     drop(all);
     let trie = names::build_trie(&keys)
         .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e)))?;

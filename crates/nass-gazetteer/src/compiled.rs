@@ -6,7 +6,7 @@ use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::*;
-use crate::file::{self, bad, Cursor, FileWriter};
+use crate::file::{self, bad, Cursor};
 use std::ops::Range;
 
 /// Section ids. META: the normalizer's settings (8 bytes), the adjectives flag, 7 zero
@@ -49,37 +49,6 @@ pub(crate) fn meta_bytes(
 
 /// The number of sections an index has.
 pub(crate) const SECTIONS: usize = 9;
-
-/// Writes the ENTRY_DATA, ENTRY_OFFSETS and TYPES sections of `entries`.
-pub(crate) fn entry_sections<'e>(entries: impl Iterator<Item = &'e Entry>, w: &mut FileWriter) {
-    let mut types: Vec<&str> = Vec::new();
-    let mut type_of: HashMap<&str, u32, FxBuild> = HashMap::default();
-    let mut offsets: Vec<u64> = Vec::new();
-    let data = w.begin(ENTRY_DATA);
-    let base = data.len();
-    for e in entries {
-        let id = *type_of.entry(e.entity_type()).or_insert_with(|| {
-            types.push(e.entity_type());
-            types.len() as u32 - 1
-        });
-        offsets.push((data.len() - base) as u64);
-        file::put_entry(data, e, id);
-    }
-    offsets.push((data.len() - base) as u64);
-    w.end();
-    let out = w.begin(ENTRY_OFFSETS);
-    for o in offsets {
-        out.extend_from_slice(&o.to_le_bytes());
-    }
-    w.end();
-    let out = w.begin(TYPES);
-    file::put_varint(out, types.len() as u64);
-    for ty in types {
-        file::put_varint(out, ty.len() as u64);
-        out.extend_from_slice(ty.as_bytes());
-    }
-    w.end();
-}
 
 /// The bytes of an index: built or read into memory, or a mapped file.
 #[derive(Debug)]
