@@ -47,31 +47,10 @@ pub(crate) fn meta_bytes(
     m
 }
 
-/// The TYPES, ENTRY_OFFSETS and ENTRY_DATA sections of `entries`.
-pub(crate) fn entry_sections(entries: &[Entry]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
-    let mut types: Vec<&str> = Vec::new();
-    let mut type_of: HashMap<&str, u32, FxBuild> = HashMap::default();
-    let mut offsets = Vec::with_capacity(8 * (entries.len() + 1));
-    let mut data = Vec::new();
-    for e in entries {
-        let id = *type_of.entry(e.entity_type()).or_insert_with(|| {
-            types.push(e.entity_type());
-            types.len() as u32 - 1
-        });
-        offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        file::put_entry(&mut data, e, id);
-    }
-    offsets.extend_from_slice(&(data.len() as u64).to_le_bytes());
-    let mut t = Vec::new();
-    file::put_varint(&mut t, types.len() as u64);
-    for ty in types {
-        file::put_varint(&mut t, ty.len() as u64);
-        t.extend_from_slice(ty.as_bytes());
-    }
-    (t, offsets, data)
-}
+/// The number of sections an index has.
+pub(crate) const SECTIONS: usize = 9;
 
-/// The bytes of an index: read into memory, or a mapped file.
+/// The bytes of an index: built or read into memory, or a mapped file.
 #[derive(Debug)]
 pub(crate) enum Storage {
     Owned(Vec<u8>),

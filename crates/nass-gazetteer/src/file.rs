@@ -16,7 +16,7 @@
 //! Every number is little-endian. The checksum is verified when a file is opened, so a
 //! corrupt file (a flipped bit, a cut) is an error, never a wrong match.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::ops::Range;
 
 use crate::entry::{Entry, ErrorKind, GazetteerError};
@@ -33,10 +33,14 @@ pub(crate) fn bad(source: &str, why: impl Into<String>) -> GazetteerError {
     GazetteerError::new(source, None, ErrorKind::Index(why.into()))
 }
 
-/// Collects sections and writes the file.
-#[derive(Default)]
+/// Writes an index into one buffer: sections are appended one after the other (each
+/// written in place, not copied from a buffer of its own), then the table, checksum and
+/// header are filled in.
 pub(crate) struct FileWriter {
-    sections: Vec<(u32, Vec<u8>)>,
+    out: Vec<u8>,
+    sections: usize,
+    table: Vec<(u32, usize, usize)>,
+    open: Option<(u32, usize)>,
 }
 
 fn pad8(n: usize) -> usize {
@@ -44,53 +48,56 @@ fn pad8(n: usize) -> usize {
 }
 
 impl FileWriter {
-    pub(crate) fn section(&mut self, id: u32, bytes: Vec<u8>) {
-        self.sections.push((id, bytes));
+    /// A file of `sections` sections.
+    pub(crate) fn new(sections: usize) -> Self {
+        FileWriter {
+            out: vec![0; pad8(HEADER + sections * TABLE_ROW)],
+            sections,
+            table: Vec::with_capacity(sections),
+            open: None,
+        }
     }
 
-    /// The table and the sections' offsets.
-    fn table(&self) -> (Vec<u8>, usize) {
-        let mut table = Vec::with_capacity(self.sections.len() * TABLE_ROW);
-        let mut at = pad8(HEADER + self.sections.len() * TABLE_ROW);
-        for (id, bytes) in &self.sections {
-            table.extend_from_slice(&id.to_le_bytes());
-            table.extend_from_slice(&0u32.to_le_bytes());
-            table.extend_from_slice(&(at as u64).to_le_bytes());
-            table.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            at = pad8(at + bytes.len());
-        }
-        (table, at)
+    /// Starts section `id`: append its bytes to the buffer returned, then call
+    /// [`end`](Self::end).
+    pub(crate) fn begin(&mut self, id: u32) -> &mut Vec<u8> {
+        self.out.resize(pad8(self.out.len()), 0);
+        self.open = Some((id, self.out.len()));
+        &mut self.out
     }
 
-    /// Writes the file: the checksum is computed over the pieces, then they are written.
-    pub(crate) fn write(&self, mut w: impl Write) -> std::io::Result<()> {
-        let (table, total) = self.table();
-        let zeros = [0u8; 8];
-        let mut pieces: Vec<&[u8]> = vec![&table];
-        let mut at = HEADER + table.len();
-        for (_, bytes) in &self.sections {
-            pieces.push(&zeros[..pad8(at) - at]);
-            at = pad8(at);
-            pieces.push(bytes);
-            at += bytes.len();
+    /// Ends the section begun last.
+    pub(crate) fn end(&mut self) {
+        let (id, start) = self.open.take().expect("a section was begun");
+        self.table.push((id, start, self.out.len() - start));
+    }
+
+    /// Appends a whole section.
+    pub(crate) fn section(&mut self, id: u32, bytes: &[u8]) {
+        self.begin(id).extend_from_slice(bytes);
+        self.end();
+    }
+
+    /// The file.
+    pub(crate) fn finish(mut self) -> Vec<u8> {
+        assert_eq!(self.table.len(), self.sections, "every section was written");
+        self.out.resize(pad8(self.out.len()), 0);
+        for (row, &(id, start, len)) in self.table.iter().enumerate() {
+            let at = HEADER + row * TABLE_ROW;
+            self.out[at..at + 4].copy_from_slice(&id.to_le_bytes());
+            self.out[at + 8..at + 16].copy_from_slice(&(start as u64).to_le_bytes());
+            self.out[at + 16..at + 24].copy_from_slice(&(len as u64).to_le_bytes());
         }
-        pieces.push(&zeros[..pad8(at) - at]);
-        let mut crc = crc32fast::Hasher::new();
-        for p in &pieces {
-            crc.update(p);
-        }
-        let mut header = Vec::with_capacity(HEADER);
-        header.extend_from_slice(&MAGIC);
-        header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        header.extend_from_slice(&(self.sections.len() as u32).to_le_bytes());
-        header.extend_from_slice(&(total as u64).to_le_bytes());
-        header.extend_from_slice(&crc.finalize().to_le_bytes());
-        header.extend_from_slice(&0u32.to_le_bytes());
-        w.write_all(&header)?;
-        for p in pieces {
-            w.write_all(p)?;
-        }
-        w.flush()
+        let crc = crc32fast::hash(&self.out[HEADER..]);
+        let total = self.out.len() as u64;
+        let h = &mut self.out[..HEADER];
+        h[..8].copy_from_slice(&MAGIC);
+        h[8..12].copy_from_slice(&FORMAT_VERSION.to_le_bytes());
+        h[12..16].copy_from_slice(&(self.sections as u32).to_le_bytes());
+        h[16..24].copy_from_slice(&total.to_le_bytes());
+        h[24..28].copy_from_slice(&crc.to_le_bytes());
+        self.out.shrink_to_fit();
+        self.out
     }
 }
 
@@ -295,7 +302,7 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn put_str(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn put_str(out: &mut Vec<u8>, s: &str) {
     put_varint(out, s.len() as u64);
     out.extend_from_slice(s.as_bytes());
 }

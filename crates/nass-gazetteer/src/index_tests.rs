@@ -250,3 +250,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Changed contents behind a recomputed checksum (a forged file): opening is an
+    /// error or a gazetteer whose matching never panics and gives spans inside the text.
+    #[test]
+    fn forged_contents_never_panic(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 1u8..), 1..8),
+        text in random_text(),
+    ) {
+        let (_, mut b) = small();
+        for (at, x) in edits {
+            let at = at.index(b.len() - 32) + 32;
+            b[at] ^= x;
+        }
+        let crc = crc32fast::hash(&b[32..]);
+        b[24..28].copy_from_slice(&crc.to_le_bytes());
+        if let Ok(g) = Gazetteer::from_index_bytes(b) {
+            for overlapping in [false, true] {
+                for m in seen(&g, &text, overlapping) {
+                    prop_assert!(m.0 <= m.2 && m.2 <= m.1 && m.1 <= text.len());
+                }
+            }
+            let _ = (g.last_safe_cut(&text), g.memory_usage(), g.entries().count());
+        }
+    }
+}

@@ -143,6 +143,7 @@ mod names;
 mod nisba;
 mod prefix;
 mod search;
+mod store;
 mod text;
 
 /// The aho-corasick crate, whose automata the gazetteer steps (re-exported for custom
@@ -183,10 +184,11 @@ const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 pub fn default_entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        let mut out = Vec::new();
+        let mut out = store::EntryStore::default();
         load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
             .expect("the embedded default gazetteer parses (tested)");
-        merge_entries(out).0
+        out.merge();
+        (0..out.len()).map(|i| out.entry(i)).collect()
     })
 }
 
