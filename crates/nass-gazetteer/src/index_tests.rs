@@ -26,6 +26,14 @@ fn seen(g: &Gazetteer, text: &str, overlapping: bool) -> Vec<Seen> {
     };
     it.map(|m| {
         let e = m.entry();
+        // The entry read in place is the entry decoded.
+        let r = m.entry_ref();
+        assert_eq!(r.to_entry(), *e);
+        assert_eq!(
+            r.payload_json(),
+            e.payload().map(|p| p.to_string()).as_deref()
+        );
+        assert!(r.names().eq(e.names()));
         (
             m.start(),
             m.end(),

@@ -178,7 +178,7 @@ mod text;
 pub use aho_corasick;
 pub use builder::GazetteerBuilder;
 pub use cut::{MAX_NAME_BYTES, MAX_NAME_WORDS, SAFE_CUT_SCAN};
-pub use entry::{Entry, GazetteerError};
+pub use entry::{Entry, EntryRef, GazetteerError};
 pub use matches::{Match, MatchKind, Matches};
 pub use nisba::PLACE_KINDS;
 /// The serde_json crate, for entry payloads.
