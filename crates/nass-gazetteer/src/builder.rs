@@ -1,5 +1,5 @@
 //! [`GazetteerBuilder`]: entries in, a [`Gazetteer`] out (entries merged, names
-//! normalized, the automaton and the filters built).
+//! normalized, the index bytes written: the trie of the names, the tables, the filters).
 
 use super::*;
 use crate::store::EntryStore;
@@ -154,9 +154,8 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Builds the gazetteer: normalizes every name and builds the automata. Gazetteers
-    /// whose names take over 1 MiB are built on every core
-    /// ([`std::thread::available_parallelism`]), one shard of names per thread at a time.
+    /// Builds the gazetteer: normalizes every name and writes the index bytes (the trie
+    /// of the names, the patterns, targets and entries, the filters) in memory.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};

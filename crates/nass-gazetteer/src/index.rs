@@ -144,23 +144,23 @@ impl Inner {
         &chunk[i % CHUNK]
     }
 
-    /// Entry `j` from the index; an entry whose bytes are not one (only a forged index,
-    /// whose checksum is right but contents wrong, has such) reads as an empty entry.
-    fn decode_entry(&self, j: usize) -> Entry {
+    /// Entry `i` (below `entry_count`) read in place.
+    pub(crate) fn entry_ref(&self, i: usize) -> EntryRef<'_> {
+        EntryRef::parse(self.record(i).unwrap_or(&[]), &self.types)
+    }
+
+    /// The record of entry `j`, if its offsets are in bounds.
+    fn record(&self, j: usize) -> Option<&[u8]> {
         let b = self.bytes();
         let at = self.layout.entry_offsets.start + 8 * j;
         let (lo, hi) = (u64_at(b, at), u64_at(b, at + 8));
         let data = &b[self.layout.entry_data.clone()];
-        let record = usize::try_from(lo)
-            .ok()
-            .zip(usize::try_from(hi).ok())
-            .and_then(|(lo, hi)| data.get(lo..hi));
-        record
-            .and_then(|r| {
-                let mut c = file::Cursor::new(r);
-                file::get_entry(&mut c, &self.types).filter(|_| c.at == r.len())
-            })
-            .unwrap_or_else(|| Entry::new("", ""))
+        data.get(usize::try_from(lo).ok()?..usize::try_from(hi).ok()?)
+    }
+
+    /// Entry `j` from the index, decoded.
+    fn decode_entry(&self, j: usize) -> Entry {
+        self.entry_ref(j).to_entry()
     }
 
     /// The chunks of entries decoded so far, and the heap they take.

@@ -26,6 +26,14 @@ fn seen(g: &Gazetteer, text: &str, overlapping: bool) -> Vec<Seen> {
     };
     it.map(|m| {
         let e = m.entry();
+        // The entry read in place is the entry decoded.
+        let r = m.entry_ref();
+        assert_eq!(r.to_entry(), *e);
+        assert_eq!(
+            r.payload_json(),
+            e.payload().map(|p| p.to_string()).as_deref()
+        );
+        assert!(r.names().eq(e.names()));
         (
             m.start(),
             m.end(),
@@ -276,5 +284,82 @@ proptest! {
             }
             let _ = (g.last_safe_cut(&text), g.memory_usage(), g.entries().count());
         }
+    }
+}
+
+/// Gazetteers (built or mapped) and what matching hands out can cross threads.
+#[test]
+fn send_and_sync() {
+    fn both<T: Send + Sync>() {}
+    both::<Gazetteer>();
+    both::<crate::Match<'static, 'static>>();
+    both::<crate::EntryRef<'static>>();
+    both::<crate::compiled::Storage>();
+    // A clone shares the index: matching through either sees the same entries.
+    let (g, _) = small();
+    let c = g.clone();
+    let t = std::thread::spawn(move || seen(&c, "في بغداد", false));
+    assert_eq!(t.join().unwrap(), seen(&g, "في بغداد", false));
+}
+
+/// The merge by definition: entries with the same canonical name and type joined into
+/// the first, variants appended once each, the first payload kept.
+fn merged_reference(entries: &[Entry]) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for e in entries {
+        match out
+            .iter_mut()
+            .find(|o| o.canonical() == e.canonical() && o.entity_type() == e.entity_type())
+        {
+            Some(o) => {
+                let mut m = o.clone().variants(e.variant_names().iter().cloned());
+                if o.payload().is_none() {
+                    if let Some(p) = e.payload() {
+                        m = m.with_payload(p.clone());
+                    }
+                }
+                *o = m;
+            }
+            None => out.push(e.clone()),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Duplicates merge as the definition says, in order, with the default list in front
+    /// of the entries added (one of its entries repeated among them).
+    #[test]
+    fn entries_merge_as_defined(
+        entries in prop::collection::vec(
+            (prop::sample::select(vec!["بغداد", "البصرة", "الموصل"]), entry()).prop_map(|(n, e)| {
+                // Variants that normalize to something (not a lone fatha).
+                let vs = e.variant_names().iter().filter(|v| v.chars().any(|c| c != '\u{064E}' && c != ' '));
+                let mut d = Entry::new(n, e.entity_type()).variants(vs.cloned());
+                if let Some(p) = e.payload() { d = d.with_payload(p.clone()); }
+                d
+            }),
+            0..12,
+        ),
+        defaults: bool,
+    ) {
+        let mut all: Vec<Entry> = Vec::new();
+        if defaults {
+            all.extend(crate::default_entries().iter().cloned());
+        }
+        let extra = Entry::new("بغداد", "capital").variant("بغدادُ");
+        all.extend(entries.iter().cloned());
+        all.push(extra.clone());
+        let g = Gazetteer::builder()
+            .default_entries(defaults)
+            .entries(entries.iter().cloned())
+            .entry(extra)
+            .build()
+            .unwrap();
+        let want = merged_reference(&all);
+        prop_assert_eq!(g.len(), want.len());
+        prop_assert!(g.entries().eq(want.iter()));
     }
 }

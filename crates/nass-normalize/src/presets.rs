@@ -214,9 +214,9 @@ impl Settings {
     /// [`Normalizer::settings_bytes`](crate::Normalizer::settings_bytes).
     pub(crate) fn encode(&self) -> [u8; SETTINGS_BYTES] {
         let form = UnicodeForm::ALL.iter().position(|&f| f == self.unicode);
-        let digits = self
-            .digits
-            .map_or(0, |d| 1 + DigitSet::ALL.iter().position(|&s| s == d).unwrap_or(0));
+        let digits = self.digits.map_or(0, |d| {
+            1 + DigitSet::ALL.iter().position(|&s| s == d).unwrap_or(0)
+        });
         let sources = DigitSet::ALL
             .iter()
             .enumerate()
