@@ -273,7 +273,8 @@ const CHUNK: usize = 1 << 16;
 /// items at a time: the chunk's items are read as UTF-32 under the GIL; `work` runs on
 /// runs of them (a range of indices into the chunk's [`Texts`]) on the threads of
 /// [`crate::parallel`], with the GIL released; then `emit` gets, under the GIL and in
-/// order, the items of each run and what `work` made of them. A non-`str` item is a
+/// order, the items of each run, the chunk's [`Texts`] with the run's range in it, and
+/// what `work` made of them. A non-`str` item is a
 /// `NassTypeError` and a lone surrogate a `NassError`, both with the item's index.
 pub fn batch<'py, R, W, E>(
     seq: &Bound<'py, PyAny>,
@@ -284,7 +285,7 @@ pub fn batch<'py, R, W, E>(
 where
     R: Send,
     W: Fn(&Texts, Range<usize>) -> Result<R, BadItem> + Sync,
-    E: FnMut(&[Bound<'py, PyAny>], R) -> PyResult<()>,
+    E: FnMut(&[Bound<'py, PyAny>], &Texts, Range<usize>, R) -> PyResult<()>,
 {
     let py = seq.py();
     if seq.is_instance_of::<PyString>() || seq.is_instance_of::<PyBytes>() {
@@ -311,7 +312,7 @@ where
         for (range, result) in runs {
             let r = result
                 .map_err(|BadItem(i, at, c)| surrogate_error(&format!("{what}[{i}]"), at, c))?;
-            emit(&items[range], r)?;
+            emit(&items[range.clone()], t, range, r)?;
         }
         texts.base += items.len();
         items.clear();

@@ -108,3 +108,31 @@ def test_str_subclasses_are_read() -> None:
 
     assert TEH.normalize(Text("مدرسة")) == "مدرسه"
     assert nass.tokenize_strings(Text("قال: نعم")) == ["قال", ":", "نعم"]
+
+
+def test_repeated_token_texts_are_one_object() -> None:
+    # Within one batch call, a token text met again is the str made the first time.
+    out = nass.tokenize_strings_batch(["قال الوزير: نعم", "نعم، قال"])
+    assert out == [["قال", "الوزير", ":", "نعم"], ["نعم", "،", "قال"]]
+    assert out[1][0] is out[0][3]
+    assert out[1][2] is out[0][0]
+
+
+def test_token_texts_past_the_interning_bounds() -> None:
+    # Texts longer than 32 code points are not kept, nor more than 65 536 texts: both
+    # still come back right.
+    long_word = "ب" * 40
+    many = [" ".join(str(i) for i in range(k, k + 1000)) for k in range(0, 70_000, 1000)]
+    texts = [long_word, long_word + " " + long_word] + many + many[:3]
+    out = nass.tokenize_strings_batch(texts)
+    assert out[0] == [long_word]
+    assert out[1] == [long_word, long_word]
+    assert out[2:] == [t.split(" ") for t in many + many[:3]]
+
+
+vocabulary = st.sampled_from(["قال", "نعم", "ة", "𝐀", "a", "قالت", "3.5", ":", "  ", "\x00"])
+
+
+@given(st.lists(st.lists(vocabulary, max_size=12).map(" ".join), max_size=10))
+def test_batch_with_repeated_tokens_equals_one_by_one(texts: list[str]) -> None:
+    assert nass.tokenize_strings_batch(texts) == [nass.tokenize_strings(t) for t in texts]
