@@ -14,7 +14,10 @@
 #![allow(unsafe_code)]
 
 use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
 use std::ops::Range;
+use std::panic::AssertUnwindSafe;
+use std::sync::{mpsc, Arc, Mutex};
 
 use pyo3::ffi;
 use pyo3::prelude::*;
@@ -233,6 +236,7 @@ pub fn utf8(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Utf8> {
 
 /// The code points of some items of a batch, one buffer for all (`Sync`: the threads of a
 /// batch call share it with the GIL released).
+#[derive(Default)]
 pub struct Texts {
     ucs: Vec<u32>,
     /// `ends[i]` is where item `i`'s code points end in `ucs`.
@@ -269,13 +273,22 @@ impl Texts {
 /// a time, so that the buffers stay small (and in cache) whatever the batch's size.
 const CHUNK: usize = 1 << 16;
 
+/// What a worker sends back: the chunk's number, its texts, and what `work` made of them
+/// (or its panic).
+type Done<R> = (usize, Texts, std::thread::Result<Result<R, BadItem>>);
+
 /// Runs a batch call over a sequence of `str` (`what` names it in errors), a chunk of
 /// items at a time: the chunk's items are read as UTF-32 under the GIL; `work` runs on
-/// runs of them (a range of indices into the chunk's [`Texts`]) on the threads of
-/// [`crate::parallel`], with the GIL released; then `emit` gets, under the GIL and in
-/// order, the items of each run, the chunk's [`Texts`] with the run's range in it, and
-/// what `work` made of them. A non-`str` item is a
-/// `NassTypeError` and a lone surrogate a `NassError`, both with the item's index.
+/// them (the chunk's [`Texts`] and the range of all its items) with the GIL released;
+/// then `emit` gets, under the GIL and in order, the chunk's items, its [`Texts`] with
+/// the range, and what `work` made of them. A non-`str` item is a `NassTypeError` and a
+/// lone surrogate a `NassError`, both with the item's index (the first in order wins).
+///
+/// With more than one thread ([`crate::parallel::threads`]) and more than one chunk, the
+/// chunks are a pipeline: worker threads run `work` on chunks while the calling thread,
+/// holding the GIL, reads the next chunks and makes the results of the finished ones, so
+/// that the part that needs the GIL overlaps the part that does not. At most one chunk
+/// per worker and one more are in flight. The threads end with the call.
 pub fn batch<'py, R, W, E>(
     seq: &Bound<'py, PyAny>,
     what: &str,
@@ -294,71 +307,173 @@ where
             type_name(seq)
         )));
     }
-    let mut items: Vec<Bound<'py, PyAny>> = Vec::new();
-    let mut texts = Texts {
-        ucs: Vec::new(),
-        ends: Vec::new(),
-        base: 0,
-    };
-    let mut flush = |items: &mut Vec<Bound<'py, PyAny>>, texts: &mut Texts| -> PyResult<()> {
-        let t = &*texts;
-        let runs = py.detach(|| {
-            crate::parallel::runs(
-                t.len(),
-                |i| t.ucs4(i).len(),
-                |range| (range.clone(), work(t, range)),
-            )
-        });
-        for (range, result) in runs {
-            let r = result
-                .map_err(|BadItem(i, at, c)| surrogate_error(&format!("{what}[{i}]"), at, c))?;
-            emit(&items[range.clone()], t, range, r)?;
+    let bad = |BadItem(i, at, c): BadItem| surrogate_error(&format!("{what}[{i}]"), at, c);
+    let threads = crate::parallel::threads();
+    std::thread::scope(|scope| -> PyResult<()> {
+        let work = &work;
+        let (job_tx, job_rx) = mpsc::channel::<(usize, Texts)>();
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (done_tx, done_rx) = mpsc::channel::<Done<R>>();
+        // Taken out while waiting with the GIL released (a `Receiver` is not `Sync`).
+        let mut done_rx = Some(done_rx);
+        let mut started = false;
+        // The items of the chunks sent, in order, and results that came back early.
+        let mut in_flight: VecDeque<Vec<Bound<'py, PyAny>>> = VecDeque::new();
+        let mut early: BTreeMap<usize, (Texts, std::thread::Result<Result<R, BadItem>>)> =
+            BTreeMap::new();
+        let (mut sent, mut received) = (0usize, 0usize);
+        let mut spare: Vec<Texts> = Vec::new();
+        let mut items: Vec<Bound<'py, PyAny>> = Vec::new();
+        let mut texts = Texts::default();
+
+        // The next chunk's result, in order (the GIL released while waiting).
+        let mut next = |early: &mut BTreeMap<_, _>| -> (Texts, Result<R, BadItem>) {
+            let seq_no = received;
+            received += 1;
+            let (t, r) = loop {
+                if let Some(found) = early.remove(&seq_no) {
+                    break found;
+                }
+                let rx = done_rx.take().expect("the receiver is put back");
+                let (rx, msg) = py.detach(move || {
+                    let msg = rx.recv();
+                    (rx, msg)
+                });
+                done_rx = Some(rx);
+                // The workers live as long as `job_tx`, which lives until the end.
+                let (n, t, r) = msg.expect("a worker sends back every chunk");
+                early.insert(n, (t, r));
+            };
+            match r {
+                Ok(r) => (t, r),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        };
+
+        let mut iter = Items::new(seq, what)?;
+        loop {
+            let item = iter.next()?;
+            let full = texts.ucs.len() >= CHUNK || (item.is_none() && !items.is_empty());
+            if full {
+                let n = items.len();
+                let last = item.is_none();
+                if threads <= 1 || (last && !started) {
+                    // One thread, or the only chunk: here.
+                    let t = &texts;
+                    let r = py.detach(|| work(t, 0..n)).map_err(bad)?;
+                    emit(&items, t, 0..n, r)?;
+                    items.clear();
+                    texts.next_chunk(n);
+                } else {
+                    if !started {
+                        started = true;
+                        for _ in 0..threads {
+                            let rx = Arc::clone(&job_rx);
+                            let tx = done_tx.clone();
+                            scope.spawn(move || loop {
+                                let job = match rx.lock() {
+                                    Ok(guard) => guard.recv(),
+                                    Err(poisoned) => poisoned.into_inner().recv(),
+                                };
+                                let Ok((n, t)) = job else { break };
+                                let r = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                    work(&t, 0..t.len())
+                                }));
+                                if tx.send((n, t, r)).is_err() {
+                                    break;
+                                }
+                            });
+                        }
+                    }
+                    let base = texts.base;
+                    let mut fresh = spare.pop().unwrap_or_default();
+                    fresh.base = base;
+                    fresh.next_chunk(n);
+                    let job = std::mem::replace(&mut texts, fresh);
+                    job_tx
+                        .send((sent, job))
+                        .expect("the workers run until the end");
+                    sent += 1;
+                    in_flight.push_back(std::mem::take(&mut items));
+                }
+            }
+            // Make the results of the chunks done, keeping every worker busy.
+            while in_flight.len() > threads || (item.is_none() && !in_flight.is_empty()) {
+                let chunk = in_flight.pop_front().expect("not empty");
+                let (t, r) = next(&mut early);
+                emit(&chunk, &t, 0..t.len(), r.map_err(bad)?)?;
+                spare.push(t);
+            }
+            let Some(item) = item else { break };
+            let i = texts.base + items.len();
+            let added = item
+                .cast::<PyString>()
+                .map_err(|_| not_str(&item, &format!("{what}[{i}]")))
+                .and_then(|s| read_ucs4(s, &mut texts.ucs));
+            if let Err(e) = added {
+                // A lone surrogate in an earlier item comes first.
+                while !in_flight.is_empty() {
+                    in_flight.pop_front();
+                    next(&mut early).1.map_err(bad)?;
+                }
+                return Err(e);
+            }
+            texts.ends.push(texts.ucs.len());
+            items.push(item);
         }
-        texts.base += items.len();
-        items.clear();
-        texts.ucs.clear();
-        texts.ends.clear();
         Ok(())
-    };
-    let mut add = |item: Bound<'py, PyAny>,
-                   items: &mut Vec<Bound<'py, PyAny>>,
-                   texts: &mut Texts|
-     -> PyResult<()> {
-        let i = texts.base + items.len();
-        let s = item
-            .cast::<PyString>()
-            .map_err(|_| not_str(&item, &format!("{what}[{i}]")))?;
-        read_ucs4(s, &mut texts.ucs)?;
-        texts.ends.push(texts.ucs.len());
-        items.push(item);
-        if texts.ucs.len() >= CHUNK {
-            flush(items, texts)?;
+    })
+}
+
+impl Texts {
+    /// Emptied for the chunk after one of `n` items.
+    fn next_chunk(&mut self, n: usize) {
+        self.base += n;
+        self.ucs.clear();
+        self.ends.clear();
+    }
+}
+
+/// The items of a sequence argument: a list or a tuple read by index, anything else
+/// iterated.
+enum Items<'py> {
+    Seq(Bound<'py, PyAny>, usize, usize),
+    Iter(Bound<'py, pyo3::types::PyIterator>),
+}
+
+impl<'py> Items<'py> {
+    fn new(seq: &Bound<'py, PyAny>, what: &str) -> PyResult<Self> {
+        if seq.is_instance_of::<PyList>() || seq.is_instance_of::<PyTuple>() {
+            return Ok(Items::Seq(seq.clone(), 0, seq.len()?));
         }
-        Ok(())
-    };
-    if let Ok(list) = seq.cast::<PyList>() {
-        for item in list.iter() {
-            add(item, &mut items, &mut texts)?;
-        }
-    } else if let Ok(tuple) = seq.cast::<PyTuple>() {
-        for item in tuple.iter() {
-            add(item, &mut items, &mut texts)?;
-        }
-    } else {
         let iter = seq.try_iter().map_err(|_| {
             type_error(format!(
                 "{what} must be a sequence of str, not {}",
                 type_name(seq)
             ))
         })?;
-        for item in iter {
-            add(item?, &mut items, &mut texts)?;
+        Ok(Items::Iter(iter))
+    }
+
+    fn next(&mut self) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self {
+            Items::Seq(seq, i, n) => {
+                // A list may shrink while read (by a `__del__`, say): its length is read
+                // again at each step.
+                if *i >= (*n).min(seq.len()?) {
+                    return Ok(None);
+                }
+                let item = if let Ok(list) = seq.cast::<PyList>() {
+                    list.get_item(*i)?
+                } else {
+                    seq.cast::<PyTuple>()?.get_item(*i)?
+                };
+                *i += 1;
+                Ok(Some(item))
+            }
+            Items::Iter(iter) => iter.next().transpose(),
         }
     }
-    if !items.is_empty() {
-        flush(&mut items, &mut texts)?;
-    }
-    Ok(())
 }
 
 /// Python's `repr` of a string, for the `__repr__` of the classes.

@@ -73,7 +73,7 @@ def test_empty_strings() -> None:
 
 
 def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
-    # Several chunks of a batch (a chunk is about 1 Mi code points) and several threads.
+    # Several chunks of a batch (a chunk is about 64 Ki code points) and several threads.
     lines = corpus_lines * 60
     n = nass.Normalizer("camel")
     nass.set_num_threads(3)
@@ -136,3 +136,41 @@ vocabulary = st.sampled_from(["قال", "نعم", "ة", "𝐀", "a", "قالت",
 @given(st.lists(st.lists(vocabulary, max_size=12).map(" ".join), max_size=10))
 def test_batch_with_repeated_tokens_equals_one_by_one(texts: list[str]) -> None:
     assert nass.tokenize_strings_batch(texts) == [nass.tokenize_strings(t) for t in texts]
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_the_first_bad_item_in_order_is_named(corpus_lines: list[str], threads: int) -> None:
+    # A lone surrogate in the first chunk (about 64 Ki code points), still on a worker
+    # thread when a non-str item is read in the second chunk, is reported first; and a
+    # generator is read the same.
+    lines: list[object] = list(corpus_lines * 60)
+    lines[5] = "\udfff"
+    size, k = 0, 0
+    while size < 70_000:
+        size += len(corpus_lines[k % len(corpus_lines)])
+        k += 1
+    lines[k] = b"bytes"
+    nass.set_num_threads(threads)
+    try:
+        for f in (nass.Normalizer().normalize_batch, nass.tokenize_strings_batch):
+            with pytest.raises(nass.NassError, match="texts\\[5\\] contains"):
+                f(lines)
+            with pytest.raises(nass.NassError, match="texts\\[5\\] contains"):
+                f(x for x in lines)
+            with pytest.raises(TypeError, match=f"texts\\[{k - 6}\\] must be str"):
+                f(lines[6:])
+    finally:
+        nass.set_num_threads(0)
+
+
+def test_generators_and_tuples_in_several_chunks(corpus_lines: list[str]) -> None:
+    lines = corpus_lines * 60
+    n = nass.Normalizer("camel")
+    expected = [n.normalize(t) for t in lines]
+    nass.set_num_threads(2)
+    try:
+        assert n.normalize_batch(x for x in lines) == expected
+        assert n.normalize_batch(tuple(lines)) == expected
+        assert nass.tokenize_strings_batch(iter(lines)) == [nass.tokenize_strings(t) for t in lines]
+    finally:
+        nass.set_num_threads(0)
