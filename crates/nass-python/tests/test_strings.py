@@ -29,9 +29,17 @@ astral_text = st.text(
     max_size=30,
 )
 ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+# Code points at the edges of UTF-8's one-, two-, three- and four-byte forms, in any
+# order: four code points below U+0800 are encoded at a time, the others one by one.
+edge_text = st.text(
+    alphabet=st.sampled_from(
+        ["\x00", "\x7f", "\x80", "é", "ة", "\u07ff", "\u0800", "\ufffd", "\uffff", "\U00010000", "\U0010ffff"]
+    ),
+    max_size=40,
+)
 
 
-@given(st.one_of(any_text, astral_text, ascii_text, arabic_text))
+@given(st.one_of(any_text, astral_text, ascii_text, arabic_text, edge_text))
 def test_changed_text_comes_back_exactly(text: str) -> None:
     # "ة" at both ends forces a new str (the UTF-32 copy back) for every text.
     text = "ة" + text + "ة"
@@ -42,7 +50,7 @@ def test_changed_text_comes_back_exactly(text: str) -> None:
     assert TEH.normalize_batch([text, "", text[1:]]) == [expected, "", expected[1:]]
 
 
-@given(st.lists(st.one_of(any_text, astral_text, ascii_text), max_size=8))
+@given(st.lists(st.one_of(any_text, astral_text, ascii_text, edge_text), max_size=8))
 def test_batch_equals_one_by_one_on_any_text(texts: list[str]) -> None:
     for preset in ("search", "camel"):
         n = nass.Normalizer(preset)
@@ -84,7 +92,7 @@ def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
         nass.set_num_threads(0)
 
 
-@given(any_text, any_text, st.integers(0xD800, 0xDFFF))
+@given(st.one_of(any_text, edge_text), st.one_of(any_text, edge_text), st.integers(0xD800, 0xDFFF))
 def test_lone_surrogates_are_nass_errors(a: str, b: str, code: int) -> None:
     text = a + chr(code) + b
     message = f"lone surrogate U\\+{code:04X} at index {len(a)}"
