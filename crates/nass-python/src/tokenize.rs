@@ -270,11 +270,11 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
 /// The `str` objects made for token texts during one call, by their code points, so that
 /// a text met again is the same object. Bounded: texts longer than [`Interned::MAX_LEN`]
 /// code points are not kept, nor more than [`Interned::MAX_ENTRIES`] texts (new ones are
-/// then made each time). The hasher is std's, keyed at random, so crafted input cannot
-/// make the lookups slow.
+/// then made each time). The hasher (foldhash, seeded at random per process and per
+/// map) leaves input crafted to collide no seed to aim at.
 #[derive(Default)]
 struct Interned<'py> {
-    map: std::collections::HashMap<Box<[u32]>, Bound<'py, PyAny>>,
+    map: std::collections::HashMap<Box<[u32]>, Bound<'py, PyAny>, foldhash::fast::RandomState>,
 }
 
 impl<'py> Interned<'py> {
