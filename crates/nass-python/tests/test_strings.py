@@ -5,6 +5,8 @@ ASCII-only and empty strings, and lone surrogates."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -151,7 +153,7 @@ def test_the_first_bad_item_in_order_is_named(corpus_lines: list[str], threads: 
     # A lone surrogate in the first chunk (about 64 Ki code points), still on a worker
     # thread when a non-str item is read in the second chunk, is reported first; and a
     # generator is read the same.
-    lines: list[object] = list(corpus_lines * 60)
+    lines: list[Any] = list(corpus_lines * 60)
     lines[5] = "\udfff"
     size, k = 0, 0
     while size < 70_000:
