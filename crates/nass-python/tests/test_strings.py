@@ -39,9 +39,18 @@ edge_text = st.text(
     ),
     max_size=40,
 )
+# Runs of code points below U+0800 (ASCII and two-byte forms), long enough for the eight
+# at a time of the vector encoder, with at times a longer form among them.
+short_forms_text = st.lists(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(["\x00", " ", "a", "\x7f", "\x80", "é", "ة", "ب", "\u07ff"]), min_size=1, max_size=20),
+        st.sampled_from(["\u0800", "\uffff", "\U0001f600"]),
+    ),
+    max_size=8,
+).map("".join)
 
 
-@given(st.one_of(any_text, astral_text, ascii_text, arabic_text, edge_text))
+@given(st.one_of(any_text, astral_text, ascii_text, arabic_text, edge_text, short_forms_text))
 def test_changed_text_comes_back_exactly(text: str) -> None:
     # "ة" at both ends forces a new str (the UTF-32 copy back) for every text.
     text = "ة" + text + "ة"
@@ -52,7 +61,7 @@ def test_changed_text_comes_back_exactly(text: str) -> None:
     assert TEH.normalize_batch([text, "", text[1:]]) == [expected, "", expected[1:]]
 
 
-@given(st.lists(st.one_of(any_text, astral_text, ascii_text, edge_text), max_size=8))
+@given(st.lists(st.one_of(any_text, astral_text, ascii_text, edge_text, short_forms_text), max_size=8))
 def test_batch_equals_one_by_one_on_any_text(texts: list[str]) -> None:
     for preset in ("search", "camel"):
         n = nass.Normalizer(preset)
@@ -94,7 +103,11 @@ def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
         nass.set_num_threads(0)
 
 
-@given(st.one_of(any_text, edge_text), st.one_of(any_text, edge_text), st.integers(0xD800, 0xDFFF))
+@given(
+    st.one_of(any_text, edge_text, short_forms_text),
+    st.one_of(any_text, edge_text, short_forms_text),
+    st.integers(0xD800, 0xDFFF),
+)
 def test_lone_surrogates_are_nass_errors(a: str, b: str, code: int) -> None:
     text = a + chr(code) + b
     message = f"lone surrogate U\\+{code:04X} at index {len(a)}"
