@@ -134,6 +134,7 @@ fn encode_utf8(src: &[u32], dst: &mut [u8]) -> Result<usize, (usize, (usize, u32
     #[cfg(target_arch = "x86_64")]
     let simd = sse::available();
     // Where the vector loop may be tried again (after a block it could not take).
+    #[cfg(target_arch = "x86_64")]
     let mut retry = 0;
     while i < src.len() {
         #[cfg(target_arch = "x86_64")]
