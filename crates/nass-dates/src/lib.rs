@@ -150,7 +150,7 @@ mod word;
 
 pub use find::{
     find_dates, last_safe_cut, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches,
-    DateValue,
+    DateValue, RelativeOffset, RelativeUnit,
 };
 pub use lexicon::{find_date_words, lexicon, lexicon_gazetteer, lookup, DateWordMatch};
 /// The calendars, names and formatting of `nass-calendar`, re-exported: nass-dates finds
@@ -165,5 +165,7 @@ pub use word::{DateWord, LexiconEntry, MonthName, RelativeWord};
 
 #[cfg(test)]
 mod find_tests;
+#[cfg(test)]
+mod relative_tests;
 #[cfg(test)]
 mod tests;

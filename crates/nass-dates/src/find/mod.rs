@@ -19,13 +19,14 @@ use nass_calendar::{CalendarKind, EraMark, GregorianDate, HijriCalendar, NamingS
 use crate::word::RelativeWord;
 
 mod parse;
+mod relative;
 mod resolve;
 mod text;
 mod types;
 
 use parse::{collect_words, Word};
 use text::{decimal, find_digit, is_transparent, num_at};
-pub use types::{DateKind, DateMatch, DateValue};
+pub use types::{DateKind, DateMatch, DateValue, RelativeOffset, RelativeUnit};
 
 /// Finds date expressions; configured by [`DateFinder::builder`].
 ///
@@ -260,6 +261,9 @@ pub(super) struct Expr {
     pub(super) value: DateValue,
     pub(super) weekday: Option<Weekday>,
     pub(super) relative: Option<RelativeWord>,
+    /// How many of the relative word's periods: 2 for قبل الماضي and بعد المقبل.
+    pub(super) step: u8,
+    pub(super) offset: Option<RelativeOffset>,
 }
 
 #[derive(Clone, Copy, Debug)]
