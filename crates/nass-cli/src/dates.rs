@@ -25,7 +25,8 @@ pub struct DatesArgs {
     /// `resolved` (with --anchor), `unresolved` (with --anchor: why the value could not be
     /// resolved), `relative`, `linked_start`/`linked_end` (the other half
     /// of a الموافق pair), `weekday_conflict` (true when the named weekday contradicts the
-    /// date). JSONL leaves out the fields that do not apply; TSV has a column for every
+    /// date), `part` (`early`, `middle` or `late`: مطلع، منتصف، أواخر before a month, year
+    /// or period). JSONL leaves out the fields that do not apply; TSV has a column for every
     /// field, empty where it does not apply. `text` writes each value alone on a line.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
@@ -61,10 +62,11 @@ struct DateRecord<'a> {
     linked_start: Option<u64>,
     linked_end: Option<u64>,
     weekday_conflict: bool,
+    part: Option<&'static str>,
 }
 
 /// Every field of [`DateRecord`], the ones JSONL leaves out when they do not apply too.
-const TSV_COLUMNS: [&str; 14] = [
+const TSV_COLUMNS: [&str; 15] = [
     "start",
     "end",
     "kind",
@@ -79,6 +81,7 @@ const TSV_COLUMNS: [&str; 14] = [
     "linked_start",
     "linked_end",
     "weekday_conflict",
+    "part",
 ];
 
 impl Record for DateRecord<'_> {
@@ -99,6 +102,7 @@ impl Record for DateRecord<'_> {
         if self.weekday_conflict {
             o.bool("weekday_conflict", true);
         }
+        o.opt_str("part", self.part);
     }
 
     fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
@@ -116,6 +120,7 @@ impl Record for DateRecord<'_> {
         row.opt_num(self.linked_start);
         row.opt_num(self.linked_end);
         row.str(if self.weekday_conflict { "true" } else { "" });
+        row.str(self.part.unwrap_or(""));
     }
 }
 
@@ -153,6 +158,7 @@ fn record<'a>(m: &DateMatch<'a>, piece: &Piece<'_>) -> DateRecord<'a> {
         linked_start: linked.as_ref().map(|r| piece.start_of(r.start)),
         linked_end: linked.as_ref().map(|r| piece.end_of(r.end)),
         weekday_conflict: m.weekday_conflict(),
+        part: m.part().map(|p| p.name()),
     }
 }
 

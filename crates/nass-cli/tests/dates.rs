@@ -149,9 +149,10 @@ fn stray_marks_start_their_word_whatever_the_chunk_size() {
 fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
     // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor,
     // a day the anchor's Hijri year does not have (Sha'ban 1445 has 29 days in the Umm
-    // al-Qura calendar): every optional field appears in some record.
+    // al-Qura calendar), and (issue 14: the new field `part`) a part of a month: every
+    // optional field appears in some record.
     let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي \
-                وفي 30 شعبان.";
+                وفي 30 شعبان وفي منتصف مارس.";
     let args = ["dates", "--anchor", "2024-02-11"];
     let jsonl = json_lines(&run_str(&args, text));
     let tsv = run_str(&[&args[..], &["--format", "tsv"]].concat(), text);
@@ -167,7 +168,7 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
     let mut columns = header.clone();
     columns.sort_unstable();
     assert_eq!(columns, keys);
-    assert_eq!(keys.len(), 14, "{keys:?}"); // 6 always there, 8 where they apply
+    assert_eq!(keys.len(), 15, "{keys:?}"); // 6 always there, 9 where they apply (part: issue 14)
                                             // Row by row, the same values, empty where JSONL leaves the field out.
     assert_eq!(rows.len(), jsonl.len());
     for (row, record) in rows.iter().zip(&jsonl) {
@@ -182,7 +183,8 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
         }
     }
     assert_eq!(jsonl[0]["weekday_conflict"], true);
-    assert_eq!(rows[1][header.len() - 1], "");
+    assert_eq!(rows[1][header.len() - 2], ""); // weekday_conflict (part is the last column)
+    assert_eq!(jsonl[4]["part"], "middle");
     // And the help names every one of them.
     let help = run_str(&["dates", "--help"], "");
     for name in header {

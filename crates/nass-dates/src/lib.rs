@@ -150,7 +150,7 @@ mod word;
 
 pub use find::{
     find_dates, last_safe_cut, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches,
-    DateValue, RelativeOffset, RelativeUnit,
+    DatePart, DateValue, RelativeOffset, RelativeUnit,
 };
 pub use lexicon::{find_date_words, lexicon, lexicon_gazetteer, lookup, DateWordMatch};
 /// The calendars, names and formatting of `nass-calendar`, re-exported: nass-dates finds

@@ -357,3 +357,49 @@ proptest! {
         prop_assert_eq!(i32::from(v.week().unwrap()), (thursday.jdn() - jan1.jdn()) / 7 + 1);
     }
 }
+
+/// Ordinal day words before a month, and the vague parts of a month, year or period.
+#[test]
+fn first_and_last_days_and_parts() {
+    let finder = DateFinder::builder().anchor(anchor()).build();
+    #[rustfmt::skip]
+    let rows: &[(&str, &str, &str, &str, Option<DatePart>)] = &[
+        ("يبدأ العام الدراسي أول سبتمبر", "أول سبتمبر", "day-month", "--09-01", None),
+        ("ينتهي في آخر يوم من ديسمبر", "آخر يوم من ديسمبر", "day-month", "--12-31", None),
+        // 2024 is a leap year, 2023 is not.
+        ("حتى آخر يوم من فبراير 2024", "آخر يوم من فبراير 2024", "date", "2024-02-29", None),
+        ("حتى آخر يوم من فبراير 2023", "آخر يوم من فبراير 2023", "date", "2023-02-28", None),
+        // Ramadan 1445 has 30 days in the Umm al-Qura table (1 Ramadan = 11 March 2024,
+        // 1 Shawwal = 10 April 2024); without the year its length is unknown: the month,
+        // its late part.
+        ("في آخر يوم من رمضان 1445هـ", "آخر يوم من رمضان 1445هـ", "date", "1445-09-30", None),
+        ("في آخر يوم من رمضان", "آخر يوم من رمضان", "month", "--09", Some(DatePart::Late)),
+        ("وأول يوم من شوال", "وأول يوم من شوال", "day-month", "--10-01", None),
+        ("في منتصف مارس 2023", "منتصف مارس 2023", "month-year", "2023-03", Some(DatePart::Middle)),
+        ("في أوائل عام 2020", "أوائل عام 2020", "year", "2020", Some(DatePart::Early)),
+        ("ومنتصف 2019", "ومنتصف 2019", "year", "2019", Some(DatePart::Middle)),
+        ("منذ مطلع شهر رمضان", "مطلع شهر رمضان", "month", "--09", Some(DatePart::Early)),
+        ("في أواخر الشهر الماضي", "أواخر الشهر الماضي", "relative", "-P1M", Some(DatePart::Late)),
+        ("حتى نهاية العام", "نهاية العام", "relative", "P0Y", Some(DatePart::Late)),
+        ("مطلع الأسبوع المقبل", "مطلع الأسبوع المقبل", "relative", "P1W", Some(DatePart::Early)),
+    ];
+    for &(text, surface, kind, value, part) in rows {
+        let found: Vec<_> = finder.find_iter(text).collect();
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let d = &found[0];
+        let v = d.offset().map_or(d.value().to_string(), |o| o.to_string());
+        assert_eq!(
+            (d.text(), d.kind().name(), v.as_str(), d.part()),
+            (surface, kind, value, part),
+            "{text}"
+        );
+    }
+    for text in [
+        "أول مرة يزور فيها",
+        "آخر يوم من حياته",
+        "في منتصف الطريق",
+        "نهاية القصة",
+    ] {
+        assert_eq!(find_dates(text).count(), 0, "{text}");
+    }
+}

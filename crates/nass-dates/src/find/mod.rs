@@ -26,7 +26,7 @@ mod types;
 
 use parse::{collect_words, Word};
 use text::{decimal, find_digit, is_transparent, num_at};
-pub use types::{DateKind, DateMatch, DateValue, RelativeOffset, RelativeUnit};
+pub use types::{DateKind, DateMatch, DatePart, DateValue, RelativeOffset, RelativeUnit};
 
 /// Finds date expressions; configured by [`DateFinder::builder`].
 ///
@@ -264,6 +264,7 @@ pub(super) struct Expr {
     /// How many of the relative word's periods: 2 for قبل الماضي and بعد المقبل.
     pub(super) step: u8,
     pub(super) offset: Option<RelativeOffset>,
+    pub(super) part: Option<DatePart>,
 }
 
 #[derive(Clone, Copy, Debug)]

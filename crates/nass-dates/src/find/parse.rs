@@ -11,7 +11,9 @@ use nass_numerals::parse_ordinal_day;
 
 use super::resolve::resolve;
 use super::text::*;
-use super::{DateKind, DateMatch, DateMatches, DateValue, Expr, MonthPhrase, Num, YearPart};
+use super::{
+    DateKind, DateMatch, DateMatches, DatePart, DateValue, Expr, MonthPhrase, Num, YearPart,
+};
 use crate::lexicon::{find_finder_words, Reading};
 use crate::lexicon_data::Trigger;
 use crate::word::{DateWord, RelativeWord};
@@ -328,9 +330,28 @@ impl<'t> DateMatches<'t> {
             weekday_conflict,
             relative: e.relative,
             offset: e.offset,
+            part: e.part,
             gregorian,
             linked,
         }
+    }
+
+    /// The word before `pos` that names a part of what follows (مطلع، منتصف، أواخر ...,
+    /// proclitics allowed), and where it starts.
+    pub(super) fn part_before(&self, pos: usize) -> Option<(DatePart, usize)> {
+        let b = word_before(self.text, pos)?;
+        let w = &self.text[b.clone()];
+        let part = if matches_key(w, &["مطلع", "مستهل", "اوائل", "بدايه", "بدايات"])
+        {
+            DatePart::Early
+        } else if matches_key(w, &["منتصف", "اواسط"]) {
+            DatePart::Middle
+        } else if matches_key(w, &["اواخر", "نهايه", "نهايات"]) {
+            DatePart::Late
+        } else {
+            return None;
+        };
+        Some((part, b.start))
     }
 
     /// A word of the lexicon (not a trigger word) that starts at `pos`.
@@ -423,6 +444,7 @@ impl<'t> DateMatches<'t> {
             relative: relative.as_ref().map(|r| r.word),
             step: relative.as_ref().map_or(1, |r| r.step),
             offset: None,
+            part: None,
         })
     }
 
@@ -443,30 +465,72 @@ impl<'t> DateMatches<'t> {
                 }
             }
         }
+        // The last day (آخر يوم من ...), known once the year is.
+        let mut last = false;
+        let mut part = None;
         if let Some(b) = word_before(self.text, cursor) {
             let word = &self.text[b.clone()];
-            if matches_key(word, &["غره", "فاتح"]) && b.start >= min {
+            if matches_key(word, &["غره", "فاتح", "اول"]) && b.start >= min {
                 day = Some(1);
                 start = b.start;
             } else if matches_key(word, &["من"]) {
                 if let Some(o1) = word_before(self.text, b.start) {
-                    let two = word_before(self.text, o1.start)
-                        .filter(|o2| o2.start >= min)
+                    // أول يوم من / آخر يوم من
+                    let first_or_last = word_before(self.text, o1.start)
+                        .filter(|o2| o2.start >= min && folds_to(&self.text[o1.clone()], "يوم"))
                         .and_then(|o2| {
-                            parse_ordinal_day(&self.text[o2.start..o1.end]).map(|d| (d, o2.start))
+                            let w = &self.text[o2.clone()];
+                            let last = matches_key(w, &["اخر"]);
+                            (last || matches_key(w, &["اول"])).then_some((last, o2.start))
                         });
+                    let two = || {
+                        word_before(self.text, o1.start)
+                            .filter(|o2| o2.start >= min)
+                            .and_then(|o2| {
+                                parse_ordinal_day(&self.text[o2.start..o1.end])
+                                    .map(|d| (d, o2.start))
+                            })
+                    };
                     let one = || parse_ordinal_day(&self.text[o1.clone()]).map(|d| (d, o1.start));
-                    if let Some((d, s)) = two.or_else(|| one().filter(|_| o1.start >= min)) {
+                    if let Some((is_last, s)) = first_or_last {
+                        last = is_last;
+                        day = (!is_last).then_some(1);
+                        start = s;
+                    } else if let Some((d, s)) = two().or_else(|| one().filter(|_| o1.start >= min))
+                    {
                         day = Some(d);
                         start = s;
                     }
                 }
+            } else if let Some((p, s)) = self.part_before(cursor).filter(|&(_, s)| s >= min) {
+                part = Some(p);
+                start = s;
             }
         }
         if start < min {
             return None;
         }
         let year = self.year_after(phrase.end, true);
+        if last {
+            // The length of the month: a Gregorian month but February has one; February
+            // and a Hijri month need the year.
+            let y = year.map(|y| y.year);
+            day = match phrase.system.calendar() {
+                CalendarKind::Gregorian if phrase.month != 2 => {
+                    Some(gregorian_month_length(2001, phrase.month))
+                }
+                CalendarKind::Gregorian => y
+                    .filter(|y| (1..=9999).contains(y))
+                    .map(|y| gregorian_month_length(y, 2)),
+                CalendarKind::Hijri => y
+                    .and_then(|y| u16::try_from(y).ok())
+                    .and_then(|y| self.finder.calendar.month_length(y, phrase.month).ok()),
+            };
+            // Unknown without the year: the month, its late part.
+            if day.is_none() {
+                part = Some(DatePart::Late);
+            }
+        }
         let end = year.map_or(phrase.end, |y| y.end);
         let relative = self.relative_after(end);
         // A name that is also an ordinary word needs context: a day, a year, شهر before it,
@@ -475,6 +539,7 @@ impl<'t> DateMatches<'t> {
             && year.is_none()
             && phrase.ambiguous
             && !shahr_before
+            && part.is_none()
             && relative.is_none()
         {
             return None;
@@ -512,6 +577,7 @@ impl<'t> DateMatches<'t> {
             relative: relative.as_ref().map(|r| r.word),
             step: relative.as_ref().map_or(1, |r| r.step),
             offset: None,
+            part,
         })
     }
 
@@ -717,6 +783,7 @@ impl<'t> DateMatches<'t> {
                         relative: relative.as_ref().map(|r| r.word),
                         step: relative.as_ref().map_or(1, |r| r.step),
                         offset: None,
+                        part: None,
                     });
                 }
             }
@@ -746,12 +813,20 @@ impl<'t> DateMatches<'t> {
         {
             return None;
         }
-        let (start, ok) = match keyword {
+        let (mut start, mut ok) = match keyword {
             // The keyword is part of the span for عام / سنة only.
             Some((s, true)) if s >= min => (s, true),
             Some((_, false)) => (n.start, n.digits == 4),
             _ => (n.start, false),
         };
+        // مطلع عام 2020، منتصف 2019: the part word belongs to the span, and makes four
+        // digits alone a year.
+        let part = self.part_before(start).filter(|&(_, s)| s >= min);
+        if let Some((_, s)) = part {
+            ok |= n.digits == 4;
+            start = s;
+        }
+        let part = part.map(|(p, _)| p);
         if !ok && year.era.is_none() {
             return None;
         }
@@ -778,6 +853,7 @@ impl<'t> DateMatches<'t> {
             relative: relative.as_ref().map(|r| r.word),
             step: relative.as_ref().map_or(1, |r| r.step),
             offset: None,
+            part,
         })
     }
 
@@ -811,6 +887,7 @@ impl<'t> DateMatches<'t> {
             relative: relative.as_ref().map(|r| r.word),
             step: relative.as_ref().map_or(1, |r| r.step),
             offset: None,
+            part: None,
         })
     }
 }
@@ -876,6 +953,7 @@ pub(super) fn numeric_date(text: &str, a: Num) -> Option<Expr> {
         relative: None,
         step: 1,
         offset: None,
+        part: None,
     })
 }
 

@@ -117,6 +117,7 @@ impl<'t> DateMatches<'t> {
                 start: n,
                 end: n,
             }),
+            part: None,
         })
     }
 
@@ -188,11 +189,13 @@ impl<'t> DateMatches<'t> {
             relative: Some(relative),
             step: 1,
             offset: offset.map(|(start, end)| RelativeOffset { unit, start, end }),
+            part: None,
         })
     }
 
     /// الأسبوع / الشهر / العام / السنة with a relative adjective that agrees with it
-    /// (الماضي، المقبلة، الجاري ...; قبل الماضي، بعد المقبل), or after هذا / هذه.
+    /// (الماضي، المقبلة، الجاري ...; قبل الماضي، بعد المقبل), or after هذا / هذه, or after a
+    /// part word alone (منتصف الشهر: the current one).
     fn named_period(&self, w: Word, unit: RelativeUnit, feminine: bool) -> Option<Expr> {
         let text = self.text;
         let before = word_before(text, w.start);
@@ -213,6 +216,11 @@ impl<'t> DateMatches<'t> {
         if let Some(b) = &demonstrative {
             start = b.start;
         }
+        // مطلع الشهر المقبل، منتصف العام الماضي، أواخر الشهر (this month).
+        let part = self.part_before(start);
+        if let Some((_, s)) = part {
+            start = s;
+        }
         match self.relative_after(w.end) {
             Some(r) => {
                 let agrees = match r.form {
@@ -232,7 +240,7 @@ impl<'t> DateMatches<'t> {
                 relative = r.word;
                 step = i32::from(r.step);
             }
-            None if demonstrative.is_some() => {}
+            None if demonstrative.is_some() || part.is_some() => {}
             None => return None,
         }
         let n = match relative {
@@ -255,6 +263,7 @@ impl<'t> DateMatches<'t> {
                 start: n,
                 end: n,
             }),
+            part: part.map(|(p, _)| p),
         })
     }
 }

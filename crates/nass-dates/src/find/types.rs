@@ -399,6 +399,47 @@ impl fmt::Display for RelativeOffset {
     }
 }
 
+/// The vague part of a month, year or period that a word before it names: early (مطلع،
+/// مستهل، أوائل، بداية), middle (منتصف، أواسط), late (أواخر، نهاية، نهايات). The value
+/// stays the whole month, year or period; the part says which part of it is meant.
+///
+/// ```
+/// use nass_dates::{find_dates, DatePart};
+/// let d: Vec<_> = find_dates("في منتصف مارس 2023 وأواخر الشهر الماضي")
+///     .map(|d| (d.text(), d.part()))
+///     .collect();
+/// assert_eq!(d, [
+///     ("منتصف مارس 2023", Some(DatePart::Middle)),
+///     ("وأواخر الشهر الماضي", Some(DatePart::Late)),
+/// ]);
+/// assert_eq!(DatePart::Early.name(), "early");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatePart {
+    /// مطلع، مستهل، أوائل، بداية، بدايات.
+    Early,
+    /// منتصف، أواسط.
+    Middle,
+    /// أواخر، نهاية، نهايات.
+    Late,
+}
+
+impl DatePart {
+    /// `early`, `middle` or `late`.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::DatePart::Late.name(), "late");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            DatePart::Early => "early",
+            DatePart::Middle => "middle",
+            DatePart::Late => "late",
+        }
+    }
+}
+
 /// One date expression found in text.
 ///
 /// ```
@@ -430,6 +471,7 @@ pub struct DateMatch<'t> {
     pub(super) weekday_conflict: bool,
     pub(super) relative: Option<RelativeWord>,
     pub(super) offset: Option<RelativeOffset>,
+    pub(super) part: Option<DatePart>,
     pub(super) gregorian: Option<GregorianDate>,
     pub(super) linked: Option<Range<usize>>,
 }
@@ -620,6 +662,17 @@ impl<'t> DateMatch<'t> {
     /// ```
     pub fn offset(&self) -> Option<RelativeOffset> {
         self.offset
+    }
+
+    /// The part of the month, year or period named before it (مطلع، منتصف، أواخر ...).
+    ///
+    /// ```
+    /// use nass_dates::DatePart;
+    /// let d = nass_dates::find_dates("في أوائل عام 2020").next().unwrap();
+    /// assert_eq!((d.text(), d.value().to_string(), d.part()), ("أوائل عام 2020", "2020".to_string(), Some(DatePart::Early)));
+    /// ```
+    pub fn part(&self) -> Option<DatePart> {
+        self.part
     }
 
     /// The Gregorian day of a complete date: the date itself for a Gregorian date, its
