@@ -403,3 +403,45 @@ fn first_and_last_days_and_parts() {
         assert_eq!(find_dates(text).count(), 0, "{text}");
     }
 }
+
+/// A month written as a number: after شهر, or before a year with "/".
+#[test]
+fn months_written_as_numbers() {
+    #[rustfmt::skip]
+    let rows: &[(&str, &str, &str, &str, &str)] = &[
+        ("صدر في شهر 9 من عام 2021", "شهر 9 من عام 2021", "month-year", "gregorian", "2021-09"),
+        ("تأسست في 9/2021", "9/2021", "month-year", "gregorian", "2021-09"),
+        ("في شهر 11 يبدأ الموسم", "شهر 11", "month", "gregorian", "--11"),
+        ("وشهر 3/1445هـ", "وشهر 3/1445هـ", "month-year", "hijri", "1445-03"),
+        ("انتهى شهر 12، 2020", "شهر 12، 2020", "month-year", "gregorian", "2020-12"),
+    ];
+    for &(text, surface, kind, calendar, value) in rows {
+        let found: Vec<_> = find_dates(text)
+            .map(|d| {
+                (
+                    d.text(),
+                    d.kind().name(),
+                    d.calendar().name(),
+                    d.value().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(surface, kind, calendar, value.to_string())],
+            "{text}"
+        );
+    }
+    // Numbered texts, numbers that go on, no month, a month number with no year or في.
+    for text in [
+        "صدر القانون رقم 9/2021",
+        "بموجب القرار 5/2020",
+        "بلغت النسبة 9/20",
+        "شهر 13 من العام",
+        "استمر شهر 3 أسابيع",
+        "عمره 12 شهرا",
+    ] {
+        let found: Vec<_> = find_dates(text).map(|d| d.text().to_string()).collect();
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

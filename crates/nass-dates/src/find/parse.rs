@@ -9,6 +9,7 @@ use nass_calendar::{
 };
 use nass_numerals::parse_ordinal_day;
 
+use super::relative::numbered_month_expr;
 use super::resolve::resolve;
 use super::text::*;
 use super::{
@@ -238,6 +239,25 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
     }
     Some(start)
 }
+
+/// Words before a number that make it the number of a text, not a date (written folded):
+/// رقم، قانون، قرار، مرسوم، عدد، مادة، بند.
+const NUMBERED: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "قانون",
+    "القانون",
+    "قرار",
+    "القرار",
+    "مرسوم",
+    "المرسوم",
+    "عدد",
+    "العدد",
+    "ماده",
+    "الماده",
+    "بند",
+    "البند",
+];
 
 /// The words for "year" before a year number (written folded): عام، العام، سنة، السنة.
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
@@ -636,6 +656,28 @@ impl<'t> DateMatches<'t> {
         year_of(self.text, n, after_month)
     }
 
+    /// After a month written as a number `n` (1–12, one or two digits): `Some(year)` when a
+    /// year follows (9/2021، 9 من عام 2021، 9، 2021; BC or Hijri marks as for a named month),
+    /// `Some(None)` when nothing numeric follows, `None` when the number goes on (9.5،
+    /// 9/20) or is no month.
+    pub(super) fn month_number_year(&self, n: Num) -> Option<Option<YearPart>> {
+        let text = self.text;
+        if n.digits > 2 || !(1..=12).contains(&n.value) {
+            return None;
+        }
+        if let Some(rest) = text[n.end..].strip_prefix('/') {
+            let y = num_at(text, text.len() - rest.len())?;
+            if y.digits != 4 || followed_by_number_part(text, y.end) {
+                return None;
+            }
+            return Some(Some(year_of(text, y, true)?));
+        }
+        if followed_by_number_part(text, n.end) {
+            return None;
+        }
+        Some(self.year_after(n.end, true))
+    }
+
     /// Where the year of a month may start after `p`: past a comma (، or ,), or past
     /// [من] and a year word (عام، العام، سنة، السنة, with proclitics: لعام، للعام); else `p`.
     fn month_year_lead(&self, p: usize) -> usize {
@@ -718,6 +760,16 @@ impl<'t> DateMatches<'t> {
         }
         if let Some(e) = numeric_date(text, n) {
             return Some(e);
+        }
+        // A month and year in digits (9/2021), but not a numbered text (القانون رقم 9/2021).
+        if text[n.end..].starts_with('/') {
+            if let Some(Some(year)) = self.month_number_year(n) {
+                let numbered =
+                    word_before(text, n.start).is_some_and(|b| matches_key(&text[b], NUMBERED));
+                if !numbered {
+                    return Some(numbered_month_expr(n.start, n, Some(year)));
+                }
+            }
         }
         let small = n.digits <= 2 && (1..=31).contains(&n.value);
         if small {

@@ -2,12 +2,12 @@
 //! أسبوعين، خلال ثلاثة أشهر) and a named period (الشهر الماضي، هذا العام), read around the
 //! trigger word that the lexicon pass found.
 
-use nass_calendar::CalendarKind;
+use nass_calendar::{CalendarKind, EraMark};
 use nass_numerals::parse_number_words;
 
 use super::parse::{AdjectiveForm, Word};
 use super::text::*;
-use super::{DateKind, DateMatches, DateValue, Expr, RelativeOffset, RelativeUnit};
+use super::{DateKind, DateMatches, DateValue, Expr, Num, RelativeOffset, RelativeUnit, YearPart};
 use crate::lexicon_data::{Form, Trigger};
 use crate::word::RelativeWord;
 
@@ -49,10 +49,31 @@ impl<'t> DateMatches<'t> {
     pub(super) fn parse_trigger(&self, w: Word, t: Trigger, min: usize) -> Option<Expr> {
         let e = match t {
             Trigger::Day(n) => self.day_word(w, n)?,
+            Trigger::Unit(RelativeUnit::Month, Form::One) => self
+                .numbered_month(w)
+                .or_else(|| self.counted(w, RelativeUnit::Month, Form::One))?,
             Trigger::Unit(unit, form) => self.counted(w, unit, form)?,
             Trigger::Period(unit, feminine) => self.named_period(w, unit, feminine)?,
         };
         (e.start >= min).then_some(e)
+    }
+
+    /// شهر and a month number (شهر 9 من عام 2021، شهر 9/2021، في شهر 9): with a year, or
+    /// after في، منذ، حتى، خلال when there is none.
+    fn numbered_month(&self, w: Word) -> Option<Expr> {
+        let text = self.text;
+        if !matches_key(&text[w.start..w.end], &["شهر"]) {
+            return None;
+        }
+        let n = num_at(text, skip_spaces(text, w.end))?;
+        let year = self.month_number_year(n)?;
+        if year.is_none()
+            && !word_before(text, w.start)
+                .is_some_and(|b| matches_key(&text[b], &["في", "منذ", "حتي", "خلال"]))
+        {
+            return None;
+        }
+        Some(numbered_month_expr(w.start, n, year))
     }
 
     /// اليوم، أمس، البارحة، بالأمس، أول أمس، غدا، بعد غد, with the weekday that may follow
@@ -265,6 +286,35 @@ impl<'t> DateMatches<'t> {
             }),
             part: part.map(|(p, _)| p),
         })
+    }
+}
+
+/// A month written as a number, with its year if any.
+pub(super) fn numbered_month_expr(start: usize, n: Num, year: Option<YearPart>) -> Expr {
+    let calendar = match year.and_then(|y| y.era) {
+        Some(EraMark::Hijri) => CalendarKind::Hijri,
+        _ => CalendarKind::Gregorian,
+    };
+    Expr {
+        start,
+        end: year.map_or(n.end, |y| y.end),
+        kind: if year.is_some() {
+            DateKind::MonthYear
+        } else {
+            DateKind::Month
+        },
+        calendar,
+        system: None,
+        value: DateValue {
+            year: year.map(|y| y.year),
+            month: Some(n.value as u8),
+            ..DateValue::default()
+        },
+        weekday: None,
+        relative: None,
+        step: 1,
+        offset: None,
+        part: None,
     }
 }
 
