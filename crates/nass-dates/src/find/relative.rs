@@ -146,6 +146,12 @@ impl<'t> DateMatches<'t> {
     /// singular for one, the plural for a vague number), and the unit word `w`.
     fn counted(&self, w: Word, unit: RelativeUnit, form: Form) -> Option<Expr> {
         let text = self.text;
+        // A number or a name right after the unit makes it no span (عام 2014، يوم الأحد):
+        // the cheapest test first, as most unit words are not in a span.
+        let next = skip_ws(text, w.end);
+        if num_at(text, next).is_some() || self.name_at(next).is_some() {
+            return None;
+        }
         // The lead word: the first of the few tokens before the unit that is one.
         let mut p = w.start;
         let mut lead = None;
@@ -219,8 +225,12 @@ impl<'t> DateMatches<'t> {
     /// part word alone (منتصف الشهر: the current one).
     fn named_period(&self, w: Word, unit: RelativeUnit, feminine: bool) -> Option<Expr> {
         let text = self.text;
+        // Most period nouns have no relative word after them (الأمين العام): the cheapest
+        // test first.
+        let after = self.relative_after(w.end);
         let before = word_before(text, w.start);
-        if unit == RelativeUnit::Year
+        if after.is_some()
+            && unit == RelativeUnit::Year
             && !feminine
             && before
                 .as_ref()
@@ -242,7 +252,7 @@ impl<'t> DateMatches<'t> {
         if let Some((_, s)) = part {
             start = s;
         }
-        match self.relative_after(w.end) {
+        match after {
             Some(r) => {
                 let agrees = match r.form {
                     AdjectiveForm::Feminine => feminine,
@@ -330,6 +340,11 @@ fn direction(n: i32) -> RelativeWord {
 /// the expression starts (في before غضون), and where the count starts.
 fn lead_at(text: &str, t: std::ops::Range<usize>) -> Option<(Lead, usize, usize)> {
     let word = &text[t.clone()];
+    // Every lead word ends in ذ، ل، د or ن: most tokens are ruled out without folding.
+    let last = word.chars().rev().find(|&c| !is_transparent(c));
+    if word.len() > 32 || !matches!(last, Some('ذ' | 'ل' | 'د' | 'ن')) {
+        return None;
+    }
     let lead = if matches_key(word, &["منذ", "قبل"]) {
         Lead::Back
     } else if matches_key(word, &["بعد"]) {
