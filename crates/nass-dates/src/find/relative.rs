@@ -90,8 +90,14 @@ impl<'t> DateMatches<'t> {
         let next_word = self.word_at(after);
         let weekday = next_word.and_then(|x| x.weekday);
         // A definite word after it, other than a weekday: اليوم الوطني (a named day), في
-        // أمسّ الحاجة (the elative "most in need"), غدا الأمر (the verb "became").
-        if weekday.is_none() && next.as_ref().is_some_and(|r| is_definite(&text[r.clone()])) {
+        // أمسّ الحاجة (the elative "most in need"), غدا الأمر (the verb "became"); and
+        // اليوم نفسه (the same day).
+        if weekday.is_none()
+            && next.as_ref().is_some_and(|r| {
+                let w = &text[r.clone()];
+                is_definite(w) || matches_key(w, &["نفسه", "ذاته"])
+            })
+        {
             return None;
         }
         let before = word_before(text, w.start).map(|b| &text[b]);
@@ -165,6 +171,14 @@ impl<'t> DateMatches<'t> {
         }
         let (lead, start, count_from) = lead?;
         let count = text[count_from..w.start].trim_matches(is_space);
+        // يوما بعد يوم، عاما بعد عام: "gradually", no distance from now.
+        if count.is_empty()
+            && token_before(text, start)
+                .and_then(|t| self.word_at(t.start).filter(|x| x.end == t.end))
+                .is_some_and(|x| matches!(x.trigger, Some(Trigger::Unit(u, _)) if u == unit))
+        {
+            return None;
+        }
         let amount = match (count, form) {
             ("", Form::One) => Some(1),
             ("", Form::Two) => Some(2),
