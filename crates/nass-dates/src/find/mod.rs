@@ -1,8 +1,9 @@
 //! Date expressions in running text: [`find_dates`] and [`DateFinder`].
 //!
 //! The finder walks the text from anchor to anchor: a date word of the lexicon (month,
-//! weekday; found by the lexicon gazetteer, so clitics, diacritics and tatweel work) or a
-//! run of digits in any digit set. Around each anchor it reads the few words that make a
+//! weekday; found by the lexicon gazetteer, so clitics, diacritics and tatweel work), a
+//! trigger word of a relative date (اليوم، أمس، يوم/أيام، العام ...: entries of the same
+//! gazetteer pass, see `relative.rs`) or a run of digits in any digit set. Around each anchor it reads the few words that make a
 //! date expression (من، شهر، عام، منذ، الموافق ...) with its own small folding
 //! comparison, so it never allocates per word.
 //!
@@ -10,6 +11,7 @@
 //!   [`DateMatch`]);
 //! - this file: the finder, its builder, the safe cut for streams and the iterator;
 //! - `parse.rs`: reading an expression around an anchor;
+//! - `relative.rs`: relative dates around their trigger words;
 //! - `resolve.rs`: completing a partial date against the anchor date;
 //! - `text.rs`: low-level text helpers (digits, spaces, words, folded comparison, era
 //!   marks).

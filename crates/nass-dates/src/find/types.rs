@@ -544,7 +544,9 @@ impl<'t> DateMatch<'t> {
         self.system
     }
 
-    /// The value as the text states it (see [`DateValue`]).
+    /// The value as the text states it (see [`DateValue`]); empty for a
+    /// [`DateKind::Relative`] date, which names no calendar day: its value is its
+    /// [`DateMatch::offset`].
     ///
     /// ```
     /// assert_eq!(nass_dates::find_dates("١١ شباط ٢٠٢٤").next().unwrap().value().to_string(), "2024-02-11");
@@ -560,6 +562,11 @@ impl<'t> DateMatch<'t> {
     /// becomes the closest such day before the anchor (الماضي), after it (المقبل), or on or
     /// before it. A value the text completes is its own resolution. `None` without an
     /// anchor, and when resolution fails ([`DateMatch::unresolved`] says why).
+    ///
+    /// A relative date ([`DateKind::Relative`]) resolves to the day, ISO week, month or
+    /// year its offset names from the anchor, a span to the range between its two ends
+    /// (see [`RelativeOffset`]); a vague count, and hours and minutes, are not resolved
+    /// (both this and [`DateMatch::unresolved`] are `None`).
     ///
     /// A resolved day always exists in its calendar. When the day the text names does not
     /// exist in the year chosen (29 February in a common year, the 30th of a 29-day Hijri
