@@ -34,6 +34,22 @@ pub(super) struct Word {
     pub(super) ambiguous: bool,
 }
 
+impl Word {
+    /// A word at `span` with no reading yet.
+    fn at(span: Range<usize>) -> Word {
+        Word {
+            start: span.start,
+            end: span.end,
+            month: None,
+            weekday: None,
+            relative: None,
+            relative_form: AdjectiveForm::Masculine,
+            trigger: None,
+            ambiguous: false,
+        }
+    }
+}
+
 /// A relative word read after an expression.
 #[derive(Clone, Debug)]
 pub(super) struct Relative {
@@ -136,14 +152,8 @@ pub(super) fn push_word(
         Reading::Entry(entry) => entry,
         Reading::Trigger(_, t) => {
             words.push(Word {
-                start: span.start,
-                end: span.end,
-                month: None,
-                weekday: None,
-                relative: None,
-                relative_form: AdjectiveForm::Masculine,
                 trigger: Some(t),
-                ambiguous: false,
+                ..Word::at(span)
             });
             return;
         }
@@ -158,14 +168,8 @@ pub(super) fn push_word(
         }
     }
     let mut w = Word {
-        start: span.start,
-        end: span.end,
-        month: None,
-        weekday: None,
-        relative: None,
-        relative_form: AdjectiveForm::Masculine,
-        trigger: None,
         ambiguous: entry.needs_context(),
+        ..Word::at(span)
     };
     match entry.word() {
         DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),

@@ -2,12 +2,14 @@
 //! أسبوعين، خلال ثلاثة أشهر) and a named period (الشهر الماضي، هذا العام), read around the
 //! trigger word that the lexicon pass found.
 
-use nass_calendar::{CalendarKind, EraMark};
+use nass_calendar::{CalendarKind, EraMark, Weekday};
 use nass_numerals::parse_number_words;
 
 use super::parse::{AdjectiveForm, Word};
 use super::text::*;
-use super::{DateKind, DateMatches, DateValue, Expr, Num, RelativeOffset, RelativeUnit, YearPart};
+use super::{
+    DateKind, DateMatches, DatePart, DateValue, Expr, Num, RelativeOffset, RelativeUnit, YearPart,
+};
 use crate::lexicon_data::{Form, Trigger};
 use crate::word::RelativeWord;
 
@@ -129,23 +131,18 @@ impl<'t> DateMatches<'t> {
             }
         }
         let n = i32::from(n);
-        Some(Expr {
-            start: w.start,
-            end,
-            kind: DateKind::Relative,
-            calendar: CalendarKind::Gregorian,
-            system: None,
-            value: DateValue::default(),
-            weekday: day,
-            relative: Some(direction(n)),
-            step: 1,
-            offset: Some(RelativeOffset {
-                unit: RelativeUnit::Day,
-                start: n,
-                end: n,
-            }),
-            part: None,
-        })
+        let offset = RelativeOffset {
+            unit: RelativeUnit::Day,
+            start: n,
+            end: n,
+        };
+        Some(relative_expr(
+            w.start..end,
+            direction(n),
+            Some(offset),
+            day,
+            None,
+        ))
     }
 
     /// منذ / قبل / بعد / خلال / في غضون, a count in digits or words or none (the dual, the
@@ -219,19 +216,8 @@ impl<'t> DateMatches<'t> {
             (Lead::On, n) => (n.map(|n| (n as i32, n as i32)), RelativeWord::Next),
             (Lead::Within, n) => (n.map(|n| (0, n as i32)), RelativeWord::Next),
         };
-        Some(Expr {
-            start,
-            end,
-            kind: DateKind::Relative,
-            calendar: CalendarKind::Gregorian,
-            system: None,
-            value: DateValue::default(),
-            weekday: None,
-            relative: Some(relative),
-            step: 1,
-            offset: offset.map(|(start, end)| RelativeOffset { unit, start, end }),
-            part: None,
-        })
+        let offset = offset.map(|(start, end)| RelativeOffset { unit, start, end });
+        Some(relative_expr(start..end, relative, offset, None, None))
     }
 
     /// الأسبوع / الشهر / العام / السنة with a relative adjective that agrees with it
@@ -293,23 +279,19 @@ impl<'t> DateMatches<'t> {
             RelativeWord::Next => step,
             RelativeWord::Current => 0,
         };
-        Some(Expr {
-            start,
-            end,
-            kind: DateKind::Relative,
-            calendar: CalendarKind::Gregorian,
-            system: None,
-            value: DateValue::default(),
-            weekday: None,
-            relative: Some(relative),
-            step: 1,
-            offset: Some(RelativeOffset {
-                unit,
-                start: n,
-                end: n,
-            }),
-            part: part.map(|(p, _)| p),
-        })
+        let offset = RelativeOffset {
+            unit,
+            start: n,
+            end: n,
+        };
+        let part = part.map(|(p, _)| p);
+        Some(relative_expr(
+            start..end,
+            relative,
+            Some(offset),
+            None,
+            part,
+        ))
     }
 }
 
@@ -339,6 +321,30 @@ pub(super) fn numbered_month_expr(start: usize, n: Num, year: Option<YearPart>) 
         step: 1,
         offset: None,
         part: None,
+    }
+}
+
+/// A relative date: its span, direction, offset (none for a vague count), the weekday
+/// named with a day word, and the part named before a period.
+fn relative_expr(
+    span: std::ops::Range<usize>,
+    relative: RelativeWord,
+    offset: Option<RelativeOffset>,
+    weekday: Option<Weekday>,
+    part: Option<DatePart>,
+) -> Expr {
+    Expr {
+        start: span.start,
+        end: span.end,
+        kind: DateKind::Relative,
+        calendar: CalendarKind::Gregorian,
+        system: None,
+        value: DateValue::default(),
+        weekday,
+        relative: Some(relative),
+        step: 1,
+        offset,
+        part,
     }
 }
 
