@@ -84,7 +84,7 @@ impl<'t> DateMatches<'t> {
         let text = self.text;
         let word = &text[w.start..w.end];
         // الأمس is yesterday only as بالأمس.
-        if matches_key(word, &["الامس"]) && !matches_key(word, &["بالامس"]) {
+        if n == -1 && matches_key(word, &["الامس"]) && !matches_key(word, &["بالامس"]) {
             return None;
         }
         let after = skip_ws(text, w.end);
