@@ -166,7 +166,14 @@ impl<'t> DateMatches<'t> {
             }
             p = t.start;
         }
-        let (lead, start, count_from) = lead?;
+        let (lead, start, mut count_from) = lead?;
+        // An approximate count: منذ نحو 3 أشهر، قبل حوالي عشرين عاما.
+        if let Some(a) = word_after(text, skip_ws(text, count_from)) {
+            if a.end < w.start && matches_key(&text[a.clone()], &["نحو", "حوالي", "قرابه", "زهاء"])
+            {
+                count_from = a.end;
+            }
+        }
         let count = text[count_from..w.start].trim_matches(is_space);
         // يوما بعد يوم، عاما بعد عام: "gradually", no distance from now.
         if count.is_empty()
