@@ -126,6 +126,9 @@ pub(crate) enum Trigger {
     /// A period with the article, named by an adjective after it (الشهر الماضي): its unit
     /// and whether the noun is feminine (السنة).
     Period(RelativeUnit, bool),
+    /// Periods with the article, dual or plural, named by an adjective after them and an
+    /// optional count between (الأيام الثلاثة الماضية، العامين الماضيين).
+    Periods(RelativeUnit, Form),
 }
 
 /// The trigger words, written as the `search` normalization leaves them unchanged
@@ -134,7 +137,7 @@ pub(crate) enum Trigger {
 pub(crate) const TRIGGER_SPELLINGS: &[(&str, Trigger)] = {
     use Form::{Many, One, Two};
     use RelativeUnit::{Day, Hour, Minute, Month, Week, Year};
-    use Trigger::{Day as D, Period as P, Unit as U};
+    use Trigger::{Day as D, Period as P, Periods as PS, Unit as U};
     &[
         ("اليوم", D(0)),
         ("أمس", D(-1)),
@@ -164,6 +167,12 @@ pub(crate) const TRIGGER_SPELLINGS: &[(&str, Trigger)] = {
         ("الشهر", P(Month, false)),
         ("العام", P(Year, false)),
         ("السنة", P(Year, true)),
+        ("الأيام", PS(Day, Many)), ("اليومين", PS(Day, Two)),
+        ("الأسابيع", PS(Week, Many)), ("الأسبوعين", PS(Week, Two)),
+        ("الأشهر", PS(Month, Many)), ("الشهور", PS(Month, Many)), ("الشهرين", PS(Month, Two)),
+        ("السنوات", PS(Year, Many)), ("السنين", PS(Year, Many)), ("السنتين", PS(Year, Two)),
+        ("الأعوام", PS(Year, Many)), ("العامين", PS(Year, Two)),
+        ("الساعات", PS(Hour, Many)), ("الساعتين", PS(Hour, Two)),
     ]
 };
 

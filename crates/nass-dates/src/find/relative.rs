@@ -56,8 +56,51 @@ impl<'t> DateMatches<'t> {
                 .or_else(|| self.counted(w, RelativeUnit::Month, Form::One))?,
             Trigger::Unit(unit, form) => self.counted(w, unit, form)?,
             Trigger::Period(unit, feminine) => self.named_period(w, unit, feminine)?,
+            Trigger::Periods(unit, form) => self.named_periods(w, unit, form)?,
         };
         (e.start >= min).then_some(e)
+    }
+
+    /// The last or next few periods: a plural with a feminine adjective (الأيام الماضية,
+    /// vague; الأشهر الستة المقبلة, a count between), or a dual with a dual adjective
+    /// (العامين الماضيين): a span from the moment of writing back or on.
+    fn named_periods(&self, w: Word, unit: RelativeUnit, form: Form) -> Option<Expr> {
+        let text = self.text;
+        let wanted = match form {
+            Form::Two => AdjectiveForm::DualOrPlural,
+            _ => AdjectiveForm::Feminine,
+        };
+        let mut count = (form == Form::Two).then_some(2);
+        let r = match self.relative_after(w.end) {
+            Some(r) => r,
+            // A count word between: الأيام الثلاثة الماضية، السنوات العشر المقبلة.
+            None if form == Form::Many => {
+                let c = word_after(text, skip_ws(text, w.end))?;
+                let r = self.relative_after(c.end)?;
+                let word = &text[c];
+                let bare = word
+                    .strip_prefix("ال")
+                    .or_else(|| word.strip_prefix("ٱل"))?;
+                count = Some(count_value(bare).filter(|&n| n <= MAX_COUNT)? as i32);
+                r
+            }
+            None => return None,
+        };
+        // السابقة is "the ones before" in the narrative, as for a single period.
+        if r.form != wanted
+            || r.step != 1
+            || matches_key(&text[r.span.clone()], &["السابقه", "السابقين"])
+        {
+            return None;
+        }
+        let n = count;
+        let (offset, relative) = match r.word {
+            RelativeWord::Past => (n.map(|n| (-n, 0)), RelativeWord::Past),
+            RelativeWord::Next => (n.map(|n| (0, n)), RelativeWord::Next),
+            RelativeWord::Current => return None,
+        };
+        let offset = offset.map(|(start, end)| RelativeOffset { unit, start, end });
+        Some(relative_expr(w.start..r.end, relative, offset, None, None))
     }
 
     /// شهر and a month number (شهر 9 من عام 2021، شهر 9/2021، في شهر 9): with a year, or

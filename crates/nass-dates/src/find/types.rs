@@ -37,7 +37,8 @@ pub enum DateKind {
     /// weekday or year named: a day word (اليوم، أمس، أول أمس، غدا، بعد غد), a counted
     /// span (منذ 3 أيام، قبل يومين، بعد أسبوعين، خلال ثلاثة أشهر; منذ سنوات without a
     /// count), a named period (الأسبوع الماضي، الشهر الجاري، السنة المقبلة، هذا العام، العام
-    /// قبل الماضي). Its offset is [`DateMatch::offset`]; a month or weekday named with a
+    /// قبل الماضي), the last or next few periods (الأيام الماضية، الأشهر الستة المقبلة،
+    /// العامين الماضيين). Its offset is [`DateMatch::offset`]; a month or weekday named with a
     /// relative word (رمضان المقبل، الخميس الماضي) keeps its kind, `month` or `weekday`,
     /// with [`DateMatch::relative`]. Name `relative`.
     Relative,
