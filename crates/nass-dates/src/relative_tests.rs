@@ -463,3 +463,25 @@ fn months_written_as_numbers() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+/// Every trigger spelling is found whole by the finder's pass, bare and after و, as itself
+/// (no two spellings fold together, and none is shadowed by a lexicon entry).
+#[test]
+fn every_trigger_spelling_is_found() {
+    use crate::lexicon::{find_finder_words, Reading};
+    use crate::lexicon_data::TRIGGER_SPELLINGS;
+    for &(spelling, trigger) in TRIGGER_SPELLINGS {
+        for text in [spelling.to_string(), format!("و{spelling}")] {
+            let found: Vec<_> = find_finder_words(&text).collect();
+            assert_eq!(found.len(), 1, "{text}");
+            let (span, reading) = &found[0];
+            assert_eq!(*span, 0..text.len(), "{text}");
+            match reading {
+                Reading::Trigger(s, t) => assert_eq!((*s, *t), (spelling, trigger), "{text}"),
+                Reading::Entry(e) => panic!("{text}: {}", e.spelling()),
+            }
+        }
+    }
+    // The public lexicon does not grow: trigger words are no date words.
+    assert_eq!(find_date_words("أمس واليوم والعام الماضي").count(), 1); // الماضي
+}
