@@ -485,3 +485,129 @@ fn every_trigger_spelling_is_found() {
     // The public lexicon does not grow: trigger words are no date words.
     assert_eq!(find_date_words("أمس واليوم والعام الماضي").count(), 1); // الماضي
 }
+
+/// The words of relative dates and some around them, for texts where they meet.
+const WORDS: &[&str] = &[
+    "قبل",
+    "بعد",
+    "منذ",
+    "خلال",
+    "في غضون",
+    "نحو",
+    "3",
+    "١١",
+    "2024",
+    "ثلاثة",
+    "عشرين",
+    "يوم",
+    "يومين",
+    "أيام",
+    "أسبوعين",
+    "شهرا",
+    "أشهر",
+    "سنوات",
+    "عام",
+    "ساعات",
+    "دقيقة",
+    "أمس",
+    "بالأمس",
+    "اليوم",
+    "غدا",
+    "غد",
+    "أول",
+    "من",
+    "الآن",
+    "الأسبوع",
+    "الشهر",
+    "العام",
+    "السنة",
+    "هذا",
+    "هذه",
+    "الماضي",
+    "الماضية",
+    "المقبل",
+    "المقبلة",
+    "الجاري",
+    "الأيام",
+    "العامين",
+    "الماضيين",
+    "الستة",
+    "الخميس",
+    "رمضان",
+    "فبراير",
+    "مطلع",
+    "منتصف",
+    "واحد",
+    "،",
+    "\n",
+    "و",
+];
+
+/// Words of [`WORDS`] joined by spaces, some with و before them.
+fn relative_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec((0..WORDS.len(), any::<bool>()), 0..24).prop_map(|v| {
+        v.into_iter()
+            .map(|(i, wa)| format!("{}{}", if wa { "و" } else { "" }, WORDS[i]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+proptest! {
+    /// Spans slice back to the text, lines are found alike alone and together.
+    #[test]
+    fn relative_text_spans_and_lines(text in relative_text()) {
+        let mut last = 0;
+        let whole: Vec<_> = find_dates(&text).collect();
+        for d in &whole {
+            prop_assert!(d.start() >= last && d.start() < d.end());
+            prop_assert_eq!(&text[d.span()], d.text());
+            prop_assert!(!d.text().contains('\n'));
+            last = d.end();
+        }
+        let mut offset = 0;
+        let mut by_line = Vec::new();
+        for line in text.split_inclusive('\n') {
+            by_line.extend(find_dates(line).map(|d| (d.start() + offset, d.end() + offset, d.offset())));
+            offset += line.len();
+        }
+        let whole: Vec<_> = whole.iter().map(|d| (d.start(), d.end(), d.offset())).collect();
+        prop_assert_eq!(whole, by_line);
+    }
+
+    /// On text made of date words and the keywords of relative dates, with any anchor:
+    /// the anchor changes no span, kind or offset; a relative date with a day, week, month
+    /// or year offset resolves to a value of that precision or says why not, and a day
+    /// offset resolves to the anchor moved by that many days.
+    #[test]
+    fn relative_dates_resolve_at_their_precision(
+        text in relative_text(),
+        jdn in MIN_JDN..=MAX_JDN,
+    ) {
+        let anchor = GregorianDate::from_jdn(jdn).unwrap();
+        let plain: Vec<_> = find_dates(&text).collect();
+        let anchored: Vec<_> = DateFinder::builder().anchor(anchor).build().find_iter(&text).collect();
+        prop_assert_eq!(plain.len(), anchored.len());
+        for (p, a) in plain.iter().zip(&anchored) {
+            prop_assert_eq!((p.span(), p.kind(), p.offset()), (a.span(), a.kind(), a.offset()));
+            let Some(o) = a.offset() else { continue };
+            prop_assert_eq!(a.kind(), DateKind::Relative);
+            if o.unit().is_time() {
+                prop_assert!(a.resolved().is_none() && a.unresolved().is_none());
+                continue;
+            }
+            prop_assert!(a.resolved().is_some() != a.unresolved().is_some(), "{:?}", a);
+            let Some(v) = a.resolved() else { continue };
+            match o.unit() {
+                RelativeUnit::Day => {
+                    let g = GregorianDate::from_jdn(jdn + o.start()).unwrap();
+                    prop_assert_eq!((v.year(), v.month(), v.day()), (Some(g.year()), Some(g.month()), Some(g.day())));
+                }
+                RelativeUnit::Week => prop_assert!(v.week().is_some() && v.month().is_none()),
+                RelativeUnit::Month => prop_assert!(v.month().is_some() && v.day().is_none()),
+                _ => prop_assert!(v.month().is_none() && v.week().is_none()),
+            }
+            prop_assert_eq!(v.until().is_some(), o.is_span());
+        }
+    }
+}
