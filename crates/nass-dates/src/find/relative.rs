@@ -93,10 +93,9 @@ impl<'t> DateMatches<'t> {
         {
             return None;
         }
-        let n = count;
         let (offset, relative) = match r.word {
-            RelativeWord::Past => (n.map(|n| (-n, 0)), RelativeWord::Past),
-            RelativeWord::Next => (n.map(|n| (0, n)), RelativeWord::Next),
+            RelativeWord::Past => (count.map(|n| (-n, 0)), RelativeWord::Past),
+            RelativeWord::Next => (count.map(|n| (0, n)), RelativeWord::Next),
             RelativeWord::Current => return None,
         };
         let offset = offset.map(|(start, end)| RelativeOffset { unit, start, end });
