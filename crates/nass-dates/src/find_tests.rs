@@ -1026,4 +1026,7 @@ fn public_types_are_send_sync_and_unwind_safe() {
     check::<LexiconEntry>();
     check::<MonthName>();
     check::<RelativeWord>();
+    check::<RelativeOffset>();
+    check::<RelativeUnit>();
+    check::<DatePart>();
 }
