@@ -128,8 +128,8 @@
 //!     ("أمس", DateKind::Relative, Some("-P1D".into()), "2024-02-10".into()),
 //!     ("منذ 3 أشهر", DateKind::Relative, Some("-P3M".into()), "2023-11".into()),
 //!     ("الأسبوع المقبل", DateKind::Relative, Some("P1W".into()), "2024-W07".into()),
-//!     // A month with a relative word keeps its kind, resolved in its calendar.
-//!     ("رمضان المقبل", DateKind::Month, None, "1445-09".into()),
+//!     // A month with a relative word: no fixed offset, resolved in its calendar.
+//!     ("رمضان المقبل", DateKind::Relative, None, "1445-09".into()),
 //! ]);
 //! # Ok::<(), nass_dates::DateError>(())
 //! ```

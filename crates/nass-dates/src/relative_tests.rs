@@ -128,24 +128,25 @@ fn relative_table() {
     }
 }
 
-/// A month or weekday named with a relative word keeps its kind, with the relative word
-/// and its resolution; قبل الماضي and بعد المقبل go one more back or on.
+/// A month or weekday named with a relative word and no day is kind `relative` (the issue's
+/// named periods), its value the month or nothing (the weekday is in `weekday`), with the
+/// relative word and its resolution; قبل الماضي and بعد المقبل go one more back or on.
 #[test]
 fn months_and_weekdays_with_relative_words() {
     let finder = DateFinder::builder().anchor(anchor()).build();
     #[rustfmt::skip]
     let rows: &[(&str, &str, &str, &str, &str)] = &[
         // 1 Sha'ban 1445: the next Ramadan is 1445-09, the last one 1444-09.
-        ("يبدأ الصوم في رمضان المقبل", "رمضان المقبل", "month", "--09", "1445-09"),
-        ("صام رمضان الماضي", "رمضان الماضي", "month", "--09", "1444-09"),
-        ("في شهر رمضان المقبل", "شهر رمضان المقبل", "month", "--09", "1445-09"),
+        ("يبدأ الصوم في رمضان المقبل", "رمضان المقبل", "relative", "--09", "1445-09"),
+        ("صام رمضان الماضي", "رمضان الماضي", "relative", "--09", "1444-09"),
+        ("في شهر رمضان المقبل", "شهر رمضان المقبل", "relative", "--09", "1445-09"),
         // Last Thursday was 8 February, the one before 1 February.
-        ("وصل الخميس قبل الماضي", "الخميس قبل الماضي", "weekday", "", "2024-02-01"),
-        ("يصل الخميس بعد المقبل", "الخميس بعد المقبل", "weekday", "", "2024-02-22"),
-        ("وصل الخميس الماضي", "الخميس الماضي", "weekday", "", "2024-02-08"),
+        ("وصل الخميس قبل الماضي", "الخميس قبل الماضي", "relative", "", "2024-02-01"),
+        ("يصل الخميس بعد المقبل", "الخميس بعد المقبل", "relative", "", "2024-02-22"),
+        ("وصل الخميس الماضي", "الخميس الماضي", "relative", "", "2024-02-08"),
         // The next March is March 2024; the one after it March 2025.
-        ("تعقد القمة في مارس بعد المقبل", "مارس بعد المقبل", "month", "--03", "2025-03"),
-        ("عقدت في يناير قبل الماضي", "يناير قبل الماضي", "month", "--01", "2023-01"),
+        ("تعقد القمة في مارس بعد المقبل", "مارس بعد المقبل", "relative", "--03", "2025-03"),
+        ("عقدت في يناير قبل الماضي", "يناير قبل الماضي", "relative", "--01", "2023-01"),
     ];
     for &(text, surface, kind, value, resolved) in rows {
         let found: Vec<_> = finder.find_iter(text).collect();

@@ -318,7 +318,9 @@ impl<'t> DateMatches<'t> {
         // A relative date resolves at day precision or coarser: not a vague count (منذ
         // سنوات) and not hours or minutes, which the anchor day cannot place.
         let resolvable = match (e.kind, e.offset) {
-            (DateKind::Relative, None) => false,
+            // A relative month or weekday (رمضان المقبل، الخميس الماضي) resolves; a
+            // vague count (منذ سنوات) has nothing to resolve.
+            (DateKind::Relative, None) => e.value.month.is_some() || e.weekday.is_some(),
             (_, Some(o)) => !o.unit.is_time(),
             _ => true,
         };
@@ -460,7 +462,13 @@ impl<'t> DateMatches<'t> {
         Some(Expr {
             start: w.start,
             end: relative.as_ref().map_or(w.end, |r| r.end),
-            kind: DateKind::Weekday,
+            // A weekday with a relative word (الخميس الماضي) depends on the moment of
+            // writing, as أمس does.
+            kind: if relative.is_some() {
+                DateKind::Relative
+            } else {
+                DateKind::Weekday
+            },
             calendar: CalendarKind::Gregorian,
             system: None,
             value: DateValue::default(),
@@ -582,6 +590,9 @@ impl<'t> DateMatches<'t> {
             (Some(_), Some(_)) => DateKind::Date,
             (Some(_), None) => DateKind::DayMonth,
             (None, Some(_)) => DateKind::MonthYear,
+            // A month with a relative word and no day (رمضان المقبل) depends on the
+            // moment of writing, as الشهر الماضي does.
+            (None, None) if relative.is_some() => DateKind::Relative,
             (None, None) => DateKind::Month,
         };
         Some(Expr {

@@ -25,22 +25,24 @@ pub enum DateKind {
     DayMonth,
     /// Month and year (شباط 2024). Name `month-year`.
     MonthYear,
-    /// A month alone (كانون الثاني/يناير، شهر رمضان). Name `month`.
+    /// A month alone (كانون الثاني/يناير، شهر رمضان); with a relative word it is
+    /// [`Relative`](Self::Relative). Name `month`.
     Month,
     /// A year alone (عام 2014، 1445هـ، منذ 2014). Name `year`.
     Year,
     /// A range of days in one month (7-8 أغسطس 2023، من 7 إلى 8 ...). Name `day-range`.
     DayRange,
-    /// A weekday that names no date (يوم الأحد، الخميس الماضي). Name `weekday`.
+    /// A weekday that names no date (يوم الأحد); with a relative word it is
+    /// [`Relative`](Self::Relative). Name `weekday`.
     Weekday,
-    /// A date said only through its relation to the moment of writing, with no month,
-    /// weekday or year named: a day word (اليوم، أمس، أول أمس، غدا، بعد غد), a counted
+    /// A date said through its relation to the moment of writing: a day word (اليوم، أمس، أول أمس، غدا، بعد غد), a counted
     /// span (منذ 3 أيام، قبل يومين، بعد أسبوعين، خلال ثلاثة أشهر; منذ سنوات without a
     /// count), a named period (الأسبوع الماضي، الشهر الجاري، السنة المقبلة، هذا العام، العام
     /// قبل الماضي), the last or next few periods (الأيام الماضية، الأشهر الستة المقبلة،
-    /// العامين الماضيين). Its offset is [`DateMatch::offset`]; a month or weekday named with a
-    /// relative word (رمضان المقبل، الخميس الماضي) keeps its kind, `month` or `weekday`,
-    /// with [`DateMatch::relative`]. Name `relative`.
+    /// العامين الماضيين), whose offset is [`DateMatch::offset`]; or a month or weekday
+    /// with a relative word and no day (رمضان المقبل، شهر تموز الماضي، الخميس الماضي),
+    /// whose value is the month or whose weekday is [`DateMatch::weekday`], with the word in
+    /// [`DateMatch::relative`]. Name `relative`.
     Relative,
 }
 
