@@ -344,7 +344,10 @@ proptest! {
             0..12,
         ),
         defaults: bool,
+        collide: bool,
     ) {
+        // With `collide`, every entry hashes alike: the merge's collision path.
+        crate::store::COLLIDE.with(|c| c.set(collide));
         let mut all: Vec<Entry> = Vec::new();
         if defaults {
             all.extend(crate::default_entries().iter().cloned());
@@ -356,8 +359,9 @@ proptest! {
             .default_entries(defaults)
             .entries(entries.iter().cloned())
             .entry(extra)
-            .build()
-            .unwrap();
+            .build();
+        crate::store::COLLIDE.with(|c| c.set(false));
+        let g = g.unwrap();
         let want = merged_reference(&all);
         prop_assert_eq!(g.len(), want.len());
         prop_assert!(g.entries().eq(want.iter()));

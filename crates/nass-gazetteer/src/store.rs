@@ -6,6 +6,13 @@
 use super::*;
 use crate::file::{self, Cursor, FileWriter};
 
+#[cfg(test)]
+thread_local! {
+    /// Tests set this to give every entry the same hash, so that the merge takes the
+    /// path of hash collisions for all but the first.
+    pub(crate) static COLLIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct EntryStore {
     data: Vec<u8>,
@@ -121,6 +128,10 @@ impl EntryStore {
     /// collisions); a merged entry's new record is appended to the buffer.
     pub(crate) fn merge(&mut self) {
         fn hash(v: &View<'_>) -> u64 {
+            #[cfg(test)]
+            if COLLIDE.with(std::cell::Cell::get) {
+                return 0;
+            }
             let h = nass_core::hash::hash_bytes(0x5851_F42D_4C95_7F2D, v.canonical.as_bytes());
             nass_core::hash::hash_bytes(h, &v.type_id.to_le_bytes())
         }
