@@ -10,7 +10,8 @@ use crate::error::EXIT_STATUS;
 use crate::parallel::Run;
 use crate::stream::{StreamOptions, DEFAULT_CHUNK_SIZE};
 use crate::{
-    analyze, calendar, completions, dates, matching, normalize, numbers, tokenize, translit,
+    analyze, calendar, completions, dates, gazetteer, matching, normalize, numbers, tokenize,
+    translit,
 };
 
 /// Arabic text normalization for shell pipelines. Every subcommand reads the given files
@@ -58,6 +59,9 @@ pub enum Command {
     /// The stream is cut only where no name can span the cut; a stretch of 1 MiB with no
     /// such point is cut anyway, to keep memory bounded.
     Match(matching::MatchArgs),
+    /// Compile gazetteer lists into an index for `nass match --index` (`nass gazetteer
+    /// compile --output INDEX FILE...`).
+    Gazetteer(gazetteer::GazetteerArgs),
     /// Convert dates between the Gregorian and Hijri calendars: one ISO date (YYYY-MM-DD)
     /// per line in, its conversion out.
     ///

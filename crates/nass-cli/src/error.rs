@@ -29,6 +29,10 @@ pub enum CliError {
     Spawn(io::Error),
     /// A gazetteer could not be loaded (the error names the file and line).
     Gazetteer(GazetteerError),
+    /// A compiled gazetteer index could not be opened (the error names the file).
+    Index(GazetteerError),
+    /// An output file (not standard output) could not be written.
+    Output(PathBuf, io::Error),
     /// A line of input is not what the command reads.
     Line {
         /// Its number, from 1 over the whole input.
@@ -61,6 +65,8 @@ impl std::fmt::Display for CliError {
             CliError::StdoutClosed => write!(f, "standard output is closed"),
             CliError::Spawn(e) => write!(f, "cannot start a thread: {e}"),
             CliError::Gazetteer(e) => write!(f, "gazetteer {e}"),
+            CliError::Index(e) => write!(f, "index {e}"),
+            CliError::Output(p, e) => write!(f, "cannot write {}: {e}", p.display()),
             CliError::Line { line, error } => write!(f, "line {line}: {error}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
         }
@@ -73,8 +79,9 @@ impl std::error::Error for CliError {
             CliError::Open(_, e)
             | CliError::Read(_, e)
             | CliError::Write(e)
+            | CliError::Output(_, e)
             | CliError::Spawn(e) => Some(e),
-            CliError::Gazetteer(e) => Some(e),
+            CliError::Gazetteer(e) | CliError::Index(e) => Some(e),
             CliError::Line { error, .. } => Some(error),
             _ => None,
         }
@@ -103,5 +110,6 @@ Exit status:
   0  success, also when the reader of standard output stops early (| head)
   1  an error, printed on standard error as `nass: ...`: a file that cannot be opened or
      read, invalid UTF-8 without --lossy, a write error, a gazetteer that cannot be
-     loaded, a line `nass calendar` cannot convert (with --keep-going: at the end)
+     loaded, an index that cannot be opened or written, a line `nass calendar` cannot
+     convert (with --keep-going: at the end)
   2  a usage error: an unknown option or value, a missing argument";

@@ -11,6 +11,7 @@ mod calendar;
 mod completions;
 mod dates;
 mod error;
+mod gazetteer;
 mod matching;
 mod normalize;
 mod numbers;
@@ -39,6 +40,7 @@ fn run(cli: &Cli) -> Result<(), CliError> {
         Command::Tokenize(args) => tokenize::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Match(args) => matching::run(args),
+        Command::Gazetteer(args) => gazetteer::run(args),
         Command::Calendar(args) => calendar::run(args, &mut records()),
         Command::Dates(args) => dates::run(args),
         Command::Translit(args) => translit::run(args),

@@ -2,7 +2,6 @@
 //! default, or the user's lists) found through clitics and spelling variation, with byte
 //! offsets from the start of the input.
 
-use std::io;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -10,6 +9,7 @@ use nass::gazetteer::{Gazetteer, Match, MatchKind, SAFE_CUT_SCAN};
 
 use crate::args::{InputArgs, ThreadsArg};
 use crate::error::CliError;
+use crate::gazetteer::ListArgs;
 use crate::output::{tsv_header, write_record, Format, JsonObject, Output, Record, TsvRow};
 use crate::parallel::{self, Filter};
 use crate::stream::Piece;
@@ -18,14 +18,19 @@ use crate::stream::Piece;
 pub struct MatchArgs {
     /// A gazetteer to add: TSV (`name<TAB>type<TAB>variant|variant...`, `#` comments) or,
     /// for a name ending in .jsonl or .json, JSON Lines. May be repeated.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     gazetteer: Vec<PathBuf>,
-    /// Leave out the built-in gazetteer (every country, territory and capital, main organizations).
-    #[arg(long)]
-    no_default: bool,
-    /// Also report nisba adjectives of places (العراقي، الأميركية...), as kind `adjective`.
-    #[arg(long)]
-    adjectives: bool,
+    #[command(flatten)]
+    lists: ListArgs,
+    /// Match with a compiled index (`nass gazetteer compile`) instead of building the
+    /// gazetteer: the same output as the lists it was compiled from, without the build.
+    #[arg(
+        long,
+        value_name = "INDEX",
+        value_hint = clap::ValueHint::FilePath,
+        conflicts_with_all = ["gazetteer", "no_default", "adjectives"]
+    )]
+    index: Option<PathBuf>,
     /// Report every candidate, overlapping ones included (records only).
     #[arg(long)]
     overlapping: bool,
@@ -102,27 +107,12 @@ fn kind_name(kind: MatchKind) -> &'static str {
     kind.name()
 }
 
-/// The gazetteer the arguments ask for.
+/// The gazetteer the arguments ask for: a compiled index, or the lists built.
 fn gazetteer(args: &MatchArgs) -> Result<Gazetteer, CliError> {
-    let mut builder = Gazetteer::builder()
-        .default_entries(!args.no_default)
-        .adjectives(args.adjectives);
-    for path in &args.gazetteer {
-        let file = std::fs::File::open(path).map_err(|e| CliError::Open(path.clone(), e))?;
-        let reader = io::BufReader::new(file);
-        let name = path.display().to_string();
-        let json = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("jsonl" | "json")
-        );
-        builder = if json {
-            builder.load_jsonl(reader, &name)
-        } else {
-            builder.load_tsv(reader, &name)
-        }
-        .map_err(CliError::Gazetteer)?;
+    match &args.index {
+        Some(index) => crate::gazetteer::open(index),
+        None => crate::gazetteer::build(&args.gazetteer, &args.lists),
     }
-    builder.build().map_err(CliError::Gazetteer)
 }
 
 /// `nass match` as a filter.

@@ -60,12 +60,13 @@ fn every_shell_script_names_every_subcommand_and_option() {
     for shell in SHELLS {
         let script = stdout_of(&["completions", shell]);
         assert!(script.len() > 100, "{shell}: {script:?}");
-        for sub in &subcommands {
-            assert!(script.contains(sub.as_str()), "{shell} script lacks {sub}");
+        // `compile` is nested under `gazetteer`.
+        for sub in subcommands.iter().map(String::as_str).chain(["compile"]) {
+            assert!(script.contains(sub), "{shell} script lacks {sub}");
         }
         // Options and their values, from several subcommands (fish spells `--preset` as
         // `-l preset`).
-        for long in ["preset", "lossy", "format", "to", "dir"] {
+        for long in ["preset", "lossy", "format", "to", "dir", "index", "output"] {
             let option = if shell == "fish" {
                 format!("-l {long} ")
             } else {
@@ -167,10 +168,11 @@ fn manpage_dir_writes_one_page_per_subcommand() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
+    // Nested subcommands have pages of their own too.
     let mut expected: Vec<String> = subcommands()
         .iter()
         .map(|s| format!("nass-{s}.1"))
-        .chain(["nass.1".to_string()])
+        .chain(["nass.1".to_string(), "nass-gazetteer-compile.1".to_string()])
         .collect();
     expected.sort();
     assert_eq!(names, expected);
@@ -182,6 +184,8 @@ fn manpage_dir_writes_one_page_per_subcommand() {
     let normalize = std::fs::read_to_string(folder.join("nass-normalize.1")).unwrap();
     assert!(normalize.contains(".TH nass-normalize 1"), "{normalize}");
     assert!(normalize.contains("\\-\\-preset"), "{normalize}");
+    let compile = std::fs::read_to_string(folder.join("nass-gazetteer-compile.1")).unwrap();
+    assert!(compile.contains("\\-\\-output"), "{compile}");
     for name in &names {
         check_roff(&std::fs::read_to_string(folder.join(name)).unwrap());
     }
