@@ -1176,3 +1176,168 @@ fn fraction_words_are_exact_values() {
         );
     }
 }
+
+/// `find_number_words` on `text`: (text, value) of each number.
+fn words_found(text: &str) -> Vec<(&str, String)> {
+    find_number_words(text)
+        .map(|m| (m.text(), m.value().to_string()))
+        .collect()
+}
+
+fn check_words_table(table: &[(&str, &[(&str, &str)])]) {
+    for (text, want) in table {
+        let want: Vec<(&str, String)> = want.iter().map(|&(a, b)| (a, b.to_string())).collect();
+        assert_eq!(words_found(text), want, "{text}");
+    }
+}
+
+#[test]
+fn minus_words_make_negative_numbers() {
+    check_words_table(&[
+        ("هبطت الحرارة إلى سالب عشرين درجة", &[("سالب عشرين", "-20")]),
+        ("الرصيد ناقص خمسة آلاف", &[("ناقص خمسة آلاف", "-5000")]),
+        ("وناقص ثلاثة", &[("وناقص ثلاثة", "-3")]),
+        // With a numeral, which needs no scale word after a minus word.
+        ("سجل سالب 3 درجات", &[("سالب 3", "-3")]),
+        ("سالب ٢٫٥ مليون", &[("سالب ٢٫٥ مليون", "-2500000")]),
+        ("سالب صفر", &[("سالب صفر", "0")]),
+        // ناقص as a word: no number.
+        ("كان ناقص الوزن", &[]),
+        ("ناقص", &[]),
+        // Right after a number it is no sign (no arithmetic is done).
+        ("خمسة ناقص ثلاثة", &[("خمسة", "5"), ("ثلاثة", "3")]),
+        ("خمسة، ناقص ثلاثة", &[("خمسة", "5"), ("ناقص ثلاثة", "-3")]),
+        ("ناقص ناقص سبعة", &[("ناقص سبعة", "-7")]),
+    ]);
+    let v = |s: &str| parse_number_words(s).map(|n| n.to_string());
+    assert_eq!(v("سالب ثلاثمائة وخمسة"), Ok("-305".to_string()));
+    assert_eq!(v("ناقص نصف مليون"), Ok("-500000".to_string()));
+    assert_eq!(v("سالب 7"), Ok("-7".to_string()));
+    for s in ["سالب", "سالب سالب خمسة", "خمسة سالب", "سالب وخمسة"]
+    {
+        assert_eq!(
+            parse_number_words(s).map_err(|e| e.kind()),
+            Err(ParseWordsErrorKind::Misplaced),
+            "{s}"
+        );
+    }
+    // And next to digits: the words win over the numeral they contain, but a minus word
+    // after a numeral is no sign.
+    let all: Vec<(&str, String)> = find_all_numbers("من 5 ناقص 3 إلى سالب 4", true)
+        .map(|m| (m.text(), m.value().to_string()))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("5", "5".to_string()),
+            ("3", "3".to_string()),
+            ("سالب 4", "-4".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_decimal_point_in_words() {
+    check_words_table(&[
+        (
+            "بلغ النمو عشرة فاصلة سبعة بالمئة",
+            &[("عشرة فاصلة سبعة", "10.7")],
+        ),
+        // The words after the point are the digits as written.
+        (
+            "صفر فاصلة خمسة وعشرون",
+            &[("صفر فاصلة خمسة وعشرون", "0.25")],
+        ),
+        (
+            "ثلاثة فاصل مئة وخمسة وعشرون",
+            &[("ثلاثة فاصل مئة وخمسة وعشرون", "3.125")],
+        ),
+        ("تسعة فاصلة ثلاثة عشر", &[("تسعة فاصلة ثلاثة عشر", "9.13")]),
+        // Leading zeros: صفر each.
+        ("صفر فاصلة صفر خمسة", &[("صفر فاصلة صفر خمسة", "0.05")]),
+        (
+            "واحد فاصلة صفر صفر سبعة",
+            &[("واحد فاصلة صفر صفر سبعة", "1.007")],
+        ),
+        ("خمسة فاصلة صفر", &[("خمسة فاصلة صفر", "5")]),
+        ("ألف فاصلة خمسة", &[("ألف فاصلة خمسة", "1000.5")]),
+        ("سالب واحد فاصلة خمسة", &[("سالب واحد فاصلة خمسة", "-1.5")]),
+        // A scale word after the digits multiplies the whole.
+        (
+            "اثنان فاصلة خمسة مليون",
+            &[("اثنان فاصلة خمسة مليون", "2500000")],
+        ),
+        // No digits after it, or no number before it: the point is no part of a number.
+        ("عشرة فاصلة", &[("عشرة", "10")]),
+        ("ثلاثة فاصل إعلاني", &[("ثلاثة", "3")]),
+        ("فاصلة ثلاثة", &[("ثلاثة", "3")]),
+        ("صفر خمسة", &[("صفر", "0"), ("خمسة", "5")]),
+        (
+            "خمسة فاصلة ستة فاصلة سبعة",
+            &[("خمسة فاصلة ستة", "5.6"), ("سبعة", "7")],
+        ),
+    ]);
+    use ParseWordsErrorKind::*;
+    for (s, kind) in [
+        ("فاصلة خمسة", Misplaced),
+        ("خمسة فاصلة", Misplaced),
+        ("خمسة فاصلة وستة", Misplaced),
+        ("خمسة فاصلة ستة صفر", Misplaced),
+        ("خمسة فاصلة نصف", Misplaced),
+        ("ألف فاصلة خمسة مليون", Misplaced),
+        ("خمسة فاصلة ستة آلاف", Misplaced),
+    ] {
+        assert_eq!(
+            parse_number_words(s).map_err(|e| e.kind()),
+            Err(kind),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn parts_in_ascending_and_mixed_order() {
+    let v = |s: &str| parse_number_words(s).map(|n| n.to_string());
+    for (s, want) in [
+        ("خمس وعشرين وتسعمائة وألف", "1925"),
+        ("سبع وثمانين وتسعمائة وألفين", "2987"),
+        ("ثلاثة وعشرين ومائة", "123"),
+        ("عشرون ومئة وخمسة", "125"),
+        ("خمسة ومئة", "105"),
+        ("خمسون وألف", "1050"),
+        // A scale word with no و counts the whole group before it, in any order.
+        ("ثلاثة وعشرون ومائة ألف", "123000"),
+        // The noun repeated after hundreds: each part in its own place.
+        ("مئة ألف وألف", "101000"),
+        ("مئتا ألف وألفان", "202000"),
+        ("خمس وعشرين وألف وتسعمائة", "1925"),
+        ("ألف وخمسمائة مليون", "1500000000"),
+    ] {
+        assert_eq!(v(s), Ok(want.to_string()), "{s}");
+    }
+    // The same place twice: no one number.
+    for s in [
+        "ألف وألف",
+        "ثلاثة آلاف وألفان",
+        "خمسة وألف وخمسة",
+        "خمسة وعشرون وتسعمائة وألف وعشرون",
+        "مئة ومئتان",
+        "عشرة وعشرون",
+        "اثنا عشر ومئتان وثلاثة آلاف",
+        "خمسة وألف ونصف",
+    ] {
+        assert_eq!(
+            parse_number_words(s).map_err(|e| e.kind()),
+            Err(ParseWordsErrorKind::Misplaced),
+            "{s}"
+        );
+    }
+    check_words_table(&[
+        (
+            "ولد سنة خمس وعشرين وتسعمائة وألف",
+            &[("خمس وعشرين وتسعمائة وألف", "1925")],
+        ),
+        ("ألف وألف", &[("ألف", "1000"), ("وألف", "1000")]),
+        ("خمسة وألف وخمسة", &[("خمسة وألف", "1005"), ("وخمسة", "5")]),
+    ]);
+}

@@ -117,6 +117,8 @@ impl nass_core::CliticSpanned for NumberWordsMatch<'_> {
 pub struct NumberWords<'t> {
     pub(super) parser: Parser<'t>,
     pub(super) pos: usize,
+    /// The end of the number or numeral just before `pos`, if nothing else came between.
+    pub(super) number_end: Option<usize>,
 }
 
 impl fmt::Debug for NumberWords<'_> {
@@ -124,6 +126,19 @@ impl fmt::Debug for NumberWords<'_> {
         f.debug_struct("NumberWords")
             .field("pos", &self.pos)
             .finish()
+    }
+}
+
+impl NumberWords<'_> {
+    /// Whether only spaces (no line break) stand between the number (or numeral) before
+    /// and `start`.
+    fn right_after_number(&self, start: usize) -> bool {
+        self.number_end.is_some_and(|end| {
+            end <= start
+                && self.parser.text[end..start]
+                    .chars()
+                    .all(|c| c.is_whitespace() && !is_line_break(c))
+        })
     }
 }
 
@@ -147,6 +162,7 @@ impl<'t> Iterator for NumberWords<'t> {
                 Ok(false) => break,
                 Ok(true) => self.parser.toks.last().map_or(self.pos, |t| t.start),
                 Err(off) => {
+                    self.number_end = None;
                     // Skip this token: a run of non-word, non-digit characters or a word.
                     let c = text[off..].chars().next().map_or(1, char::len_utf8);
                     let mut end = off + c;
@@ -160,10 +176,24 @@ impl<'t> Iterator for NumberWords<'t> {
                     continue;
                 }
             };
+            let first_is_numeral = matches!(
+                self.parser.toks.last(),
+                Some(Tok {
+                    kind: TokKind::Numeral(_),
+                    ..
+                })
+            );
             let (parsed, _, _) = self.parser.expr(start, Position::FirstClitic);
             match parsed {
+                Some(p) if p.negative && self.right_after_number(p.start) => {
+                    // A minus word right after a number is no sign (خمسة ناقص ثلاثة is
+                    // 5 and 3): the number is read again after it.
+                    self.pos = self.parser.toks.first().map_or(start + 1, |t| t.end);
+                    self.number_end = None;
+                }
                 Some(p) if p.words > 0 => {
                     self.pos = p.end;
+                    self.number_end = Some(p.end);
                     let Some(value) = p.value else {
                         // A fraction with no exact value (ثلث مليون): nothing, and not
                         // its scale word alone either.
@@ -174,12 +204,13 @@ impl<'t> Iterator for NumberWords<'t> {
                         start: p.start,
                         name_start: p.name_start,
                         end: p.end,
-                        value: value.to_number(),
+                        value: value.to_number(p.negative),
                     });
                 }
                 _ => {
                     // Skip the first token of the failed start.
                     self.pos = self.parser.toks.first().map_or(start + 1, |t| t.end);
+                    self.number_end = first_is_numeral.then_some(self.pos);
                     while !text.is_char_boundary(self.pos) {
                         self.pos += 1;
                     }
@@ -235,6 +266,7 @@ pub fn find_number_words(text: &str) -> NumberWords<'_> {
     NumberWords {
         parser: Parser::new(text),
         pos: 0,
+        number_end: None,
     }
 }
 

@@ -63,6 +63,12 @@ pub(super) enum Lex {
     /// 200..900 in one word.
     Hundreds(u16),
     Scale(u32, Form),
+    /// 11..19 in one word (colloquial: خمستاشر).
+    Teen(u8),
+    /// سالب, ناقص: the number after it is negative.
+    Minus,
+    /// فاصلة, فاصل: the decimal point.
+    Point,
     /// A fraction word (the singular fractions خمس سبع تسع عشر are units, read as
     /// fractions by the grammar).
     Fraction(Fraction),
@@ -72,6 +78,10 @@ pub(super) enum Lex {
 /// word (ثلاثمئة ...) are added by `lexicon()`.
 pub(super) const WORDS: &[(&str, Lex)] = &[
     ("صفر", Lex::Zero),
+    ("سالب", Lex::Minus),
+    ("ناقص", Lex::Minus),
+    ("فاصله", Lex::Point),
+    ("فاصل", Lex::Point),
     ("واحد", Lex::Unit(1)),
     ("واحده", Lex::Unit(1)),
     ("اثنان", Lex::Unit(2)),

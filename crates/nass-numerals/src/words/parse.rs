@@ -62,8 +62,8 @@ impl Dec {
         }
     }
 
-    pub(super) fn to_number(self) -> Number {
-        Number::from_parts(false, self.mant, self.scale)
+    pub(super) fn to_number(self, negative: bool) -> Number {
+        Number::from_parts(negative, self.mant, self.scale)
     }
 }
 
@@ -77,10 +77,18 @@ pub(super) enum Slot {
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Atom {
     Zero,
-    Small { value: u16, slot: Slot, one: bool },
+    Small {
+        value: u16,
+        slot: Slot,
+        one: bool,
+    },
     Scale(u32, Form),
     Numeral(Dec),
     Fraction(Fraction),
+    /// سالب, ناقص.
+    Minus,
+    /// فاصلة, فاصل.
+    Point,
 }
 
 /// What may follow a fraction in an expression: the fraction is the last word of a
@@ -253,13 +261,16 @@ impl<'t> Parser<'t> {
         while self.toks.len() < n && !self.lex_done {
             let at = self.lex_at;
             let first = self.toks.is_empty();
-            let after_conj = matches!(
-                self.toks.last(),
-                Some(Tok {
-                    kind: TokKind::Conj,
-                    ..
-                })
-            );
+            // After و alone, a minus word or a point, a word is read bare (واحد, not
+            // و + أحد).
+            let after_conj = match self.toks.last().map(|t| t.kind) {
+                Some(TokKind::Conj) => true,
+                Some(TokKind::Word { bare, clitic, .. }) => {
+                    let opens = |l: Option<Lex>| matches!(l, Some(Lex::Minus | Lex::Point));
+                    opens(bare) || opens(clitic.map(|(l, _)| l))
+                }
+                _ => false,
+            };
             match token_at(
                 self.text,
                 at,
@@ -431,22 +442,38 @@ impl<'t> Parser<'t> {
             (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
             (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
             (Lex::Fraction(f), _) => mk(Atom::Fraction(f), end, after),
+            (Lex::Teen(t), _) => mk(small(u16::from(t), Slot::Units), end, after),
+            (Lex::Minus, _) => mk(Atom::Minus, end, after),
+            (Lex::Point, _) => mk(Atom::Point, end, after),
         })
     }
 
     /// Parses the longest number expression starting at `pos`; returns it, why it ended,
     /// and the byte offset where it ended.
+    ///
+    /// The grammar (documented on [`parse_number_words`](crate::parse_number_words)): a
+    /// sum of parts joined by و, each in its own place value (see `disjoint`), with
+    /// scale words that count the group before them, fractions, a decimal point and a
+    /// leading minus word.
     pub(super) fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
         self.start_run(pos, first == Position::FirstClitic);
         let mut total = Dec::ZERO;
-        let mut cur: Option<Dec> = None;
-        let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
-        let mut big_unit = false; // units slot holds 10..19
+        // The open group: the count a scale word after it multiplies.
+        let mut group = Group::EMPTY;
         let mut max_exp = 0u32;
         let mut last_scale = false;
         // The power of ten of the group just closed by a scale word (ألف مليار: 12).
         let mut last_exp = 0u32;
         let mut frac: Option<Pending> = None;
+        // The digits after a decimal point (فاصلة).
+        let mut point: Option<PointDigits> = None;
+        // سالب/ناقص read first.
+        let mut negative = false;
+        // صفر read: only a decimal point may follow.
+        let mut zero = false;
+        // A group was closed below the thousands by a scale word after و, in ascending
+        // order (خمس وعشرون وتسعمائة وألف): a later group is checked against `total`.
+        let mut low_closed = false;
         // Where the number starts: its first atom, even when that is a fraction with no
         // value yet.
         let mut first_at: Option<(usize, usize)> = None;
@@ -465,7 +492,45 @@ impl<'t> Parser<'t> {
             };
             let is_first = position != Position::Later;
             let c = a.conj;
+            // The position of the next atom (`Later` but after a minus word or a point).
+            let mut next_position = Position::Later;
+            // Whether the atom leaves the number without a (new) value: a minus word, a
+            // point.
+            let mut no_value = false;
             let step = (|| -> Result<(), Stop> {
+                if zero && !matches!(a.atom, Atom::Point) {
+                    return Err(Stop::Misplaced);
+                }
+                if let Some(pt) = point.as_mut() {
+                    // After the point: صفر as leading zeros, then one group below 1000;
+                    // a scale word after them multiplies the whole (خمسة فاصلة اثنان
+                    // مليون), when nothing before the point has one.
+                    match a.atom {
+                        Atom::Zero if !c && pt.digits.cur.is_none() => {
+                            pt.zeros += 1;
+                            if pt.zeros > 38 {
+                                return Err(Stop::Overflow);
+                            }
+                            return Ok(());
+                        }
+                        Atom::Small { value, slot, one } => {
+                            if c != pt.digits.cur.is_some() || (one && !self.one_ok(&a)) {
+                                return Err(Stop::Misplaced);
+                            }
+                            return pt.digits.add(value, slot);
+                        }
+                        Atom::Scale(_, Form::Single)
+                            if !c && pt.digits.cur.is_some() && max_exp == 0 && !low_closed =>
+                        {
+                            let int = group.cur.unwrap_or(Dec::ZERO);
+                            group.cur = Some(int.add(pt.value()?).ok_or(Stop::Overflow)?);
+                            group.slots = [true; 3];
+                            point = None;
+                            // On to the scale word below.
+                        }
+                        _ => return Err(Stop::Misplaced),
+                    }
+                }
                 if let Some(p) = frac.as_mut() {
                     // After a fraction, only the scale word it counts.
                     let Atom::Scale(exp, Form::Single | Form::Definite) = a.atom else {
@@ -491,16 +556,41 @@ impl<'t> Parser<'t> {
                     return Ok(());
                 }
                 match &a.atom {
+                    Atom::Minus => {
+                        if !is_first || negative || c {
+                            return Err(Stop::Misplaced);
+                        }
+                        negative = true;
+                        no_value = true;
+                        next_position = Position::FirstBare;
+                    }
+                    Atom::Point => {
+                        let has_int = group.cur.is_some() || max_exp > 0 || low_closed;
+                        if is_first || c || !has_int {
+                            return Err(Stop::Misplaced);
+                        }
+                        // The integer part is closed: it takes no more words.
+                        zero = false;
+                        point = Some(PointDigits {
+                            zeros: 0,
+                            digits: Group::EMPTY,
+                        });
+                        no_value = true;
+                        next_position = Position::FirstBare;
+                    }
+                    Atom::Fraction(_) if low_closed => return Err(Stop::Misplaced),
                     Atom::Fraction(f) if f.num == 0 => {
                         // A plural counted by 3–10 alone (ثلاثة أرباع), before any scale.
-                        let count = match cur {
-                            Some(n) if !c && !slots[0] && !slots[2] && max_exp == 0 => n,
+                        let count = match group.cur {
+                            Some(n) if !c && !group.slots[0] && !group.slots[2] && max_exp == 0 => {
+                                n
+                            }
                             _ => return Err(Stop::Misplaced),
                         };
                         if count.scale != 0 || !(3..=10).contains(&count.mant) {
                             return Err(Stop::Misplaced);
                         }
-                        cur = None;
+                        group.cur = None;
                         frac = Some(Pending {
                             num: count.mant,
                             den: f.den,
@@ -519,7 +609,7 @@ impl<'t> Parser<'t> {
                             (None, Follow::AnyScale)
                         } else if f.num != 1 {
                             return Err(Stop::Misplaced);
-                        } else if cur.is_some() {
+                        } else if group.cur.is_some() {
                             // ثلاثة ونصف: added to the units.
                             (Some(0), Follow::Nothing)
                         } else if last_scale {
@@ -541,57 +631,38 @@ impl<'t> Parser<'t> {
                         if !is_first {
                             return Err(Stop::Misplaced);
                         }
-                        cur = Some(Dec::ZERO);
-                        slots = [true; 3];
+                        group.cur = Some(Dec::ZERO);
+                        group.slots = [true; 3];
+                        zero = true;
                     }
                     Atom::Small { value, slot, one } => {
-                        let value = *value;
-                        match cur {
+                        match group.cur {
                             None if !(is_first || c) => return Err(Stop::Misplaced),
                             Some(_) if !c => return Err(Stop::Misplaced),
                             _ => {}
                         }
-                        let idx = *slot as usize;
-                        if slots[idx] {
+                        // أحد/إحدى alone is not a number: it needs و + tens next.
+                        if *one && (!self.one_ok(&a) || group.slots[2]) {
                             return Err(Stop::Misplaced);
                         }
-                        match slot {
-                            Slot::Hundreds if slots[1] || slots[2] => return Err(Stop::Misplaced),
-                            Slot::Tens if big_unit => return Err(Stop::Misplaced),
-                            Slot::Units if value >= 10 && slots[2] => return Err(Stop::Misplaced),
-                            _ => {}
-                        }
-                        if *one {
-                            // أحد/إحدى alone is not a number: it needs و + tens next.
-                            let ok = matches!(
-                                self.atom_at(a.next, Position::Later),
-                                Ok(AtomAt {
-                                    atom: Atom::Small {
-                                        slot: Slot::Tens,
-                                        ..
-                                    },
-                                    conj: true,
-                                    ..
-                                })
-                            );
-                            if !ok || slots[2] {
+                        group.add(*value, *slot)?;
+                        if low_closed {
+                            // After an ascending scale part, the new group keeps out of
+                            // its place values (خمسة وألف وخمسة is no number).
+                            let g = group.cur.unwrap_or(Dec::ZERO);
+                            if !disjoint(total, g) {
                                 return Err(Stop::Misplaced);
                             }
                         }
-                        slots[idx] = true;
-                        if *slot == Slot::Units && value >= 10 {
-                            big_unit = true;
-                        }
-                        let base = cur.unwrap_or(Dec::ZERO);
-                        cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
                         last_scale = false;
                     }
                     Atom::Numeral(n) => {
-                        if cur.is_some() || !(is_first || c) {
+                        if group.cur.is_some() || !(is_first || c) {
                             return Err(Stop::Misplaced);
                         }
-                        if is_first && !c {
-                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون.
+                        if is_first && !c && !negative {
+                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون
+                            // (after a minus word it may stand alone: سالب 3).
                             let ok = matches!(
                                 self.atom_at(a.next, Position::Later),
                                 Ok(AtomAt {
@@ -607,8 +678,8 @@ impl<'t> Parser<'t> {
                                 return Err(Stop::Misplaced);
                             }
                         }
-                        cur = Some(*n);
-                        slots = [true; 3];
+                        group.cur = Some(*n);
+                        group.slots = [true; 3];
                         last_scale = false;
                     }
                     Atom::Scale(exp, form) => {
@@ -623,40 +694,63 @@ impl<'t> Parser<'t> {
                             last_exp += exp;
                             return Ok(());
                         }
-                        if *form == Form::Definite {
-                            // Only what a fraction counts.
-                            return Err(Stop::Misplaced);
-                        }
-                        let count = match (form, cur, c) {
-                            (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n), false) => n,
-                            (Form::Plural, _, _) => return Err(Stop::Misplaced),
-                            (Form::Single, None, _) => Dec::int(1),
-                            (Form::Dual | Form::DualOrTanwin, None, _) => Dec::int(2),
-                            (Form::Dual, Some(_), false) => return Err(Stop::Misplaced),
-                            (Form::Single | Form::Dual | Form::DualOrTanwin, Some(_), true) => {
-                                return Err(Stop::Misplaced)
+                        if c {
+                            // A part of its own, in ascending order (خمس وعشرون
+                            // وتسعمائة وألف) or not (مئة ألف وألف): ألف is one thousand,
+                            // ألفان two; the group before it, if open, is closed as it is.
+                            let count = match form {
+                                Form::Single => 1,
+                                Form::Dual | Form::DualOrTanwin => 2,
+                                Form::Plural | Form::Definite => return Err(Stop::Misplaced),
+                            };
+                            if let Some(g) = group.cur {
+                                if !disjoint(total, g) {
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total.add(g).ok_or(Stop::Overflow)?;
+                                low_closed = true;
                             }
-                            (Form::Definite, _, _) => return Err(Stop::Misplaced),
-                        };
-                        if !(is_first || c || cur.is_some()) {
-                            return Err(Stop::Misplaced);
-                        }
-                        if max_exp == 0 || exp > max_exp {
-                            if c && max_exp != 0 {
+                            let v = Dec::int(count).times_pow10(exp).ok_or(Stop::Overflow)?;
+                            if !disjoint(total, v) {
                                 return Err(Stop::Misplaced);
                             }
-                            total = total
-                                .add(count)
-                                .and_then(|t| t.times_pow10(exp))
-                                .ok_or(Stop::Overflow)?;
-                            max_exp = exp;
-                        } else {
-                            let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
                             total = total.add(v).ok_or(Stop::Overflow)?;
+                            max_exp = max_exp.max(exp);
+                        } else {
+                            let count = match (form, group.cur) {
+                                (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n)) => n,
+                                (Form::Plural | Form::Definite, _) => {
+                                    // Plural: only after a count; definite: only what a
+                                    // fraction counts.
+                                    return Err(Stop::Misplaced);
+                                }
+                                (Form::Single, None) => Dec::int(1),
+                                (Form::Dual | Form::DualOrTanwin, None) => Dec::int(2),
+                                (Form::Dual, Some(_)) => return Err(Stop::Misplaced),
+                            };
+                            if !(is_first || group.cur.is_some()) {
+                                return Err(Stop::Misplaced);
+                            }
+                            if max_exp == 0 || exp > max_exp {
+                                // The scale counts all before it (ألف وخمسمائة مليون).
+                                if !disjoint(total, count) {
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total
+                                    .add(count)
+                                    .and_then(|t| t.times_pow10(exp))
+                                    .ok_or(Stop::Overflow)?;
+                                max_exp = exp;
+                            } else {
+                                let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
+                                if !disjoint(total, v) {
+                                    // ألف وألف, ثلاثة آلاف وألفان: the same place twice.
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total.add(v).ok_or(Stop::Overflow)?;
+                            }
                         }
-                        cur = None;
-                        slots = [false; 3];
-                        big_unit = false;
+                        group = Group::EMPTY;
                         last_scale = true;
                         last_exp = exp;
                     }
@@ -670,9 +764,22 @@ impl<'t> Parser<'t> {
                 words += 1;
             }
             let (start, name_start) = *first_at.get_or_insert((a.start, a.name_start));
-            let value = match cur {
+            at = a.end;
+            i = a.next;
+            position = next_position;
+            if no_value {
+                continue;
+            }
+            let int = match group.cur {
                 Some(v) => total.add(v),
                 None => Some(total),
+            };
+            let value = match (int, &point) {
+                (Some(v), Some(pt)) => match pt.value() {
+                    Ok(f) => v.add(f),
+                    Err(s) => break s,
+                },
+                (v, _) => v,
             };
             let Some(value) = value else {
                 break Stop::Overflow;
@@ -683,12 +790,7 @@ impl<'t> Parser<'t> {
                 None => Some(value),
                 Some(p) => match p.plus(value) {
                     Ok(Some(v)) => v,
-                    Ok(None) => {
-                        at = a.end;
-                        i = a.next;
-                        position = Position::Later;
-                        continue;
-                    }
+                    Ok(None) => continue,
                     Err(s) => break s,
                 },
             };
@@ -697,20 +799,136 @@ impl<'t> Parser<'t> {
                 name_start,
                 end: a.end,
                 value,
+                negative,
                 words,
             });
             p.end = a.end;
             p.value = value;
             p.words = words;
-            at = a.end;
-            i = a.next;
-            position = Position::Later;
-            if matches!(a.atom, Atom::Zero) {
-                break Stop::End;
-            }
         };
         (parsed, stop, at)
     }
+
+    /// Whether أحد/إحدى at `a` is followed by و + tens, as it must be.
+    fn one_ok(&self, a: &AtomAt) -> bool {
+        matches!(
+            self.atom_at(a.next, Position::Later),
+            Ok(AtomAt {
+                atom: Atom::Small {
+                    slot: Slot::Tens,
+                    ..
+                },
+                conj: true,
+                ..
+            })
+        )
+    }
+}
+
+/// A group below 1000 being read (hundreds, units, tens in any order, joined by و): the
+/// count of the scale word after it, or the last part of a number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group {
+    pub(super) cur: Option<Dec>,
+    /// hundreds, units, tens used.
+    pub(super) slots: [bool; 3],
+    /// The units slot holds 10..19 (so the tens are taken too).
+    pub(super) big_unit: bool,
+}
+
+impl Group {
+    const EMPTY: Group = Group {
+        cur: None,
+        slots: [false; 3],
+        big_unit: false,
+    };
+
+    /// Adds a word of `slot`: each place value once (ثلاثة وعشرون ومئة = 123, in any
+    /// order; خمسة وستة, عشرة وعشرون are no group).
+    fn add(&mut self, value: u16, slot: Slot) -> Result<(), Stop> {
+        let idx = slot as usize;
+        if self.slots[idx] {
+            return Err(Stop::Misplaced);
+        }
+        match slot {
+            Slot::Tens if self.big_unit => return Err(Stop::Misplaced),
+            Slot::Units if value >= 10 && self.slots[2] => return Err(Stop::Misplaced),
+            _ => {}
+        }
+        self.slots[idx] = true;
+        if slot == Slot::Units && value >= 10 {
+            self.big_unit = true;
+        }
+        let base = self.cur.unwrap_or(Dec::ZERO);
+        self.cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
+        Ok(())
+    }
+}
+
+/// The digits after a decimal point: `zeros` leading صفر, then a group read as the
+/// digits that follow them (فاصلة خمسة وعشرون = .25, فاصلة صفر خمسة = .05).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PointDigits {
+    pub(super) zeros: u32,
+    pub(super) digits: Group,
+}
+
+impl PointDigits {
+    /// The fraction: `n / 10^(zeros + digits of n)`.
+    fn value(&self) -> Result<Dec, Stop> {
+        let n = self.digits.cur.map_or(0, |d| d.mant);
+        let mut len = 0u32;
+        let mut m = n;
+        while m > 0 {
+            m /= 10;
+            len += 1;
+        }
+        Ok(Dec {
+            mant: n,
+            scale: self.zeros + len,
+        })
+    }
+}
+
+/// Whether the nonzero decimal digits of `a` and `b` are at different places: then
+/// `a + b` keeps each part in its own place value (ألف ومئة), else the sum is no number
+/// (ألف وألف). Both are whole or have a few decimals; places below the units count too.
+#[inline]
+pub(super) fn disjoint(a: Dec, b: Dec) -> bool {
+    if a.mant == 0 || b.mant == 0 {
+        return true;
+    }
+    let s = a.scale.max(b.scale);
+    match (a.rescale(s), b.rescale(s)) {
+        (Some(a), Some(b)) => digit_places(a.mant) & digit_places(b.mant) == 0,
+        _ => false,
+    }
+}
+
+/// The places (bit k: 10^k) of the nonzero decimal digits of `n` (below 10^39).
+#[inline]
+fn digit_places(n: u128) -> u64 {
+    let mut mask = 0u64;
+    let mut k = 0;
+    if let Ok(mut m) = u64::try_from(n) {
+        while m > 0 {
+            if m % 10 != 0 {
+                mask |= 1 << k;
+            }
+            m /= 10;
+            k += 1;
+        }
+        return mask;
+    }
+    let mut m = n;
+    while m > 0 {
+        if m % 10 != 0 {
+            mask |= 1 << k;
+        }
+        m /= 10;
+        k += 1;
+    }
+    mask
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -720,6 +938,8 @@ pub(super) struct Parsed {
     pub(super) end: usize,
     /// `None`: a fraction with no exact decimal value (ثلث مليون).
     pub(super) value: Option<Dec>,
+    /// After سالب or ناقص.
+    pub(super) negative: bool,
     pub(super) words: usize,
 }
 
@@ -871,7 +1091,7 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
     }
     match parsed {
         Some(parsed) if parsed.end == end => match parsed.value {
-            Some(v) => Ok(v.to_number()),
+            Some(v) => Ok(v.to_number(parsed.negative)),
             None => Err(ParseWordsError {
                 kind: ParseWordsErrorKind::Inexact,
                 offset: parsed.name_start,
