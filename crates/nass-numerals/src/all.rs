@@ -20,14 +20,18 @@ pub enum NumberSource {
     /// In words (digits with scale words among them too), as [`find_number_words`]
     /// finds them.
     Words,
+    /// An ordinal number in words (الثالث، الخامس والعشرون), as [`find_number_words`]
+    /// finds them; the value is the number it orders.
+    Ordinal,
 }
 
 impl NumberSource {
-    /// `"digits"` or `"words"`: the `kind` of a record of `nass numbers`.
+    /// `"digits"`, `"words"` or `"ordinal"`: the `kind` of a record of `nass numbers`.
     pub const fn name(self) -> &'static str {
         match self {
             NumberSource::Digits => "digits",
             NumberSource::Words => "words",
+            NumberSource::Ordinal => "ordinal",
         }
     }
 }
@@ -195,7 +199,7 @@ impl<'t> Iterator for AllNumbers<'t> {
                         end: m.end(),
                         text: &self.text[m.start()..m.end()],
                         value: m.value().clone(),
-                        source: NumberSource::Words,
+                        source: m.source(),
                     }),
             };
             match found {

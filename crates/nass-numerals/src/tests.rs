@@ -1341,3 +1341,91 @@ fn parts_in_ascending_and_mixed_order() {
         ("خمسة وألف وخمسة", &[("خمسة وألف", "1005"), ("وخمسة", "5")]),
     ]);
 }
+
+fn ordinals_found(text: &str) -> Vec<(&str, &str, String)> {
+    find_number_words(text)
+        .map(|m| {
+            let kind = m.source().name();
+            (m.text(), kind, m.value().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn ordinal_numbers_in_running_text() {
+    let table: &[(&str, &[(&str, &str, &str)])] = &[
+        ("فاز للمرة الثالثة", &[("الثالثة", "ordinal", "3")]),
+        ("وللمرة الثالثة على التوالي", &[("الثالثة", "ordinal", "3")]),
+        (
+            "احتفل بعيده الخامس والعشرين",
+            &[("الخامس والعشرين", "ordinal", "25")],
+        ),
+        (
+            "الدورة الخامسة والعشرون",
+            &[("الخامسة والعشرون", "ordinal", "25")],
+        ),
+        (
+            "في الذكرى المئة والخامسة والعشرين",
+            &[("المئة والخامسة والعشرين", "ordinal", "125")],
+        ),
+        ("المائة والعاشر", &[("المائة والعاشر", "ordinal", "110")]),
+        (
+            "الثلاثمئة والحادي عشر",
+            &[("الثلاثمئة والحادي عشر", "ordinal", "311")],
+        ),
+        ("القرن الحادي عشر", &[("الحادي عشر", "ordinal", "11")]),
+        (
+            "الساعة الثانية عشرة ظهرا",
+            &[("الثانية عشرة", "ordinal", "12")],
+        ),
+        ("الحادية والثلاثين", &[("الحادية والثلاثين", "ordinal", "31")]),
+        ("القرن العشرين", &[("العشرين", "ordinal", "20")]),
+        ("الفصل الأول", &[("الأول", "ordinal", "1")]),
+        ("الحرب العالمية الأولى", &[("الأولى", "ordinal", "1")]),
+        ("الحرب العالمية الثانية", &[("الثانية", "ordinal", "2")]),
+        ("العاشر من رمضان", &[("العاشر", "ordinal", "10")]),
+        // Proclitics before the article, and ل + ال written لل.
+        ("والثالث", &[("والثالث", "ordinal", "3")]),
+        ("بالسادسة", &[("بالسادسة", "ordinal", "6")]),
+        ("للرابع عشر", &[("للرابع عشر", "ordinal", "14")]),
+        ("وللسابع", &[("وللسابع", "ordinal", "7")]),
+        // Without the article.
+        ("ثالث أكبر مدينة", &[("ثالث", "ordinal", "3")]),
+        ("مرة خامسة", &[("خامسة", "ordinal", "5")]),
+        ("في حادي عشر يوم", &[("حادي عشر", "ordinal", "11")]),
+        ("سابع وعشرون", &[("سابع وعشرون", "ordinal", "27")]),
+        // Ordinary words, not ordinals: ثانية (a second of time), أول and أولى without
+        // the article ("beginning", "more fitting"), الأولي ("preliminary"), حادي alone,
+        // المئة alone (في المئة is per cent), the cardinal with the article.
+        ("انتظر ثانية واحدة", &[("واحدة", "words", "1")]),
+        ("أول أمس", &[]),
+        ("هو أولى بذلك", &[]),
+        ("التقرير الأولي", &[]),
+        ("الحادي", &[]),
+        ("ارتفع خمسة في المئة", &[("خمسة", "words", "5")]),
+        ("الخمسة", &[]),
+        ("الثلاثاء", &[]),
+        // Parts that do not make one ordinal: the article on one side only.
+        (
+            "الخامس وعشرون",
+            &[("الخامس", "ordinal", "5"), ("وعشرون", "words", "20")],
+        ),
+        // Next to cardinals.
+        (
+            "الثالث من ثلاثة",
+            &[("الثالث", "ordinal", "3"), ("ثلاثة", "words", "3")],
+        ),
+    ];
+    for (text, want) in table {
+        let want: Vec<(&str, &str, String)> = want
+            .iter()
+            .map(|&(a, k, v)| (a, k, v.to_string()))
+            .collect();
+        assert_eq!(ordinals_found(text), want, "{text}");
+    }
+    // The clitics are apart from the name; find_all_numbers reports the kind.
+    let m = find_number_words("وللمرة وللسابع").next().unwrap();
+    assert_eq!((m.clitics(), m.name_text()), ("ول", "لسابع"));
+    let m = find_all_numbers("العدد الخامس من 12", true).next().unwrap();
+    assert_eq!((m.text(), m.source()), ("الخامس", NumberSource::Ordinal));
+}

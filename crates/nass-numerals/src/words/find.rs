@@ -19,6 +19,7 @@ pub struct NumberWordsMatch<'t> {
     pub(super) name_start: usize,
     pub(super) end: usize,
     pub(super) value: Number,
+    pub(super) source: NumberSource,
 }
 
 impl<'t> NumberWordsMatch<'t> {
@@ -93,6 +94,20 @@ impl<'t> NumberWordsMatch<'t> {
     pub fn value(&self) -> &Number {
         &self.value
     }
+
+    /// [`NumberSource::Words`] for a cardinal number (ثلاثة آلاف), or
+    /// [`NumberSource::Ordinal`] for an ordinal one (الخامس والعشرون), whose value is the
+    /// number it orders.
+    ///
+    /// ```
+    /// use nass_numerals::{find_number_words, NumberSource};
+    /// let m = find_number_words("في الدورة الخامسة والعشرين").next().unwrap();
+    /// assert_eq!((m.text(), m.source()), ("الخامسة والعشرين", NumberSource::Ordinal));
+    /// assert_eq!(m.value().to_u64(), Some(25));
+    /// ```
+    pub fn source(&self) -> NumberSource {
+        self.source
+    }
 }
 
 impl nass_core::Spanned for NumberWordsMatch<'_> {
@@ -160,7 +175,35 @@ impl<'t> Iterator for NumberWords<'t> {
                 &mut self.parser.toks,
             ) {
                 Ok(false) => break,
-                Ok(true) => self.parser.toks.last().map_or(self.pos, |t| t.start),
+                Ok(true) => match self.parser.toks.last() {
+                    Some(&Tok {
+                        start,
+                        end,
+                        kind: TokKind::Ordinal { word, clitic_len },
+                    }) => {
+                        self.number_end = None;
+                        match ordinal_at(text, word, end) {
+                            Some((end, value)) => {
+                                self.pos = end;
+                                self.number_end = Some(end);
+                                return Some(NumberWordsMatch {
+                                    text,
+                                    start,
+                                    name_start: start + clitic_len,
+                                    end,
+                                    value: Number::from_parts(false, u128::from(value), 0),
+                                    source: NumberSource::Ordinal,
+                                });
+                            }
+                            None => {
+                                self.pos = end;
+                                continue;
+                            }
+                        }
+                    }
+                    Some(t) => t.start,
+                    None => self.pos,
+                },
                 Err(off) => {
                     self.number_end = None;
                     // Skip this token: a run of non-word, non-digit characters or a word.
@@ -205,6 +248,7 @@ impl<'t> Iterator for NumberWords<'t> {
                         name_start: p.name_start,
                         end: p.end,
                         value: value.to_number(p.negative),
+                        source: NumberSource::Words,
                     });
                 }
                 _ => {

@@ -25,6 +25,9 @@ pub(super) enum TokKind {
     Conj,
     /// A numeral (`None`: too large for the arithmetic).
     Numeral(Option<Dec>),
+    /// A word that may begin an ordinal number (read only as the first token of a
+    /// number in running text), with the byte length of its proclitics.
+    Ordinal { word: OrdWord, clitic_len: usize },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -267,6 +270,22 @@ pub(super) fn token_at(
         }
     }
     if bare.is_none() && waw.is_none() && clitic.is_none() {
+        // The first word of a number in running text may begin an ordinal.
+        if clitics {
+            if let Some((word, letters)) = ordinal_word(folded, word) {
+                let clitic_len = if letters == 0 {
+                    0
+                } else {
+                    prefix_len(&text[start..end], letters)
+                };
+                out.push(Tok {
+                    start,
+                    end,
+                    kind: TokKind::Ordinal { word, clitic_len },
+                });
+                return Ok(true);
+            }
+        }
         return Err(start);
     }
     out.push(Tok {

@@ -364,7 +364,7 @@ impl<'t> Parser<'t> {
                     next: i + 1,
                 })
             }
-            TokKind::Conj => return Err(Stop::Misplaced),
+            TokKind::Conj | TokKind::Ordinal { .. } => return Err(Stop::Misplaced),
             kind => {
                 let p = if conj_word {
                     Position::FirstBare
