@@ -4,7 +4,7 @@
 use std::iter::Peekable;
 use std::ops::Range;
 
-use crate::{find_number_words, find_numbers, Number, NumberWords, Numbers};
+use crate::{find_number_words_with, find_numbers, Number, NumberWords, Numbers, WordsOptions};
 
 /// How a number found by [`find_all_numbers`] is written.
 ///
@@ -154,10 +154,25 @@ impl nass_core::Spanned for FoundNumber<'_> {
 /// assert_eq!(find_all_numbers(text, false).count(), 2);
 /// ```
 pub fn find_all_numbers(text: &str, words: bool) -> AllNumbers<'_> {
+    find_all_numbers_with(text, words.then(WordsOptions::new))
+}
+
+/// [`find_all_numbers`] with the settings of the number words: `None` finds numerals
+/// only, `Some(options)` number phrases too, as [`find_number_words_with`] finds them.
+///
+/// ```
+/// use nass_numerals::{find_all_numbers_with, WordsOptions};
+/// let on = Some(WordsOptions::new().colloquial(true));
+/// let values: Vec<String> = find_all_numbers_with("خمستاشر و 3", on)
+///     .map(|m| m.value().to_string())
+///     .collect();
+/// assert_eq!(values, ["15", "3"]);
+/// ```
+pub fn find_all_numbers_with(text: &str, words: Option<WordsOptions>) -> AllNumbers<'_> {
     AllNumbers {
         text,
         digits: find_numbers(text).peekable(),
-        phrases: words.then(|| find_number_words(text).peekable()),
+        phrases: words.map(|o| find_number_words_with(text, o).peekable()),
         end: 0,
     }
 }

@@ -76,7 +76,7 @@ mod nd;
 mod number;
 mod words;
 
-pub use all::{find_all_numbers, AllNumbers, FoundNumber, NumberSource};
+pub use all::{find_all_numbers, find_all_numbers_with, AllNumbers, FoundNumber, NumberSource};
 pub use digits::{
     convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
     DigitConverter, DigitConverterBuilder, DigitSet, DigitSources, ParseDigitSetError,
@@ -87,8 +87,9 @@ pub use number::{
     ParseNumberErrorKind,
 };
 pub use words::{
-    find_number_words, number_to_words, ordinal_day_words, parse_number_words, parse_ordinal_day,
-    safe_cut, Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind,
+    find_number_words, find_number_words_with, number_to_words, ordinal_day_words,
+    parse_number_words, parse_number_words_with, parse_ordinal_day, safe_cut, Case, Gender,
+    NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind, WordsOptions,
 };
 
 /// Whether `c` is a line break: LF, VT, FF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) or

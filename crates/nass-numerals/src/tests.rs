@@ -1429,3 +1429,75 @@ fn ordinal_numbers_in_running_text() {
     let m = find_all_numbers("العدد الخامس من 12", true).next().unwrap();
     assert_eq!((m.text(), m.source()), ("الخامس", NumberSource::Ordinal));
 }
+
+#[test]
+fn colloquial_number_words_behind_the_setting() {
+    let on = WordsOptions::new().colloquial(true);
+    let v = |s: &str| parse_number_words_with(s, on).map(|n| n.to_string());
+    for (s, want) in [
+        ("ميتين", "200"),
+        ("مية", "100"),
+        ("مية وخمسة", "105"),
+        ("تلاتة", "3"),
+        ("تلات تلاف", "3000"),
+        ("تلاتين", "30"),
+        ("خمسة وتلاتين", "35"),
+        ("خمستاشر", "15"),
+        ("خمسطعش", "15"),
+        ("حداشر", "11"),
+        ("اتناشر", "12"),
+        ("ستاشر", "16"),
+        ("تسعتاشر ألف", "19000"),
+        ("اتنين", "2"),
+        ("تمنية", "8"),
+        ("تمانية وتمانين", "88"),
+        ("ألفين وتلتمية", "2300"),
+        ("خمسمية ألف", "500000"),
+        ("مليون ونص", "1500000"),
+        ("نص مليون", "500000"),
+        ("ستة آلاف وتسعمية وتسعتاشر", "6919"),
+        // Standard words are read as ever.
+        ("ثلاثة آلاف ومئتان", "3200"),
+    ] {
+        assert_eq!(v(s), Ok(want.to_string()), "{s}");
+        // And without the setting no colloquial word is a number word (ألفين and the
+        // standard words aside).
+    }
+    // The same exactness: تلت مليون has no exact value.
+    assert_eq!(
+        parse_number_words_with("تلت مليون", on).map_err(|e| e.kind()),
+        Err(ParseWordsErrorKind::Inexact)
+    );
+    for s in [
+        "ميتين",
+        "تلاتة",
+        "خمستاشر",
+        "اتنين",
+        "تمنية",
+        "نص مليون",
+        "مية",
+    ] {
+        assert!(
+            parse_number_words(s).is_err(),
+            "{s} read without the setting"
+        );
+    }
+    let found = |text: &str, o: WordsOptions| -> Vec<(String, String)> {
+        find_number_words_with(text, o)
+            .map(|m| (m.text().to_string(), m.value().to_string()))
+            .collect()
+    };
+    let text = "اشتريت تلاتة كيلو بميتين وخمسين جنيه";
+    assert_eq!(
+        found(text, on),
+        [
+            ("تلاتة".to_string(), "3".to_string()),
+            ("بميتين وخمسين".to_string(), "250".to_string())
+        ]
+    );
+    // Off by default: standard text gains no number from words that are also colloquial
+    // numbers (نص "text", مية, تلت).
+    let msa = "قرأ النص كاملا، وشرب مية، ونص القرار واضح، وتلت الآيات";
+    assert_eq!(found(msa, WordsOptions::new()), []);
+    assert_eq!(find_number_words(msa).count(), 0);
+}

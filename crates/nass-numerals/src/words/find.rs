@@ -165,13 +165,17 @@ impl<'t> Iterator for NumberWords<'t> {
         while self.pos < text.len() {
             // The next word or numeral that may start a number.
             self.parser.toks.clear();
+            let how = Reading {
+                lines: true,
+                clitics: true,
+                need_bare: true,
+                colloquial: self.parser.colloquial,
+            };
             let start = match token_at(
                 text,
                 self.pos,
                 &mut self.parser.buf,
-                true,
-                true,
-                true,
+                how,
                 &mut self.parser.toks,
             ) {
                 Ok(false) => break,
@@ -307,8 +311,23 @@ impl<'t> Iterator for NumberWords<'t> {
 /// assert_eq!(values, ["500000"]);
 /// ```
 pub fn find_number_words(text: &str) -> NumberWords<'_> {
+    find_number_words_with(text, WordsOptions::new())
+}
+
+/// [`find_number_words`] with settings: with [`WordsOptions::colloquial`], colloquial
+/// number words too (see there).
+///
+/// ```
+/// use nass_numerals::{find_number_words_with, WordsOptions};
+/// let on = WordsOptions::new().colloquial(true);
+/// let m = find_number_words_with("عندي تلاتة وعشرين سنة", on).next().unwrap();
+/// assert_eq!((m.text(), m.value().to_u64()), ("تلاتة وعشرين", Some(23)));
+/// ```
+pub fn find_number_words_with(text: &str, options: WordsOptions) -> NumberWords<'_> {
+    let mut parser = Parser::new(text);
+    parser.colloquial = options.is_colloquial();
     NumberWords {
-        parser: Parser::new(text),
+        parser,
         pos: 0,
         number_end: None,
     }
@@ -391,7 +410,14 @@ pub(super) fn outside_numbers(
     }
     toks.clear();
     // The most readings a token has: as the first of a number, with proclitics.
-    if token_at(text, k, buf, false, true, true, toks) != Err(k) {
+    // Colloquial words count whatever the setting: a cut before one is safe either way.
+    let how = Reading {
+        lines: false,
+        clitics: true,
+        need_bare: true,
+        colloquial: true,
+    };
+    if token_at(text, k, buf, how, toks) != Err(k) {
         return false;
     }
     // A word must end before the text does: more letters could make it a number word.

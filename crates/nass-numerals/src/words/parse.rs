@@ -213,6 +213,8 @@ pub(super) struct Parser<'t> {
     pub(super) lex_clitics: bool,
     /// Whether the run is lexed to its end.
     pub(super) lex_done: bool,
+    /// Whether colloquial number words are read ([`WordsOptions::colloquial`]).
+    pub(super) colloquial: bool,
     /// How the token run ended, once `lex_done`: `None` at the end of the text, else the
     /// byte offset of a token that cannot belong to a number (or of a line break).
     pub(super) run_end: Option<usize>,
@@ -240,6 +242,7 @@ impl<'t> Parser<'t> {
             lex_at: 0,
             lex_clitics: false,
             lex_done: true,
+            colloquial: false,
             run_end: None,
         }
     }
@@ -271,15 +274,13 @@ impl<'t> Parser<'t> {
                 }
                 _ => false,
             };
-            match token_at(
-                self.text,
-                at,
-                &mut self.buf,
-                false,
-                clitics && first,
-                first || after_conj,
-                &mut self.toks,
-            ) {
+            let how = Reading {
+                lines: false,
+                clitics: clitics && first,
+                need_bare: first || after_conj,
+                colloquial: self.colloquial,
+            };
+            match token_at(self.text, at, &mut self.buf, how, &mut self.toks) {
                 Ok(true) => {
                     self.lex_at = self.toks.last().map_or(at, |t| t.end);
                 }
@@ -947,6 +948,59 @@ pub(super) struct Parsed {
 // Public parsing API
 // ---------------------------------------------------------------------------------------
 
+/// Settings of the number-word parser and finder ([`parse_number_words_with`],
+/// [`find_number_words_with`](crate::find_number_words_with)). The default reads Modern
+/// Standard Arabic only.
+///
+/// ```
+/// use nass_numerals::WordsOptions;
+/// assert!(!WordsOptions::new().is_colloquial());
+/// assert!(WordsOptions::new().colloquial(true).is_colloquial());
+/// assert_eq!(WordsOptions::default(), WordsOptions::new());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WordsOptions {
+    colloquial: bool,
+}
+
+impl WordsOptions {
+    /// The default settings: standard words only.
+    pub const fn new() -> Self {
+        WordsOptions { colloquial: false }
+    }
+
+    /// Whether to read colloquial spellings of the Levant, Egypt and the Gulf too:
+    /// تلاتة/تلات (3), اتنين (2), تمنية/تمانية (8), تلاتين (30), تمانين (80), the teens in
+    /// one word (حداشر، اتناشر، تلتاشر، خمستاشر، ستاشر، تسعتاشر, also with طاشر, تعش and
+    /// طعش: خمسطعش), مية (100), ميتين (200), the hundreds with مية (تلتمية، خمسمية),
+    /// تلاف (تلات تلاف = 3000), and the fractions نص and تلت (مليون ونص). The grammar and
+    /// the exactness are those of standard words. Off by default: some of these are
+    /// ordinary words in standard text (نص "text", مية, تلت), which then gains no number
+    /// from them.
+    ///
+    /// ```
+    /// use nass_numerals::{find_number_words_with, WordsOptions};
+    /// let text = "دفع ميتين وخمسين ألف";
+    /// let on = WordsOptions::new().colloquial(true);
+    /// let values: Vec<String> = find_number_words_with(text, on).map(|m| m.value().to_string()).collect();
+    /// assert_eq!(values, ["250000"]);
+    /// assert_eq!(find_number_words_with(text, WordsOptions::new()).count(), 1); // وخمسين ألف
+    /// ```
+    pub const fn colloquial(mut self, on: bool) -> Self {
+        self.colloquial = on;
+        self
+    }
+
+    /// Whether colloquial words are read.
+    ///
+    /// ```
+    /// assert!(!nass_numerals::WordsOptions::new().is_colloquial());
+    /// ```
+    pub const fn is_colloquial(&self) -> bool {
+        self.colloquial
+    }
+}
+
 /// Why [`parse_number_words`] failed.
 ///
 /// ```
@@ -1064,6 +1118,21 @@ impl std::error::Error for ParseWordsError {}
 /// assert_eq!(v("ثلاثة أرباع"), "0.75");
 /// ```
 pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
+    parse_number_words_with(s, WordsOptions::new())
+}
+
+/// [`parse_number_words`] with settings: with [`WordsOptions::colloquial`], colloquial
+/// number words too.
+///
+/// ```
+/// use nass_numerals::{parse_number_words, parse_number_words_with, WordsOptions};
+/// let colloquial = WordsOptions::new().colloquial(true);
+/// let v = |s| parse_number_words_with(s, colloquial).unwrap().to_string();
+/// assert_eq!(v("تلاتة وتلاتين"), "33");
+/// assert_eq!(v("ميتين وخمستاشر"), "215");
+/// assert!(parse_number_words("ميتين").is_err()); // off by default
+/// ```
+pub fn parse_number_words_with(s: &str, options: WordsOptions) -> Result<Number, ParseWordsError> {
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len();
     if start >= end {
@@ -1084,6 +1153,7 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
         static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
     }
     let mut p = Parser::with_tokens(body, TOKENS.take());
+    p.colloquial = options.colloquial;
     let (parsed, stop, at) = p.expr(start, Position::FirstBare);
     if p.toks.capacity() <= 1024 {
         // (A huge run's buffer is let go.)
