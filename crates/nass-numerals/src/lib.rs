@@ -88,8 +88,9 @@ pub use number::{
 };
 pub use words::{
     find_number_words, find_number_words_with, number_to_words, ordinal_day_words,
-    parse_number_words, parse_number_words_with, parse_ordinal_day, safe_cut, Case, Gender,
-    NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind, WordsOptions,
+    ordinal_to_words, parse_number_words, parse_number_words_with, parse_ordinal_day, safe_cut,
+    spell_number, Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError,
+    ParseWordsErrorKind, WordsOptions,
 };
 
 /// Whether `c` is a line break: LF, VT, FF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) or

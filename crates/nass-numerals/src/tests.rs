@@ -1282,10 +1282,11 @@ fn the_decimal_point_in_words() {
         ("فاصلة خمسة", Misplaced),
         ("خمسة فاصلة", Misplaced),
         ("خمسة فاصلة وستة", Misplaced),
-        ("خمسة فاصلة ستة صفر", Misplaced),
         ("خمسة فاصلة نصف", Misplaced),
         ("ألف فاصلة خمسة مليون", Misplaced),
         ("خمسة فاصلة ستة آلاف", Misplaced),
+        ("خمسة فاصلة واحد عشرون", Misplaced),
+        ("خمسة فاصلة واحد ووعشرون", UnknownWord),
     ] {
         assert_eq!(
             parse_number_words(s).map_err(|e| e.kind()),

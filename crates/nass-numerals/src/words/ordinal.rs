@@ -313,9 +313,9 @@ fn and_ordinal(text: &str, pos: usize, buf: &mut String) -> Option<(usize, OrdWo
     } else {
         buf.strip_prefix('و')?
     };
-    // No proclitic after the و: the word itself.
-    let (o, len) = ordinal_word(rest.as_bytes(), "")?;
-    (len == 0).then_some((end, o))
+    // No proclitic after the و: the word itself (its end as written, for ى).
+    let (o, letters) = ordinal_word(rest.as_bytes(), &text[..end])?;
+    (letters == 0).then_some((end, o))
 }
 
 /// The ordinal number that begins with `first` (ending at `end`): its end and value.

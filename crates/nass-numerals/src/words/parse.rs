@@ -191,6 +191,9 @@ pub(super) enum Position {
     FirstBare,
     /// A later atom: bare or with the conjunction و.
     Later,
+    /// After a decimal point: bare first (a digit of a sequence: فاصلة خمسة واحد), else
+    /// with و (فاصلة خمسة وعشرون).
+    Digits,
 }
 
 /// Why an expression ended where it did.
@@ -266,11 +269,19 @@ impl<'t> Parser<'t> {
             let first = self.toks.is_empty();
             // After و alone, a minus word or a point, a word is read bare (واحد, not
             // و + أحد).
+            // After a digit word too: a decimal point's digits may follow one by one.
             let after_conj = match self.toks.last().map(|t| t.kind) {
                 Some(TokKind::Conj) => true,
-                Some(TokKind::Word { bare, clitic, .. }) => {
-                    let opens = |l: Option<Lex>| matches!(l, Some(Lex::Minus | Lex::Point));
-                    opens(bare) || opens(clitic.map(|(l, _)| l))
+                Some(TokKind::Word {
+                    bare, waw, clitic, ..
+                }) => {
+                    let opens = |l: Option<Lex>| {
+                        matches!(
+                            l,
+                            Some(Lex::Minus | Lex::Point | Lex::Zero | Lex::Unit(0..=9))
+                        )
+                    };
+                    opens(bare) || opens(waw) || opens(clitic.map(|(l, _)| l))
                 }
                 _ => false,
             };
@@ -314,8 +325,8 @@ impl<'t> Parser<'t> {
             return Some((*l, false, 0));
         }
         match pos {
-            Position::FirstBare => None,
-            Position::Later => None,
+            Position::FirstBare | Position::Later => None,
+            Position::Digits => waw.map(|l| (l, true, *waw_len)),
             Position::FirstClitic => clitic.map(|(l, len)| (l, false, len)),
         }
     }
@@ -339,7 +350,7 @@ impl<'t> Parser<'t> {
         let mut i = i;
         let mut conj_word = false;
         if let TokKind::Conj = first.kind {
-            if position != Position::Later {
+            if matches!(position, Position::FirstBare | Position::FirstClitic) {
                 return Err(Stop::Misplaced);
             }
             // و standing alone: the next token must be bare.
@@ -491,7 +502,7 @@ impl<'t> Parser<'t> {
                 Ok(a) => a,
                 Err(s) => break s,
             };
-            let is_first = position != Position::Later;
+            let is_first = matches!(position, Position::FirstBare | Position::FirstClitic);
             let c = a.conj;
             // The position of the next atom (`Later` but after a minus word or a point).
             let mut next_position = Position::Later;
@@ -506,22 +517,30 @@ impl<'t> Parser<'t> {
                     // After the point: صفر as leading zeros, then one group below 1000;
                     // a scale word after them multiplies the whole (خمسة فاصلة اثنان
                     // مليون), when nothing before the point has one.
+                    next_position = Position::Digits;
+                    let started = pt.digits.cur.is_some() || pt.seq.is_some();
+                    if pt.zeros + pt.seq.map_or(0, |s| s.1) > 38 {
+                        return Err(Stop::Overflow);
+                    }
                     match a.atom {
-                        Atom::Zero if !c && pt.digits.cur.is_none() => {
+                        Atom::Zero if !c && !started => {
                             pt.zeros += 1;
-                            if pt.zeros > 38 {
-                                return Err(Stop::Overflow);
-                            }
                             return Ok(());
                         }
+                        Atom::Zero if !c => return pt.digit(0),
+                        Atom::Small {
+                            value,
+                            slot: Slot::Units,
+                            one: false,
+                        } if !c && started && value < 10 => return pt.digit(value),
                         Atom::Small { value, slot, one } => {
-                            if c != pt.digits.cur.is_some() || (one && !self.one_ok(&a)) {
+                            if c != started || pt.seq.is_some() || (one && !self.one_ok(&a)) {
                                 return Err(Stop::Misplaced);
                             }
                             return pt.digits.add(value, slot);
                         }
                         Atom::Scale(_, Form::Single)
-                            if !c && pt.digits.cur.is_some() && max_exp == 0 && !low_closed =>
+                            if !c && started && max_exp == 0 && !low_closed =>
                         {
                             let int = group.cur.unwrap_or(Dec::ZERO);
                             group.cur = Some(int.add(pt.value()?).ok_or(Stop::Overflow)?);
@@ -575,9 +594,10 @@ impl<'t> Parser<'t> {
                         point = Some(PointDigits {
                             zeros: 0,
                             digits: Group::EMPTY,
+                            seq: None,
                         });
                         no_value = true;
-                        next_position = Position::FirstBare;
+                        next_position = Position::Digits;
                     }
                     Atom::Fraction(_) if low_closed => return Err(Stop::Misplaced),
                     Atom::Fraction(f) if f.num == 0 => {
@@ -866,17 +886,44 @@ impl Group {
     }
 }
 
-/// The digits after a decimal point: `zeros` leading صفر, then a group read as the
-/// digits that follow them (فاصلة خمسة وعشرون = .25, فاصلة صفر خمسة = .05).
+/// The digits after a decimal point: `zeros` leading صفر, then either one group read as
+/// the digits that follow them (فاصلة خمسة وعشرون = .25, فاصلة صفر خمسة = .05) or digit
+/// words one by one (فاصلة واحد أربعة صفر سبعة = .1407).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct PointDigits {
     pub(super) zeros: u32,
     pub(super) digits: Group,
+    /// The digits one by one, after the first two: (their value, how many).
+    pub(super) seq: Option<(u128, u32)>,
 }
 
 impl PointDigits {
+    /// Takes one more digit word (`Atom::Zero` is 0) with no و before it.
+    fn digit(&mut self, d: u16) -> Result<(), Stop> {
+        let (m, len) = match (self.seq, self.digits.cur) {
+            (Some(s), _) => s,
+            // The first digit of a sequence read as a group of one unit.
+            (None, Some(g)) if g.mant < 10 && self.digits.slots == [false, true, false] => {
+                (g.mant, 1)
+            }
+            _ => return Err(Stop::Misplaced),
+        };
+        let m = m
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(u128::from(d)))
+            .ok_or(Stop::Overflow)?;
+        self.seq = Some((m, len + 1));
+        Ok(())
+    }
+
     /// The fraction: `n / 10^(zeros + digits of n)`.
     fn value(&self) -> Result<Dec, Stop> {
+        if let Some((mant, len)) = self.seq {
+            return Ok(Dec {
+                mant,
+                scale: self.zeros + len,
+            });
+        }
         let n = self.digits.cur.map_or(0, |d| d.mant);
         let mut len = 0u32;
         let mut m = n;
