@@ -38,6 +38,15 @@ pub enum CliError {
     },
     /// Some lines failed and were reported one by one (`--keep-going`).
     SomeLinesFailed,
+    /// A line of `nass numbers --to-words` is no number.
+    NotANumber {
+        /// Its number, from 1 over the whole input.
+        line: u64,
+        /// The input offset of the problem.
+        offset: u64,
+        /// What is wrong.
+        why: String,
+    },
 }
 
 impl std::fmt::Display for CliError {
@@ -63,6 +72,9 @@ impl std::fmt::Display for CliError {
             CliError::Gazetteer(e) => write!(f, "gazetteer {e}"),
             CliError::Line { line, error } => write!(f, "line {line}: {error}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
+            CliError::NotANumber { line, offset, why } => {
+                write!(f, "line {line}: not a number at byte {offset} of the input: {why}")
+            }
         }
     }
 }
@@ -103,5 +115,6 @@ Exit status:
   0  success, also when the reader of standard output stops early (| head)
   1  an error, printed on standard error as `nass: ...`: a file that cannot be opened or
      read, invalid UTF-8 without --lossy, a write error, a gazetteer that cannot be
-     loaded, a line `nass calendar` cannot convert (with --keep-going: at the end)
+     loaded, a line `nass calendar` cannot convert (with --keep-going: at the end), a
+     line `nass numbers --to-words` cannot read
   2  a usage error: an unknown option or value, a missing argument";
