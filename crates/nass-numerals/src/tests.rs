@@ -1502,3 +1502,26 @@ fn colloquial_number_words_behind_the_setting() {
     assert_eq!(found(msa, WordsOptions::new()), []);
     assert_eq!(find_number_words(msa).count(), 0);
 }
+
+#[test]
+fn a_unit_read_as_a_fraction_needs_the_scale_word_it_counts() {
+    // خمس is a fifth only before the scale word it counts; a number that ends before
+    // that word does not end in a fifth (found by fuzzing: 15.2 for خمسة عشر وخمس).
+    check_words_table(&[
+        (
+            "خمسة عشر وخمس المليون",
+            &[("خمسة عشر", "15"), ("وخمس المليون", "200000")],
+        ),
+        (
+            "مليون وخمس ألف",
+            &[("مليون", "1000000"), ("وخمس ألف", "200")],
+        ),
+        ("مليون وخمس المليون", &[("مليون وخمس المليون", "1200000")]),
+        // Likewise أحد gives a value only with the tens after it (found by fuzzing: 1021
+        // for عشرين وألف واحد, whose tens then took a place already taken).
+        (
+            "عشرين وألف واحد وعشرين",
+            &[("عشرين وألف", "1020"), ("واحد وعشرين", "21")],
+        ),
+    ]);
+}

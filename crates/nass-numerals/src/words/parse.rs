@@ -537,6 +537,7 @@ impl<'t> Parser<'t> {
                             if c != started || pt.seq.is_some() || (one && !self.one_ok(&a)) {
                                 return Err(Stop::Misplaced);
                             }
+                            no_value = one;
                             return pt.digits.add(value, slot);
                         }
                         Atom::Scale(_, Form::Single)
@@ -622,6 +623,12 @@ impl<'t> Parser<'t> {
                         });
                     }
                     Atom::Fraction(f) => {
+                        // خمس سبع تسع عشر are fractions only before the scale word they
+                        // count (see `atom_at`): until it is read they give no value, as
+                        // without it they are units (خمسة عشر وخمس is no number).
+                        if f.num == 1 && matches!(f.den, 5 | 7 | 9 | 10) {
+                            no_value = true;
+                        }
                         let (exp, follow) = if !c {
                             // First: it counts the scale word that must follow.
                             if !is_first {
@@ -662,9 +669,13 @@ impl<'t> Parser<'t> {
                             Some(_) if !c => return Err(Stop::Misplaced),
                             _ => {}
                         }
-                        // أحد/إحدى alone is not a number: it needs و + tens next.
-                        if *one && (!self.one_ok(&a) || group.slots[2]) {
-                            return Err(Stop::Misplaced);
+                        // أحد/إحدى alone is not a number: it needs و + tens next, and
+                        // gives no value until they are read.
+                        if *one {
+                            if !self.one_ok(&a) || group.slots[2] {
+                                return Err(Stop::Misplaced);
+                            }
+                            no_value = true;
                         }
                         group.add(*value, *slot)?;
                         if low_closed {
