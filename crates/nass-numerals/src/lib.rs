@@ -28,8 +28,11 @@
 //! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`]
 //!   (decimal digits of every script, one script per numeral).
 //! - Words: [`parse_number_words`], [`number_to_words`] with [`Gender`] and [`Case`],
-//!   [`find_number_words`], and the ordinal days [`parse_ordinal_day`] and
-//!   [`ordinal_day_words`].
+//!   [`spell_number`] (decimals and negatives), [`find_number_words`] (cardinals, with
+//!   fractions, minus words and the decimal point, and ordinals), [`ordinal_to_words`],
+//!   the colloquial setting [`WordsOptions`] ([`parse_number_words_with`],
+//!   [`find_number_words_with`], [`find_all_numbers_with`]), and the ordinal days
+//!   [`parse_ordinal_day`] and [`ordinal_day_words`].
 //! - Streaming: no number spans a line break ([`is_line_break`]), and [`safe_cut`] says
 //!   where a text may be cut without changing the numbers found in it. Neither finder
 //!   has a length bound; the time is linear in the text.

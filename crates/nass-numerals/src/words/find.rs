@@ -290,6 +290,26 @@ impl<'t> Iterator for NumberWords<'t> {
 /// other number word (نصف الفريق، ثلثا الأعضاء) is no number: it is mostly "half of" a
 /// noun. ثمن is also "price": before a scale word (ثمن مليون برميل) it gives nothing.
 ///
+/// Minus words, the decimal point and parts in any order are read as
+/// [`parse_number_words`](crate::parse_number_words) reads them: سالب عشرين is -20,
+/// عشرة فاصلة سبعة 10.7. A minus word right after a number or numeral (only spaces
+/// between) is no sign: خمسة ناقص ثلاثة is 5 and 3, as nothing is computed. A minus word
+/// with no number after it (ناقص الوزن) and a point with no digits after it (ثلاثة فاصل
+/// إعلاني gives 3) are no part of a number.
+///
+/// Ordinal numbers are found too, with [`NumberWordsMatch::source`]
+/// [`NumberSource::Ordinal`](crate::NumberSource::Ordinal) and the number they order as
+/// value: a unit with or without the article, in either gender (الثالث، الثالثة، ثالث،
+/// خامسة), a teen (الحادي عشر، الثانية عشرة), unit and tens (الخامس والعشرون, the article
+/// on both or on neither), tens with the article (العشرون), hundreds with the article
+/// and و before one of those (المئة والخامس والعشرون), with proclitics before the article
+/// (والثالث، بالسادسة، للرابع عشر). Not ordinals, as they are mostly other words: ثانية
+/// alone without the article (a second of time), أول and أولى without the article
+/// ("beginning", أول أمس; "more fitting"), الأولي written with ي ("preliminary"), حادي
+/// and الحادي alone, hundreds with the article alone (في المئة is per cent), the
+/// cardinals with the article (الخمسة). Known ambiguity: رابعة is also a name, ثاني
+/// also in ثاني أكسيد.
+///
 /// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
 /// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
 /// numbers, except خمس سبع تسع عشر (without ة) before a singular scale word, which are
@@ -309,6 +329,11 @@ impl<'t> Iterator for NumberWords<'t> {
 ///     .map(|m| m.value().to_string())
 ///     .collect();
 /// assert_eq!(values, ["500000"]);
+///
+/// let found: Vec<(&str, String)> = find_number_words("فاز للمرة الثالثة بفارق سالب خمسة")
+///     .map(|m| (m.text(), m.value().to_string()))
+///     .collect();
+/// assert_eq!(found, [("الثالثة", "3".to_string()), ("سالب خمسة", "-5".to_string())]);
 /// ```
 pub fn find_number_words(text: &str) -> NumberWords<'_> {
     find_number_words_with(text, WordsOptions::new())

@@ -1158,7 +1158,29 @@ impl std::error::Error for ParseWordsError {}
 ///   for the scale word it counts. With no exact decimal value (ثلث مليون، مليون وثلث،
 ///   سبعة أسداس) the number is an [`Inexact`](ParseWordsErrorKind::Inexact) error, and
 ///   so is ثمن before a scale word (also "price"); a fraction with no other number word
-///   (نصف) is [`Misplaced`](ParseWordsErrorKind::Misplaced).
+///   (نصف) is [`Misplaced`](ParseWordsErrorKind::Misplaced);
+/// - a minus word first, سالب or ناقص: the number after it is negative (ناقص خمسة = -5),
+///   and may be a numeral alone (سالب 3 = -3);
+/// - a decimal point, فاصلة or فاصل, after the integer part: then either one group below
+///   a thousand whose digits are those after the point, as written (عشرة فاصلة سبعة =
+///   10.7, فاصلة خمسة وعشرون = .25, فاصلة مئة وخمسة = .105), or digit words one by one
+///   (فاصلة واحد أربعة واحد = .141), each after as many صفر as there are leading zeros
+///   (صفر فاصلة صفر خمسة = 0.05). A singular scale word after the digits multiplies the
+///   whole when the integer part has none (اثنان فاصلة خمسة مليون = 2500000); no other
+///   word follows them.
+///
+/// Parts in any order: the number is the sum of its parts joined by و (a unit, a teen,
+/// tens, hundreds, or a scale word with its count), each in its own place value, in
+/// descending, ascending or mixed order: خمس وعشرين وتسعمائة وألف = 1925, ثلاثة وعشرين
+/// ومائة = 123, مئة ألف وألف = 101000. Parts whose nonzero digits would take the same
+/// place are no one number (ألف وألف، ثلاثة آلاف وألفان، خمسة وألف وخمسة): the input is
+/// [`Misplaced`](ParseWordsErrorKind::Misplaced) there. Where an order could be read two
+/// ways, one reading is fixed: a scale word without و counts the whole group of words
+/// before it back to the previous scale word, in whatever order the group is written
+/// (ثلاثة وعشرون ومائة ألف = 123000, not 100023), and a larger scale word multiplies all
+/// before it (ألف وخمسمائة مليون = 1500000000); a scale word after و is a part of its
+/// own, ألف or ألفان alone (خمسة وثلاثة آلاف is not 3005: the units would be taken
+/// twice).
 ///
 /// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
 /// ة as ه, ى as ي.
@@ -1174,6 +1196,9 @@ impl std::error::Error for ParseWordsError {}
 /// assert_eq!(v("نصف مليون"), "500000");
 /// assert_eq!(v("مليون ونصف"), "1500000");
 /// assert_eq!(v("ثلاثة أرباع"), "0.75");
+/// assert_eq!(v("سالب عشرة فاصلة خمسة وعشرون"), "-10.25");
+/// assert_eq!(v("خمس وعشرين وتسعمائة وألف"), "1925");
+/// assert!(parse_number_words("ألف وألف").is_err());
 /// ```
 pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
     parse_number_words_with(s, WordsOptions::new())
