@@ -1343,6 +1343,9 @@ fn parts_in_ascending_and_mixed_order() {
     ]);
 }
 
+/// (text, kind, value) of each number of a text.
+type Found<'a> = &'a [(&'a str, &'a str, &'a str)];
+
 fn ordinals_found(text: &str) -> Vec<(&str, &str, String)> {
     find_number_words(text)
         .map(|m| {
@@ -1354,7 +1357,7 @@ fn ordinals_found(text: &str) -> Vec<(&str, &str, String)> {
 
 #[test]
 fn ordinal_numbers_in_running_text() {
-    let table: &[(&str, &[(&str, &str, &str)])] = &[
+    let table: &[(&str, Found)] = &[
         ("فاز للمرة الثالثة", &[("الثالثة", "ordinal", "3")]),
         ("وللمرة الثالثة على التوالي", &[("الثالثة", "ordinal", "3")]),
         (

@@ -287,8 +287,9 @@ pub(super) fn token_at(
         }
     }
     if bare.is_none() && waw.is_none() && clitic.is_none() {
-        // The first word of a number in running text may begin an ordinal.
-        if clitics {
+        // The first word of a number in running text may begin an ordinal (of 4 to 13
+        // letters: ثاني .. وللثلاثمائه).
+        if clitics && (8..=26).contains(&folded.len()) {
             if let Some((word, letters)) = ordinal_word(folded, word) {
                 let clitic_len = if letters == 0 {
                     0
