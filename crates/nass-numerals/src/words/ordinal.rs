@@ -174,8 +174,9 @@ pub(super) struct OrdWord {
 }
 
 /// The ordinal reading of a folded word without proclitics (the article may be there);
-/// `alif_maqsura`: the word ends in ى as written (الأولى, not the adjective الأولي).
-fn ordinal_stem(stem: &str, article: bool, alif_maqsura: bool) -> Option<OrdWord> {
+/// `alif_maqsura`: whether the word ends in ى as written (الأولى, not the adjective
+/// الأولي).
+fn ordinal_stem(stem: &[u8], article: bool, alif_maqsura: impl Fn() -> bool) -> Option<OrdWord> {
     let w = |value, alone, compound| OrdWord {
         value,
         article,
@@ -183,41 +184,50 @@ fn ordinal_stem(stem: &str, article: bool, alif_maqsura: bool) -> Option<OrdWord
         compound,
         hundreds: false,
     };
+    let is = |r: &[u8], s: &str| r == s.as_bytes();
     // The units, masculine and feminine. Without the article some are left out: أول and
     // أولى ("beginning", أول أمس), ثانية (a second of time), عاشر (also a verb), حادي.
-    let (masc, rest) = match stem.strip_suffix('ه') {
+    let (masc, rest) = match stem.strip_suffix("ه".as_bytes()) {
         Some(r) => (false, r),
         None => (true, stem),
     };
-    let unit = match rest {
-        "ثاني" => Some(2),
-        "ثالث" => Some(3),
-        "رابع" => Some(4),
-        "خامس" => Some(5),
-        "سادس" => Some(6),
-        "سابع" => Some(7),
-        "ثامن" => Some(8),
-        "تاسع" => Some(9),
-        _ => None,
-    };
-    if let Some(u) = unit {
-        let alone = article || masc || u != 2;
-        return Some(w(u, alone, true));
-    }
-    match (rest, masc) {
-        ("اول", true) if article => return Some(w(1, true, false)),
+    const UNITS: [(&str, u16); 8] = [
+        ("ثاني", 2),
+        ("ثالث", 3),
+        ("رابع", 4),
+        ("خامس", 5),
+        ("سادس", 6),
+        ("سابع", 7),
+        ("ثامن", 8),
+        ("تاسع", 9),
+    ];
+    if rest.len() == 8 {
+        if let Some(&(_, u)) = UNITS.iter().find(|(s, _)| is(rest, s)) {
+            let alone = article || masc || u != 2;
+            return Some(w(u, alone, true));
+        }
+        if is(rest, "حادي") {
+            return Some(w(1, false, true));
+        }
+        if is(rest, "واحد") && article {
+            return Some(w(1, false, true));
+        }
+        if is(rest, "عاشر") && (article || !masc) {
+            return Some(w(10, true, false));
+        }
         // الأولى with ى; الأولي with ي is "preliminary".
-        ("اولي", true) if article && alif_maqsura => return Some(w(1, true, false)),
-        ("حادي", _) => return Some(w(1, false, true)),
-        ("واحد", _) if article => return Some(w(1, false, true)),
-        ("عاشر", _) if article || !masc => return Some(w(10, true, false)),
-        _ => {}
+        if is(rest, "اولي") && masc && article && alif_maqsura() {
+            return Some(w(1, true, false));
+        }
+    }
+    if is(rest, "اول") && masc && article {
+        return Some(w(1, true, false));
     }
     if !article {
         return None;
     }
     // The tens and hundreds with the article: the cardinal words.
-    match lookup(stem.as_bytes())? {
+    match lookup(stem)? {
         Lex::Ten(t) => Some(w(u16::from(t), true, false)),
         Lex::HundredWord => Some(OrdWord {
             hundreds: true,
@@ -235,17 +245,22 @@ fn ordinal_stem(stem: &str, article: bool, alif_maqsura: bool) -> Option<OrdWord
 /// reading and the number of proclitic letters. و or ف, then ب ك or ل, then the article
 /// (ل + ال is written لل). `word` is the word as written (for ى).
 pub(super) fn ordinal_word(folded: &[u8], word: &str) -> Option<(OrdWord, usize)> {
-    let s = std::str::from_utf8(folded).ok()?;
-    let alif_maqsura = word
-        .chars()
-        .rev()
-        .find(|&c| !is_transparent(c))
-        .is_some_and(|c| c == 'ى');
-    let mut conj = s;
+    let alif_maqsura = || {
+        word.chars()
+            .rev()
+            .find(|&c| !is_transparent(c))
+            .is_some_and(|c| c == 'ى')
+    };
+    let letter = |r: &[u8], set: &str| -> Option<usize> {
+        let first = r.get(..2)?;
+        set.as_bytes().chunks(2).any(|c| c == first).then_some(2)
+    };
+    let al = "ال".as_bytes();
+    let mut conj = folded;
     for conj_letters in 0..=1usize {
         if conj_letters == 1 {
-            match s.strip_prefix(['و', 'ف']) {
-                Some(r) => conj = r,
+            match letter(folded, "وف") {
+                Some(n) => conj = &folded[n..],
                 None => break,
             }
         }
@@ -253,20 +268,20 @@ pub(super) fn ordinal_word(folded: &[u8], word: &str) -> Option<(OrdWord, usize)
             let mut r = conj;
             let mut elided = false;
             if prep_letters == 1 {
-                match conj.strip_prefix(['ب', 'ك', 'ل']) {
-                    Some(x) => {
-                        elided = conj.starts_with('ل');
-                        r = x;
+                match letter(conj, "بكل") {
+                    Some(n) => {
+                        elided = conj.starts_with("ل".as_bytes());
+                        r = &conj[n..];
                     }
                     None => break,
                 }
             }
-            let (stem, article) = if let Some(x) = r.strip_prefix("ال") {
+            let (stem, article) = if let Some(x) = r.strip_prefix(al) {
                 (x, true)
-            } else if elided && r.starts_with('ل') {
+            } else if elided && r.starts_with("ل".as_bytes()) {
                 // للثالث: ل + الثالث.
-                (&r['ل'.len_utf8()..], true)
-            } else if r.starts_with("لل") && prep_letters == 0 {
+                (&r[2..], true)
+            } else if r.starts_with("لل".as_bytes()) && prep_letters == 0 {
                 continue;
             } else {
                 (r, false)

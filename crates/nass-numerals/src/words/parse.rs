@@ -957,6 +957,21 @@ pub(super) fn disjoint(a: Dec, b: Dec) -> bool {
     if a.mant == 0 || b.mant == 0 {
         return true;
     }
+    if let (0, 0, Ok(x), Ok(y)) = (
+        a.scale,
+        b.scale,
+        u64::try_from(a.mant),
+        u64::try_from(b.mant),
+    ) {
+        // The common case, a part below the places of the other (ألف وخمسة): the larger
+        // has only zeros where the smaller has digits.
+        let (small, big) = if x < y { (x, y) } else { (y, x) };
+        if let Some(p) = 10u64.checked_pow(small.ilog10() + 1) {
+            if big % p == 0 {
+                return true;
+            }
+        }
+    }
     let s = a.scale.max(b.scale);
     match (a.rescale(s), b.rescale(s)) {
         (Some(a), Some(b)) => digit_places(a.mant) & digit_places(b.mant) == 0,
