@@ -972,6 +972,13 @@ pub(super) fn disjoint(a: Dec, b: Dec) -> bool {
             }
         }
     }
+    disjoint_by_places(a, b)
+}
+
+/// [`disjoint`] digit by digit. (Out of line: rare.)
+#[cold]
+#[inline(never)]
+fn disjoint_by_places(a: Dec, b: Dec) -> bool {
     let s = a.scale.max(b.scale);
     match (a.rescale(s), b.rescale(s)) {
         (Some(a), Some(b)) => digit_places(a.mant) & digit_places(b.mant) == 0,
@@ -980,7 +987,6 @@ pub(super) fn disjoint(a: Dec, b: Dec) -> bool {
 }
 
 /// The places (bit k: 10^k) of the nonzero decimal digits of `n` (below 10^39).
-#[inline]
 fn digit_places(n: u128) -> u64 {
     let mut mask = 0u64;
     let mut k = 0;
