@@ -144,6 +144,23 @@ impl fmt::Debug for NumberWords<'_> {
     }
 }
 
+/// Whether the word before `start` (spaces between) is كانون or تشرين: then الأول or
+/// الثاني after it is part of a month's name (كانون الثاني is January), no ordinal.
+fn after_month_name(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(|c: char| c.is_whitespace() && !is_line_break(c));
+    if before.len() == start {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_letter_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut folded = String::new();
+    fold_for_lookup(&before[word_start..], &mut folded);
+    matches!(folded.as_str(), "كانون" | "تشرين")
+}
+
 impl NumberWords<'_> {
     /// Whether only spaces (no line break) stand between the number (or numeral) before
     /// and `start`.
@@ -186,7 +203,9 @@ impl<'t> Iterator for NumberWords<'t> {
                         kind: TokKind::Ordinal { word, clitic_len },
                     }) => {
                         self.number_end = None;
-                        match ordinal_at(text, word, end) {
+                        match ordinal_at(text, word, end).filter(|_| {
+                            clitic_len > 0 || word.value > 2 || !after_month_name(text, start)
+                        }) {
                             Some((end, value)) => {
                                 self.pos = end;
                                 self.number_end = Some(end);
