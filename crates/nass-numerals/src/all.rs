@@ -17,10 +17,10 @@ use crate::{find_number_words_with, find_numbers, Number, NumberWords, Numbers, 
 pub enum NumberSource {
     /// In digits, as [`find_numbers`] finds them.
     Digits,
-    /// In words (digits with scale words among them too), as [`find_number_words`]
+    /// In words (digits with scale words among them too), as [`find_number_words`](crate::find_number_words)
     /// finds them.
     Words,
-    /// An ordinal number in words (الثالث، الخامس والعشرون), as [`find_number_words`]
+    /// An ordinal number in words (الثالث، الخامس والعشرون), as [`find_number_words`](crate::find_number_words)
     /// finds them; the value is the number it orders.
     Ordinal,
 }
@@ -136,7 +136,7 @@ impl nass_core::Spanned for FoundNumber<'_> {
 }
 
 /// Every number of `text`, in order: numerals ([`find_numbers`]) and, with `words`,
-/// number phrases ([`find_number_words`]), which win over the numerals they contain.
+/// number phrases ([`find_number_words`](crate::find_number_words)), which win over the numerals they contain.
 ///
 /// The rule where the two overlap: of two numbers, the one that starts first goes first,
 /// and where both start at the same place the longer one (a phrase such as `٣ آلاف`
