@@ -4,7 +4,12 @@
 //! text normalized beforehand (the floor: no normalization, no whitespace collapsing, no
 //! clitic or word-boundary checks, no span mapping) in the same group. Also the time to
 //! build the gazetteers of up to 10 000 names (a million: the `build_names` example of
-//! nass-gazetteer).
+//! nass-gazetteer). Each gazetteer is also written as a compiled index and opened again
+//! from a file (`Gazetteer::save`, `Gazetteer::open`: mapped), and matched in the same
+//! group: `nass_find_iter_opened` against `nass_find_iter`. The default list is
+//! measured the same way (group `gazetteer/default`), and with
+//! `NASS_GAZETTEER_TSV=FILE` a gazetteer of that TSV file too (group
+//! `gazetteer/tsv`, e.g. the dense list of 20 000 ordinary words).
 //!
 //! Run: `cargo bench -p nass-benches --bench gazetteer -- --warm-up-time 1 --measurement-time 3`
 
@@ -66,6 +71,30 @@ fn names(n: usize) -> Vec<String> {
     out
 }
 
+/// `g` saved as a compiled index in a temporary file and opened (mapped) again.
+fn reopened(g: &Gazetteer, name: &str) -> Gazetteer {
+    let path = std::env::temp_dir().join(format!("nass-bench-{name}-{}.idx", std::process::id()));
+    g.save(&path).unwrap();
+    let opened = Gazetteer::open(&path).unwrap();
+    // The mapping stays valid after the name is removed.
+    std::fs::remove_file(&path).unwrap();
+    opened
+}
+
+/// Built and opened from an index, matched in one group.
+fn built_and_opened(c: &mut Criterion, group: &str, g: &Gazetteer, text: &str) {
+    let opened = reopened(g, group.rsplit('/').next().unwrap_or("g"));
+    let mut group = c.benchmark_group(group);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("nass_find_iter", |b| {
+        b.iter(|| black_box(g.find_iter(text).count()))
+    });
+    group.bench_function("nass_find_iter_opened", |b| {
+        b.iter(|| black_box(opened.find_iter(text).count()))
+    });
+    group.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let text = repeat_to(
         &corpus_text().expect("the benchmarks read the corpus: set NASS_CORPUS"),
@@ -73,6 +102,16 @@ fn bench(c: &mut Criterion) {
     );
     let normalizer = Normalizer::new();
     let normalized = normalizer.normalize(&text).into_owned();
+    built_and_opened(c, "gazetteer/default", &Gazetteer::new(), &text);
+    if let Ok(tsv) = std::env::var("NASS_GAZETTEER_TSV") {
+        let file = std::fs::File::open(&tsv).expect("NASS_GAZETTEER_TSV names a file");
+        let g = Gazetteer::builder()
+            .load_tsv(file, &tsv)
+            .unwrap()
+            .build()
+            .unwrap();
+        built_and_opened(c, "gazetteer/tsv", &g, &text);
+    }
     // NASS_GAZETTEER_SIZES=100,10000 limits the sizes (building a million names takes
     // seconds and is timed by the nass-gazetteer `build_names` example instead).
     let sizes: Vec<usize> = std::env::var("NASS_GAZETTEER_SIZES")
@@ -115,6 +154,12 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("nass_find_iter", n), &text, |b, t| {
             b.iter(|| black_box(gazetteer.find_iter(t).count()))
         });
+        let opened = reopened(&gazetteer, &n.to_string());
+        group.bench_with_input(
+            BenchmarkId::new("nass_find_iter_opened", n),
+            &text,
+            |b, t| b.iter(|| black_box(opened.find_iter(t).count())),
+        );
         group.bench_with_input(
             BenchmarkId::new("nass_find_overlapping_iter", n),
             &text,

@@ -17,17 +17,23 @@ use crate::stream::{line_cut, Piece};
 #[derive(Args, Debug)]
 pub struct DatesArgs {
     /// Output: `jsonl` and `tsv` write one record per expression with `start`, `end`,
-    /// `text`, `kind`, `calendar`, `value` (ISO 8601 as far as the text goes), and where
+    /// `text`, `kind`, `calendar`, `value` (ISO 8601 as far as the text goes; for kind
+    /// `relative` (أمس، منذ 3 أيام، الشهر الماضي) the offset from the moment of writing,
+    /// `-P1D`, `-P3D`, `-P1M`, `P0M/P3M` for خلال ثلاثة أشهر, empty for a vague count such
+    /// as منذ سنوات), and where
     /// they apply `weekday` (ISO number), `gregorian` (a complete Hijri date's equivalent),
     /// `resolved` (with --anchor), `unresolved` (with --anchor: why the value could not be
     /// resolved), `relative`, `linked_start`/`linked_end` (the other half
     /// of a الموافق pair), `weekday_conflict` (true when the named weekday contradicts the
-    /// date). JSONL leaves out the fields that do not apply; TSV has a column for every
+    /// date), `part` (`early`, `middle` or `late`: مطلع، منتصف، أواخر before a month, year
+    /// or period). JSONL leaves out the fields that do not apply; TSV has a column for every
     /// field, empty where it does not apply. `text` writes each value alone on a line.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
     /// Resolve partial dates against this day (YYYY-MM-DD): 25 يناير الماضي said on
-    /// 2024-02-11 is 2024-01-25. A resolved day always exists: when the day named does
+    /// 2024-02-11 is 2024-01-25; a relative date at the precision of its unit: أمس is
+    /// 2024-02-10, الأسبوع الماضي the ISO week 2024-W05, الشهر الماضي 2024-01, العام
+    /// الماضي 2023, خلال ثلاثة أشهر 2024-02/2024-05 (hours and minutes stay unresolved). A resolved day always exists: when the day named does
     /// not exist in the year chosen (29 فبراير, the 30th of a 29-day Hijri month), الماضي
     /// looks back to the nearest year that has it and المقبل forward; without such a word
     /// the anchor's year is meant, and the record gets `unresolved` (the reason) instead
@@ -56,10 +62,11 @@ struct DateRecord<'a> {
     linked_start: Option<u64>,
     linked_end: Option<u64>,
     weekday_conflict: bool,
+    part: Option<&'static str>,
 }
 
 /// Every field of [`DateRecord`], the ones JSONL leaves out when they do not apply too.
-const TSV_COLUMNS: [&str; 14] = [
+const TSV_COLUMNS: [&str; 15] = [
     "start",
     "end",
     "kind",
@@ -74,6 +81,7 @@ const TSV_COLUMNS: [&str; 14] = [
     "linked_start",
     "linked_end",
     "weekday_conflict",
+    "part",
 ];
 
 impl Record for DateRecord<'_> {
@@ -94,6 +102,7 @@ impl Record for DateRecord<'_> {
         if self.weekday_conflict {
             o.bool("weekday_conflict", true);
         }
+        o.opt_str("part", self.part);
     }
 
     fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
@@ -111,6 +120,7 @@ impl Record for DateRecord<'_> {
         row.opt_num(self.linked_start);
         row.opt_num(self.linked_end);
         row.str(if self.weekday_conflict { "true" } else { "" });
+        row.str(self.part.unwrap_or(""));
     }
 }
 
@@ -122,6 +132,15 @@ fn relative_name(r: RelativeWord) -> &'static str {
     }
 }
 
+/// The value as written out: for a relative date, which has no calendar value, the offset
+/// the text fixes.
+fn value(m: &DateMatch<'_>) -> String {
+    match m.offset() {
+        Some(o) => o.to_string(),
+        None => m.value().to_string(),
+    }
+}
+
 fn record<'a>(m: &DateMatch<'a>, piece: &Piece<'_>) -> DateRecord<'a> {
     let linked = m.linked();
     DateRecord {
@@ -130,7 +149,7 @@ fn record<'a>(m: &DateMatch<'a>, piece: &Piece<'_>) -> DateRecord<'a> {
         text: m.text(),
         kind: m.kind().name(),
         calendar: m.calendar().name(),
-        value: m.value().to_string(),
+        value: value(m),
         weekday: m.weekday().map(|w| w.iso()),
         gregorian: m.gregorian().map(|g| g.to_string()),
         resolved: m.resolved().map(|v| v.to_string()),
@@ -139,6 +158,7 @@ fn record<'a>(m: &DateMatch<'a>, piece: &Piece<'_>) -> DateRecord<'a> {
         linked_start: linked.as_ref().map(|r| piece.start_of(r.start)),
         linked_end: linked.as_ref().map(|r| piece.end_of(r.end)),
         weekday_conflict: m.weekday_conflict(),
+        part: m.part().map(|p| p.name()),
     }
 }
 
@@ -169,7 +189,7 @@ impl Filter for Dates<'_> {
         let format = self.args.format;
         for m in self.finder.find_iter(piece.text) {
             if format == Format::Text {
-                write_line(out, &m.value().to_string());
+                write_line(out, &value(&m));
             } else {
                 write_record(out, format, &record(&m, piece));
             }

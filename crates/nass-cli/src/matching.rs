@@ -51,7 +51,8 @@ struct MatchRecord<'a> {
     kind: &'static str,
     variant: &'a str,
     clitics: &'a str,
-    payload: Option<&'a serde_json::Value>,
+    /// The payload as the gazetteer stores it: JSON text as serde_json writes a value.
+    payload: Option<&'a str>,
 }
 
 /// The TSV columns: the fields of a record but its payload.
@@ -78,8 +79,9 @@ impl Record for MatchRecord<'_> {
         o.str("kind", self.kind);
         o.str("variant", self.variant);
         o.str("clitics", self.clitics);
-        if let Some(payload) = self.payload {
-            o.value("payload", payload);
+        // Parsed again to be written, exactly as it was stored.
+        if let Some(payload) = self.payload.and_then(|p| serde_json::from_str(p).ok()) {
+            o.value("payload", &payload);
         }
     }
 
@@ -196,16 +198,18 @@ fn write_bracketed<'g, 't>(
 }
 
 fn record<'a>(m: &Match<'a, 'a>, piece: &Piece<'_>) -> MatchRecord<'a> {
+    // Read in place: a large index's entries are not decoded and kept.
+    let entry = m.entry_ref();
     MatchRecord {
         start: piece.start_of(m.start()),
         end: piece.end_of(m.end()),
         name_start: piece.start_of(m.name_start()),
         text: m.text(),
-        name: m.entry().canonical(),
-        entity_type: m.entry().entity_type(),
+        name: entry.canonical(),
+        entity_type: entry.entity_type(),
         kind: kind_name(m.kind()),
         variant: m.variant(),
         clitics: m.clitics(),
-        payload: m.entry().payload(),
+        payload: entry.payload_json(),
     }
 }

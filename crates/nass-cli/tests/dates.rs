@@ -149,9 +149,10 @@ fn stray_marks_start_their_word_whatever_the_chunk_size() {
 fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
     // Saturday named before a Sunday, a الموافق pair, a relative word resolved by the anchor,
     // a day the anchor's Hijri year does not have (Sha'ban 1445 has 29 days in the Umm
-    // al-Qura calendar): every optional field appears in some record.
+    // al-Qura calendar), and (issue 14: the new field `part`) a part of a month: every
+    // optional field appears in some record.
     let text = "يوم السبت 11 فبراير 2024 الموافق 1 شعبان 1445هـ، وفي 25 يناير الماضي \
-                وفي 30 شعبان.";
+                وفي 30 شعبان وفي منتصف مارس.";
     let args = ["dates", "--anchor", "2024-02-11"];
     let jsonl = json_lines(&run_str(&args, text));
     let tsv = run_str(&[&args[..], &["--format", "tsv"]].concat(), text);
@@ -167,7 +168,7 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
     let mut columns = header.clone();
     columns.sort_unstable();
     assert_eq!(columns, keys);
-    assert_eq!(keys.len(), 14, "{keys:?}"); // 6 always there, 8 where they apply
+    assert_eq!(keys.len(), 15, "{keys:?}"); // 6 always there, 9 where they apply (part: issue 14)
                                             // Row by row, the same values, empty where JSONL leaves the field out.
     assert_eq!(rows.len(), jsonl.len());
     for (row, record) in rows.iter().zip(&jsonl) {
@@ -182,7 +183,8 @@ fn tsv_has_a_column_for_every_field_jsonl_and_help_name() {
         }
     }
     assert_eq!(jsonl[0]["weekday_conflict"], true);
-    assert_eq!(rows[1][header.len() - 1], "");
+    assert_eq!(rows[1][header.len() - 2], ""); // weekday_conflict (part is the last column)
+    assert_eq!(jsonl[4]["part"], "middle");
     // And the help names every one of them.
     let help = run_str(&["dates", "--help"], "");
     for name in header {
@@ -210,4 +212,93 @@ fn a_line_of_megabytes_without_whitespace_keeps_its_dates() {
     assert_eq!(records[1]["start"], 1_200_026 + 1 + 1_200_000 + 1);
     assert_eq!(records[1]["value"], "2014");
     assert_eq!(run_str(&["dates", "--chunk-size", "65536"], &text), whole);
+}
+
+/// Relative dates (issue 14). Said on Sunday 11 February 2024: أمس is 2024-02-10, منذ
+/// ثلاثة أشهر 2023-11, الأسبوع الماضي the ISO week of Sunday 4 February (2024-W05), خلال
+/// 10 أيام from 11 to 21 February. Offsets by hand: "وصل " is 7 bytes, أمس 6 more.
+#[test]
+fn relative_dates_have_an_offset_and_resolve_with_the_anchor() {
+    let text =
+        "وصل أمس، ومنذ ثلاثة أشهر لم يعد، والأسبوع الماضي وخلال 10 أيام، ومنذ سنوات، وقبل 3 ساعات";
+    let records = json_lines(&run_str(&["dates", "--anchor", "2024-02-11"], text));
+    let got: Vec<(&str, &str, &str, Option<&str>, &str)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["text"].as_str().unwrap(),
+                r["kind"].as_str().unwrap(),
+                r["value"].as_str().unwrap(),
+                r.get("resolved").map(|v| v.as_str().unwrap()),
+                r["relative"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("أمس", "relative", "-P1D", Some("2024-02-10"), "past"),
+            (
+                "ومنذ ثلاثة أشهر",
+                "relative",
+                "-P3M",
+                Some("2023-11"),
+                "past"
+            ),
+            (
+                "والأسبوع الماضي",
+                "relative",
+                "-P1W",
+                Some("2024-W05"),
+                "past"
+            ),
+            (
+                "وخلال 10 أيام",
+                "relative",
+                "P0D/P10D",
+                Some("2024-02-11/2024-02-21"),
+                "next"
+            ),
+            // A vague count has a direction only; hours are not resolved against a day.
+            ("ومنذ سنوات", "relative", "", None, "past"),
+            ("وقبل 3 ساعات", "relative", "-PT3H", None, "past"),
+        ]
+    );
+    assert_eq!(
+        (&records[0]["start"], &records[0]["end"]),
+        (&7.into(), &13.into())
+    );
+    for r in &records {
+        assert!(r.get("unresolved").is_none(), "{r}");
+    }
+    // Without the anchor nothing is resolved; `--format text` writes the offsets.
+    let text_out = run_str(&["dates", "--format", "text"], text);
+    assert_eq!(text_out, "-P1D\n-P3M\n-P1W\nP0D/P10D\n\n-PT3H\n");
+}
+
+#[test]
+fn relative_dates_are_the_same_whatever_the_chunk_size_and_threads() {
+    // Relative phrases of several words, so that a chunk boundary falls inside them.
+    let text = "عاد منذ خمسة وعشرين يوما بعد غياب، وسيغادر بعد غد، أو خلال ثلاثة أشهر\n\
+                التقيا العام قبل الماضي، ولم يلتقيا هذه السنة ولا أول من أمس\n\
+                في رمضان المقبل والخميس بعد المقبل وقبل عامين من الآن\n"
+        .repeat(3);
+    let args = ["dates", "--anchor", "2024-02-11", "--format", "tsv"];
+    let whole = run_ok(&args, text.as_bytes());
+    // 9 expressions a block (منذ خمسة وعشرين يوما، بعد غد، خلال ثلاثة أشهر، العام قبل
+    // الماضي، هذه السنة، أول من أمس، رمضان المقبل، الخميس بعد المقبل، قبل عامين من الآن).
+    assert_eq!(String::from_utf8_lossy(&whole).lines().count(), 1 + 3 * 9);
+    for chunk in (1..=64).chain([100, 333]) {
+        let c = chunk.to_string();
+        for threads in ["1", "3"] {
+            assert_eq!(
+                run_ok(
+                    &[&args[..], &["--chunk-size", &c, "--threads", threads]].concat(),
+                    text.as_bytes()
+                ),
+                whole,
+                "chunk size {chunk}, {threads} threads"
+            );
+        }
+    }
 }

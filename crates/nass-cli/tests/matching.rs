@@ -90,6 +90,60 @@ fn a_user_gazetteer_adds_to_or_replaces_the_default() {
 }
 
 #[test]
+fn payloads_are_written_as_given() {
+    // Payloads of every JSON kind (nested, floats, escapes, non-ASCII), written back
+    // exactly as serde_json writes the value read; an entry without one has no field.
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("places.jsonl");
+    let payloads = [
+        r#"{"id": 7, "pop": 8.5e6, "alt": [1, -2.25, null, true], "ar": "دجلة \"النهر\"\n"}"#,
+        r#""سلسلة""#,
+        "0.1",
+    ];
+    let lines = [
+        format!(
+            r#"{{"name":"بغداد","type":"capital","payload":{}}}"#,
+            payloads[0]
+        ),
+        format!(
+            r#"{{"name":"البصرة","type":"city","payload":{}}}"#,
+            payloads[1]
+        ),
+        format!(
+            r#"{{"name":"الموصل","type":"city","payload":{}}}"#,
+            payloads[2]
+        ),
+        r#"{"name":"كركوك","type":"city"}"#.to_string(),
+    ];
+    std::fs::write(&jsonl, lines.join("\n")).unwrap();
+    let out = String::from_utf8(
+        nass()
+            .args(["match", "--no-default", "--gazetteer"])
+            .arg(&jsonl)
+            .write_stdin("من بغداد إلى البصرة والموصل وكركوك")
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let got: Vec<&str> = out.lines().collect();
+    assert_eq!(got.len(), 4, "{out}");
+    for (line, payload) in got.iter().zip(payloads) {
+        let want: serde_json::Value = serde_json::from_str(payload).unwrap();
+        assert!(
+            line.ends_with(&format!(
+                ",\"payload\":{}}}",
+                serde_json::to_string(&want).unwrap()
+            )),
+            "{line}"
+        );
+    }
+    assert!(!got[3].contains("payload"), "{}", got[3]);
+}
+
+#[test]
 fn a_malformed_gazetteer_names_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let tsv = dir.path().join("bad.tsv");

@@ -8,7 +8,7 @@ use nass_calendar::{era_spellings, month_spellings, weekday_spellings};
 use nass_core::{CliticSpanned, Spanned};
 use nass_gazetteer::{serde_json, Entry, Gazetteer};
 
-use crate::lexicon_data::{ambiguity, RELATIVE_SPELLINGS};
+use crate::lexicon_data::{ambiguity, Trigger, RELATIVE_SPELLINGS, TRIGGER_SPELLINGS};
 use crate::word::{DateWord, LexiconEntry, MonthName};
 
 impl MonthName {
@@ -84,14 +84,56 @@ pub fn lexicon_gazetteer() -> Gazetteer {
 
 fn gazetteer() -> &'static Gazetteer {
     static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
-    GAZETTEER.get_or_init(|| {
-        let entries = lexicon().iter().enumerate().map(|(i, e)| {
-            Entry::new(e.spelling(), e.word().kind()).with_payload(serde_json::json!({ "id": i }))
+    GAZETTEER.get_or_init(|| build_gazetteer(false))
+}
+
+/// The lexicon and the trigger words of relative dates ([`TRIGGER_SPELLINGS`], ids after
+/// the lexicon's): the one pass the date finder makes over a text.
+fn finder_gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| build_gazetteer(true))
+}
+
+fn build_gazetteer(with_triggers: bool) -> Gazetteer {
+    let entries = lexicon().iter().enumerate().map(|(i, e)| {
+        Entry::new(e.spelling(), e.word().kind()).with_payload(serde_json::json!({ "id": i }))
+    });
+    let n = lexicon().len();
+    let triggers = TRIGGER_SPELLINGS
+        .iter()
+        .enumerate()
+        .filter(|_| with_triggers)
+        .map(|(i, &(spelling, _))| {
+            Entry::new(spelling, "relative/trigger")
+                .with_payload(serde_json::json!({ "id": n + i }))
         });
-        Gazetteer::builder()
-            .entries(entries)
-            .build()
-            .expect("the lexicon builds (tested)")
+    Gazetteer::builder()
+        .entries(entries.chain(triggers))
+        .build()
+        .expect("the lexicon builds (tested)")
+}
+
+/// What the finder's pass found: a lexicon entry, or a trigger word with its spelling.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Reading {
+    Entry(&'static LexiconEntry),
+    Trigger(&'static str, Trigger),
+}
+
+/// Every date word and trigger word of `text`, in text order: the raw span of the match
+/// (proclitics included) and what it is.
+pub(crate) fn find_finder_words(text: &str) -> impl Iterator<Item = (Range<usize>, Reading)> + '_ {
+    let n = lexicon().len();
+    finder_gazetteer().find_iter(text).filter_map(move |m| {
+        let id = usize::try_from(m.entry().payload()?.get("id")?.as_u64()?).ok()?;
+        let reading = match id.checked_sub(n) {
+            None => Reading::Entry(&lexicon()[id]),
+            Some(j) => {
+                let &(spelling, t) = TRIGGER_SPELLINGS.get(j)?;
+                Reading::Trigger(spelling, t)
+            }
+        };
+        Some((m.start()..m.end(), reading))
     })
 }
 

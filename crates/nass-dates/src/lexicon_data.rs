@@ -4,6 +4,7 @@
 //! the `search` normalization (diacritics, tatweel, hamza forms, ى/ي and ة/ه are folded
 //! there, so variants that differ only in those are not listed).
 
+use crate::find::RelativeUnit;
 use crate::word::RelativeWord;
 
 /// Why a spelling needs context (see [`crate::LexiconEntry::ambiguity`]).
@@ -103,6 +104,77 @@ pub(crate) const RELATIVE_SPELLINGS: &[(&str, RelativeWord)] = &[
     ("الحالي", RelativeWord::Current),
     ("الحالية", RelativeWord::Current),
 ];
+
+/// How many a unit word counts by its form: one (يوم، يوماً), two (the dual يومين), or
+/// several (the plural أيام, which needs a count or stays vague).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Form {
+    One,
+    Two,
+    Many,
+}
+
+/// A word that starts a relative date, found by the same gazetteer pass as the lexicon
+/// (but not part of [`crate::lexicon`], whose words are names): the finder reads the
+/// words around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// A day said by its distance from today: اليوم 0, أمس -1, غدا 1 ...
+    Day(i8),
+    /// A unit of time, counted before it (3 أيام، ثلاثة أشهر) or by its form.
+    Unit(RelativeUnit, Form),
+    /// A period with the article, named by an adjective after it (الشهر الماضي): its unit
+    /// and whether the noun is feminine (السنة).
+    Period(RelativeUnit, bool),
+    /// Periods with the article, dual or plural, named by an adjective after them and an
+    /// optional count between (الأيام الثلاثة الماضية، العامين الماضيين).
+    Periods(RelativeUnit, Form),
+}
+
+/// The trigger words, written as the `search` normalization leaves them unchanged
+/// (hamza, ة, tanween and other marks fold there: غداً is found as غدا).
+#[rustfmt::skip]
+pub(crate) const TRIGGER_SPELLINGS: &[(&str, Trigger)] = {
+    use Form::{Many, One, Two};
+    use RelativeUnit::{Day, Hour, Minute, Month, Week, Year};
+    use Trigger::{Day as D, Period as P, Periods as PS, Unit as U};
+    &[
+        ("اليوم", D(0)),
+        ("أمس", D(-1)),
+        ("الأمس", D(-1)), // only as بالأمس
+        ("البارحة", D(-1)),
+        ("أول أمس", D(-2)),
+        ("أول من أمس", D(-2)),
+        ("أمس الأول", D(-2)),
+        ("غدا", D(1)),
+        ("بعد غد", D(2)),
+        ("بعد الغد", D(2)),
+        ("يوم", U(Day, One)), ("يوما", U(Day, One)), ("أيام", U(Day, Many)),
+        ("يومين", U(Day, Two)), ("يومان", U(Day, Two)),
+        ("أسبوع", U(Week, One)), ("أسبوعا", U(Week, One)), ("أسابيع", U(Week, Many)),
+        ("أسبوعين", U(Week, Two)), ("أسبوعان", U(Week, Two)),
+        ("شهر", U(Month, One)), ("شهرا", U(Month, One)), ("أشهر", U(Month, Many)),
+        ("شهور", U(Month, Many)), ("شهرين", U(Month, Two)), ("شهران", U(Month, Two)),
+        ("سنة", U(Year, One)), ("سنوات", U(Year, Many)), ("سنين", U(Year, Many)),
+        ("سنتين", U(Year, Two)), ("سنتان", U(Year, Two)),
+        ("عام", U(Year, One)), ("عاما", U(Year, One)), ("أعوام", U(Year, Many)),
+        ("عامين", U(Year, Two)), ("عامان", U(Year, Two)),
+        ("ساعة", U(Hour, One)), ("ساعات", U(Hour, Many)),
+        ("ساعتين", U(Hour, Two)), ("ساعتان", U(Hour, Two)),
+        ("دقيقة", U(Minute, One)), ("دقائق", U(Minute, Many)),
+        ("دقيقتين", U(Minute, Two)), ("دقيقتان", U(Minute, Two)),
+        ("الأسبوع", P(Week, false)),
+        ("الشهر", P(Month, false)),
+        ("العام", P(Year, false)),
+        ("السنة", P(Year, true)),
+        ("الأيام", PS(Day, Many)), ("اليومين", PS(Day, Two)),
+        ("الأسابيع", PS(Week, Many)), ("الأسبوعين", PS(Week, Two)),
+        ("الأشهر", PS(Month, Many)), ("الشهور", PS(Month, Many)), ("الشهرين", PS(Month, Two)),
+        ("السنوات", PS(Year, Many)), ("السنين", PS(Year, Many)), ("السنتين", PS(Year, Two)),
+        ("الأعوام", PS(Year, Many)), ("العامين", PS(Year, Two)),
+        ("الساعات", PS(Hour, Many)), ("الساعتين", PS(Hour, Two)),
+    ]
+};
 
 #[cfg(test)]
 use crate::word::{DateWord, MonthName};

@@ -75,6 +75,15 @@
 //!   resolves only to a day that exists in its calendar: 29 فبراير الماضي looks back to
 //!   the last leap year; a day the anchor's year lacks, or a year outside the calendar's
 //!   range, stays unresolved and [`DateMatch::unresolved`] says why.
+//! - Relative dates ([`DateKind::Relative`]): day words (اليوم، أمس، أول أمس، غدا، بعد غد),
+//!   counted spans after منذ، قبل، بعد، خلال، في غضون (a count in digits or words, a dual,
+//!   a singular; a plural alone is a vague count), named periods whose adjective agrees
+//!   with them (الأسبوع الماضي، السنة المقبلة، العام قبل الماضي، هذا الشهر), each with its
+//!   [`RelativeOffset`] from the moment of writing (`-P1D`, `P2W`, `P0M/P3M`) and, against
+//!   an anchor, the day, ISO week, month or year it names. Their words are found by the
+//!   same gazetteer pass as the lexicon (not part of it), with the same proclitics. Also:
+//!   the parts مطلع/منتصف/أواخر ([`DatePart`]), أول and آخر يوم من before a month, and a
+//!   month written as a number (شهر 9 من عام 2021، 9/2021).
 //!
 //! # Date expressions
 //!
@@ -97,6 +106,31 @@
 //! let finder = DateFinder::builder().anchor(GregorianDate::new(2024, 2, 11)?).build();
 //! let d = finder.find_iter(text).nth(1).unwrap();
 //! assert_eq!(d.resolved().unwrap().to_string(), "2024-01-25");
+//! # Ok::<(), nass_dates::DateError>(())
+//! ```
+//!
+//! # Relative dates
+//!
+//! ```
+//! use nass_dates::{DateFinder, DateKind, GregorianDate};
+//!
+//! // Said on Sunday 11 February 2024 (1 Sha'ban 1445).
+//! let finder = DateFinder::builder().anchor(GregorianDate::new(2024, 2, 11)?).build();
+//! let text = "وصل أمس بعد غياب دام منذ 3 أشهر، ويعود الأسبوع المقبل أو في رمضان المقبل";
+//! let found: Vec<_> = finder
+//!     .find_iter(text)
+//!     .map(|d| {
+//!         let offset = d.offset().map(|o| o.to_string());
+//!         (d.text(), d.kind(), offset, d.resolved().unwrap().to_string())
+//!     })
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("أمس", DateKind::Relative, Some("-P1D".into()), "2024-02-10".into()),
+//!     ("منذ 3 أشهر", DateKind::Relative, Some("-P3M".into()), "2023-11".into()),
+//!     ("الأسبوع المقبل", DateKind::Relative, Some("P1W".into()), "2024-W07".into()),
+//!     // A month with a relative word: no fixed offset, resolved in its calendar.
+//!     ("رمضان المقبل", DateKind::Relative, None, "1445-09".into()),
+//! ]);
 //! # Ok::<(), nass_dates::DateError>(())
 //! ```
 //!
@@ -150,7 +184,7 @@ mod word;
 
 pub use find::{
     find_dates, last_safe_cut, DateFinder, DateFinderBuilder, DateKind, DateMatch, DateMatches,
-    DateValue,
+    DatePart, DateValue, RelativeOffset, RelativeUnit,
 };
 pub use lexicon::{find_date_words, lexicon, lexicon_gazetteer, lookup, DateWordMatch};
 /// The calendars, names and formatting of `nass-calendar`, re-exported: nass-dates finds
@@ -165,5 +199,7 @@ pub use word::{DateWord, LexiconEntry, MonthName, RelativeWord};
 
 #[cfg(test)]
 mod find_tests;
+#[cfg(test)]
+mod relative_tests;
 #[cfg(test)]
 mod tests;

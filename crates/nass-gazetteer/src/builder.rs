@@ -1,7 +1,8 @@
 //! [`GazetteerBuilder`]: entries in, a [`Gazetteer`] out (entries merged, names
-//! normalized, the automaton and the filters built).
+//! normalized, the index bytes written: the trie of the names, the tables, the filters).
 
 use super::*;
+use crate::store::EntryStore;
 
 /// Configures and builds a [`Gazetteer`]. Starts empty, with the `search` normalizer, no
 /// default entries and no adjectives.
@@ -23,7 +24,7 @@ use super::*;
 #[must_use]
 pub struct GazetteerBuilder {
     normalizer: Normalizer,
-    entries: Vec<(Entry, Origin)>,
+    entries: EntryStore,
     default_entries: bool,
     adjectives: bool,
     code_entries: usize,
@@ -33,7 +34,7 @@ impl Default for GazetteerBuilder {
     fn default() -> Self {
         GazetteerBuilder {
             normalizer: search_normalizer(),
-            entries: Vec::new(),
+            entries: EntryStore::default(),
             default_entries: false,
             adjectives: false,
             code_entries: 0,
@@ -74,7 +75,7 @@ impl GazetteerBuilder {
             source: "entries".into(),
             line: self.code_entries,
         };
-        self.entries.push((entry, origin));
+        self.entries.push(&entry, &origin);
         self
     }
 
@@ -153,9 +154,8 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Builds the gazetteer: normalizes every name and builds the automata. Gazetteers
-    /// whose names take over 1 MiB are built on every core
-    /// ([`std::thread::available_parallelism`]), one shard of names per thread at a time.
+    /// Builds the gazetteer: normalizes every name and writes the index bytes (the trie
+    /// of the names, the patterns, targets and entries, the filters) in memory.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -163,20 +163,23 @@ impl GazetteerBuilder {
     /// assert_eq!(err.to_string(), "entries:1: the name 'ـ' normalizes to nothing");
     /// ```
     pub fn build(self) -> Result<Gazetteer, GazetteerError> {
-        let mut all: Vec<(Entry, Origin)> = Vec::new();
-        if self.default_entries {
+        let all = if self.default_entries {
+            let mut all = EntryStore::default();
             let source: Arc<str> = "default.tsv".into();
-            all.extend(default_entries().iter().enumerate().map(|(i, e)| {
-                (
-                    e.clone(),
-                    Origin {
+            for (i, e) in default_entries().iter().enumerate() {
+                all.push(
+                    e,
+                    &Origin {
                         source: source.clone(),
                         line: i + 1,
                     },
-                )
-            }));
-        }
-        all.extend(self.entries);
+                );
+            }
+            all.append(&self.entries);
+            all
+        } else {
+            self.entries
+        };
         build(self.normalizer, all, self.adjectives).map(|inner| Gazetteer {
             inner: Arc::new(inner),
         })
@@ -187,125 +190,131 @@ impl GazetteerBuilder {
 /// names spent a fifth of its time in SipHash.
 pub(crate) type FxBuild = nass_core::hash::FastBuildHasher;
 
-/// Entries with the same canonical name and type merged into the first of them (variants
-/// joined, the first payload kept), in order, with where each came from.
-pub(crate) fn merge_entries(all: Vec<(Entry, Origin)>) -> (Vec<Entry>, Vec<Origin>) {
-    let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
-    let mut origins: Vec<Origin> = Vec::with_capacity(all.len());
-    let mut seen: HashMap<(String, String), usize, FxBuild> = HashMap::default();
-    for (entry, origin) in all {
-        let key = (
-            entry.canonical().to_string(),
-            entry.entity_type().to_string(),
-        );
-        match seen.get(&key) {
-            Some(&i) => entries[i].merge(entry),
-            None => {
-                seen.insert(key, entries.len());
-                entries.push(entry);
-                origins.push(origin);
-            }
-        }
-    }
-    (entries, origins)
+/// A normalized name (`arena[start..start + len]`) and what it names.
+#[derive(Clone, Copy)]
+struct Pair {
+    start: usize,
+    len: u32,
+    target: Target,
+}
+
+/// Where `p`'s name is in the arena.
+fn key(p: &Pair) -> std::ops::Range<usize> {
+    p.start..p.start + p.len as usize
 }
 
 pub(crate) fn build(
     normalizer: Normalizer,
-    all: Vec<(Entry, Origin)>,
+    mut all: EntryStore,
     adjectives: bool,
 ) -> Result<Inner, GazetteerError> {
-    let (entries, origins) = merge_entries(all);
-    if entries.len() >= u32::MAX as usize {
+    all.merge();
+    if all.len() >= u32::MAX as usize {
         return Err(GazetteerError::new(
             "entries",
             None,
             ErrorKind::Build("more than 2^32 - 1 entries".into()),
         ));
     }
-    // Every (normalized name, target), sorted by name: the sort gives both the distinct
-    // patterns and the automata's order.
-    let mut pairs: Vec<(String, Target)> = Vec::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        for (n, name) in entry.names().enumerate() {
+    // Every (normalized name, target), the names in one arena, sorted by name: the sort
+    // gives both the distinct patterns and the trie's order.
+    let mut arena = String::new();
+    let mut pairs: Vec<Pair> = Vec::with_capacity(all.len());
+    for i in 0..all.len() {
+        let view = all.view(i);
+        let names = std::iter::once(view.canonical).chain(view.variants.iter().copied());
+        for (n, name) in names.enumerate() {
             let key = name_key(&normalizer.normalize(name));
             if key.is_empty() {
-                let o = &origins[i];
+                let (source, line) = all.origin(i);
                 return Err(GazetteerError::new(
-                    &o.source,
-                    Some(o.line),
+                    source,
+                    Some(line),
                     ErrorKind::EmptyName(name.to_string()),
                 ));
             }
             let words = key.matches(' ').count() + 1;
             if words > MAX_NAME_WORDS || key.len() > MAX_NAME_BYTES {
-                let o = &origins[i];
+                let (source, line) = all.origin(i);
                 return Err(GazetteerError::new(
-                    &o.source,
-                    Some(o.line),
+                    source,
+                    Some(line),
                     ErrorKind::NameTooLong {
                         words,
                         bytes: key.len(),
                     },
                 ));
             }
-            pairs.push((
-                key,
-                Target {
+            pairs.push(Pair {
+                start: arena.len(),
+                len: key.len() as u32,
+                target: Target {
                     entry: i as u32,
                     name: n as u32,
                     kind: MatchKind::Name,
                 },
-            ));
+            });
+            arena.push_str(&key);
         }
     }
-    drop(origins);
     // Stable: among equal names, entries keep the order they were added in.
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    pairs.sort_by(|a, b| arena[key(a)].cmp(&arena[key(b)]));
     if adjectives {
-        let mut forms = Vec::new();
-        for (key, target) in &pairs {
-            if !PLACE_KINDS.contains(&entries[target.entry as usize].entity_type()) {
+        let names = pairs.len();
+        for k in 0..names {
+            let target = pairs[k].target;
+            let ty = all.view(target.entry as usize).type_id;
+            if !PLACE_KINDS.contains(&all.type_name(ty)) {
                 continue;
             }
-            for form in nisba::forms(key) {
+            let name = arena[key(&pairs[k])].to_string();
+            for form in nisba::forms(&name) {
                 let form = name_key(&normalizer.normalize(&form));
-                let is_name = pairs.binary_search_by(|p| p.0.as_str().cmp(&form)).is_ok();
+                let is_name = pairs[..names]
+                    .binary_search_by(|p| arena[key(p)].cmp(&form))
+                    .is_ok();
                 if !form.is_empty() && !is_name {
-                    forms.push((
-                        form,
-                        Target {
+                    pairs.push(Pair {
+                        start: arena.len(),
+                        len: form.len() as u32,
+                        target: Target {
                             kind: MatchKind::Adjective,
-                            ..*target
+                            ..target
                         },
-                    ));
+                    });
+                    arena.push_str(&form);
                 }
             }
         }
         // Adjectives after names, in entry order among themselves.
-        forms.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.entry.cmp(&b.1.entry)));
-        pairs.extend(forms);
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs[names..].sort_by(|a, b| {
+            arena[key(a)]
+                .cmp(&arena[key(b)])
+                .then(a.target.entry.cmp(&b.target.entry))
+        });
+        pairs.sort_by(|a, b| arena[key(a)].cmp(&arena[key(b)]));
     }
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
     let mut patterns: Vec<PatternInfo> = Vec::new();
     let mut targets: Vec<Target> = Vec::with_capacity(pairs.len());
     let mut max_words = 1;
     let mut max_key = 0;
-    for (key, target) in pairs {
-        if keys.last() != Some(&key) {
+    for p in &pairs {
+        let k = &arena[key(p)];
+        let target = p.target;
+        if keys.last() != Some(&k) {
             if let Some(p) = patterns.last_mut() {
                 p.end = targets.len() as u32;
             }
             patterns.push(PatternInfo {
                 start: targets.len() as u32,
                 end: targets.len() as u32,
-                word_first: key.chars().next().is_some_and(is_word_char),
-                word_last: key.chars().next_back().is_some_and(is_word_char),
+                word_first: k.chars().next().is_some_and(is_word_char),
+                word_last: k.chars().next_back().is_some_and(is_word_char),
             });
-            max_words = max_words.max(key.matches(' ').count() + 1);
-            max_key = max_key.max(key.len());
-            keys.push(key);
+            max_words = max_words.max(k.matches(' ').count() + 1);
+            max_key = max_key.max(k.len());
+            keys.push(k);
         }
         let start = patterns.last().map_or(0, |p| p.start as usize);
         if !targets[start..]
@@ -315,40 +324,65 @@ pub(crate) fn build(
             targets.push(target);
         }
     }
+    drop(pairs);
     if let Some(p) = patterns.last_mut() {
         p.end = targets.len() as u32;
     }
-    if targets.len() >= u32::MAX as usize {
+    if targets.len() > PATTERN_START as usize {
         return Err(GazetteerError::new(
             "entries",
             None,
             ErrorKind::Build("too many names".into()),
         ));
     }
-    let names = Names::from_sorted(&keys)
-        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e.to_string())))?;
-    let prefixes = Prefixes::new(keys.iter().map(String::as_str));
+    let mut w = FileWriter::new(compiled::SECTIONS);
+    w.section(
+        compiled::META,
+        &compiled::meta_bytes(
+            &normalizer,
+            adjectives,
+            &[
+                all.len() as u64,
+                keys.len() as u64,
+                targets.len() as u64,
+                max_words as u64,
+                max_key as u64,
+            ],
+        ),
+    );
+    all.write_sections(&mut w);
+    drop(all);
+    let trie = names::build_trie(&keys)
+        .map_err(|e| GazetteerError::new("entries", None, ErrorKind::Build(e)))?;
+    w.section(compiled::NAMES, &trie);
+    drop(trie);
+    let mut p = Vec::with_capacity(4 * (patterns.len() + 1));
+    for info in &patterns {
+        p.extend_from_slice(
+            &pattern_word(info.start, info.word_first, info.word_last).to_le_bytes(),
+        );
+    }
+    p.extend_from_slice(&(targets.len() as u32).to_le_bytes());
+    drop(patterns);
+    w.section(compiled::PATTERNS, &p);
+    drop(p);
+    let t: Vec<u8> = targets.iter().flat_map(|t| t.to_bytes()).collect();
+    drop(targets);
+    w.section(compiled::TARGETS, &t);
+    drop(t);
+    w.section(
+        compiled::PREFIXES,
+        &Prefixes::new(keys.iter().copied()).to_bytes(),
+    );
     let heads = {
         let classes = text::classes();
-        fn head<'k>(classes: &[u8; 0x800], k: &'k String) -> &'k [u8] {
-            &k.as_bytes()[..text::word_end(classes, k, 0)]
-        }
-        Heads::new(keys.iter().map(|k| head(classes, k)))
+        Heads::new(
+            keys.iter()
+                .map(|k| &k.as_bytes()[..text::word_end(classes, k, 0)]),
+        )
     };
+    w.section(compiled::HEADS, &heads.to_bytes());
     drop(keys);
-    // An elided article: the text has ل where the name has ال.
-    let alef = names.walk(Names::ROOT, "ا".as_bytes());
-    targets.shrink_to_fit();
-    Ok(Inner {
-        normalizer,
-        entries,
-        names,
-        prefixes,
-        heads,
-        alef,
-        patterns,
-        targets,
-        max_words,
-        max_key,
-    })
+    drop(arena);
+    compiled::inner_from_storage(compiled::Storage::Owned(w.finish()), "entries", true)
 }

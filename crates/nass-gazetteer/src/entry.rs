@@ -139,15 +139,6 @@ impl Entry {
         std::iter::once(self.canonical.as_str()).chain(self.variants.iter().map(String::as_str))
     }
 
-    /// The name at `index` in [`names`](Self::names) order.
-    pub(crate) fn name_at(&self, index: usize) -> &str {
-        if index == 0 {
-            &self.canonical
-        } else {
-            &self.variants[index - 1]
-        }
-    }
-
     /// Merges another entry's variants and payload into this one.
     pub(crate) fn merge(&mut self, other: Entry) {
         for v in other.variants {
@@ -156,6 +147,120 @@ impl Entry {
         if self.payload.is_none() {
             self.payload = other.payload;
         }
+    }
+}
+
+/// An entry read in place from the gazetteer's index bytes, without decoding it into an
+/// [`Entry`]: what [`Match::entry_ref`](crate::Match::entry_ref) returns. Its strings
+/// borrow from the gazetteer, so holding many costs nothing; with a gazetteer opened
+/// from a large index, matching through `entry_ref` keeps no decoded entries in memory.
+///
+/// ```
+/// use nass_gazetteer::{Entry, Gazetteer};
+/// let g = Gazetteer::builder()
+///     .entry(Entry::new("تونس", "country").variant("الجمهورية التونسية").with_payload(serde_json::json!({"iso": "TN"})))
+///     .build()?;
+/// let e = g.find_iter("زار الجمهورية التونسية").next().unwrap().entry_ref();
+/// assert_eq!((e.canonical(), e.entity_type()), ("تونس", "country"));
+/// assert_eq!(e.variant_names().collect::<Vec<_>>(), ["الجمهورية التونسية"]);
+/// assert_eq!(e.payload_json(), Some(r#"{"iso":"TN"}"#));
+/// assert_eq!(e.payload().unwrap()["iso"], "TN");
+/// assert_eq!(e.to_entry(), *g.entries().next().unwrap());
+/// # Ok::<(), nass_gazetteer::GazetteerError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntryRef<'g> {
+    canonical: &'g str,
+    entity_type: &'g str,
+    /// The variants as stored: their count, then each as a length and UTF-8.
+    variants: &'g [u8],
+    payload: Option<&'g str>,
+}
+
+impl<'g> EntryRef<'g> {
+    /// Reads the record of an entry ([`crate::file::put_entry`]); a record that is not
+    /// one (only a forged index has such) reads as an empty entry.
+    pub(crate) fn parse(record: &'g [u8], types: &'g [String]) -> EntryRef<'g> {
+        Self::try_parse(record, types).unwrap_or(EntryRef {
+            canonical: "",
+            entity_type: "",
+            variants: &[0],
+            payload: None,
+        })
+    }
+
+    fn try_parse(record: &'g [u8], types: &'g [String]) -> Option<EntryRef<'g>> {
+        let mut c = crate::file::Cursor::new(record);
+        let canonical = c.str()?;
+        let entity_type = types.get(usize::try_from(c.varint()?).ok()?)?;
+        let from = c.at;
+        let n = c.varint()?;
+        for _ in 0..n {
+            c.str()?;
+        }
+        let variants = &record[from..c.at];
+        let payload = match c.take(1)? {
+            [0] => None,
+            [1] => Some(c.str()?),
+            _ => return None,
+        };
+        (c.at == record.len()).then_some(EntryRef {
+            canonical,
+            entity_type,
+            variants,
+            payload,
+        })
+    }
+
+    /// The canonical name.
+    pub fn canonical(&self) -> &'g str {
+        self.canonical
+    }
+
+    /// The type.
+    pub fn entity_type(&self) -> &'g str {
+        self.entity_type
+    }
+
+    /// The variant spellings, without the canonical name, in order.
+    pub fn variant_names(&self) -> impl Iterator<Item = &'g str> + 'g {
+        let mut c = crate::file::Cursor::new(self.variants);
+        let n = c.varint().unwrap_or(0);
+        (0..n).map_while(move |_| c.str())
+    }
+
+    /// Every name: the canonical name first, then the variants.
+    pub fn names(&self) -> impl Iterator<Item = &'g str> + 'g {
+        std::iter::once(self.canonical).chain(self.variant_names())
+    }
+
+    /// The payload as the JSON text it is stored as (compact, as `serde_json` writes a
+    /// value), if any.
+    pub fn payload_json(&self) -> Option<&'g str> {
+        self.payload
+    }
+
+    /// The payload, parsed (each call parses it again).
+    pub fn payload(&self) -> Option<serde_json::Value> {
+        serde_json::from_str(self.payload?).ok()
+    }
+
+    /// The entry, decoded.
+    pub fn to_entry(&self) -> Entry {
+        let e = Entry::new(self.canonical, self.entity_type).variants(self.variant_names());
+        match self.payload() {
+            Some(p) => e.with_payload(p),
+            None => e,
+        }
+    }
+
+    /// The name at `index` in [`names`](Self::names) order (the canonical name for an
+    /// index out of range, which only a forged index file can give).
+    pub(crate) fn name_at(&self, index: usize) -> &'g str {
+        index
+            .checked_sub(1)
+            .and_then(|i| self.variant_names().nth(i))
+            .unwrap_or(self.canonical)
     }
 }
 
@@ -184,7 +289,12 @@ pub(crate) enum ErrorKind {
     EmptyName(String),
     Io(std::io::Error),
     Build(String),
-    NameTooLong { words: usize, bytes: usize },
+    /// A compiled index that cannot be read.
+    Index(String),
+    NameTooLong {
+        words: usize,
+        bytes: usize,
+    },
 }
 
 impl GazetteerError {
@@ -233,7 +343,7 @@ impl fmt::Display for GazetteerError {
                 write!(f, ": the name '{name}' normalizes to nothing")
             }
             ErrorKind::Io(e) => write!(f, ": {e}"),
-            ErrorKind::Build(why) => write!(f, ": {why}"),
+            ErrorKind::Build(why) | ErrorKind::Index(why) => write!(f, ": {why}"),
             ErrorKind::NameTooLong { words, bytes } => write!(
                 f,
                 ": a name of {words} words and {bytes} bytes once normalized; names have at most {} words and {} bytes",

@@ -32,6 +32,8 @@
 //! - [`Gazetteer::find_iter`] yields non-overlapping [`Match`]es in text order;
 //!   [`Gazetteer::find_overlapping_iter`] yields every reading.
 //! - [`Gazetteer::last_safe_cut`] tells a streaming reader where a chunk may be cut.
+//! - [`Gazetteer::save`] writes a built gazetteer as a compiled index and
+//!   [`Gazetteer::open`] maps one back in milliseconds, without rebuilding (see below).
 //!
 //! # How matching works
 //!
@@ -45,20 +47,16 @@
 //!    conjunctions و ف or the prepositions ب ل ك, or a conjunction followed by a
 //!    preposition (وب ول وك فب فل فك). For names that begin with the article ال, the
 //!    preposition ل elides the alef: للعراق is ل + العراق, وللعراق is و + ل + العراق. So
-//!    every search is anchored: the names are compiled into automata of the
-//!    [`aho_corasick`] crate (contiguous NFAs, split into shards by the names' first two
-//!    bytes), which are stepped with anchored searches from every word start, from after
-//!    each valid proclitic sequence at its beginning, and from every character that is
-//!    neither a word character nor whitespace (for names that begin with punctuation). An
-//!    anchored search never follows a failure transition, so the text is scanned once
-//!    with at most a few short walks per word; stepping the automaton by hand lets a run
-//!    of whitespace in the text step as one space. Most walks never start: the part of a
-//!    word from where a walk would begin to the word's end must be the whole first word
-//!    of some name (a name's first word ends where the text's word does), which a small
-//!    Bloom filter of the names' first words answers with one hash per walk. The shards
-//!    keep the build fast: one automaton of a million names took 16 to 18 s to build on
-//!    the development machine, most of it computing failure transitions over the whole
-//!    trie; in shards, built on every core, it takes about 5 s.
+//!    every search is anchored: the names are kept in a trie with compressed tails, which
+//!    is stepped byte by byte from every word start, from after each valid proclitic
+//!    sequence at its beginning, and from every character that is neither a word
+//!    character nor whitespace (for names that begin with punctuation). An anchored walk
+//!    needs no failure transitions, so the text is scanned once with at most a few short
+//!    walks per word; stepping by hand lets a run of whitespace in the text step as one
+//!    space. Most walks never start: the part of a word from where a walk would begin to
+//!    the word's end must be the whole first word of some name (a name's first word ends
+//!    where the text's word does), which a small Bloom filter of the names' first words
+//!    answers with one hash per walk.
 //! 3. A name found counts when it ends at a word end (العراق is not found inside
 //!    العراقية). Word characters are letters, digits, combining marks, tatweel and
 //!    ZWNJ/ZWJ; the boundary checks apply only on the sides of a name that begin or end
@@ -119,8 +117,37 @@
 //! than [`MAX_NAME_WORDS`] words or [`MAX_NAME_BYTES`] bytes once normalized, is a
 //! [`GazetteerError`] naming the source and the line. Entries with the same canonical name
 //! and type are merged into one (their variants joined, the first payload kept).
+//!
+//! # Compiled indexes
+//!
+//! A built gazetteer is one byte string: a header (magic `nassgzix`, format version,
+//! length, CRC-32 of the rest), a table of sections, and the sections: the normalizer's
+//! settings and the counts, the trie of the normalized names, the patterns and their
+//! targets as arrays of numbers, the entries as records (types interned, payloads as
+//! JSON text) with their offsets, and the two filters as bit arrays.
+//! [`Gazetteer::write_index`] and [`Gazetteer::save`] write those bytes as they are;
+//! [`Gazetteer::open`] maps a file and checks its header, checksum and section sizes,
+//! and [`Gazetteer::from_index_bytes`] does the same for bytes in memory. Nothing is
+//! rebuilt: a gazetteer opened from an index matches exactly as the one it was written
+//! from, at the same speed (it is the same structure), and the operating system reads
+//! in the pages of the file as matching needs them. Entries are decoded from their
+//! records on first use, 64 at a time. A file of another format version, truncated or
+//! corrupt is a [`GazetteerError`], never a panic or a wrong match.
+//!
+//! ```
+//! use nass_gazetteer::{Entry, Gazetteer};
+//! let g = Gazetteer::builder()
+//!     .entry(Entry::new("الموصل", "city").with_payload(serde_json::json!({"id": 7})))
+//!     .build()?;
+//! let mut index = Vec::new();
+//! g.write_index(&mut index)?;
+//! let opened = Gazetteer::from_index_bytes(index)?;
+//! let m = opened.find_iter("وصلوا إلى الموصل").next().unwrap();
+//! assert_eq!((m.text(), m.entry().payload().unwrap()["id"].as_i64()), ("الموصل", Some(7)));
+//! # Ok::<(), nass_gazetteer::GazetteerError>(())
+//! ```
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -132,8 +159,10 @@ pub use nass_normalize::Normalizer;
 use nass_core::proclitics::Proclitics;
 
 mod builder;
+mod compiled;
 mod cut;
 mod entry;
+mod file;
 mod index;
 mod load;
 mod matches;
@@ -141,14 +170,15 @@ mod names;
 mod nisba;
 mod prefix;
 mod search;
+mod store;
 mod text;
 
-/// The aho-corasick crate, whose automata the gazetteer steps (re-exported for custom
-/// searches over normalized text, and as the benches' baseline).
+/// The aho-corasick crate (re-exported for custom searches over normalized text, and as
+/// the benches' baseline).
 pub use aho_corasick;
 pub use builder::GazetteerBuilder;
 pub use cut::{MAX_NAME_BYTES, MAX_NAME_WORDS, SAFE_CUT_SCAN};
-pub use entry::{Entry, GazetteerError};
+pub use entry::{Entry, EntryRef, GazetteerError};
 pub use matches::{Match, MatchKind, Matches};
 pub use nisba::PLACE_KINDS;
 /// The serde_json crate, for entry payloads.
@@ -156,6 +186,7 @@ pub use serde_json;
 
 use builder::*;
 use entry::ErrorKind;
+use file::FileWriter;
 use index::*;
 use load::Origin;
 use matches::*;
@@ -180,10 +211,11 @@ const DEFAULT_TSV: &str = include_str!("../data/default.tsv");
 pub fn default_entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        let mut out = Vec::new();
+        let mut out = store::EntryStore::default();
         load::tsv(DEFAULT_TSV.as_bytes(), "default.tsv", &mut out)
             .expect("the embedded default gazetteer parses (tested)");
-        merge_entries(out).0
+        out.merge();
+        (0..out.len()).map(|i| out.entry(i)).collect()
     })
 }
 
@@ -267,7 +299,7 @@ impl Gazetteer {
     /// assert_eq!(g.entries().next().unwrap().variant_names(), ["ايران", "إيرن"]);
     /// ```
     pub fn len(&self) -> usize {
-        self.inner.entries.len()
+        self.inner.entry_count
     }
 
     /// Whether there are no entries.
@@ -276,7 +308,7 @@ impl Gazetteer {
     /// assert!(!nass_gazetteer::Gazetteer::new().is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.inner.entries.is_empty()
+        self.inner.entry_count == 0
     }
 
     /// The entries, in the order they were added.
@@ -286,10 +318,10 @@ impl Gazetteer {
     /// assert!(g.entries().any(|e| e.canonical() == "حلف شمال الأطلسي"));
     /// ```
     pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + '_ {
-        self.inner.entries.iter()
+        (0..self.inner.entry_count).map(|i| self.inner.entry(i))
     }
 
-    /// The number of distinct normalized names (and adjectives) in the automata.
+    /// The number of distinct normalized names (and adjectives) in the trie.
     ///
     /// ```
     /// use nass_gazetteer::{Entry, Gazetteer};
@@ -298,7 +330,7 @@ impl Gazetteer {
     /// assert_eq!(g.pattern_count(), 1);
     /// ```
     pub fn pattern_count(&self) -> usize {
-        self.inner.patterns.len()
+        self.inner.pattern_count
     }
 
     /// The most whitespace-separated words in any pattern.
@@ -312,8 +344,10 @@ impl Gazetteer {
         self.inner.max_words
     }
 
-    /// An estimate of the heap memory held, in bytes: the automata, the pattern tables
-    /// and the entries.
+    /// An estimate of the memory held, in bytes: the index (names, patterns, entries as
+    /// bytes), the filters, and the entries decoded so far. For a gazetteer opened from
+    /// a file ([`Gazetteer::open`]) the index is mapped, not held: the operating system
+    /// reads in its pages as matching needs them, and they are not counted.
     ///
     /// ```
     /// let g = nass_gazetteer::Gazetteer::new();
@@ -321,24 +355,28 @@ impl Gazetteer {
     /// ```
     pub fn memory_usage(&self) -> usize {
         let i = &self.inner;
-        let entries: usize = i
-            .entries
-            .iter()
-            .map(|e| {
-                std::mem::size_of::<Entry>()
-                    + e.canonical().len()
-                    + e.entity_type().len()
-                    + e.variant_names()
-                        .iter()
-                        .map(|v| v.len() + std::mem::size_of::<String>())
-                        .sum::<usize>()
-            })
-            .sum();
-        i.names.memory_usage()
+        let index = match &*i.storage {
+            compiled::Storage::Owned(v) => v.capacity(),
+            compiled::Storage::Mapped(_) => 0,
+        };
+        index
             + i.heads.memory_usage()
-            + i.patterns.capacity() * std::mem::size_of::<PatternInfo>()
-            + i.targets.capacity() * std::mem::size_of::<Target>()
-            + entries
+            + i.prefixes.memory_usage()
+            + i.decoded_entries_memory()
+            + i.types
+                .iter()
+                .map(|t| t.len() + std::mem::size_of::<String>())
+                .sum::<usize>()
+    }
+
+    /// Whether the gazetteer reports nisba adjectives ([`GazetteerBuilder::adjectives`]);
+    /// an index remembers it.
+    ///
+    /// ```
+    /// assert!(!nass_gazetteer::Gazetteer::new().adjectives());
+    /// ```
+    pub fn adjectives(&self) -> bool {
+        self.inner.adjectives
     }
 
     /// The normalizer that names and text pass through.

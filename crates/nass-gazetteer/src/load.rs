@@ -4,6 +4,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
 
 use crate::entry::{Entry, ErrorKind, GazetteerError};
+use crate::store::EntryStore;
 
 /// Where an entry came from, for error messages.
 #[derive(Clone, Debug)]
@@ -54,7 +55,7 @@ fn lines(
 pub(crate) fn tsv(
     reader: impl Read,
     source: &str,
-    out: &mut Vec<(Entry, Origin)>,
+    out: &mut EntryStore,
 ) -> Result<(), GazetteerError> {
     let src: Arc<str> = source.into();
     lines(reader, source, |line, number| {
@@ -86,13 +87,13 @@ pub(crate) fn tsv(
         if let Some(variants) = cols.get(2) {
             entry = entry.variants(variants.split('|').map(str::trim).filter(|v| !v.is_empty()));
         }
-        out.push((
-            entry,
-            Origin {
+        out.push(
+            &entry,
+            &Origin {
                 source: src.clone(),
                 line: number,
             },
-        ));
+        );
         Ok(())
     })
 }
@@ -102,7 +103,7 @@ pub(crate) fn tsv(
 pub(crate) fn jsonl(
     reader: impl Read,
     source: &str,
-    out: &mut Vec<(Entry, Origin)>,
+    out: &mut EntryStore,
 ) -> Result<(), GazetteerError> {
     let src: Arc<str> = source.into();
     lines(reader, source, |line, number| {
@@ -172,13 +173,13 @@ pub(crate) fn jsonl(
                 entry = entry.with_payload(p.clone());
             }
         }
-        out.push((
-            entry,
-            Origin {
+        out.push(
+            &entry,
+            &Origin {
                 source: src.clone(),
                 line: number,
             },
-        ));
+        );
         Ok(())
     })
 }

@@ -43,15 +43,41 @@ impl MatchKind {
 /// assert_eq!(m.variant(), "لبنان");
 /// assert_eq!(m.kind(), MatchKind::Name);
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy)]
 pub struct Match<'g, 't> {
     haystack: &'t str,
     start: usize,
     end: usize,
     name_start: usize,
-    entry: &'g Entry,
-    variant: &'g str,
+    gazetteer: &'g Inner,
+    entry: u32,
+    name: u32,
     kind: MatchKind,
+}
+
+impl std::fmt::Debug for Match<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Match")
+            .field("span", &self.span())
+            .field("name_start", &self.name_start)
+            .field("text", &self.text())
+            .field("entry", &self.entry_ref())
+            .field("variant", &self.variant())
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
+/// Matches are equal when their texts, spans, entries (by contents), variants and kinds
+/// are.
+impl PartialEq for Match<'_, '_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.haystack == other.haystack
+            && (self.start, self.end, self.name_start) == (other.start, other.end, other.name_start)
+            && self.entry_ref() == other.entry_ref()
+            && self.variant() == other.variant()
+            && self.kind == other.kind
+    }
 }
 
 impl<'g, 't> Match<'g, 't> {
@@ -141,7 +167,20 @@ impl<'g, 't> Match<'g, 't> {
     /// assert_eq!(g.find_iter("تونس").next().unwrap().entry().entity_type(), "country");
     /// ```
     pub fn entry(&self) -> &'g Entry {
-        self.entry
+        self.gazetteer.entry(self.entry as usize)
+    }
+
+    /// The entry found, read in place from the gazetteer's index without decoding it
+    /// (see [`EntryRef`]): what to use when matching against a large index, so that the
+    /// entries matched are not kept decoded in memory.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("تونس", "country")).build().unwrap();
+    /// assert_eq!(g.find_iter("تونس").next().unwrap().entry_ref().canonical(), "تونس");
+    /// ```
+    pub fn entry_ref(&self) -> EntryRef<'g> {
+        self.gazetteer.entry_ref(self.entry as usize)
     }
 
     /// The name of the entry (canonical or variant, as written in the entry) that matched;
@@ -156,7 +195,7 @@ impl<'g, 't> Match<'g, 't> {
     /// assert_eq!(g.find_iter("في اميركا").next().unwrap().variant(), "أميركا");
     /// ```
     pub fn variant(&self) -> &'g str {
-        self.variant
+        self.entry_ref().name_at(self.name as usize)
     }
 
     /// Whether the match is a name or a derived adjective.
@@ -220,15 +259,15 @@ pub struct Matches<'g, 't> {
 impl<'g, 't> Matches<'g, 't> {
     pub(crate) fn to_match(&self, f: Found) -> Match<'g, 't> {
         let g = self.gazetteer;
-        let target = g.targets[f.target as usize];
-        let entry = &g.entries[target.entry as usize];
+        let target = g.target(f.target);
         Match {
             haystack: self.haystack,
             start: f.start,
             end: f.end,
             name_start: f.name_start,
-            entry,
-            variant: entry.name_at(target.name as usize),
+            gazetteer: g,
+            entry: target.entry,
+            name: target.name,
             kind: target.kind,
         }
     }

@@ -1,156 +1,117 @@
-//! The normalized names as aho-corasick automata, walked anchored from the places where a
-//! name may begin.
+//! The normalized names as a trie with compressed tails, stored in the index bytes and
+//! walked byte by byte from the places where a name may begin.
 //!
 //! A name begins at a word start (after at most two proclitic letters) or at a character
-//! that is neither a word character nor whitespace, so every search is anchored: the
-//! matcher steps an automaton of the aho-corasick crate through the text with
-//! [`Anchored::Yes`], which never follows a failure transition, and stops as soon as no
-//! name continues. Stepping by hand (rather than calling the crate's `find` methods) lets
-//! a run of whitespace in the text step as one space.
+//! that is neither a word character nor whitespace, so every walk is anchored: the
+//! matcher steps the trie from its root through the text and stops as soon as no name
+//! continues; no failure transitions are needed. Stepping by hand lets a run of
+//! whitespace in the text step as one space.
 //!
-//! The names are split by their first two bytes into shards, one automaton each. Building
-//! one automaton of a million names took 16 to 18 s on the 2-core development machine,
-//! three quarters of it computing failure transitions across the whole trie; in shards
-//! the failure transitions stay within a shard (9 s for the same names in one thread),
-//! and the shards are built on every core (5.2 to 5.4 s on 2 cores).
+//! Layout (one byte string; numbers little-endian; offsets count from its start, the
+//! root at 0). A node is a header byte, then:
+//!
+//! - if bit 0 (final) is set: the number of the name that ends here, u32;
+//! - if bit 1 (tail) is set: a length `L` (1 to 255, one byte), `L` bytes that the walk
+//!   must read one by one, and the node they lead to, right after them;
+//! - else if bit 2 (branch) is set: the number of children less one (one byte), the
+//!   children's bytes in increasing order, and the offset of each child (u32);
+//! - else nothing: a leaf (always final).
+//!
+//! Most names share only their first few bytes with others, and a tail reads the rest
+//! at one comparison a byte. Every read is bounds-checked, so bytes that are not a trie
+//! (only a forged index has those: its checksum is verified at open) end a walk early
+//! or give a wrong name number, which matching treats as no name, never a panic.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use crate::compiled::Storage;
 
-/// No name.
-const NONE: u32 = u32::MAX;
+const FINAL: u8 = 1;
+const TAIL: u8 = 2;
+const BRANCH: u8 = 4;
 
-/// Where a walk is: before its first byte, after its first byte, or inside a shard's
-/// automaton (`depth` bytes after the shard's two).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Node {
-    Root,
-    /// After a first byte: the row of `shard_of` for it.
-    First(u32),
-    In {
-        shard: u32,
-        sid: StateID,
-        depth: u32,
-    },
+/// A section of the index bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct Slice {
+    data: Arc<Storage>,
+    start: usize,
+    end: usize,
 }
 
-/// The names that begin with one pair of bytes.
-#[derive(Debug)]
-struct Shard {
-    /// The automaton of the rest of the names after their first two bytes, and its
-    /// anchored start; pattern `i` of the automaton is name `base + i`. `None` when the
-    /// only name of the shard is the two bytes.
-    nfa: Option<(NFA, StateID)>,
-    base: u32,
-    /// The name that is exactly the two bytes, or `NONE`.
-    whole: u32,
-}
-
-/// Every name, by number (the names are given sorted; name `i` is `keys[i]`).
-#[derive(Debug)]
-pub(crate) struct Names {
-    /// The name of one byte, by the byte's row, or `NONE`.
-    one_byte: Vec<u32>,
-    /// The row of `shard_of` for a first byte, or `NONE` when no name begins with it.
-    row_of: Box<[u32; 256]>,
-    /// Rows of 256: the shard of names that begin with bytes `b0 b1` at
-    /// `row_of[b0] * 256 + b1`, or `NONE`.
-    shard_of: Vec<u32>,
-    shards: Vec<Shard>,
-}
-
-/// A shard's names: `keys[lo..hi]`, all beginning with the same two bytes.
-struct Group {
-    lo: usize,
-    hi: usize,
-}
-
-impl Names {
-    /// The automata of `keys`, which are sorted, distinct and non-empty; name `i` is
-    /// `keys[i]`. Fails only when a shard is too large for aho-corasick's state ids.
-    pub(crate) fn from_sorted(keys: &[String]) -> Result<Names, aho_corasick::BuildError> {
-        debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        let mut names = Names {
-            one_byte: Vec::new(),
-            row_of: Box::new([NONE; 256]),
-            shard_of: Vec::new(),
-            shards: Vec::new(),
-        };
-        let mut groups: Vec<Group> = Vec::new();
-        let mut i = 0;
-        while i < keys.len() {
-            let k = keys[i].as_bytes();
-            let row = &mut names.row_of[k[0] as usize];
-            if *row == NONE {
-                *row = (names.shard_of.len() / 256) as u32;
-                names.shard_of.resize(names.shard_of.len() + 256, NONE);
-                names.one_byte.push(NONE);
-            }
-            if k.len() == 1 {
-                names.one_byte[*row as usize] = i as u32;
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < keys.len() && keys[j].as_bytes().get(..2) == Some(&k[..2]) {
-                j += 1;
-            }
-            groups.push(Group { lo: i, hi: j });
-            i = j;
+impl Slice {
+    pub(crate) fn new(data: Arc<Storage>, range: std::ops::Range<usize>) -> Slice {
+        Slice {
+            data,
+            start: range.start,
+            end: range.end,
         }
-        for (s, g) in groups.iter().enumerate() {
-            let k = keys[g.lo].as_bytes();
-            names.shard_of[names.row_of[k[0] as usize] as usize * 256 + k[1] as usize] = s as u32;
-        }
-        names.shards = build_shards(keys, &groups)?;
-        Ok(names)
     }
 
-    /// Where every walk begins.
-    pub(crate) const ROOT: Node = Node::Root;
+    fn bytes(&self) -> &[u8] {
+        &self.data.as_ref().as_ref()[self.start..self.end]
+    }
+}
 
+/// Where a walk is: a node (its offset), and how many bytes of its tail were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Node {
+    at: u32,
+    k: u32,
+}
+
+/// Every name, by number (the names are sorted; name `i` is the `i`-th).
+#[derive(Debug)]
+pub(crate) struct Names {
+    bytes: Slice,
+}
+
+/// The trie's bytes, borrowed for a walk.
+#[derive(Clone, Copy)]
+pub(crate) struct Trie<'a> {
+    t: &'a [u8],
+}
+
+fn u32_at(t: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(t.get(at..at + 4)?.try_into().ok()?))
+}
+
+impl Trie<'_> {
     /// The node after `node` along byte `b`, if some name continues so.
     #[inline(always)]
-    pub(crate) fn child(&self, node: Node, b: u8) -> Option<Node> {
-        match node {
-            Node::Root => {
-                let row = self.row_of[b as usize];
-                (row != NONE).then_some(Node::First(row))
+    pub(crate) fn child(self, node: Node, b: u8) -> Option<Node> {
+        let t = self.t;
+        let at = node.at as usize;
+        let h = *t.get(at)?;
+        let pos = at + 1 + if h & FINAL != 0 { 4 } else { 0 };
+        if h & TAIL != 0 {
+            let len = *t.get(pos)? as u32;
+            if *t.get(pos + 1 + node.k as usize)? != b {
+                return None;
             }
-            Node::First(row) => {
-                let shard = self.shard_of[row as usize * 256 + b as usize];
-                if shard == NONE {
-                    return None;
+            return Some(if node.k + 1 == len {
+                Node {
+                    at: (pos + 1) as u32 + len,
+                    k: 0,
                 }
-                let s = &self.shards[shard as usize];
-                // Only the two-byte name: a node whose walk ends at the next byte.
-                let sid = s.nfa.as_ref().map_or(StateID::ZERO, |&(_, start)| start);
-                Some(Node::In {
-                    shard,
-                    sid,
-                    depth: 0,
-                })
-            }
-            Node::In { shard, sid, depth } => {
-                let (nfa, _) = self.shards[shard as usize].nfa.as_ref()?;
-                let next = nfa.next_state(Anchored::Yes, sid, b);
-                if nfa.is_dead(next) {
-                    return None;
+            } else {
+                Node {
+                    at: node.at,
+                    k: node.k + 1,
                 }
-                Some(Node::In {
-                    shard,
-                    sid: next,
-                    depth: depth + 1,
-                })
-            }
+            });
         }
+        if h & BRANCH == 0 {
+            return None;
+        }
+        let n = usize::from(*t.get(pos)?) + 1;
+        let labels = t.get(pos + 1..pos + 1 + n)?;
+        let i = labels.iter().position(|&l| l == b)?;
+        let child = u32_at(t, pos + 1 + n + 4 * i)?;
+        Some(Node { at: child, k: 0 })
     }
 
     /// The node reached from `node` along `bytes`.
-    pub(crate) fn walk(&self, mut node: Node, bytes: &[u8]) -> Option<Node> {
+    pub(crate) fn walk(self, mut node: Node, bytes: &[u8]) -> Option<Node> {
         for &b in bytes {
             node = self.child(node, b)?;
         }
@@ -159,117 +120,129 @@ impl Names {
 
     /// The name that ends at `node`.
     #[inline(always)]
-    pub(crate) fn pattern(&self, node: Node) -> Option<u32> {
-        let found = match node {
-            Node::Root => NONE,
-            Node::First(row) => self.one_byte[row as usize],
-            Node::In {
-                shard, depth: 0, ..
-            } => self.shards[shard as usize].whole,
-            Node::In { shard, sid, depth } => {
-                let s = &self.shards[shard as usize];
-                let (nfa, _) = s.nfa.as_ref()?;
-                if !nfa.is_match(sid) {
-                    return None;
-                }
-                // The state's matches include the names that end here but begin later
-                // (suffixes): the one wanted is as long as the walk.
-                (0..nfa.match_len(sid))
-                    .map(|i| nfa.match_pattern(sid, i))
-                    .find(|&p| nfa.pattern_len(p) == depth as usize)
-                    .map_or(NONE, |p| s.base + p.as_u32())
-            }
-        };
-        (found != NONE).then_some(found)
-    }
-
-    /// Heap bytes held.
-    pub(crate) fn memory_usage(&self) -> usize {
-        256 * 4
-            + (self.one_byte.capacity() + self.shard_of.capacity()) * 4
-            + self.shards.capacity() * std::mem::size_of::<Shard>()
-            + self
-                .shards
-                .iter()
-                .filter_map(|s| s.nfa.as_ref())
-                .map(|(nfa, _)| nfa.memory_usage())
-                .sum::<usize>()
+    pub(crate) fn pattern(self, node: Node) -> Option<u32> {
+        if node.k != 0 {
+            return None;
+        }
+        let at = node.at as usize;
+        if *self.t.get(at)? & FINAL == 0 {
+            return None;
+        }
+        u32_at(self.t, at + 1)
     }
 }
 
-/// Builds the shards' automata on every core, the largest shards first.
-fn build_shards(keys: &[String], groups: &[Group]) -> Result<Vec<Shard>, aho_corasick::BuildError> {
-    let build = |g: &Group| -> Result<Shard, aho_corasick::BuildError> {
-        let (whole, lo) = if keys[g.lo].len() == 2 {
-            (g.lo as u32, g.lo + 1)
-        } else {
-            (NONE, g.lo)
-        };
-        if lo == g.hi {
-            return Ok(Shard {
-                nfa: None,
-                base: lo as u32,
-                whole,
-            });
+impl Names {
+    /// The names of a trie section (as [`build_trie`] wrote it).
+    pub(crate) fn new(bytes: Slice) -> Names {
+        Names { bytes }
+    }
+
+    /// The trie, for walks.
+    #[inline]
+    pub(crate) fn trie(&self) -> Trie<'_> {
+        Trie {
+            t: self.bytes.bytes(),
         }
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(keys[lo..g.hi].iter().map(|k| &k.as_bytes()[2..]))?;
-        let start = nfa
-            .start_state(Anchored::Yes)
-            .expect("the automaton is built for anchored searches");
-        Ok(Shard {
-            nfa: Some((nfa, start)),
-            base: lo as u32,
-            whole,
-        })
+    }
+
+    /// Where every walk begins.
+    pub(crate) const ROOT: Node = Node { at: 0, k: 0 };
+}
+
+/// Writes the trie of `keys` (sorted, distinct, non-empty, at most
+/// [`MAX_NAME_BYTES`](crate::MAX_NAME_BYTES) each); name `i` is `keys[i]`. Fails when the
+/// trie would pass 4 GiB.
+pub(crate) fn build_trie<K: AsRef<[u8]>>(keys: &[K]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    if keys.is_empty() {
+        // A root that is not final and has no children.
+        out.push(0);
+        return Ok(out);
+    }
+    node(keys, 0, 0, &mut out)?;
+    Ok(out)
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) -> Result<(), String> {
+    let n = u32::try_from(n).map_err(|_| "the names take over 4 GiB".to_string())?;
+    out.extend_from_slice(&n.to_le_bytes());
+    Ok(())
+}
+
+/// Writes the node of `keys` (sharing their first `d` bytes; the first is `base`) at the
+/// end of `out`.
+fn node<K: AsRef<[u8]>>(
+    keys: &[K],
+    base: usize,
+    d: usize,
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
+    let first = keys[0].as_ref();
+    let is_final = first.len() == d;
+    let (rest, rest_base) = if is_final {
+        (&keys[1..], base + 1)
+    } else {
+        (keys, base)
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let total: usize = keys.iter().map(String::len).sum();
-    if threads == 1 || total < 1 << 20 {
-        return groups.iter().map(build).collect();
+    let header_at = out.len();
+    out.push(if is_final { FINAL } else { 0 });
+    if is_final {
+        put_u32(out, base)?;
     }
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by_key(|&g| std::cmp::Reverse(groups[g].hi - groups[g].lo));
-    let next = AtomicUsize::new(0);
-    let mut built: Vec<Option<Shard>> = (0..groups.len()).map(|_| None).collect();
-    let results: Vec<Result<Vec<(usize, Shard)>, aho_corasick::BuildError>> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut mine = Vec::new();
-                        loop {
-                            let k = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(&g) = order.get(k) else {
-                                return Ok(mine);
-                            };
-                            mine.push((g, build(&groups[g])?));
-                        }
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("a shard build does not panic"))
-                .collect()
-        });
-    for r in results {
-        for (g, shard) in r? {
-            built[g] = Some(shard);
+    if rest.is_empty() {
+        return Ok(());
+    }
+    let (a, z) = (rest[0].as_ref(), rest[rest.len() - 1].as_ref());
+    // The bytes after `d` that every key of `rest` shares (sorted: the first and last).
+    let common = a[d..]
+        .iter()
+        .zip(&z[d..])
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(255);
+    if common > 0 {
+        out[header_at] |= TAIL;
+        out.push(common as u8);
+        out.extend_from_slice(&a[d..d + common]);
+        return node(rest, rest_base, d + common, out);
+    }
+    out[header_at] |= BRANCH;
+    let mut groups: Vec<(u8, usize, usize)> = Vec::new();
+    let mut lo = 0;
+    while lo < rest.len() {
+        let b = rest[lo].as_ref()[d];
+        let mut hi = lo + 1;
+        while hi < rest.len() && rest[hi].as_ref()[d] == b {
+            hi += 1;
         }
+        groups.push((b, lo, hi));
+        lo = hi;
     }
-    Ok(built
-        .into_iter()
-        .map(|s| s.expect("every shard was built"))
-        .collect())
+    out.push((groups.len() - 1) as u8);
+    out.extend(groups.iter().map(|g| g.0));
+    let slots = out.len();
+    out.resize(slots + 4 * groups.len(), 0);
+    for (i, &(_, lo, hi)) in groups.iter().enumerate() {
+        let at = u32::try_from(out.len()).map_err(|_| "the names take over 4 GiB".to_string())?;
+        out[slots + 4 * i..slots + 4 * i + 4].copy_from_slice(&at.to_le_bytes());
+        node(&rest[lo..hi], rest_base + lo, d + 1, out)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Names;
+    use super::{build_trie, Names, Slice};
+    use crate::compiled::Storage;
     use proptest::prelude::*;
+    use std::sync::Arc;
+
+    fn names(keys: &[String]) -> Names {
+        let bytes = build_trie(keys).unwrap();
+        let len = bytes.len();
+        Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len))
+    }
 
     /// Short strings over a few one- and two-byte characters, so that names share
     /// prefixes, suffixes and first bytes, and some are one or two bytes long.
@@ -290,17 +263,17 @@ mod tests {
             probes in proptest::collection::vec(small(), 0..40),
         ) {
             let keys: Vec<String> = keys.into_iter().collect();
-            let names = Names::from_sorted(&keys).unwrap();
+            let names = self::names(&keys);
             for probe in probes.iter().chain(&keys) {
                 let expected = keys.binary_search(probe).ok().map(|i| i as u32);
-                let found = names.walk(Names::ROOT, probe.as_bytes()).and_then(|n| names.pattern(n));
+                let found = names.trie().walk(Names::ROOT, probe.as_bytes()).and_then(|n| names.trie().pattern(n));
                 prop_assert_eq!(found, expected, "{:?}", probe);
                 let b = probe.as_bytes();
                 for end in 0..=b.len() {
                     // (The empty walk is the root itself.)
                     let continues =
                         end == 0 || keys.iter().any(|k| k.as_bytes().starts_with(&b[..end]));
-                    prop_assert_eq!(names.walk(Names::ROOT, &b[..end]).is_some(), continues);
+                    prop_assert_eq!(names.trie().walk(Names::ROOT, &b[..end]).is_some(), continues);
                 }
             }
         }
@@ -324,49 +297,110 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         keys.sort();
-        let t = Names::from_sorted(&keys).unwrap();
+        let t = names(&keys);
         for (i, k) in keys.iter().enumerate() {
-            let n = t.walk(Names::ROOT, k.as_bytes()).unwrap();
-            assert_eq!(t.pattern(n), Some(i as u32), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes()).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32), "{k}");
         }
         // "bc" is a name, but the walk of "abc" must report "abc" only, and the walk of
         // "ab" must not report "b"-anything.
         for k in ["بغد", "x", "العراقي", "b", "ا", "c"] {
-            let n = t.walk(Names::ROOT, k.as_bytes());
-            assert!(n.and_then(|n| t.pattern(n)).is_none(), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes());
+            assert!(n.and_then(|n| t.trie().pattern(n)).is_none(), "{k}");
         }
-        let empty = Names::from_sorted(&[]).unwrap();
-        assert!(empty.child(Names::ROOT, b'a').is_none());
-        assert!(empty.walk(Names::ROOT, b"ab").is_none());
+        let empty = names(&[]);
+        assert!(empty.trie().child(Names::ROOT, b'a').is_none());
+        assert!(empty.trie().walk(Names::ROOT, b"ab").is_none());
     }
 
     #[test]
     fn a_suffix_name_is_not_reported_at_the_longer_walk() {
-        // In one shard: "xyab" and "xyb"; the state after "xyab" also holds the match of
-        // "b"-suffixed names of the automaton (standard match kind); only the name as
-        // long as the walk counts.
+        // A walk reports the name it spells, not a shorter name that ends the same way.
         let keys: Vec<String> = ["xyab", "xyb"].iter().map(|s| s.to_string()).collect();
-        let t = Names::from_sorted(&keys).unwrap();
-        assert_eq!(t.pattern(t.walk(Names::ROOT, b"xyab").unwrap()), Some(0));
-        assert_eq!(t.pattern(t.walk(Names::ROOT, b"xyb").unwrap()), Some(1));
+        let t = names(&keys);
+        assert_eq!(
+            t.trie()
+                .pattern(t.trie().walk(Names::ROOT, b"xyab").unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            t.trie()
+                .pattern(t.trie().walk(Names::ROOT, b"xyb").unwrap()),
+            Some(1)
+        );
         assert!(t
+            .trie()
             .walk(Names::ROOT, b"xya")
-            .and_then(|n| t.pattern(n))
+            .and_then(|n| t.trie().pattern(n))
             .is_none());
     }
 
     #[test]
-    fn many_shards_build_in_parallel_as_in_series() {
-        // Over 1 MiB of names: the parallel build.
+    fn long_tails_and_wide_branches() {
+        // Tails longer than a tail's 255 bytes, and a node with all 256 children.
+        let long = "ب".repeat(400);
+        let mut keys: Vec<Vec<u8>> = vec![
+            format!("{long}x").into_bytes(),
+            format!("{long}y").into_bytes(),
+            long.clone().into_bytes(),
+        ];
+        keys.extend((0..=255u8).map(|b| vec![b'z', b]));
+        keys.sort();
+        let bytes = build_trie(&keys).unwrap();
+        let len = bytes.len();
+        let t = Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len));
+        for (i, k) in keys.iter().enumerate() {
+            let n = t.trie().walk(Names::ROOT, k).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32));
+        }
+        assert!(t
+            .trie()
+            .walk(Names::ROOT, format!("{long}z").as_bytes())
+            .is_none());
+        let mid = t.trie().walk(Names::ROOT, &long.as_bytes()[..300]).unwrap();
+        assert_eq!(t.trie().pattern(mid), None);
+        assert!(t.trie().walk(Names::ROOT, b"zz\x00").is_none());
+    }
+
+    /// Any bytes as a trie: walks end or report some number, never panic.
+    #[test]
+    fn garbage_never_panics() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2000 {
+            let len = (state % 64) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    (state % 8) as u8
+                })
+                .collect();
+            let t = Names::new(Slice::new(Arc::new(Storage::Owned(bytes)), 0..len));
+            for probe in [&b"\x00\x01\x02"[..], b"\x04\x00", b"\x07\x07\x07\x07\x07"] {
+                let mut node = Names::ROOT;
+                for &b in probe {
+                    let _ = t.trie().pattern(node);
+                    match t.trie().child(node, b) {
+                        Some(n) => node = n,
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_names_are_numbered_in_order() {
         let mut keys: Vec<String> = (0..120_000u32)
             .map(|i| format!("{:02}name{}", i % 97, i))
             .collect();
         keys.sort();
         keys.dedup();
-        let t = Names::from_sorted(&keys).unwrap();
+        let t = names(&keys);
         for (i, k) in keys.iter().enumerate().step_by(101) {
-            let n = t.walk(Names::ROOT, k.as_bytes()).unwrap();
-            assert_eq!(t.pattern(n), Some(i as u32), "{k}");
+            let n = t.trie().walk(Names::ROOT, k.as_bytes()).unwrap();
+            assert_eq!(t.trie().pattern(n), Some(i as u32), "{k}");
         }
     }
 }

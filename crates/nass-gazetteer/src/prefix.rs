@@ -18,12 +18,24 @@ const HASH_BITS: u32 = 20;
 #[derive(Clone, Debug)]
 pub(crate) struct Prefixes {
     long: Vec<u64>,
+    /// 64 minus the bits of an index into `long`.
+    long_shift: u32,
     short2: Vec<u64>,
     short1: [u64; 4],
 }
 
-fn long_hash(bytes: &[u8]) -> usize {
-    (mix(load_le(&bytes[..LONG]), 0) >> (64 - HASH_BITS)) as usize
+fn long_hash(bytes: &[u8], shift: u32) -> usize {
+    (mix(load_le(&bytes[..LONG]), 0) >> shift) as usize
+}
+
+fn words_to_bytes<'a>(words: impl Iterator<Item = &'a u64>) -> Vec<u8> {
+    words.flat_map(|w| w.to_le_bytes()).collect()
+}
+
+fn words_from_bytes(b: &[u8]) -> Vec<u64> {
+    b.chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+        .collect()
 }
 
 fn set(bits: &mut [u64], i: usize) {
@@ -37,8 +49,15 @@ fn get(bits: &[u64], i: usize) -> bool {
 impl Prefixes {
     /// The sets for these names (normalized, whitespace runs as single spaces).
     pub(crate) fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Prefixes {
+        let names: Vec<&str> = names.into_iter().collect();
+        let long = names
+            .iter()
+            .filter(|n| n.len() >= LONG && !n.as_bytes()[..LONG].contains(&b' '))
+            .count();
+        let bits = (long.max(4) * 16).next_power_of_two().min(1 << HASH_BITS);
         let mut p = Prefixes {
-            long: vec![0; 1 << (HASH_BITS - 6)],
+            long: vec![0; bits / 64],
+            long_shift: 64 - bits.trailing_zeros(),
             short2: vec![0; 1 << 10],
             short1: [0; 4],
         };
@@ -47,11 +66,39 @@ impl Prefixes {
             match b.len() {
                 0 => {}
                 1 => set(&mut p.short1, usize::from(b[0])),
-                n if n >= LONG && !b[..LONG].contains(&b' ') => set(&mut p.long, long_hash(b)),
+                n if n >= LONG && !b[..LONG].contains(&b' ') => {
+                    set(&mut p.long, long_hash(b, p.long_shift))
+                }
                 _ => set(&mut p.short2, usize::from(u16::from_le_bytes([b[0], b[1]]))),
             }
         }
         p
+    }
+
+    /// The sets as bytes, for the index.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        words_to_bytes(self.short1.iter().chain(&self.short2).chain(&self.long))
+    }
+
+    /// The sets [`to_bytes`](Self::to_bytes) wrote, or `None` for bytes of another length.
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Prefixes> {
+        let (n1, n2) = (4, 1 << 10);
+        let nl = (b.len() / 8).checked_sub(n1 + n2)?;
+        if b.len() % 8 != 0 || !nl.is_power_of_two() || nl > 1 << (HASH_BITS - 6) {
+            return None;
+        }
+        let words = words_from_bytes(b);
+        Some(Prefixes {
+            short1: words[..n1].try_into().ok()?,
+            short2: words[n1..n1 + n2].to_vec(),
+            long: words[n1 + n2..].to_vec(),
+            long_shift: 64 - (nl * 64).trailing_zeros(),
+        })
+    }
+
+    /// Heap bytes held.
+    pub(crate) fn memory_usage(&self) -> usize {
+        (self.long.capacity() + self.short2.capacity()) * 8
     }
 
     /// Whether a name may start at `b[i..]`.
@@ -72,7 +119,7 @@ impl Prefixes {
                 return true;
             }
         }
-        rest.len() >= LONG && get(&self.long, long_hash(rest))
+        rest.len() >= LONG && get(&self.long, long_hash(rest, self.long_shift))
     }
 }
 
@@ -119,6 +166,24 @@ impl Heads {
             }
         }
         f
+    }
+
+    /// The filter as bytes, for the index.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        words_to_bytes(self.words.iter())
+    }
+
+    /// The filter [`to_bytes`](Self::to_bytes) wrote, or `None` for bytes that no filter
+    /// has (a length that is not a power of two of 64-bit words).
+    pub(crate) fn from_bytes(b: &[u8]) -> Option<Heads> {
+        let n_words = b.len() / 8;
+        if b.len() % 8 != 0 || !n_words.is_power_of_two() {
+            return None;
+        }
+        Some(Heads {
+            words: words_from_bytes(b),
+            shift: 64 - n_words.trailing_zeros(),
+        })
     }
 
     fn slot(&self, h: u64) -> (usize, u64) {

@@ -207,6 +207,7 @@ impl Gazetteer {
         out: &mut Vec<Candidate>,
     ) {
         let i_ = &*self.inner;
+        let trie = i_.names.trie();
         let b = t.as_bytes();
         let mut i = start;
         while i < b.len() {
@@ -214,7 +215,7 @@ impl Gazetteer {
             let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
             let sl = if maybe_space { space_len(t, b, i) } else { 0 };
             if sl > 0 {
-                match i_.names.child(node, b' ') {
+                match trie.child(node, b' ') {
                     Some(n) => node = n,
                     None => return,
                 }
@@ -227,14 +228,14 @@ impl Gazetteer {
                     i += m;
                 }
             } else {
-                match i_.names.child(node, b[i]) {
+                match trie.child(node, b[i]) {
                     Some(n) => node = n,
                     None => return,
                 }
                 i += 1;
             }
-            if let Some(pid) = i_.names.pattern(node) {
-                let p = i_.patterns[pid as usize];
+            if let Some(pid) = trie.pattern(node) {
+                let p = i_.pattern(pid);
                 let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
                 let starts_ok = p.word_first || clitics == 0;
                 if ends_word && starts_ok {
@@ -254,7 +255,7 @@ impl Gazetteer {
     pub(crate) fn search<'g, 't>(&'g self, text: &'t str, overlapping: bool) -> Matches<'g, 't> {
         let i = &*self.inner;
         let mut found = Vec::new();
-        if !i.patterns.is_empty() && !text.is_empty() {
+        if i.pattern_count > 0 && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
             let classes = text::classes();
             let mut cands = Vec::new();
@@ -312,8 +313,12 @@ impl Gazetteer {
                         .max(aligned_name)
                         .clamp(span.start, span.end)
                 };
-                let p = i.patterns[c.pattern as usize];
+                let p = i.pattern(c.pattern);
                 for target in p.start..p.end {
+                    if i.target(target).entry as usize >= i.entry_count {
+                        // Only a forged index has a target past the entries.
+                        continue;
+                    }
                     found.push(Found {
                         start: span.start,
                         end: span.end,

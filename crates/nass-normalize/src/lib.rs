@@ -114,7 +114,7 @@ pub use invisibles::{is_invisible_control, is_unicode_space};
 #[cfg(test)]
 use nass_core::{CharAction, Entry, TableBuilder};
 pub(crate) use presets::Settings;
-pub use presets::{Preset, UnicodeForm, UnknownName};
+pub use presets::{Preset, UnicodeForm, UnknownName, SETTINGS_BYTES};
 #[cfg(test)]
 use reference::*;
 
@@ -587,6 +587,41 @@ impl Normalizer {
     /// ```
     pub fn unicode_form(&self) -> UnicodeForm {
         self.settings.unicode
+    }
+
+    /// Every setting of this normalizer as [`SETTINGS_BYTES`] bytes (a layout version,
+    /// then the operations), from which [`from_settings_bytes`](Self::from_settings_bytes)
+    /// builds the same normalizer again: for files that store what normalized their
+    /// contents, such as a compiled gazetteer index.
+    ///
+    /// ```
+    /// use nass_normalize::{Diacritics, Normalizer, Preset};
+    /// let n = Normalizer::builder()
+    ///     .preset(Preset::Search)
+    ///     .diacritics(Diacritics::all() - Diacritics::SHADDA)
+    ///     .build();
+    /// let again = Normalizer::from_settings_bytes(&n.settings_bytes()).unwrap();
+    /// assert_eq!(again.settings_bytes(), n.settings_bytes());
+    /// assert_eq!(again.normalize("مُحَمَّد"), "محمّد");
+    /// assert!(Normalizer::from_settings_bytes(b"not them").is_none());
+    /// ```
+    pub fn settings_bytes(&self) -> [u8; SETTINGS_BYTES] {
+        self.settings.encode()
+    }
+
+    /// The normalizer whose [`settings_bytes`](Self::settings_bytes) are `bytes`, or
+    /// `None` when no normalizer of this version has them (another layout version, an
+    /// unknown operation bit, a wrong length).
+    ///
+    /// ```
+    /// use nass_normalize::{Normalizer, Preset};
+    /// let lucene = Normalizer::from_preset(Preset::Lucene);
+    /// let again = Normalizer::from_settings_bytes(&lucene.settings_bytes()).unwrap();
+    /// assert_eq!(again.normalize("إلى المدرسة"), "الي المدرسه");
+    /// ```
+    pub fn from_settings_bytes(bytes: &[u8]) -> Option<Normalizer> {
+        let settings = presets::Settings::decode(bytes)?;
+        Some(NormalizerBuilder { settings }.build())
     }
 }
 

@@ -210,4 +210,79 @@ impl Settings {
         digit_sources: DigitSources::ANY,
         single_round: false,
     };
+    /// The settings as [`SETTINGS_BYTES`] bytes, for
+    /// [`Normalizer::settings_bytes`](crate::Normalizer::settings_bytes).
+    pub(crate) fn encode(&self) -> [u8; SETTINGS_BYTES] {
+        let form = UnicodeForm::ALL.iter().position(|&f| f == self.unicode);
+        let digits = self.digits.map_or(0, |d| {
+            1 + DigitSet::ALL.iter().position(|&s| s == d).unwrap_or(0)
+        });
+        let sources = DigitSet::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| self.digit_sources.contains(s))
+            .fold(0u8, |acc, (i, _)| acc | 1 << i);
+        let flags = u8::from(self.ligatures)
+            | u8::from(self.tatweel) << 1
+            | u8::from(self.invisibles) << 2
+            | u8::from(self.all_digits) << 3
+            | u8::from(self.elongation) << 4
+            | u8::from(self.single_round) << 5
+            | u8::from(self.hamza == HamzaFold::Uniform) << 6;
+        let [l0, l1] = self.letters.bits().to_le_bytes();
+        [
+            SETTINGS_VERSION,
+            form.unwrap_or(0) as u8,
+            l0,
+            l1,
+            self.diacritics.bits(),
+            flags,
+            digits as u8,
+            sources,
+        ]
+    }
+
+    /// The settings [`encode`](Self::encode) wrote, or `None` for bytes it cannot have
+    /// written.
+    pub(crate) fn decode(b: &[u8]) -> Option<Settings> {
+        let &[version, form, l0, l1, diacritics, flags, digits, sources] = b else {
+            return None;
+        };
+        if version != SETTINGS_VERSION || flags >> 7 != 0 || sources == 0 || sources >> 3 != 0 {
+            return None;
+        }
+        let digit_sources = DigitSet::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sources & 1 << i != 0)
+            .map(|(_, &s)| DigitSources::only(s))
+            .reduce(DigitSources::union)?;
+        Some(Settings {
+            unicode: *UnicodeForm::ALL.get(usize::from(form))?,
+            ligatures: flags & 1 != 0,
+            letters: LetterFolds::from_bits(u16::from_le_bytes([l0, l1]))?,
+            diacritics: Diacritics::from_bits(diacritics)?,
+            tatweel: flags & 1 << 1 != 0,
+            invisibles: flags & 1 << 2 != 0,
+            digits: match digits {
+                0 => None,
+                d => Some(*DigitSet::ALL.get(usize::from(d) - 1)?),
+            },
+            all_digits: flags & 1 << 3 != 0,
+            elongation: flags & 1 << 4 != 0,
+            hamza: if flags & 1 << 6 != 0 {
+                HamzaFold::Uniform
+            } else {
+                HamzaFold::Tasheel
+            },
+            digit_sources,
+            single_round: flags & 1 << 5 != 0,
+        })
+    }
 }
+
+/// The length of [`Normalizer::settings_bytes`](crate::Normalizer::settings_bytes).
+pub const SETTINGS_BYTES: usize = 8;
+
+/// The layout of the settings bytes; a change of layout changes it.
+const SETTINGS_VERSION: u8 = 1;

@@ -389,6 +389,34 @@ proptest::proptest! {
     fn any_settings_build_the_reference_table(s in any_settings()) {
         assert_same_table(&build_table(s), &table_reference::build_table_reference(s), &s);
     }
+
+    /// The settings bytes restore exactly the settings they were taken from, with
+    /// elongation, digit sources and the single round too; no other byte string of the
+    /// right length restores settings that encode differently.
+    #[test]
+    fn settings_bytes_round_trip(
+        s in any_settings(),
+        elongation: bool,
+        single_round: bool,
+        sources in 1u8..8,
+        junk: [u8; SETTINGS_BYTES],
+    ) {
+        let digit_sources = DigitSet::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sources & 1 << i != 0)
+            .map(|(_, &d)| DigitSources::only(d))
+            .reduce(DigitSources::union)
+            .unwrap();
+        let s = Settings { elongation, single_round, digit_sources, ..s };
+        let n = NormalizerBuilder { settings: s }.build();
+        let back = Normalizer::from_settings_bytes(&n.settings_bytes()).unwrap();
+        proptest::prop_assert_eq!(back.settings, s);
+        if let Some(other) = Normalizer::from_settings_bytes(&junk) {
+            proptest::prop_assert_eq!(other.settings_bytes(), junk);
+        }
+        proptest::prop_assert!(Normalizer::from_settings_bytes(&junk[1..]).is_none());
+    }
 }
 
 #[test]

@@ -4,7 +4,9 @@ run: the corpus (NASS_CORPUS) repeated to a size, normalized and tokenized.
     python crates/nass-python/bench/bench.py [--mib 64] [--tokenize-mib 8] [--spark-lines 0]
 
 Prints one line per measurement: the best of --repeat runs, in MiB/s of UTF-8 input, and
-the ratio to the peer. CAMeL's tokenizer is a Python loop over characters, so it is
+the ratio to the peer; then the process's CPU time (all threads, best of the same runs)
+and the ratio of CPU times, which a machine shared with other jobs moves less than the
+wall-clock ratio (a batch call on several threads can use more CPU than wall time). CAMeL's tokenizer is a Python loop over characters, so it is
 measured on a smaller slice (--tokenize-mib) of the same text. With --spark-lines N, also
 a Spark job (local[2]) normalizing N lines with a pandas UDF calling nass and one calling
 CAMeL's functions.
@@ -48,17 +50,31 @@ def corpus_lines(mib: float) -> list[str]:
     return base * max(1, target // size)
 
 
-def best(f: Callable[[], Any], repeat: int) -> float:
-    times = []
+class Times(float):
+    """A wall-clock time in seconds (the float), with the CPU time of the same runs."""
+
+    cpu: float
+
+
+def best(f: Callable[[], Any], repeat: int) -> Times:
+    walls, cpus = [], []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         f()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        walls.append(time.perf_counter() - t)
+        cpus.append(time.process_time() - c)
+    out = Times(min(walls))
+    out.cpu = min(cpus)
+    return out
 
 
 def report(name: str, seconds: float, mib: float, peer: Optional[float]) -> None:
     ratio = f"  {peer / seconds:7.1f}x CAMeL" if peer else ""
+    cpu = getattr(seconds, "cpu", None)
+    if cpu is not None:
+        peer_cpu = getattr(peer, "cpu", None)
+        cpu_ratio = f" {peer_cpu / cpu:7.1f}x" if peer_cpu else ""
+        ratio = f"{ratio:<20} cpu {cpu:7.3f} s{cpu_ratio}"
     print(f"{name:<58} {seconds:8.3f} s {mib / seconds:9.1f} MiB/s{ratio}", flush=True)
 
 

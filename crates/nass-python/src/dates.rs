@@ -191,7 +191,8 @@ fn to_gregorian<'py>(date: &Bound<'py, PyAny>, calendar: &str) -> PyResult<Bound
 
 /// A date expression found in text. ``start``/``end`` are code-point indices
 /// (``text == input[start:end]``); ``kind`` is ``"date"``, ``"day-month"``,
-/// ``"month-year"``, ``"month"``, ``"year"``, ``"day-range"`` or ``"weekday"``; ``calendar``
+/// ``"month-year"``, ``"month"``, ``"year"``, ``"day-range"``, ``"weekday"`` or
+/// ``"relative"`` (أمس، منذ 3 أيام، الشهر الماضي); ``calendar``
 /// ``"gregorian"`` or ``"hijri"``; ``value`` ISO 8601 as far as the text goes
 /// (``"2024-02-11"``, ``"--01-25"``, ``"2014"``); ``date`` the day as a
 /// ``datetime.date`` when complete (a Hijri date's Gregorian day, or the ``resolved`` day
@@ -199,7 +200,10 @@ fn to_gregorian<'py>(date: &Bound<'py, PyAny>, calendar: &str) -> PyResult<Bound
 /// ``gregorian`` a complete Hijri date's Gregorian day (``datetime.date``);
 /// ``resolved`` the value completed from the anchor; ``relative`` ``"past"``, ``"next"``
 /// or ``"current"``; ``linked`` the ``(start, end)`` of the other half of a الموافق
-/// pair; ``weekday_conflict`` whether the weekday named contradicts the date.
+/// pair; ``weekday_conflict`` whether the weekday named contradicts the date; ``offset``
+/// the offset of a relative date from the moment of writing (``"-P1D"``, ``"P2W"``,
+/// ``"P0M/P3M"``; ``None`` for a vague count such as منذ سنوات); ``part`` ``"early"``,
+/// ``"middle"`` or ``"late"`` (مطلع، منتصف، أواخر).
 #[pyclass(module = "nass", name = "DateMatch", frozen, get_all)]
 pub struct PyDateMatch {
     start: usize,
@@ -215,6 +219,8 @@ pub struct PyDateMatch {
     relative: Option<&'static str>,
     linked: Option<(usize, usize)>,
     weekday_conflict: bool,
+    offset: Option<String>,
+    part: Option<&'static str>,
 }
 
 #[pymethods]
@@ -233,7 +239,7 @@ impl PyDateMatch {
 }
 
 fn complete(v: &nass::dates::DateValue) -> Option<GregorianDate> {
-    if v.last_day().is_some() {
+    if v.last_day().is_some() || v.until().is_some() {
         return None;
     }
     GregorianDate::new(v.year()?, v.month()?, v.day()?).ok()
@@ -300,6 +306,8 @@ fn find_dates(
                 .linked()
                 .map(|r| (linked_cp.index(r.start), linked_cp.index(r.end))),
             weekday_conflict: m.weekday_conflict(),
+            offset: m.offset().map(|o| o.to_string()),
+            part: m.part().map(|p| p.name()),
         });
     }
     Ok(out)

@@ -309,7 +309,7 @@ impl PyNormalizer {
                 }
                 Ok((ucs, spans))
             },
-            |items, (ucs, spans): (Vec<u32>, Vec<Option<(usize, usize)>>)| {
+            |items, _, _, (ucs, spans): (Vec<u32>, Vec<Option<(usize, usize)>>)| {
                 for (span, item) in spans.into_iter().zip(items) {
                     match span {
                         None => list.append(item)?,

@@ -171,7 +171,7 @@ fn tokenize_batch<'py>(
                 })
                 .collect()
         },
-        |_, rows| {
+        |_, _, _, rows| {
             for ts in rows {
                 list.append(ts)?;
             }
@@ -224,7 +224,8 @@ fn tokenize_strings<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList
 
 /// The token strings of every string of a sequence (no kinds, offsets or norms), as
 /// slices of the strings: the fastest way to tokenize a corpus. The GIL is released
-/// while the threads find the tokens.
+/// while the threads find the tokens. A token text met again in the same call comes back
+/// as the same `str` object (words repeat: one object each saves memory and time).
 ///
 /// >>> import nass
 /// >>> nass.tokenize_strings_batch(["قال: نعم"])
@@ -234,6 +235,7 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
     let py = texts.py();
     let lists = PyList::empty(py);
     let mut row = Vec::new();
+    let mut seen = Interned::default();
     // Each run gives the spans of its tokens, and the number of tokens of each item.
     batch(
         texts,
@@ -250,11 +252,12 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
             }
             Ok((spans, counts))
         },
-        |items, (spans, counts): (Vec<(usize, usize)>, Vec<usize>)| {
+        |items, t, range, (spans, counts): (Vec<(usize, usize)>, Vec<usize>)| {
             let mut spans = spans.iter();
-            for (count, item) in counts.into_iter().zip(items) {
+            for ((count, item), i) in counts.into_iter().zip(items).zip(range) {
+                let ucs = t.ucs4(i);
                 for &(a, b) in spans.by_ref().take(count) {
-                    row.push(substring(item, a, b)?);
+                    row.push(seen.get(&ucs[a..b], || substring(item, a, b))?);
                 }
                 lists.append(PyList::new(py, row.drain(..))?)?;
             }
@@ -262,6 +265,43 @@ fn tokenize_strings_batch<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py,
         },
     )?;
     Ok(lists)
+}
+
+/// The `str` objects made for token texts during one call, by their code points, so that
+/// a text met again is the same object. Bounded: texts longer than [`Interned::MAX_LEN`]
+/// code points are not kept, nor more than [`Interned::MAX_ENTRIES`] texts (new ones are
+/// then made each time). The hasher (foldhash, seeded at random per process and per
+/// map) leaves input crafted to collide no seed to aim at.
+#[derive(Default)]
+struct Interned<'py> {
+    map: std::collections::HashMap<Box<[u32]>, Bound<'py, PyAny>, foldhash::fast::RandomState>,
+}
+
+impl<'py> Interned<'py> {
+    /// The longest text kept (longer tokens rarely repeat).
+    const MAX_LEN: usize = 32;
+    /// The most texts kept.
+    const MAX_ENTRIES: usize = 1 << 16;
+
+    /// The object for the text `ucs`: the one made before, else `make()` (kept if there
+    /// is room).
+    fn get(
+        &mut self,
+        ucs: &[u32],
+        make: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if ucs.len() > Self::MAX_LEN {
+            return make();
+        }
+        if let Some(obj) = self.map.get(ucs) {
+            return Ok(obj.clone());
+        }
+        let obj = make()?;
+        if self.map.len() < Self::MAX_ENTRIES {
+            self.map.insert(ucs.into(), obj.clone());
+        }
+        Ok(obj)
+    }
 }
 
 /// Registers this module's classes and functions.

@@ -39,6 +39,22 @@ def test_anchor_resolves_partial_dates() -> None:
         nass.find_dates(text, anchor=20240211)  # type: ignore[arg-type]
 
 
+def test_relative_dates() -> None:
+    # Said on Sunday 11 February 2024: yesterday is 10 February, last month January,
+    # and the three months from now run from February to May.
+    text = "عاد أمس بعد جولة بدأت الشهر الماضي، ويعود خلال ثلاثة أشهر، ومنذ سنوات، وفي منتصف مارس"
+    found = nass.find_dates(text, anchor="2024-02-11")
+    got = [(d.text, d.kind, d.value, d.offset, d.resolved, d.date, d.part) for d in found]
+    assert got == [
+        ("أمس", "relative", "", "-P1D", "2024-02-10", datetime.date(2024, 2, 10), None),
+        ("الشهر الماضي", "relative", "", "-P1M", "2024-01", None, None),
+        ("خلال ثلاثة أشهر", "relative", "", "P0M/P3M", "2024-02/2024-05", None, None),
+        ("ومنذ سنوات", "relative", "", None, None, None, None),
+        ("منتصف مارس", "month", "--03", None, "2024-03", None, "middle"),
+    ]
+    assert [d.relative for d in found[:4]] == ["past", "past", "next", "past"]
+
+
 @given(arabic_text)
 def test_date_offsets_slice_back(text: str) -> None:
     text = "في 5/ 6/ 2021 " + text + " 1 رمضان 1445هـ"

@@ -5,6 +5,8 @@ ASCII-only and empty strings, and lone surrogates."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,9 +31,26 @@ astral_text = st.text(
     max_size=30,
 )
 ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
+# Code points at the edges of UTF-8's one-, two-, three- and four-byte forms, in any
+# order: four code points below U+0800 are encoded at a time, the others one by one.
+edge_text = st.text(
+    alphabet=st.sampled_from(
+        ["\x00", "\x7f", "\x80", "é", "ة", "\u07ff", "\u0800", "\ufffd", "\uffff", "\U00010000", "\U0010ffff"]
+    ),
+    max_size=40,
+)
+# Runs of code points below U+0800 (ASCII and two-byte forms), long enough for the eight
+# at a time of the vector encoder, with at times a longer form among them.
+short_forms_text = st.lists(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(["\x00", " ", "a", "\x7f", "\x80", "é", "ة", "ب", "\u07ff"]), min_size=1, max_size=20),
+        st.sampled_from(["\u0800", "\uffff", "\U0001f600"]),
+    ),
+    max_size=8,
+).map("".join)
 
 
-@given(st.one_of(any_text, astral_text, ascii_text, arabic_text))
+@given(st.one_of(any_text, astral_text, ascii_text, arabic_text, edge_text, short_forms_text))
 def test_changed_text_comes_back_exactly(text: str) -> None:
     # "ة" at both ends forces a new str (the UTF-32 copy back) for every text.
     text = "ة" + text + "ة"
@@ -42,7 +61,7 @@ def test_changed_text_comes_back_exactly(text: str) -> None:
     assert TEH.normalize_batch([text, "", text[1:]]) == [expected, "", expected[1:]]
 
 
-@given(st.lists(st.one_of(any_text, astral_text, ascii_text), max_size=8))
+@given(st.lists(st.one_of(any_text, astral_text, ascii_text, edge_text, short_forms_text), max_size=8))
 def test_batch_equals_one_by_one_on_any_text(texts: list[str]) -> None:
     for preset in ("search", "camel"):
         n = nass.Normalizer(preset)
@@ -73,7 +92,7 @@ def test_empty_strings() -> None:
 
 
 def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
-    # Several chunks of a batch (a chunk is about 1 Mi code points) and several threads.
+    # Several chunks of a batch (a chunk is about 64 Ki code points) and several threads.
     lines = corpus_lines * 60
     n = nass.Normalizer("camel")
     nass.set_num_threads(3)
@@ -84,7 +103,11 @@ def test_large_batches_equal_one_by_one(corpus_lines: list[str]) -> None:
         nass.set_num_threads(0)
 
 
-@given(any_text, any_text, st.integers(0xD800, 0xDFFF))
+@given(
+    st.one_of(any_text, edge_text, short_forms_text),
+    st.one_of(any_text, edge_text, short_forms_text),
+    st.integers(0xD800, 0xDFFF),
+)
 def test_lone_surrogates_are_nass_errors(a: str, b: str, code: int) -> None:
     text = a + chr(code) + b
     message = f"lone surrogate U\\+{code:04X} at index {len(a)}"
@@ -108,3 +131,69 @@ def test_str_subclasses_are_read() -> None:
 
     assert TEH.normalize(Text("مدرسة")) == "مدرسه"
     assert nass.tokenize_strings(Text("قال: نعم")) == ["قال", ":", "نعم"]
+
+
+def test_repeated_token_texts_are_one_object() -> None:
+    # Within one batch call, a token text met again is the str made the first time.
+    out = nass.tokenize_strings_batch(["قال الوزير: نعم", "نعم، قال"])
+    assert out == [["قال", "الوزير", ":", "نعم"], ["نعم", "،", "قال"]]
+    assert out[1][0] is out[0][3]
+    assert out[1][2] is out[0][0]
+
+
+def test_token_texts_past_the_interning_bounds() -> None:
+    # Texts longer than 32 code points are not kept, nor more than 65 536 texts: both
+    # still come back right.
+    long_word = "ب" * 40
+    many = [" ".join(str(i) for i in range(k, k + 1000)) for k in range(0, 70_000, 1000)]
+    texts = [long_word, long_word + " " + long_word] + many + many[:3]
+    out = nass.tokenize_strings_batch(texts)
+    assert out[0] == [long_word]
+    assert out[1] == [long_word, long_word]
+    assert out[2:] == [t.split(" ") for t in many + many[:3]]
+
+
+vocabulary = st.sampled_from(["قال", "نعم", "ة", "𝐀", "a", "قالت", "3.5", ":", "  ", "\x00"])
+
+
+@given(st.lists(st.lists(vocabulary, max_size=12).map(" ".join), max_size=10))
+def test_batch_with_repeated_tokens_equals_one_by_one(texts: list[str]) -> None:
+    assert nass.tokenize_strings_batch(texts) == [nass.tokenize_strings(t) for t in texts]
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_the_first_bad_item_in_order_is_named(corpus_lines: list[str], threads: int) -> None:
+    # A lone surrogate in the first chunk (about 64 Ki code points), still on a worker
+    # thread when a non-str item is read in the second chunk, is reported first; and a
+    # generator is read the same.
+    lines: list[Any] = list(corpus_lines * 60)
+    lines[5] = "\udfff"
+    size, k = 0, 0
+    while size < 70_000:
+        size += len(corpus_lines[k % len(corpus_lines)])
+        k += 1
+    lines[k] = b"bytes"
+    nass.set_num_threads(threads)
+    try:
+        for f in (nass.Normalizer().normalize_batch, nass.tokenize_strings_batch):
+            with pytest.raises(nass.NassError, match="texts\\[5\\] contains"):
+                f(lines)
+            with pytest.raises(nass.NassError, match="texts\\[5\\] contains"):
+                f(x for x in lines)
+            with pytest.raises(TypeError, match=f"texts\\[{k - 6}\\] must be str"):
+                f(lines[6:])
+    finally:
+        nass.set_num_threads(0)
+
+
+def test_generators_and_tuples_in_several_chunks(corpus_lines: list[str]) -> None:
+    lines = corpus_lines * 60
+    n = nass.Normalizer("camel")
+    expected = [n.normalize(t) for t in lines]
+    nass.set_num_threads(2)
+    try:
+        assert n.normalize_batch(x for x in lines) == expected
+        assert n.normalize_batch(tuple(lines)) == expected
+        assert nass.tokenize_strings_batch(iter(lines)) == [nass.tokenize_strings(t) for t in lines]
+    finally:
+        nass.set_num_threads(0)

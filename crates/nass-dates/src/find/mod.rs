@@ -1,8 +1,9 @@
 //! Date expressions in running text: [`find_dates`] and [`DateFinder`].
 //!
 //! The finder walks the text from anchor to anchor: a date word of the lexicon (month,
-//! weekday; found by the lexicon gazetteer, so clitics, diacritics and tatweel work) or a
-//! run of digits in any digit set. Around each anchor it reads the few words that make a
+//! weekday; found by the lexicon gazetteer, so clitics, diacritics and tatweel work), a
+//! trigger word of a relative date (اليوم، أمس، يوم/أيام، العام ...: entries of the same
+//! gazetteer pass, see `relative.rs`) or a run of digits in any digit set. Around each anchor it reads the few words that make a
 //! date expression (من، شهر، عام، منذ، الموافق ...) with its own small folding
 //! comparison, so it never allocates per word.
 //!
@@ -10,6 +11,7 @@
 //!   [`DateMatch`]);
 //! - this file: the finder, its builder, the safe cut for streams and the iterator;
 //! - `parse.rs`: reading an expression around an anchor;
+//! - `relative.rs`: relative dates around their trigger words;
 //! - `resolve.rs`: completing a partial date against the anchor date;
 //! - `text.rs`: low-level text helpers (digits, spaces, words, folded comparison, era
 //!   marks).
@@ -19,13 +21,14 @@ use nass_calendar::{CalendarKind, EraMark, GregorianDate, HijriCalendar, NamingS
 use crate::word::RelativeWord;
 
 mod parse;
+mod relative;
 mod resolve;
 mod text;
 mod types;
 
 use parse::{collect_words, Word};
 use text::{decimal, find_digit, is_transparent, num_at};
-pub use types::{DateKind, DateMatch, DateValue};
+pub use types::{DateKind, DateMatch, DatePart, DateValue, RelativeOffset, RelativeUnit};
 
 /// Finds date expressions; configured by [`DateFinder::builder`].
 ///
@@ -260,6 +263,10 @@ pub(super) struct Expr {
     pub(super) value: DateValue,
     pub(super) weekday: Option<Weekday>,
     pub(super) relative: Option<RelativeWord>,
+    /// How many of the relative word's periods: 2 for قبل الماضي and بعد المقبل.
+    pub(super) step: u8,
+    pub(super) offset: Option<RelativeOffset>,
+    pub(super) part: Option<DatePart>,
 }
 
 #[derive(Clone, Copy, Debug)]

@@ -9,13 +9,18 @@ use nass_calendar::{
 };
 use nass_numerals::parse_ordinal_day;
 
+use super::relative::numbered_month_expr;
 use super::resolve::resolve;
 use super::text::*;
-use super::{DateKind, DateMatch, DateMatches, DateValue, Expr, MonthPhrase, Num, YearPart};
-use crate::lexicon::{find_date_words, DateWordMatch};
+use super::{
+    DateKind, DateMatch, DateMatches, DatePart, DateValue, Expr, MonthPhrase, Num, YearPart,
+};
+use crate::lexicon::{find_finder_words, Reading};
+use crate::lexicon_data::Trigger;
 use crate::word::{DateWord, RelativeWord};
 
-/// A date word of the lexicon, the readings of one span merged.
+/// A date word of the lexicon, the readings of one span merged, or a trigger word of a
+/// relative date.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Word {
     pub(super) start: usize,
@@ -23,7 +28,59 @@ pub(super) struct Word {
     pub(super) month: Option<(u8, NamingSystem)>,
     pub(super) weekday: Option<Weekday>,
     pub(super) relative: Option<RelativeWord>,
+    /// The form of a relative word: feminine (الماضية), or dual and plural (الماضيين).
+    pub(super) relative_form: AdjectiveForm,
+    pub(super) trigger: Option<Trigger>,
     pub(super) ambiguous: bool,
+}
+
+impl Word {
+    /// A word at `span` with no reading yet.
+    fn at(span: Range<usize>) -> Word {
+        Word {
+            start: span.start,
+            end: span.end,
+            month: None,
+            weekday: None,
+            relative: None,
+            relative_form: AdjectiveForm::Masculine,
+            trigger: None,
+            ambiguous: false,
+        }
+    }
+}
+
+/// A relative word read after an expression.
+#[derive(Clone, Debug)]
+pub(super) struct Relative {
+    pub(super) word: RelativeWord,
+    /// The end of the relative word.
+    pub(super) end: usize,
+    /// 2 after قبل or بعد (قبل الماضي، بعد المقبل), else 1.
+    pub(super) step: u8,
+    pub(super) form: AdjectiveForm,
+    /// The relative word itself.
+    pub(super) span: Range<usize>,
+}
+
+/// The gender and number of a relative adjective, for agreement with its noun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum AdjectiveForm {
+    Masculine,
+    Feminine,
+    DualOrPlural,
+}
+
+impl AdjectiveForm {
+    fn of(spelling: &str) -> AdjectiveForm {
+        if spelling.ends_with('ة') {
+            AdjectiveForm::Feminine
+        } else if spelling.ends_with("ين") {
+            AdjectiveForm::DualOrPlural
+        } else {
+            AdjectiveForm::Masculine
+        }
+    }
 }
 
 pub(super) fn collect_words(text: &str) -> Vec<Word> {
@@ -34,13 +91,12 @@ pub(super) fn collect_words(text: &str) -> Vec<Word> {
     // its matches spans a line break, the lines it touches are read again one by one.
     let mut done = 0;
     let mut last_span = None;
-    for m in find_date_words(text) {
-        let span = m.span();
+    for (span, reading) in find_finder_words(text) {
         if span.end <= done {
             continue; // read again with its lines
         }
         if span.start >= done && !text[span.clone()].contains('\n') {
-            push_word(&m, 0, text, &mut words, &mut last_span);
+            push_word(span, reading, 0, text, &mut words, &mut last_span);
             continue;
         }
         let first = text[..span.start.max(done)]
@@ -55,8 +111,8 @@ pub(super) fn collect_words(text: &str) -> Vec<Word> {
         }
         let mut offset = first;
         for line in text[first..last].split_inclusive('\n') {
-            for m in find_date_words(line) {
-                push_word(&m, offset, text, &mut words, &mut last_span);
+            for (span, reading) in find_finder_words(line) {
+                push_word(span, reading, offset, text, &mut words, &mut last_span);
             }
             offset += line.len();
         }
@@ -65,29 +121,42 @@ pub(super) fn collect_words(text: &str) -> Vec<Word> {
     words
 }
 
-/// Adds the date word `m`, found in a text that starts at `offset` in `text`, merged with
+/// Adds the word found at `raw` in a text that starts at `offset` in `text`, merged with
 /// the last one when they have the same span.
 pub(super) fn push_word(
-    m: &DateWordMatch<'_>,
+    raw: Range<usize>,
+    reading: Reading,
     offset: usize,
     text: &str,
     words: &mut Vec<Word>,
     last_span: &mut Option<(Range<usize>, Option<Range<usize>>)>,
 ) {
-    let raw = m.span();
     let raw = raw.start + offset..raw.end + offset;
-    let entry = m.entry();
+    let spelling = match reading {
+        Reading::Entry(entry) => entry.spelling(),
+        Reading::Trigger(spelling, _) => spelling,
+    };
     // The readings of one span come one after the other: the span is worked out once.
     let span = match last_span {
         Some((r, span)) if *r == raw => span.clone(),
         _ => {
-            let span = word_span(text, raw.clone(), entry.spelling());
+            let span = word_span(text, raw.clone(), spelling);
             *last_span = Some((raw, span.clone()));
             span
         }
     };
     let Some(span) = span else {
         return;
+    };
+    let entry = match reading {
+        Reading::Entry(entry) => entry,
+        Reading::Trigger(_, t) => {
+            words.push(Word {
+                trigger: Some(t),
+                ..Word::at(span)
+            });
+            return;
+        }
     };
     if let Some(last) = words.last_mut() {
         if last.start == span.start && last.end == span.end {
@@ -99,17 +168,16 @@ pub(super) fn push_word(
         }
     }
     let mut w = Word {
-        start: span.start,
-        end: span.end,
-        month: None,
-        weekday: None,
-        relative: None,
         ambiguous: entry.needs_context(),
+        ..Word::at(span)
     };
     match entry.word() {
         DateWord::Month(mn) => w.month = Some((mn.month(), mn.system())),
         DateWord::Weekday(d) => w.weekday = Some(d),
-        DateWord::Relative(r) => w.relative = Some(r),
+        DateWord::Relative(r) => {
+            w.relative = Some(r);
+            w.relative_form = AdjectiveForm::of(entry.spelling());
+        }
         // Era marks are read by `era_at`, next to a year.
         DateWord::Era(_) => return,
     }
@@ -176,6 +244,25 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
     Some(start)
 }
 
+/// Words before a number that make it the number of a text, not a date (written folded):
+/// رقم، قانون، قرار، مرسوم، عدد، مادة، بند.
+const NUMBERED: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "قانون",
+    "القانون",
+    "قرار",
+    "القرار",
+    "مرسوم",
+    "المرسوم",
+    "عدد",
+    "العدد",
+    "ماده",
+    "الماده",
+    "بند",
+    "البند",
+];
+
 /// The words for "year" before a year number (written folded): عام، العام، سنة، السنة.
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
 
@@ -228,14 +315,32 @@ impl<'t> DateMatches<'t> {
             },
             _ => None,
         };
-        let weekday_conflict = match (e.weekday, gregorian) {
-            (Some(w), Some(g)) => g.weekday() != w,
-            _ => false,
+        // A relative date resolves at day precision or coarser: not a vague count (منذ
+        // سنوات) and not hours or minutes, which the anchor day cannot place.
+        let resolvable = match (e.kind, e.offset) {
+            // A relative month or weekday (رمضان المقبل، الخميس الماضي) resolves; a
+            // vague count (منذ سنوات) has nothing to resolve.
+            (DateKind::Relative, None) => e.value.month.is_some() || e.weekday.is_some(),
+            (_, Some(o)) => !o.unit.is_time(),
+            _ => true,
         };
-        let (resolved, unresolved) = match self.finder.anchor.map(|a| resolve(&e, a, calendar)) {
+        let anchor = self.finder.anchor.filter(|_| resolvable);
+        let (resolved, unresolved) = match anchor.map(|a| resolve(&e, a, calendar)) {
             Some(Ok(v)) => (Some(v), None),
             Some(Err(err)) => (None, Some(err)),
             None => (None, None),
+        };
+        // The day a relative day word names, against the anchor (أمس الأحد).
+        let named_day = match (e.kind, resolved) {
+            (DateKind::Relative, Some(v)) => match (v.year, v.month, v.day) {
+                (Some(y), Some(m), Some(d)) => GregorianDate::new(y, m, d).ok(),
+                _ => None,
+            },
+            _ => gregorian,
+        };
+        let weekday_conflict = match (e.weekday, named_day) {
+            (Some(w), Some(g)) => g.weekday() != w,
+            _ => false,
         };
         DateMatch {
             text: self.text,
@@ -250,12 +355,37 @@ impl<'t> DateMatches<'t> {
             weekday: e.weekday,
             weekday_conflict,
             relative: e.relative,
+            offset: e.offset,
+            part: e.part,
             gregorian,
             linked,
         }
     }
 
-    fn word_at(&self, pos: usize) -> Option<Word> {
+    /// The word before `pos` that names a part of what follows (مطلع، منتصف، أواخر ...,
+    /// proclitics allowed), and where it starts.
+    pub(super) fn part_before(&self, pos: usize) -> Option<(DatePart, usize)> {
+        let b = word_before(self.text, pos)?;
+        let w = &self.text[b.clone()];
+        let part = if matches_key(w, &["مطلع", "مستهل", "اوائل", "بدايه", "بدايات"])
+        {
+            DatePart::Early
+        } else if matches_key(w, &["منتصف", "اواسط"]) {
+            DatePart::Middle
+        } else if matches_key(w, &["اواخر", "نهايه", "نهايات"]) {
+            DatePart::Late
+        } else {
+            return None;
+        };
+        Some((part, b.start))
+    }
+
+    /// A word of the lexicon (not a trigger word) that starts at `pos`.
+    pub(super) fn name_at(&self, pos: usize) -> Option<Word> {
+        self.word_at(pos).filter(|w| w.trigger.is_none())
+    }
+
+    pub(super) fn word_at(&self, pos: usize) -> Option<Word> {
         let i = self.words.partition_point(|w| w.start < pos);
         self.words.get(i).filter(|w| w.start == pos).copied()
     }
@@ -268,7 +398,7 @@ impl<'t> DateMatches<'t> {
         if let Some(n) = num_at(self.text, p) {
             return self.parse_number(n, min);
         }
-        if let Some(w) = self.word_at(p) {
+        if let Some(w) = self.name_at(p) {
             if w.weekday.is_some() && !weekday {
                 return None;
             }
@@ -276,8 +406,11 @@ impl<'t> DateMatches<'t> {
         }
         // An ordinal day in words: the month follows within a few words.
         let i = self.words.partition_point(|w| w.start < p);
-        let w = *self.words.get(i)?;
-        if w.month.is_some() && w.start - p <= 64 {
+        let w = *self.words[i..]
+            .iter()
+            .take_while(|w| w.start - p <= 64)
+            .find(|w| w.trigger.is_none())?;
+        if w.month.is_some() {
             return self.parse_word(w, min).filter(|e| e.start == p);
         }
         None
@@ -289,6 +422,9 @@ impl<'t> DateMatches<'t> {
         }
         if w.month.is_some() {
             return self.parse_month(w, min);
+        }
+        if let Some(t) = w.trigger {
+            return self.parse_trigger(w, t, min);
         }
         None
     }
@@ -325,13 +461,22 @@ impl<'t> DateMatches<'t> {
         }
         Some(Expr {
             start: w.start,
-            end: relative.map_or(w.end, |r| r.1),
-            kind: DateKind::Weekday,
+            end: relative.as_ref().map_or(w.end, |r| r.end),
+            // A weekday with a relative word (الخميس الماضي) depends on the moment of
+            // writing, as أمس does.
+            kind: if relative.is_some() {
+                DateKind::Relative
+            } else {
+                DateKind::Weekday
+            },
             calendar: CalendarKind::Gregorian,
             system: None,
             value: DateValue::default(),
             weekday: Some(day),
-            relative: relative.map(|r| r.0),
+            relative: relative.as_ref().map(|r| r.word),
+            step: relative.as_ref().map_or(1, |r| r.step),
+            offset: None,
+            part: None,
         })
     }
 
@@ -352,31 +497,83 @@ impl<'t> DateMatches<'t> {
                 }
             }
         }
+        // The last day (آخر يوم من ...), known once the year is.
+        let mut last = false;
+        let mut part = None;
         if let Some(b) = word_before(self.text, cursor) {
             let word = &self.text[b.clone()];
-            if matches_key(word, &["غره", "فاتح"]) && b.start >= min {
+            if matches_key(word, &["غره", "فاتح", "اول"]) && b.start >= min {
                 day = Some(1);
                 start = b.start;
             } else if matches_key(word, &["من"]) {
                 if let Some(o1) = word_before(self.text, b.start) {
-                    let two = word_before(self.text, o1.start)
-                        .filter(|o2| o2.start >= min)
+                    // أول يوم من / آخر يوم من
+                    let first_or_last = word_before(self.text, o1.start)
+                        .filter(|o2| o2.start >= min && folds_to(&self.text[o1.clone()], "يوم"))
                         .and_then(|o2| {
-                            parse_ordinal_day(&self.text[o2.start..o1.end]).map(|d| (d, o2.start))
+                            let w = &self.text[o2.clone()];
+                            let last = matches_key(w, &["اخر"]);
+                            (last || matches_key(w, &["اول"])).then_some((last, o2.start))
                         });
+                    let two = || {
+                        word_before(self.text, o1.start)
+                            .filter(|o2| o2.start >= min)
+                            .and_then(|o2| {
+                                parse_ordinal_day(&self.text[o2.start..o1.end])
+                                    .map(|d| (d, o2.start))
+                            })
+                    };
                     let one = || parse_ordinal_day(&self.text[o1.clone()]).map(|d| (d, o1.start));
-                    if let Some((d, s)) = two.or_else(|| one().filter(|_| o1.start >= min)) {
+                    if let Some((is_last, s)) = first_or_last {
+                        last = is_last;
+                        day = (!is_last).then_some(1);
+                        start = s;
+                    } else if let Some((d, s)) = two().or_else(|| one().filter(|_| o1.start >= min))
+                    {
                         day = Some(d);
                         start = s;
                     }
                 }
+            } else if let Some((p, s)) = self.part_before(cursor).filter(|&(_, s)| s >= min) {
+                part = Some(p);
+                start = s;
             }
         }
         if start < min {
             return None;
         }
         let year = self.year_after(phrase.end, true);
-        if day.is_none() && year.is_none() && phrase.ambiguous && !shahr_before {
+        if last {
+            // The length of the month: a Gregorian month but February has one; February
+            // and a Hijri month need the year.
+            let y = year.map(|y| y.year);
+            day = match phrase.system.calendar() {
+                CalendarKind::Gregorian if phrase.month != 2 => {
+                    Some(gregorian_month_length(2001, phrase.month))
+                }
+                CalendarKind::Gregorian => y
+                    .filter(|y| (1..=9999).contains(y))
+                    .map(|y| gregorian_month_length(y, 2)),
+                CalendarKind::Hijri => y
+                    .and_then(|y| u16::try_from(y).ok())
+                    .and_then(|y| self.finder.calendar.month_length(y, phrase.month).ok()),
+            };
+            // Unknown without the year: the month, its late part.
+            if day.is_none() {
+                part = Some(DatePart::Late);
+            }
+        }
+        let end = year.map_or(phrase.end, |y| y.end);
+        let relative = self.relative_after(end);
+        // A name that is also an ordinary word needs context: a day, a year, شهر before it,
+        // or a relative word after it (رمضان المقبل).
+        if day.is_none()
+            && year.is_none()
+            && phrase.ambiguous
+            && !shahr_before
+            && part.is_none()
+            && relative.is_none()
+        {
             return None;
         }
         if let Some(d) = day {
@@ -389,17 +586,18 @@ impl<'t> DateMatches<'t> {
                 return None;
             }
         }
-        let end = year.map_or(phrase.end, |y| y.end);
-        let relative = self.relative_after(end);
         let kind = match (day, year) {
             (Some(_), Some(_)) => DateKind::Date,
             (Some(_), None) => DateKind::DayMonth,
             (None, Some(_)) => DateKind::MonthYear,
+            // A month with a relative word and no day (رمضان المقبل) depends on the
+            // moment of writing, as الشهر الماضي does.
+            (None, None) if relative.is_some() => DateKind::Relative,
             (None, None) => DateKind::Month,
         };
         Some(Expr {
             start,
-            end: relative.map_or(end, |r| r.1),
+            end: relative.as_ref().map_or(end, |r| r.end),
             kind,
             calendar: phrase.system.calendar(),
             system: Some(phrase.system),
@@ -408,9 +606,13 @@ impl<'t> DateMatches<'t> {
                 month: Some(phrase.month),
                 day,
                 last_day: None,
+                ..DateValue::default()
             },
             weekday: None,
-            relative: relative.map(|r| r.0),
+            relative: relative.as_ref().map(|r| r.word),
+            step: relative.as_ref().map_or(1, |r| r.step),
+            offset: None,
+            part,
         })
     }
 
@@ -469,6 +671,28 @@ impl<'t> DateMatches<'t> {
         year_of(self.text, n, after_month)
     }
 
+    /// After a month written as a number `n` (1–12, one or two digits): `Some(year)` when a
+    /// year follows (9/2021، 9 من عام 2021، 9، 2021; BC or Hijri marks as for a named month),
+    /// `Some(None)` when nothing numeric follows, `None` when the number goes on (9.5،
+    /// 9/20) or is no month.
+    pub(super) fn month_number_year(&self, n: Num) -> Option<Option<YearPart>> {
+        let text = self.text;
+        if n.digits > 2 || !(1..=12).contains(&n.value) {
+            return None;
+        }
+        if let Some(rest) = text[n.end..].strip_prefix('/') {
+            let y = num_at(text, text.len() - rest.len())?;
+            if y.digits != 4 || followed_by_number_part(text, y.end) {
+                return None;
+            }
+            return Some(Some(year_of(text, y, true)?));
+        }
+        if followed_by_number_part(text, n.end) {
+            return None;
+        }
+        Some(self.year_after(n.end, true))
+    }
+
     /// Where the year of a month may start after `p`: past a comma (، or ,), or past
     /// [من] and a year word (عام، العام، سنة، السنة, with proclitics: لعام، للعام); else `p`.
     fn month_year_lead(&self, p: usize) -> usize {
@@ -490,22 +714,49 @@ impl<'t> DateMatches<'t> {
         }
     }
 
-    fn relative_after(&self, pos: usize) -> Option<(RelativeWord, usize)> {
+    /// The relative word after `pos` (الماضي، المقبل، الجاري ...), or the modifiers قبل
+    /// الماضي / بعد المقبل (بعد القادم), which go two periods back or on.
+    pub(super) fn relative_after(&self, pos: usize) -> Option<Relative> {
         let p = skip_ws(self.text, pos);
-        let w = self.word_at(p)?;
-        Some((w.relative?, w.end))
+        let (w, step) = match self.word_at(p) {
+            Some(w) => (w, 1),
+            None => {
+                let m = word_after(self.text, p)?;
+                let before = folds_to(&self.text[m.clone()], "قبل");
+                if !before && !folds_to(&self.text[m.clone()], "بعد") {
+                    return None;
+                }
+                let w = self.word_at(skip_ws(self.text, m.end))?;
+                let wanted = if before {
+                    RelativeWord::Past
+                } else {
+                    RelativeWord::Next
+                };
+                if w.relative != Some(wanted) {
+                    return None;
+                }
+                (w, 2)
+            }
+        };
+        Some(Relative {
+            word: w.relative?,
+            end: w.end,
+            step,
+            form: w.relative_form,
+            span: w.start..w.end,
+        })
     }
 
     /// After a day number: [من] [شهر] month phrase.
     fn month_clause(&self, pos: usize) -> Option<MonthPhrase> {
         let mut p = skip_ws(self.text, pos);
         if let Some(w) = word_after(self.text, p) {
-            if self.word_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["من"]) {
+            if self.name_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["من"]) {
                 p = skip_ws(self.text, w.end);
             }
         }
         if let Some(w) = word_after(self.text, p) {
-            if self.word_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["شهر"]) {
+            if self.name_at(w.start).is_none() && matches_key(&self.text[w.clone()], &["شهر"]) {
                 p = skip_ws(self.text, w.end);
             }
         }
@@ -524,6 +775,16 @@ impl<'t> DateMatches<'t> {
         }
         if let Some(e) = numeric_date(text, n) {
             return Some(e);
+        }
+        // A month and year in digits (9/2021), but not a numbered text (القانون رقم 9/2021).
+        if text[n.end..].starts_with('/') {
+            if let Some(Some(year)) = self.month_number_year(n) {
+                let numbered =
+                    word_before(text, n.start).is_some_and(|b| matches_key(&text[b], NUMBERED));
+                if !numbered {
+                    return Some(numbered_month_expr(n.start, n, Some(year)));
+                }
+            }
         }
         let small = n.digits <= 2 && (1..=31).contains(&n.value);
         if small {
@@ -570,7 +831,7 @@ impl<'t> DateMatches<'t> {
                     let relative = self.relative_after(end);
                     return Some(Expr {
                         start: n.start,
-                        end: relative.map_or(end, |r| r.1),
+                        end: relative.as_ref().map_or(end, |r| r.end),
                         kind: if year.is_some() {
                             DateKind::Date
                         } else {
@@ -583,9 +844,13 @@ impl<'t> DateMatches<'t> {
                             month: Some(phrase.month),
                             day: Some(day),
                             last_day: None,
+                            ..DateValue::default()
                         },
                         weekday: None,
-                        relative: relative.map(|r| r.0),
+                        relative: relative.as_ref().map(|r| r.word),
+                        step: relative.as_ref().map_or(1, |r| r.step),
+                        offset: None,
+                        part: None,
                     });
                 }
             }
@@ -607,12 +872,28 @@ impl<'t> DateMatches<'t> {
         if followed_by_number_part(text, n.end) && year.era.is_none() {
             return None;
         }
-        let (start, ok) = match keyword {
+        // A count of a unit, not a year: منذ 1500 يوم.
+        if year.era.is_none()
+            && self
+                .word_at(skip_ws(text, n.end))
+                .is_some_and(|w| matches!(w.trigger, Some(Trigger::Unit(..))))
+        {
+            return None;
+        }
+        let (mut start, mut ok) = match keyword {
             // The keyword is part of the span for عام / سنة only.
             Some((s, true)) if s >= min => (s, true),
             Some((_, false)) => (n.start, n.digits == 4),
             _ => (n.start, false),
         };
+        // مطلع عام 2020، منتصف 2019: the part word belongs to the span, and makes four
+        // digits alone a year.
+        let part = self.part_before(start).filter(|&(_, s)| s >= min);
+        if let Some((_, s)) = part {
+            ok |= n.digits == 4;
+            start = s;
+        }
+        let part = part.map(|(p, _)| p);
         if !ok && year.era.is_none() {
             return None;
         }
@@ -627,7 +908,7 @@ impl<'t> DateMatches<'t> {
         let relative = self.relative_after(year.end);
         Some(Expr {
             start,
-            end: relative.map_or(year.end, |r| r.1),
+            end: relative.as_ref().map_or(year.end, |r| r.end),
             kind: DateKind::Year,
             calendar,
             system: None,
@@ -636,7 +917,10 @@ impl<'t> DateMatches<'t> {
                 ..DateValue::default()
             },
             weekday: None,
-            relative: relative.map(|r| r.0),
+            relative: relative.as_ref().map(|r| r.word),
+            step: relative.as_ref().map_or(1, |r| r.step),
+            offset: None,
+            part,
         })
     }
 
@@ -655,7 +939,7 @@ impl<'t> DateMatches<'t> {
         let relative = self.relative_after(end);
         Some(Expr {
             start,
-            end: relative.map_or(end, |r| r.1),
+            end: relative.as_ref().map_or(end, |r| r.end),
             kind: DateKind::DayRange,
             calendar,
             system: Some(phrase.system),
@@ -664,9 +948,13 @@ impl<'t> DateMatches<'t> {
                 month: Some(phrase.month),
                 day: Some(a.value as u8),
                 last_day: Some(b.value as u8),
+                ..DateValue::default()
             },
             weekday: None,
-            relative: relative.map(|r| r.0),
+            relative: relative.as_ref().map(|r| r.word),
+            step: relative.as_ref().map_or(1, |r| r.step),
+            offset: None,
+            part: None,
         })
     }
 }
@@ -726,9 +1014,13 @@ pub(super) fn numeric_date(text: &str, a: Num) -> Option<Expr> {
             month: Some(month),
             day: Some(day),
             last_day: None,
+            ..DateValue::default()
         },
         weekday: None,
         relative: None,
+        step: 1,
+        offset: None,
+        part: None,
     })
 }
 

@@ -161,8 +161,14 @@ pub(super) fn word_before(text: &str, pos: usize) -> Option<Range<usize>> {
 /// proclitics as the shared grammar reads them (`nass_core::proclitics`: و ف, then ب ك ل);
 /// ل before the article elides its alef (للعام = ل + العام).
 pub(super) fn matches_key(word: &str, keys: &[&str]) -> bool {
+    key_index(word, keys).is_some()
+}
+
+/// The index in `keys` of the key `word` is (as [`matches_key`] reads it), folding the
+/// word once whatever the number of keys.
+pub(super) fn key_index(word: &str, keys: &[&str]) -> Option<usize> {
     if word.len() > 64 {
-        return false;
+        return None;
     }
     // Folding keeps or shortens every char, so 64 bytes hold the folded word: no
     // allocation for a check made at every number.
@@ -170,19 +176,21 @@ pub(super) fn matches_key(word: &str, keys: &[&str]) -> bool {
     let mut len = 0;
     for c in word.chars().filter_map(fold_char_for_lookup) {
         if len + c.len_utf8() > buf.len() {
-            return false;
+            return None;
         }
         len += c.encode_utf8(&mut buf[len..]).len();
     }
     let folded = std::str::from_utf8(&buf[..len]).expect("whole chars were written");
-    let found = readings(folded).any(|(proclitics, at)| {
+    let found = readings(folded).find_map(|(proclitics, at)| {
         let rest = &folded[at..];
-        keys.contains(&rest)
-            || (proclitics.elides_article()
-                && rest.starts_with('ل')
-                && keys
-                    .iter()
-                    .any(|k| k.strip_prefix("ال") == Some(&rest['ل'.len_utf8()..])))
+        keys.iter().position(|&k| k == rest).or_else(|| {
+            (proclitics.elides_article() && rest.starts_with('ل'))
+                .then(|| {
+                    keys.iter()
+                        .position(|k| k.strip_prefix("ال") == Some(&rest['ل'.len_utf8()..]))
+                })
+                .flatten()
+        })
     });
     found
 }

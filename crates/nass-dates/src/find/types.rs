@@ -25,22 +25,34 @@ pub enum DateKind {
     DayMonth,
     /// Month and year (شباط 2024). Name `month-year`.
     MonthYear,
-    /// A month alone (كانون الثاني/يناير، شهر رمضان). Name `month`.
+    /// A month alone (كانون الثاني/يناير، شهر رمضان); with a relative word it is
+    /// [`Relative`](Self::Relative). Name `month`.
     Month,
     /// A year alone (عام 2014، 1445هـ، منذ 2014). Name `year`.
     Year,
     /// A range of days in one month (7-8 أغسطس 2023، من 7 إلى 8 ...). Name `day-range`.
     DayRange,
-    /// A weekday that names no date (يوم الأحد، الخميس الماضي). Name `weekday`.
+    /// A weekday that names no date (يوم الأحد); with a relative word it is
+    /// [`Relative`](Self::Relative). Name `weekday`.
     Weekday,
+    /// A date said through its relation to the moment of writing: a day word (اليوم، أمس، أول أمس، غدا، بعد غد), a counted
+    /// span (منذ 3 أيام، قبل يومين، بعد أسبوعين، خلال ثلاثة أشهر; منذ سنوات without a
+    /// count), a named period (الأسبوع الماضي، الشهر الجاري، السنة المقبلة، هذا العام، العام
+    /// قبل الماضي), the last or next few periods (الأيام الماضية، الأشهر الستة المقبلة،
+    /// العامين الماضيين), whose offset is [`DateMatch::offset`]; or a month or weekday
+    /// with a relative word and no day (رمضان المقبل، شهر تموز الماضي، الخميس الماضي),
+    /// whose value is the month or whose weekday is [`DateMatch::weekday`], with the word in
+    /// [`DateMatch::relative`]. Name `relative`.
+    Relative,
 }
 
 impl DateKind {
     /// The kind's name: `date`, `day-month`, `month-year`, `month`, `year`, `day-range`,
-    /// `weekday`.
+    /// `weekday`, `relative`.
     ///
     /// ```
     /// assert_eq!(nass_dates::DateKind::DayRange.name(), "day-range");
+    /// assert_eq!(nass_dates::DateKind::Relative.name(), "relative");
     /// ```
     pub const fn name(self) -> &'static str {
         match self {
@@ -51,6 +63,7 @@ impl DateKind {
             DateKind::Year => "year",
             DateKind::DayRange => "day-range",
             DateKind::Weekday => "weekday",
+            DateKind::Relative => "relative",
         }
     }
 }
@@ -64,7 +77,10 @@ impl fmt::Display for DateKind {
 /// The value of a date expression as far as the text determines it, printed as ISO 8601:
 /// `2024-02-11`, `2024-02`, `2014`, `--02-11` (month and day), `--02` (month only),
 /// `2023-08-07/2023-08-08` (a range of days), and the empty string for a weekday alone.
-/// Years before the era (ق.م) are astronomical: 1 BC is `0000`, 2 BC is `-0001`.
+/// Years before the era (ق.م) are astronomical: 1 BC is `0000`, 2 BC is `-0001`. A
+/// relative date resolved against an anchor may also be an ISO week (`2024-W05`: Monday
+/// to Sunday, the year is the ISO week-year) or a range whose ends are in different months
+/// or years (`2024-02-11/2024-03-01`, `2024-02/2024-05`), from a span (خلال).
 ///
 /// ```
 /// use nass_dates::find_dates;
@@ -79,6 +95,31 @@ pub struct DateValue {
     pub(super) month: Option<u8>,
     pub(super) day: Option<u8>,
     pub(super) last_day: Option<u8>,
+    /// An ISO week of `year` (the ISO week-year); month and day are then `None`.
+    pub(super) week: Option<u8>,
+    /// The end of a range whose ends differ in more than the day.
+    pub(super) until: Option<Point>,
+}
+
+/// One end of a range of [`DateValue`]: a year with a month, a month and day, or a week.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(super) struct Point {
+    pub(super) year: i32,
+    pub(super) month: Option<u8>,
+    pub(super) day: Option<u8>,
+    pub(super) week: Option<u8>,
+}
+
+impl Point {
+    pub(super) fn value(self) -> DateValue {
+        DateValue {
+            year: Some(self.year),
+            month: self.month,
+            day: self.day,
+            week: self.week,
+            ..DateValue::default()
+        }
+    }
 }
 
 impl DateValue {
@@ -122,6 +163,37 @@ impl DateValue {
         self.last_day
     }
 
+    /// The ISO week (1–53) of a relative date resolved at week precision
+    /// (الأسبوع الماضي); [`DateValue::year`] is then the ISO week-year.
+    ///
+    /// ```
+    /// use nass_dates::{DateFinder, GregorianDate};
+    /// // 2024-02-11 is the Sunday of ISO week 6: the week before is 2024-W05.
+    /// let f = DateFinder::builder().anchor(GregorianDate::new(2024, 2, 11)?).build();
+    /// let d = f.find_iter("الأسبوع الماضي").next().unwrap();
+    /// assert_eq!(d.resolved().unwrap().week(), Some(5));
+    /// assert_eq!(d.resolved().unwrap().to_string(), "2024-W05");
+    /// # Ok::<(), nass_dates::DateError>(())
+    /// ```
+    pub const fn week(&self) -> Option<u8> {
+        self.week
+    }
+
+    /// The end of a range whose ends differ in more than the day (a resolved span:
+    /// خلال ثلاثة أشهر), as a value of its own.
+    ///
+    /// ```
+    /// use nass_dates::{DateFinder, GregorianDate};
+    /// let f = DateFinder::builder().anchor(GregorianDate::new(2024, 2, 11)?).build();
+    /// let d = f.find_iter("خلال ثلاثة أشهر").next().unwrap();
+    /// let r = d.resolved().unwrap();
+    /// assert_eq!((r.to_string(), r.until().unwrap().to_string()), ("2024-02/2024-05".to_string(), "2024-05".to_string()));
+    /// # Ok::<(), nass_dates::DateError>(())
+    /// ```
+    pub fn until(&self) -> Option<DateValue> {
+        self.until.map(Point::value)
+    }
+
     /// Whether year, month and day are all known.
     ///
     /// ```
@@ -140,7 +212,9 @@ impl DateValue {
                 } else {
                     write!(f, "{y:04}")?;
                 }
-                if let Some(m) = m {
+                if let Some(w) = self.week {
+                    write!(f, "-W{w:02}")?;
+                } else if let Some(m) = m {
                     write!(f, "-{m:02}")?;
                     if let Some(d) = d {
                         write!(f, "-{d:02}")?;
@@ -161,8 +235,211 @@ impl fmt::Display for DateValue {
         if let Some(last) = self.last_day {
             f.write_str("/")?;
             self.write_one(f, Some(last))?;
+        } else if let Some(until) = self.until {
+            f.write_str("/")?;
+            let end = until.value();
+            end.write_one(f, end.day)?;
         }
         Ok(())
+    }
+}
+
+/// The unit of a [`RelativeOffset`].
+///
+/// ```
+/// use nass_dates::RelativeUnit;
+/// assert_eq!((RelativeUnit::Week.name(), RelativeUnit::Week.designator()), ("week", 'W'));
+/// assert!(RelativeUnit::Hour.is_time());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum RelativeUnit {
+    /// دقيقة، دقائق، دقيقتين.
+    Minute,
+    /// ساعة، ساعات، ساعتين.
+    Hour,
+    /// يوم، أيام، يومين, and the day words (أمس، غدا ...).
+    Day,
+    /// أسبوع، أسابيع، أسبوعين، الأسبوع.
+    Week,
+    /// شهر، أشهر، شهور، شهرين، الشهر.
+    Month,
+    /// سنة، سنوات، سنين، سنتين، عام، أعوام، عامين، العام، السنة.
+    Year,
+}
+
+impl RelativeUnit {
+    /// `minute`, `hour`, `day`, `week`, `month` or `year`.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::RelativeUnit::Year.name(), "year");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            RelativeUnit::Minute => "minute",
+            RelativeUnit::Hour => "hour",
+            RelativeUnit::Day => "day",
+            RelativeUnit::Week => "week",
+            RelativeUnit::Month => "month",
+            RelativeUnit::Year => "year",
+        }
+    }
+
+    /// The ISO 8601 duration designator: `M` (minutes, after `T`), `H`, `D`, `W`, `M`, `Y`.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::RelativeUnit::Minute.designator(), 'M');
+    /// ```
+    pub const fn designator(self) -> char {
+        match self {
+            RelativeUnit::Minute | RelativeUnit::Month => 'M',
+            RelativeUnit::Hour => 'H',
+            RelativeUnit::Day => 'D',
+            RelativeUnit::Week => 'W',
+            RelativeUnit::Year => 'Y',
+        }
+    }
+
+    /// Whether the unit is shorter than a day (hours, minutes): such an offset is written
+    /// after `T` and resolves to no date, since the anchor is a day.
+    ///
+    /// ```
+    /// assert!(!nass_dates::RelativeUnit::Day.is_time());
+    /// ```
+    pub const fn is_time(self) -> bool {
+        matches!(self, RelativeUnit::Minute | RelativeUnit::Hour)
+    }
+}
+
+/// Where a relative date lies from the moment of writing, as far as the text fixes it: a
+/// whole number of [`RelativeUnit`]s back (negative) or forward, or a span between two
+/// such offsets (خلال ثلاثة أشهر: from now to three months on).
+///
+/// Written as a signed ISO 8601 duration (ISO 8601-2 allows the sign): `-P1D` (أمس),
+/// `P0D` (اليوم), `P2W` (بعد أسبوعين), `-P1M` (الشهر الماضي), `-P2Y` (العام قبل الماضي),
+/// `-PT3H` (منذ 3 ساعات); a span is its two ends joined by `/` as in an ISO interval:
+/// `P0M/P3M` (خلال ثلاثة أشهر). The unit is also the precision: against an anchor the
+/// offset resolves to a day, an ISO week, a month or a year ([`DateMatch::resolved`]), so
+/// `-P1M` said on 2024-02-11 is `2024-01`, the previous calendar month.
+///
+/// ```
+/// use nass_dates::{find_dates, RelativeUnit};
+/// let o: Vec<String> = find_dates("وصل أمس، ويعود بعد أسبوعين، خلال ثلاثة أشهر")
+///     .map(|d| d.offset().unwrap().to_string())
+///     .collect();
+/// assert_eq!(o, ["-P1D", "P2W", "P0M/P3M"]);
+/// let o = find_dates("منذ 3 أيام").next().unwrap().offset().unwrap();
+/// assert_eq!((o.start(), o.end(), o.unit(), o.is_span()), (-3, -3, RelativeUnit::Day, false));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RelativeOffset {
+    pub(super) unit: RelativeUnit,
+    pub(super) start: i32,
+    pub(super) end: i32,
+}
+
+impl RelativeOffset {
+    /// The unit, which is also the precision of the resolved value.
+    ///
+    /// ```
+    /// let o = nass_dates::find_dates("العام الماضي").next().unwrap().offset().unwrap();
+    /// assert_eq!(o.unit(), nass_dates::RelativeUnit::Year);
+    /// ```
+    pub const fn unit(&self) -> RelativeUnit {
+        self.unit
+    }
+
+    /// The offset in units (of the start, for a span): negative before the moment of
+    /// writing.
+    ///
+    /// ```
+    /// let o = nass_dates::find_dates("قبل يومين").next().unwrap().offset().unwrap();
+    /// assert_eq!(o.start(), -2);
+    /// ```
+    pub const fn start(&self) -> i32 {
+        self.start
+    }
+
+    /// The offset of the end of a span; [`RelativeOffset::start`] for a single offset.
+    ///
+    /// ```
+    /// let o = nass_dates::find_dates("خلال 10 أيام").next().unwrap().offset().unwrap();
+    /// assert_eq!((o.start(), o.end()), (0, 10));
+    /// ```
+    pub const fn end(&self) -> i32 {
+        self.end
+    }
+
+    /// Whether it is a span (خلال) rather than a single offset.
+    ///
+    /// ```
+    /// assert!(!nass_dates::find_dates("غدا").next().unwrap().offset().unwrap().is_span());
+    /// ```
+    pub const fn is_span(&self) -> bool {
+        self.start != self.end
+    }
+
+    fn write_one(&self, f: &mut fmt::Formatter<'_>, n: i32) -> fmt::Result {
+        let sign = if n < 0 { "-" } else { "" };
+        let t = if self.unit.is_time() { "T" } else { "" };
+        write!(
+            f,
+            "{sign}P{t}{}{}",
+            n.unsigned_abs(),
+            self.unit.designator()
+        )
+    }
+}
+
+impl fmt::Display for RelativeOffset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_one(f, self.start)?;
+        if self.is_span() {
+            f.write_str("/")?;
+            self.write_one(f, self.end)?;
+        }
+        Ok(())
+    }
+}
+
+/// The vague part of a month, year or period that a word before it names: early (مطلع،
+/// مستهل، أوائل، بداية), middle (منتصف، أواسط), late (أواخر، نهاية، نهايات). The value
+/// stays the whole month, year or period; the part says which part of it is meant.
+///
+/// ```
+/// use nass_dates::{find_dates, DatePart};
+/// let d: Vec<_> = find_dates("في منتصف مارس 2023 وأواخر الشهر الماضي")
+///     .map(|d| (d.text(), d.part()))
+///     .collect();
+/// assert_eq!(d, [
+///     ("منتصف مارس 2023", Some(DatePart::Middle)),
+///     ("وأواخر الشهر الماضي", Some(DatePart::Late)),
+/// ]);
+/// assert_eq!(DatePart::Early.name(), "early");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DatePart {
+    /// مطلع، مستهل، أوائل، بداية، بدايات.
+    Early,
+    /// منتصف، أواسط.
+    Middle,
+    /// أواخر، نهاية، نهايات.
+    Late,
+}
+
+impl DatePart {
+    /// `early`, `middle` or `late`.
+    ///
+    /// ```
+    /// assert_eq!(nass_dates::DatePart::Late.name(), "late");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            DatePart::Early => "early",
+            DatePart::Middle => "middle",
+            DatePart::Late => "late",
+        }
     }
 }
 
@@ -196,6 +473,8 @@ pub struct DateMatch<'t> {
     pub(super) weekday: Option<Weekday>,
     pub(super) weekday_conflict: bool,
     pub(super) relative: Option<RelativeWord>,
+    pub(super) offset: Option<RelativeOffset>,
+    pub(super) part: Option<DatePart>,
     pub(super) gregorian: Option<GregorianDate>,
     pub(super) linked: Option<Range<usize>>,
 }
@@ -268,7 +547,9 @@ impl<'t> DateMatch<'t> {
         self.system
     }
 
-    /// The value as the text states it (see [`DateValue`]).
+    /// The value as the text states it (see [`DateValue`]); empty for a
+    /// [`DateKind::Relative`] date, which names no calendar day: its value is its
+    /// [`DateMatch::offset`].
     ///
     /// ```
     /// assert_eq!(nass_dates::find_dates("١١ شباط ٢٠٢٤").next().unwrap().value().to_string(), "2024-02-11");
@@ -284,6 +565,11 @@ impl<'t> DateMatch<'t> {
     /// becomes the closest such day before the anchor (الماضي), after it (المقبل), or on or
     /// before it. A value the text completes is its own resolution. `None` without an
     /// anchor, and when resolution fails ([`DateMatch::unresolved`] says why).
+    ///
+    /// A relative date ([`DateKind::Relative`]) resolves to the day, ISO week, month or
+    /// year its offset names from the anchor, a span to the range between its two ends
+    /// (see [`RelativeOffset`]); a vague count, and hours and minutes, are not resolved
+    /// (both this and [`DateMatch::unresolved`] are `None`).
     ///
     /// A resolved day always exists in its calendar. When the day the text names does not
     /// exist in the year chosen (29 February in a common year, the 30th of a 29-day Hijri
@@ -367,6 +653,36 @@ impl<'t> DateMatch<'t> {
     /// ```
     pub fn relative(&self) -> Option<RelativeWord> {
         self.relative
+    }
+
+    /// Where a [`DateKind::Relative`] date lies from the moment of writing, when the text
+    /// fixes it (see [`RelativeOffset`]); `None` for the other kinds and for a vague count
+    /// (منذ سنوات، قبل أيام، بعد بضعة أشهر), which has only its direction
+    /// ([`DateMatch::relative`]).
+    ///
+    /// ```
+    /// use nass_dates::{find_dates, RelativeWord};
+    /// let d: Vec<_> = find_dates("عاد أول أمس بعد غياب، ومنذ سنوات لم يزرها")
+    ///     .map(|d| (d.text(), d.offset().map(|o| o.to_string()), d.relative()))
+    ///     .collect();
+    /// assert_eq!(d, [
+    ///     ("أول أمس", Some("-P2D".to_string()), Some(RelativeWord::Past)),
+    ///     ("ومنذ سنوات", None, Some(RelativeWord::Past)),
+    /// ]);
+    /// ```
+    pub fn offset(&self) -> Option<RelativeOffset> {
+        self.offset
+    }
+
+    /// The part of the month, year or period named before it (مطلع، منتصف، أواخر ...).
+    ///
+    /// ```
+    /// use nass_dates::DatePart;
+    /// let d = nass_dates::find_dates("في أوائل عام 2020").next().unwrap();
+    /// assert_eq!((d.text(), d.value().to_string(), d.part()), ("أوائل عام 2020", "2020".to_string(), Some(DatePart::Early)));
+    /// ```
+    pub fn part(&self) -> Option<DatePart> {
+        self.part
     }
 
     /// The Gregorian day of a complete date: the date itself for a Gregorian date, its

@@ -1,0 +1,315 @@
+//! Saving a gazetteer as a compiled index and opening one: [`Gazetteer::write_index`],
+//! [`Gazetteer::save`], [`Gazetteer::open`], [`Gazetteer::from_index_bytes`].
+
+use std::fs::File;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use super::*;
+use crate::file::{self, bad, Cursor};
+use std::ops::Range;
+
+/// Section ids. META: the normalizer's settings (8 bytes), the adjectives flag, 7 zero
+/// bytes, then as u64s the numbers of entries, patterns and targets, the most words and
+/// the most bytes in a pattern.
+pub(crate) const META: u32 = 1;
+/// The entity types: a count, then each as a length and UTF-8 (varints).
+pub(crate) const TYPES: u32 = 2;
+/// Where each entry's record starts in ENTRY_DATA (u64), one more for the end.
+pub(crate) const ENTRY_OFFSETS: u32 = 3;
+/// The entries' records ([`file::put_entry`]).
+pub(crate) const ENTRY_DATA: u32 = 4;
+/// The trie of the patterns ([`names`] module), mapping each to its number.
+pub(crate) const NAMES: u32 = 5;
+/// Per pattern a u32 (where its targets start, two flags), then the number of targets.
+pub(crate) const PATTERNS: u32 = 6;
+/// Per target 8 bytes ([`Target::to_bytes`]).
+pub(crate) const TARGETS: u32 = 7;
+/// The first-bytes filter.
+pub(crate) const PREFIXES: u32 = 8;
+/// The heads filter.
+pub(crate) const HEADS: u32 = 9;
+
+const META_COUNTS: usize = 5;
+
+/// The META section.
+pub(crate) fn meta_bytes(
+    normalizer: &Normalizer,
+    adjectives: bool,
+    counts: &[u64; META_COUNTS],
+) -> Vec<u8> {
+    let mut m = normalizer.settings_bytes().to_vec();
+    m.push(u8::from(adjectives));
+    m.resize(16, 0);
+    for c in counts {
+        m.extend_from_slice(&c.to_le_bytes());
+    }
+    m
+}
+
+/// The number of sections an index has.
+pub(crate) const SECTIONS: usize = 9;
+
+/// The bytes of an index: built or read into memory, or a mapped file.
+#[derive(Debug)]
+pub(crate) enum Storage {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for Storage {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Storage::Owned(v) => v,
+            Storage::Mapped(m) => m,
+        }
+    }
+}
+
+/// Maps `file` read-only.
+///
+/// Mapping is `unsafe` because the bytes change if another process writes the file while
+/// it is mapped: the index is checked (checksum, bounds) when it is opened, and a file
+/// rewritten in place afterwards can give wrong matches or end the process (SIGBUS), as
+/// with any mapped file. Write a new index beside the old one and rename it over instead.
+/// Reading the file instead of mapping it costs its whole size in memory and time at
+/// every start.
+#[allow(unsafe_code)]
+fn map(file: &File) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: read-only mapping; see above for files changed while mapped.
+    unsafe { memmap2::Mmap::map(file) }
+}
+
+impl Gazetteer {
+    /// Writes the gazetteer as a compiled index to `w` (see [`Gazetteer::open`]).
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder().entry(Entry::new("بغداد", "capital")).build()?;
+    /// let mut bytes = Vec::new();
+    /// g.write_index(&mut bytes)?;
+    /// assert!(bytes.starts_with(b"nassgzix"));
+    /// # Ok::<(), nass_gazetteer::GazetteerError>(())
+    /// ```
+    pub fn write_index(&self, mut w: impl Write) -> Result<(), GazetteerError> {
+        w.write_all(self.inner.storage.as_ref().as_ref())
+            .and_then(|()| w.flush())
+            .map_err(|e| GazetteerError::new("index", None, ErrorKind::Io(e)))
+    }
+
+    /// Writes the gazetteer as a compiled index to the file at `path` (created or
+    /// replaced).
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("nass-doc-save-{}.idx", std::process::id()));
+    /// nass_gazetteer::Gazetteer::new().save(&path)?;
+    /// let g = nass_gazetteer::Gazetteer::open(&path)?;
+    /// assert_eq!(g.len(), nass_gazetteer::Gazetteer::new().len());
+    /// # std::fs::remove_file(&path).unwrap();
+    /// # Ok::<(), nass_gazetteer::GazetteerError>(())
+    /// ```
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<(), GazetteerError> {
+        let path = path.as_ref();
+        let source = path.display().to_string();
+        let io = |e| GazetteerError::new(&source, None, ErrorKind::Io(e));
+        let mut w = BufWriter::new(File::create(path).map_err(io)?);
+        w.write_all(self.inner.storage.as_ref().as_ref())
+            .map_err(io)?;
+        w.into_inner()
+            .map_err(|e| io(e.into_error()))?
+            .sync_all()
+            .map_err(io)
+    }
+
+    /// Opens a compiled index written by [`save`](Self::save) or
+    /// [`write_index`](Self::write_index). The file is mapped into memory and its
+    /// checksum verified; a file that is not an index, of another format version,
+    /// truncated or corrupt is an error naming the path and what is wrong.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join(format!("nass-doc-open-{}.idx", std::process::id()));
+    /// std::fs::write(&path, "بغداد\tcapital\n").unwrap();
+    /// let err = nass_gazetteer::Gazetteer::open(&path).unwrap_err();
+    /// assert!(err.to_string().ends_with(": not a nass gazetteer index (no 'nassgzix' at the start)"));
+    /// # std::fs::remove_file(&path).unwrap();
+    /// ```
+    pub fn open(path: impl AsRef<Path>) -> Result<Gazetteer, GazetteerError> {
+        let path = path.as_ref();
+        let source = path.display().to_string();
+        let io = |e| GazetteerError::new(&source, None, ErrorKind::Io(e));
+        let mut f = File::open(path).map_err(io)?;
+        let len = f.metadata().map_err(io)?.len();
+        let mut head = [0u8; file::HEADER];
+        let got = read_up_to(&mut f, &mut head).map_err(io)?;
+        let expected = file::check_header(&head[..got], len, &source)?;
+        // The checksum is computed by reading the file, not through the map, so that
+        // the map's pages are only read in as matching needs them.
+        f.seek(SeekFrom::Start(file::HEADER as u64)).map_err(io)?;
+        let actual = file::crc_of_reader(&mut f, &source)?;
+        file::check_crc(expected, actual, &source)?;
+        let storage = Storage::Mapped(map(&f).map_err(io)?);
+        if storage.as_ref().len() as u64 != len {
+            return Err(bad(&source, "the file changed while it was opened"));
+        }
+        Self::from_storage(storage, &source, true)
+    }
+
+    /// Opens a compiled index held in memory (as [`write_index`](Self::write_index)
+    /// wrote it). The same checks as [`open`](Self::open).
+    ///
+    /// ```
+    /// use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الأردن", "country").variant("المملكة الأردنية الهاشمية"))
+    ///     .adjectives(true)
+    ///     .build()?;
+    /// let mut bytes = Vec::new();
+    /// g.write_index(&mut bytes)?;
+    /// let again = Gazetteer::from_index_bytes(bytes)?;
+    /// let found: Vec<_> = again.find_iter("قال الوزير الأردني في الأردن").map(|m| m.text()).collect();
+    /// assert_eq!(found, ["الأردني", "الأردن"]);
+    ///
+    /// let err = Gazetteer::from_index_bytes(b"nassgzix".to_vec()).unwrap_err();
+    /// assert_eq!(err.to_string(), "index: truncated at byte offset 8");
+    /// # Ok::<(), nass_gazetteer::GazetteerError>(())
+    /// ```
+    pub fn from_index_bytes(bytes: impl Into<Vec<u8>>) -> Result<Gazetteer, GazetteerError> {
+        Self::from_storage(Storage::Owned(bytes.into()), "index", false)
+    }
+
+    fn from_storage(
+        storage: Storage,
+        source: &str,
+        crc_checked: bool,
+    ) -> Result<Gazetteer, GazetteerError> {
+        Ok(Gazetteer {
+            inner: Arc::new(inner_from_storage(storage, source, crc_checked)?),
+        })
+    }
+}
+
+/// The gazetteer of the index in `storage`: the header and table checked (and the
+/// checksum, unless `crc_checked`), every section's size checked against the counts, the
+/// small tables read. Nothing is rebuilt.
+pub(crate) fn inner_from_storage(
+    storage: Storage,
+    source: &str,
+    crc_checked: bool,
+) -> Result<Inner, GazetteerError> {
+    let storage = Arc::new(storage);
+    let bytes = storage.as_ref().as_ref();
+    let sections = if crc_checked {
+        file::check_header(bytes, bytes.len() as u64, source)?;
+        file::sections(bytes, source)?
+    } else {
+        file::check_bytes(bytes, source)?
+    };
+    let meta = &bytes[sections.get(META, source)?];
+    if meta.len() != 16 + 8 * META_COUNTS || meta[9..16].iter().any(|&b| b != 0) || meta[8] > 1 {
+        return Err(bad(source, "the settings section is malformed"));
+    }
+    let normalizer = Normalizer::from_settings_bytes(&meta[..8]).ok_or_else(|| {
+        bad(
+            source,
+            "the normalizer settings are not ones this build knows",
+        )
+    })?;
+    let adjectives = meta[8] == 1;
+    let count = |k: usize| usize::try_from(file::u64_at(meta, 16 + 8 * k)).ok();
+    let counts = (|| Some([count(0)?, count(1)?, count(2)?, count(3)?, count(4)?]))()
+        .ok_or_else(|| bad(source, "the counts are too large"))?;
+    let [entry_count, pattern_count, target_count, max_words, max_key] = counts;
+    let section =
+        |id: u32, len: Option<usize>, what: &str| -> Result<Range<usize>, GazetteerError> {
+            let r = sections.get(id, source)?;
+            if len.is_some_and(|n| n != r.len()) {
+                return Err(bad(
+                    source,
+                    format!(
+                        "the {what} section has {} bytes, not {}",
+                        r.len(),
+                        len.unwrap_or(0)
+                    ),
+                ));
+            }
+            Ok(r)
+        };
+    let sized = |n: usize, k: usize| n.checked_add(1).and_then(|n| n.checked_mul(k));
+    let entry_offsets = section(ENTRY_OFFSETS, sized(entry_count, 8), "entry offsets")?;
+    let entry_data = section(ENTRY_DATA, None, "entries")?;
+    let patterns = section(PATTERNS, sized(pattern_count, 4), "patterns")?;
+    let targets = section(TARGETS, target_count.checked_mul(8), "targets")?;
+    let last_offset = file::u64_at(bytes, entry_offsets.end - 8);
+    if file::u64_at(bytes, entry_offsets.start) != 0 || last_offset != entry_data.len() as u64 {
+        return Err(bad(source, "the entry offsets do not span the entries"));
+    }
+    if file::u32_at(bytes, patterns.end - 4) as usize != target_count
+        || target_count > PATTERN_START as usize
+    {
+        return Err(bad(source, "the patterns do not span the targets"));
+    }
+    if max_words > MAX_NAME_WORDS || max_key > MAX_NAME_BYTES {
+        return Err(bad(source, "the longest name is longer than names can be"));
+    }
+    let mut c = Cursor::new(&bytes[section(TYPES, None, "types")?]);
+    let types = (|| {
+        let n = usize::try_from(c.varint()?).ok()?;
+        let mut types = Vec::new();
+        for _ in 0..n {
+            types.push(c.str()?.to_string());
+        }
+        (c.at == c.bytes.len()).then_some(types)
+    })()
+    .ok_or_else(|| bad(source, "the types section is malformed"))?;
+    let prefixes = Prefixes::from_bytes(&bytes[section(PREFIXES, None, "prefixes")?])
+        .ok_or_else(|| bad(source, "the prefixes section is malformed"))?;
+    let heads = Heads::from_bytes(&bytes[section(HEADS, None, "heads")?])
+        .ok_or_else(|| bad(source, "the heads section is malformed"))?;
+    let names_range = section(NAMES, None, "names")?;
+    let names = Names::new(names::Slice::new(storage.clone(), names_range));
+    // An elided article: the text has ل where the name has ال.
+    let alef = names.trie().walk(Names::ROOT, "ا".as_bytes());
+    let chunks = (0..entry_count.div_ceil(CHUNK))
+        .map(|_| OnceLock::new())
+        .collect();
+    Ok(Inner {
+        normalizer,
+        adjectives,
+        layout: Layout {
+            entry_offsets,
+            entry_data,
+            patterns,
+            targets,
+        },
+        types,
+        entry_count,
+        pattern_count,
+        target_count,
+        chunks,
+        names,
+        prefixes,
+        heads,
+        alef,
+        max_words,
+        max_key,
+        storage,
+    })
+}
+
+/// Reads into `buf` until it is full or the input ends; the number of bytes read.
+fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;
