@@ -391,7 +391,7 @@ pub(super) fn colloquial_lexicon() -> &'static Lexicon {
 }
 
 /// The reading of a folded word, colloquial words included with `colloquial`.
-#[inline]
+#[inline(always)]
 pub(super) fn lookup_in(w: &[u8], colloquial: bool) -> Option<Lex> {
     let key = key_of(w)?;
     match find_key(lexicon(), &key) {
@@ -406,7 +406,7 @@ pub(super) fn lookup(w: &[u8]) -> Option<Lex> {
     lookup_in(w, false)
 }
 
-#[inline]
+#[inline(always)]
 fn find_key(lex: &Lexicon, key: &Key) -> Option<Lex> {
     let key = *key;
     let mut i = hash(&key) & LEXICON_MASK;
