@@ -133,6 +133,21 @@ fn bench_words(c: &mut Criterion) {
             }
         })
     });
+    // find_number_words in running text: each number in a sentence of its own, the
+    // bench's mix and below a million (numbers found per second).
+    for (name, list) in [
+        ("find_number_words", &words),
+        ("find_number_words_below_1e6", &small),
+    ] {
+        let text: String = list
+            .iter()
+            .map(|w| format!("قال التقرير إن {w} شخصا حضروا. "))
+            .collect();
+        assert_eq!(find_number_words(&text).count(), list.len());
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(find_number_words(&text).count()))
+        });
+    }
     group.bench_function("number_to_words", |b| {
         b.iter(|| {
             for (i, &n) in numbers.iter().enumerate() {

@@ -42,6 +42,15 @@ pub enum CliError {
     },
     /// Some lines failed and were reported one by one (`--keep-going`).
     SomeLinesFailed,
+    /// A line of `nass numbers --to-words` is no number.
+    NotANumber {
+        /// Its number, from 1 over the whole input.
+        line: u64,
+        /// The input offset of the problem.
+        offset: u64,
+        /// What is wrong.
+        why: String,
+    },
 }
 
 impl std::fmt::Display for CliError {
@@ -69,6 +78,9 @@ impl std::fmt::Display for CliError {
             CliError::Output(p, e) => write!(f, "cannot write {}: {e}", p.display()),
             CliError::Line { line, error } => write!(f, "line {line}: {error}"),
             CliError::SomeLinesFailed => write!(f, "some lines could not be converted (see above)"),
+            CliError::NotANumber { line, offset, why } => {
+                write!(f, "line {line}: not a number at byte {offset} of the input: {why}")
+            }
         }
     }
 }
@@ -111,5 +123,6 @@ Exit status:
   1  an error, printed on standard error as `nass: ...`: a file that cannot be opened or
      read, invalid UTF-8 without --lossy, a write error, a gazetteer that cannot be
      loaded, an index that cannot be opened or written, a line `nass calendar` cannot
-     convert (with --keep-going: at the end)
+     convert (with --keep-going: at the end), a line `nass numbers --to-words` cannot
+     read
   2  a usage error: an unknown option or value, a missing argument";

@@ -303,3 +303,108 @@ fn numbers_words_read_fractions_exactly() {
         "start\tend\tkind\ttext\tvalue\n7\t24\twords\tنصف مليون\t500000\n"
     );
 }
+
+#[test]
+fn numbers_to_words_line_for_line() {
+    // Integers, a negative decimal, Arabic-Indic and Persian digits, CRLF kept, a last
+    // line without its line break.
+    let out = run_str(
+        &["numbers", "--to-words"],
+        "12\n-3.25\n٣٫٧٥\r\n۲۰۲۴\n0.05\n  1000000 \n3.1416",
+    );
+    assert_eq!(
+        out,
+        "اثنا عشر\n\
+         سالب ثلاثة فاصلة خمسة وعشرون\n\
+         ثلاثة فاصلة خمسة وسبعون\r\n\
+         ألفان وأربعة وعشرون\n\
+         صفر فاصلة صفر خمسة\n\
+         مليون\n\
+         ثلاثة فاصلة واحد أربعة واحد ستة\n"
+    );
+    // Gender and case.
+    assert_eq!(
+        run_str(
+            &[
+                "numbers",
+                "--to-words",
+                "--gender",
+                "feminine",
+                "--case",
+                "genitive"
+            ],
+            "21\n-2\n"
+        ),
+        "إحدى وعشرين\nسالب اثنتين\n"
+    );
+    // And back: --words reads each line to its number.
+    let out = run_str(&["numbers", "--words", "--format", "text"], &out);
+    assert_eq!(out, "12\n-3.25\n3.75\n2024\n0.05\n1000000\n3.1416\n");
+}
+
+#[test]
+fn numbers_to_words_stops_at_a_line_that_is_no_number() {
+    // The lines before it are written; the message names the line and the input byte.
+    nass()
+        .args(["numbers", "--to-words"])
+        .write_stdin("5\n 1.2x\n7\n")
+        .assert()
+        .failure()
+        .code(1)
+        .stdout("خمسة\n")
+        .stderr("nass: line 2: not a number at byte 6 of the input: \"1.2x\"\n");
+    nass()
+        .args(["numbers", "--to-words"])
+        .write_stdin("5\n\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "line 2: not a number at byte 2 of the input: empty line",
+        ));
+    nass()
+        .args(["numbers", "--to-words"])
+        .write_stdin("ثلاثة\n")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("line 1: not a number at byte 0"));
+    let too_large = "99999999999999999999\n";
+    nass()
+        .args(["numbers", "--to-words"])
+        .write_stdin(too_large)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("too large to spell out"));
+    // --gender without --to-words is a usage error.
+    nass()
+        .args(["numbers", "--gender", "feminine"])
+        .write_stdin("")
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn numbers_words_ordinals_negatives_and_decimals() {
+    let text = "فاز للمرة الثالثة، وسجل سالب خمسة فاصلة خمسة في الدورة الخامسة والعشرين.";
+    let out = run_str(&["numbers", "--words", "--format", "tsv"], text);
+    assert_eq!(
+        out,
+        "start\tend\tkind\ttext\tvalue\n\
+         18\t32\tordinal\tالثالثة\t3\n\
+         44\t81\twords\tسالب خمسة فاصلة خمسة\t-5.5\n\
+         100\t131\tordinal\tالخامسة والعشرين\t25\n"
+    );
+}
+
+#[test]
+fn numbers_colloquial_words_only_with_the_flag() {
+    let text = "دفعت ميتين وخمستاشر جنيه ونص القرار واضح\n";
+    // Off by default: ميتين, خمستاشر and نص are no numbers.
+    assert_eq!(
+        run_str(&["numbers", "--words", "--format", "text"], text),
+        ""
+    );
+    assert_eq!(
+        run_str(&["numbers", "--colloquial", "--format", "text"], text),
+        "215\n"
+    );
+}

@@ -4,7 +4,7 @@
 use std::iter::Peekable;
 use std::ops::Range;
 
-use crate::{find_number_words, find_numbers, Number, NumberWords, Numbers};
+use crate::{find_number_words_with, find_numbers, Number, NumberWords, Numbers, WordsOptions};
 
 /// How a number found by [`find_all_numbers`] is written.
 ///
@@ -17,17 +17,21 @@ use crate::{find_number_words, find_numbers, Number, NumberWords, Numbers};
 pub enum NumberSource {
     /// In digits, as [`find_numbers`] finds them.
     Digits,
-    /// In words (digits with scale words among them too), as [`find_number_words`]
+    /// In words (digits with scale words among them too), as [`find_number_words`](crate::find_number_words)
     /// finds them.
     Words,
+    /// An ordinal number in words (الثالث، الخامس والعشرون), as [`find_number_words`](crate::find_number_words)
+    /// finds them; the value is the number it orders.
+    Ordinal,
 }
 
 impl NumberSource {
-    /// `"digits"` or `"words"`: the `kind` of a record of `nass numbers`.
+    /// `"digits"`, `"words"` or `"ordinal"`: the `kind` of a record of `nass numbers`.
     pub const fn name(self) -> &'static str {
         match self {
             NumberSource::Digits => "digits",
             NumberSource::Words => "words",
+            NumberSource::Ordinal => "ordinal",
         }
     }
 }
@@ -132,7 +136,7 @@ impl nass_core::Spanned for FoundNumber<'_> {
 }
 
 /// Every number of `text`, in order: numerals ([`find_numbers`]) and, with `words`,
-/// number phrases ([`find_number_words`]), which win over the numerals they contain.
+/// number phrases ([`find_number_words`](crate::find_number_words)), which win over the numerals they contain.
 ///
 /// The rule where the two overlap: of two numbers, the one that starts first goes first,
 /// and where both start at the same place the longer one (a phrase such as `٣ آلاف`
@@ -150,10 +154,25 @@ impl nass_core::Spanned for FoundNumber<'_> {
 /// assert_eq!(find_all_numbers(text, false).count(), 2);
 /// ```
 pub fn find_all_numbers(text: &str, words: bool) -> AllNumbers<'_> {
+    find_all_numbers_with(text, words.then(WordsOptions::new))
+}
+
+/// [`find_all_numbers`] with the settings of the number words: `None` finds numerals
+/// only, `Some(options)` number phrases too, as [`find_number_words_with`] finds them.
+///
+/// ```
+/// use nass_numerals::{find_all_numbers_with, WordsOptions};
+/// let on = Some(WordsOptions::new().colloquial(true));
+/// let values: Vec<String> = find_all_numbers_with("خمستاشر و 3", on)
+///     .map(|m| m.value().to_string())
+///     .collect();
+/// assert_eq!(values, ["15", "3"]);
+/// ```
+pub fn find_all_numbers_with(text: &str, words: Option<WordsOptions>) -> AllNumbers<'_> {
     AllNumbers {
         text,
         digits: find_numbers(text).peekable(),
-        phrases: words.then(|| find_number_words(text).peekable()),
+        phrases: words.map(|o| find_number_words_with(text, o).peekable()),
         end: 0,
     }
 }
@@ -195,7 +214,7 @@ impl<'t> Iterator for AllNumbers<'t> {
                         end: m.end(),
                         text: &self.text[m.start()..m.end()],
                         value: m.value().clone(),
-                        source: NumberSource::Words,
+                        source: m.source(),
                     }),
             };
             match found {

@@ -28,8 +28,11 @@
 //! - Numerals: [`Number`] (exact, unbounded decimal), [`parse_number`], [`find_numbers`]
 //!   (decimal digits of every script, one script per numeral).
 //! - Words: [`parse_number_words`], [`number_to_words`] with [`Gender`] and [`Case`],
-//!   [`find_number_words`], and the ordinal days [`parse_ordinal_day`] and
-//!   [`ordinal_day_words`].
+//!   [`spell_number`] (decimals and negatives), [`find_number_words`] (cardinals, with
+//!   fractions, minus words and the decimal point, and ordinals), [`ordinal_to_words`],
+//!   the colloquial setting [`WordsOptions`] ([`parse_number_words_with`],
+//!   [`find_number_words_with`], [`find_all_numbers_with`]), and the ordinal days
+//!   [`parse_ordinal_day`] and [`ordinal_day_words`].
 //! - Streaming: no number spans a line break ([`is_line_break`]), and [`safe_cut`] says
 //!   where a text may be cut without changing the numbers found in it. Neither finder
 //!   has a length bound; the time is linear in the text.
@@ -76,7 +79,7 @@ mod nd;
 mod number;
 mod words;
 
-pub use all::{find_all_numbers, AllNumbers, FoundNumber, NumberSource};
+pub use all::{find_all_numbers, find_all_numbers_with, AllNumbers, FoundNumber, NumberSource};
 pub use digits::{
     convert_digits, decimal_digit_value, digit_value, separator_in_context, to_ascii_digits,
     DigitConverter, DigitConverterBuilder, DigitSet, DigitSources, ParseDigitSetError,
@@ -87,8 +90,10 @@ pub use number::{
     ParseNumberErrorKind,
 };
 pub use words::{
-    find_number_words, number_to_words, ordinal_day_words, parse_number_words, parse_ordinal_day,
-    safe_cut, Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError, ParseWordsErrorKind,
+    find_number_words, find_number_words_with, number_to_words, ordinal_day_words,
+    ordinal_to_words, parse_number_words, parse_number_words_with, parse_ordinal_day, safe_cut,
+    spell_number, Case, Gender, NumberWords, NumberWordsMatch, ParseWordsError,
+    ParseWordsErrorKind, WordsOptions,
 };
 
 /// Whether `c` is a line break: LF, VT, FF, CR, NEL (U+0085), LINE SEPARATOR (U+2028) or

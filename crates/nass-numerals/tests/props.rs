@@ -80,7 +80,8 @@ fn lines_text() -> impl Strategy<Value = String> {
             "ثلاثة", "آلاف", "ألف", "عشرة", "عشر", "أربعة", "وخمسمائة", "و", "مليون", "أحد",
             "عشرون", "وعشرون", "ألفا", "بخمسة", "مئة", "كتاب", "ست", "اثنا", "صفر", "يوم",
             "x", "لست", "ألفين", "نصف", "ونصف", "ثلث", "وثلث", "أرباع", "ربعا", "المليون",
-            "خمس", "ثمن", "ثلثي", "وربع",
+            "خمس", "ثمن", "ثلثي", "وربع", "فاصلة", "سالب", "ناقص", "الثالث", "والعشرون",
+            "الحادي", "المئة", "والخامس", "الأولى", "ثانية", "وللرابعة", "وألف", "ومئة",
         ]).prop_map(String::from),
         3 => prop::sample::select(vec![
             "3", "٢٬٥٠٠", "۱۲", "१२", "৩", "1.5", "-", "−", "+", ".", ",", "٫",
@@ -222,6 +223,20 @@ fn check_find_words(text: &str) {
             assert!(text.is_char_boundary(b));
         }
         assert_eq!(&text[m.span()], m.text());
+        if m.source() == NumberSource::Ordinal {
+            // An ordinal is found alone as itself.
+            let alone: Vec<_> = find_number_words(m.text())
+                .map(|o| (o.span(), o.value().clone(), o.source()))
+                .collect();
+            assert_eq!(
+                alone,
+                [(0..m.text().len(), m.value().clone(), NumberSource::Ordinal)],
+                "{:?}",
+                m.text()
+            );
+            last_end = m.end();
+            continue;
+        }
         // The number proper parses alone to the same value.
         assert_eq!(
             parse_number_words(m.name_text()).as_ref(),
@@ -419,18 +434,14 @@ fn all_numbers_by_definition(text: &str, words: bool) -> Vec<(usize, usize, Stri
         })
         .collect();
     if words {
-        all.extend(find_number_words(text).map(|m| {
-            (
-                m.start(),
-                m.end(),
-                m.value().to_string(),
-                NumberSource::Words,
-            )
-        }));
+        all.extend(
+            find_number_words(text)
+                .map(|m| (m.start(), m.end(), m.value().to_string(), m.source())),
+        );
     }
     // Stable: a numeral and a phrase with the same span keep the phrase (sorted after
     // it would be wrong; equal keys keep insertion order, so put phrases first there).
-    all.sort_by_key(|&(s, e, _, src)| (s, std::cmp::Reverse(e), src != NumberSource::Words));
+    all.sort_by_key(|&(s, e, _, src)| (s, std::cmp::Reverse(e), src == NumberSource::Digits));
     let mut end = 0;
     all.retain(|&(s, e, _, _)| {
         let keep = s >= end;
@@ -498,5 +509,59 @@ proptest! {
             prop_assert_eq!(parse_number_words(&text).unwrap_err().kind(), ParseWordsErrorKind::Inexact);
             prop_assert_eq!(find_number_words(&text).count(), 0);
         }
+    }
+}
+
+proptest! {
+    /// Decimals and negatives spelt out read back to the same value, and are found whole
+    /// in a sentence.
+    #[test]
+    fn decimals_and_negatives_round_trip(
+        int in prop_oneof![0u64..1000, 0u64..=1_000_000_000_000, any::<u64>()],
+        frac in prop_oneof![Just(String::new()), "[0-9]{0,3}[1-9]", "0{0,4}[1-9][0-9]{0,8}"],
+        negative in any::<bool>(),
+        g in 0usize..2,
+        c in 0usize..3,
+    ) {
+        let sign = if negative { "-" } else { "" };
+        let dot = if frac.is_empty() { "" } else { "." };
+        let n = parse_number(&format!("{sign}{int}{dot}{frac}")).unwrap();
+        let w = spell_number(&n, GENDERS[g], CASES[c]).unwrap();
+        prop_assert_eq!(parse_number_words(&w), Ok(n.clone()), "{}", w);
+        let text = format!("سجل المؤشر {w} نقطة");
+        let found: Vec<_> = find_number_words(&text).collect();
+        prop_assert_eq!(found.len(), 1, "{}", text);
+        prop_assert_eq!(found[0].text(), w.as_str());
+        prop_assert_eq!(found[0].value(), &n);
+    }
+
+    /// Fractions after a number spelt out (ونصف، وربع) and a fraction of a scale in
+    /// words, read back to the exact value.
+    #[test]
+    fn fractions_round_trip(n in 1u64..=1_000_000, f in 0usize..2, s in 0..SCALES.len()) {
+        prop_assume!(n % 1000 != 0);
+        let (fw, quarter) = [("ونصف", 5u128), ("وربع", 25)][f];
+        let w = number_to_words(n, Gender::Masculine, Case::Nominative);
+        let v = parse_number_words(&format!("{w} {fw}")).unwrap();
+        let scale = if quarter == 5 { 1 } else { 2 };
+        prop_assert_eq!(v, Number::from_parts(false, u128::from(n) * 10u128.pow(scale) + quarter, scale));
+        // A fraction of a scale word after it: مليون ونصف.
+        let (sw, exp) = SCALES[s];
+        let v = parse_number_words(&format!("{sw} {fw}")).unwrap();
+        prop_assert_eq!(v, Number::from_parts(false, 10u128.pow(exp) + 10u128.pow(exp) * quarter / 10u128.pow(scale), 0));
+    }
+
+    /// Every ordinal spelt out is found as one ordinal of its value, with proclitics too.
+    #[test]
+    fn ordinals_round_trip(n in 1u32..1000, g in 0usize..2, clitic in prop::sample::select(vec!["", "و", "ب", "وب", "ف"])) {
+        prop_assume!(n % 100 != 0);
+        let w = ordinal_to_words(n, GENDERS[g]).unwrap();
+        let text = format!("في الدورة {clitic}{w} من البطولة");
+        let found: Vec<_> = find_number_words(&text).collect();
+        prop_assert_eq!(found.len(), 1, "{}", text);
+        prop_assert_eq!(found[0].source(), NumberSource::Ordinal);
+        prop_assert_eq!(found[0].name_text(), w.as_str());
+        prop_assert_eq!(found[0].value().to_u64(), Some(u64::from(n)));
+        check_find_words(&text);
     }
 }

@@ -64,7 +64,8 @@ fn digits<'py>(
 
 /// A number found in text: ``start`` and ``end`` (code-point indices into the text),
 /// ``text`` (``text == input[start:end]``), ``value`` (a ``decimal.Decimal``, exact) and
-/// ``kind`` (``"digits"`` or ``"words"``).
+/// ``kind`` (``"digits"``, ``"words"`` or ``"ordinal"``: an ordinal number in words,
+/// ``الثالث``, whose value is the number it orders).
 #[pyclass(module = "nass", name = "NumberMatch", frozen, get_all)]
 pub struct PyNumberMatch {
     start: usize,

@@ -49,6 +49,14 @@ def test_words_win_over_the_numerals_they_contain() -> None:
     ]
 
 
+def test_words_report_ordinals_negatives_and_decimals() -> None:
+    found = nass.find_numbers("فاز للمرة الثالثة وسجل سالب عشرة فاصلة خمسة", words=True)
+    assert [(m.text, m.value, m.kind) for m in found] == [
+        ("الثالثة", Decimal("3"), "ordinal"),
+        ("سالب عشرة فاصلة خمسة", Decimal("-10.5"), "words"),
+    ]
+
+
 @given(any_text)
 def test_number_offsets_slice_back(text: str) -> None:
     for m in nass.find_numbers(text, words=True):

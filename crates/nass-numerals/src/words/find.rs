@@ -19,6 +19,7 @@ pub struct NumberWordsMatch<'t> {
     pub(super) name_start: usize,
     pub(super) end: usize,
     pub(super) value: Number,
+    pub(super) source: NumberSource,
 }
 
 impl<'t> NumberWordsMatch<'t> {
@@ -93,6 +94,20 @@ impl<'t> NumberWordsMatch<'t> {
     pub fn value(&self) -> &Number {
         &self.value
     }
+
+    /// [`NumberSource::Words`] for a cardinal number (ثلاثة آلاف), or
+    /// [`NumberSource::Ordinal`] for an ordinal one (الخامس والعشرون), whose value is the
+    /// number it orders.
+    ///
+    /// ```
+    /// use nass_numerals::{find_number_words, NumberSource};
+    /// let m = find_number_words("في الدورة الخامسة والعشرين").next().unwrap();
+    /// assert_eq!((m.text(), m.source()), ("الخامسة والعشرين", NumberSource::Ordinal));
+    /// assert_eq!(m.value().to_u64(), Some(25));
+    /// ```
+    pub fn source(&self) -> NumberSource {
+        self.source
+    }
 }
 
 impl nass_core::Spanned for NumberWordsMatch<'_> {
@@ -117,6 +132,8 @@ impl nass_core::CliticSpanned for NumberWordsMatch<'_> {
 pub struct NumberWords<'t> {
     pub(super) parser: Parser<'t>,
     pub(super) pos: usize,
+    /// The end of the number or numeral just before `pos`, if nothing else came between.
+    pub(super) number_end: Option<usize>,
 }
 
 impl fmt::Debug for NumberWords<'_> {
@@ -124,6 +141,36 @@ impl fmt::Debug for NumberWords<'_> {
         f.debug_struct("NumberWords")
             .field("pos", &self.pos)
             .finish()
+    }
+}
+
+/// Whether the word before `start` (spaces between) is كانون or تشرين: then الأول or
+/// الثاني after it is part of a month's name (كانون الثاني is January), no ordinal.
+fn after_month_name(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(|c: char| c.is_whitespace() && !is_line_break(c));
+    if before.len() == start {
+        return false;
+    }
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_letter_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut folded = String::new();
+    fold_for_lookup(&before[word_start..], &mut folded);
+    matches!(folded.as_str(), "كانون" | "تشرين")
+}
+
+impl NumberWords<'_> {
+    /// Whether only spaces (no line break) stand between the number (or numeral) before
+    /// and `start`.
+    fn right_after_number(&self, start: usize) -> bool {
+        self.number_end.is_some_and(|end| {
+            end <= start
+                && self.parser.text[end..start]
+                    .chars()
+                    .all(|c| c.is_whitespace() && !is_line_break(c))
+        })
     }
 }
 
@@ -135,18 +182,53 @@ impl<'t> Iterator for NumberWords<'t> {
         while self.pos < text.len() {
             // The next word or numeral that may start a number.
             self.parser.toks.clear();
+            let how = Reading {
+                lines: true,
+                clitics: true,
+                need_bare: true,
+                colloquial: self.parser.colloquial,
+            };
             let start = match token_at(
                 text,
                 self.pos,
                 &mut self.parser.buf,
-                true,
-                true,
-                true,
+                how,
                 &mut self.parser.toks,
             ) {
                 Ok(false) => break,
-                Ok(true) => self.parser.toks.last().map_or(self.pos, |t| t.start),
+                Ok(true) => match self.parser.toks.last() {
+                    Some(&Tok {
+                        start,
+                        end,
+                        kind: TokKind::Ordinal { word, clitic_len },
+                    }) => {
+                        self.number_end = None;
+                        match ordinal_at(text, word, end).filter(|_| {
+                            clitic_len > 0 || word.value > 2 || !after_month_name(text, start)
+                        }) {
+                            Some((end, value)) => {
+                                self.pos = end;
+                                self.number_end = Some(end);
+                                return Some(NumberWordsMatch {
+                                    text,
+                                    start,
+                                    name_start: start + clitic_len,
+                                    end,
+                                    value: Number::from_parts(false, u128::from(value), 0),
+                                    source: NumberSource::Ordinal,
+                                });
+                            }
+                            None => {
+                                self.pos = end;
+                                continue;
+                            }
+                        }
+                    }
+                    Some(t) => t.start,
+                    None => self.pos,
+                },
                 Err(off) => {
+                    self.number_end = None;
                     // Skip this token: a run of non-word, non-digit characters or a word.
                     let c = text[off..].chars().next().map_or(1, char::len_utf8);
                     let mut end = off + c;
@@ -160,10 +242,24 @@ impl<'t> Iterator for NumberWords<'t> {
                     continue;
                 }
             };
+            let first_is_numeral = matches!(
+                self.parser.toks.last(),
+                Some(Tok {
+                    kind: TokKind::Numeral(_),
+                    ..
+                })
+            );
             let (parsed, _, _) = self.parser.expr(start, Position::FirstClitic);
             match parsed {
+                Some(p) if p.negative && self.right_after_number(p.start) => {
+                    // A minus word right after a number is no sign (خمسة ناقص ثلاثة is
+                    // 5 and 3): the number is read again after it.
+                    self.pos = self.parser.toks.first().map_or(start + 1, |t| t.end);
+                    self.number_end = None;
+                }
                 Some(p) if p.words > 0 => {
                     self.pos = p.end;
+                    self.number_end = Some(p.end);
                     let Some(value) = p.value else {
                         // A fraction with no exact value (ثلث مليون): nothing, and not
                         // its scale word alone either.
@@ -174,12 +270,14 @@ impl<'t> Iterator for NumberWords<'t> {
                         start: p.start,
                         name_start: p.name_start,
                         end: p.end,
-                        value: value.to_number(),
+                        value: value.to_number(p.negative),
+                        source: NumberSource::Words,
                     });
                 }
                 _ => {
                     // Skip the first token of the failed start.
                     self.pos = self.parser.toks.first().map_or(start + 1, |t| t.end);
+                    self.number_end = first_is_numeral.then_some(self.pos);
                     while !text.is_char_boundary(self.pos) {
                         self.pos += 1;
                     }
@@ -211,6 +309,26 @@ impl<'t> Iterator for NumberWords<'t> {
 /// other number word (نصف الفريق، ثلثا الأعضاء) is no number: it is mostly "half of" a
 /// noun. ثمن is also "price": before a scale word (ثمن مليون برميل) it gives nothing.
 ///
+/// Minus words, the decimal point and parts in any order are read as
+/// [`parse_number_words`](crate::parse_number_words) reads them: سالب عشرين is -20,
+/// عشرة فاصلة سبعة 10.7. A minus word right after a number or numeral (only spaces
+/// between) is no sign: خمسة ناقص ثلاثة is 5 and 3, as nothing is computed. A minus word
+/// with no number after it (ناقص الوزن) and a point with no digits after it (ثلاثة فاصل
+/// إعلاني gives 3) are no part of a number.
+///
+/// Ordinal numbers are found too, with [`NumberWordsMatch::source`]
+/// [`NumberSource::Ordinal`](crate::NumberSource::Ordinal) and the number they order as
+/// value: a unit with or without the article, in either gender (الثالث، الثالثة، ثالث،
+/// خامسة), a teen (الحادي عشر، الثانية عشرة), unit and tens (الخامس والعشرون, the article
+/// on both or on neither), tens with the article (العشرون), hundreds with the article
+/// and و before one of those (المئة والخامس والعشرون), with proclitics before the article
+/// (والثالث، بالسادسة، للرابع عشر). Not ordinals, as they are mostly other words: ثانية
+/// alone without the article (a second of time), أول and أولى without the article
+/// ("beginning", أول أمس; "more fitting"), الأولي written with ي ("preliminary"), حادي
+/// and الحادي alone, hundreds with the article alone (في المئة is per cent), the
+/// cardinals with the article (الخمسة). Known ambiguity: رابعة is also a name, ثاني
+/// also in ثاني أكسيد.
+///
 /// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
 /// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
 /// numbers, except خمس سبع تسع عشر (without ة) before a singular scale word, which are
@@ -230,11 +348,32 @@ impl<'t> Iterator for NumberWords<'t> {
 ///     .map(|m| m.value().to_string())
 ///     .collect();
 /// assert_eq!(values, ["500000"]);
+///
+/// let found: Vec<(&str, String)> = find_number_words("فاز للمرة الثالثة بفارق سالب خمسة")
+///     .map(|m| (m.text(), m.value().to_string()))
+///     .collect();
+/// assert_eq!(found, [("الثالثة", "3".to_string()), ("سالب خمسة", "-5".to_string())]);
 /// ```
 pub fn find_number_words(text: &str) -> NumberWords<'_> {
+    find_number_words_with(text, WordsOptions::new())
+}
+
+/// [`find_number_words`] with settings: with [`WordsOptions::colloquial`], colloquial
+/// number words too (see there).
+///
+/// ```
+/// use nass_numerals::{find_number_words_with, WordsOptions};
+/// let on = WordsOptions::new().colloquial(true);
+/// let m = find_number_words_with("عندي تلاتة وعشرين سنة", on).next().unwrap();
+/// assert_eq!((m.text(), m.value().to_u64()), ("تلاتة وعشرين", Some(23)));
+/// ```
+pub fn find_number_words_with(text: &str, options: WordsOptions) -> NumberWords<'_> {
+    let mut parser = Parser::new(text);
+    parser.colloquial = options.is_colloquial();
     NumberWords {
-        parser: Parser::new(text),
+        parser,
         pos: 0,
+        number_end: None,
     }
 }
 
@@ -315,7 +454,14 @@ pub(super) fn outside_numbers(
     }
     toks.clear();
     // The most readings a token has: as the first of a number, with proclitics.
-    if token_at(text, k, buf, false, true, true, toks) != Err(k) {
+    // Colloquial words count whatever the setting: a cut before one is safe either way.
+    let how = Reading {
+        lines: false,
+        clitics: true,
+        need_bare: true,
+        colloquial: true,
+    };
+    if token_at(text, k, buf, how, toks) != Err(k) {
         return false;
     }
     // A word must end before the text does: more letters could make it a number word.

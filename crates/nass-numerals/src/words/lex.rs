@@ -25,6 +25,9 @@ pub(super) enum TokKind {
     Conj,
     /// A numeral (`None`: too large for the arithmetic).
     Numeral(Option<Dec>),
+    /// A word that may begin an ordinal number (read only as the first token of a
+    /// number in running text), with the byte length of its proclitics.
+    Ordinal { word: OrdWord, clitic_len: usize },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -112,21 +115,38 @@ pub(super) fn prefix_len(word: &str, letters: usize) -> usize {
     word.len()
 }
 
+/// How [`token_at`] reads a token.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reading {
+    /// Line breaks are skipped like spaces (else a line break is a token that cannot be
+    /// part of a number: no number spans one).
+    pub(super) lines: bool,
+    /// Read proclitics other than و (and ordinal words).
+    pub(super) clitics: bool,
+    /// Look the word up as it is even when it reads with و.
+    pub(super) need_bare: bool,
+    /// Read colloquial number words too.
+    pub(super) colloquial: bool,
+}
+
 /// The token at or after `pos` (whitespace skipped), pushed on `out` (built in place: a
 /// token returned by value cost a store-forwarding stall each): `Ok(true)`, or `Ok(false)`
 /// at the end of the text, `Err(offset)` for a token that cannot be part of a number.
-/// `lines`: line breaks are skipped like spaces (else a line break is such a token: no
-/// number spans one); `clitics`: read proclitics other than و; `need_bare`: look the word
-/// up as it is even when it reads with و.
+/// `how` says how the token is read.
 pub(super) fn token_at(
     text: &str,
     pos: usize,
     buf: &mut Folded,
-    lines: bool,
-    clitics: bool,
-    need_bare: bool,
+    how: Reading,
     out: &mut Vec<Tok>,
 ) -> Result<bool, usize> {
+    let Reading {
+        lines,
+        clitics,
+        need_bare,
+        colloquial,
+    } = how;
+    let lookup = |w: &[u8]| lookup_in(w, colloquial);
     let bytes = text.as_bytes();
     let mut start = pos;
     while let Some(&b) = bytes.get(start) {
@@ -267,6 +287,23 @@ pub(super) fn token_at(
         }
     }
     if bare.is_none() && waw.is_none() && clitic.is_none() {
+        // The first word of a number in running text may begin an ordinal (of 4 to 13
+        // letters: ثاني .. وللثلاثمائه).
+        if clitics && (8..=26).contains(&folded.len()) {
+            if let Some((word, letters)) = ordinal_word(folded, word) {
+                let clitic_len = if letters == 0 {
+                    0
+                } else {
+                    prefix_len(&text[start..end], letters)
+                };
+                out.push(Tok {
+                    start,
+                    end,
+                    kind: TokKind::Ordinal { word, clitic_len },
+                });
+                return Ok(true);
+            }
+        }
         return Err(start);
     }
     out.push(Tok {

@@ -63,6 +63,12 @@ pub(super) enum Lex {
     /// 200..900 in one word.
     Hundreds(u16),
     Scale(u32, Form),
+    /// 11..19 in one word (colloquial: خمستاشر).
+    Teen(u8),
+    /// سالب, ناقص: the number after it is negative.
+    Minus,
+    /// فاصلة, فاصل: the decimal point.
+    Point,
     /// A fraction word (the singular fractions خمس سبع تسع عشر are units, read as
     /// fractions by the grammar).
     Fraction(Fraction),
@@ -72,6 +78,10 @@ pub(super) enum Lex {
 /// word (ثلاثمئة ...) are added by `lexicon()`.
 pub(super) const WORDS: &[(&str, Lex)] = &[
     ("صفر", Lex::Zero),
+    ("سالب", Lex::Minus),
+    ("ناقص", Lex::Minus),
+    ("فاصله", Lex::Point),
+    ("فاصل", Lex::Point),
     ("واحد", Lex::Unit(1)),
     ("واحده", Lex::Unit(1)),
     ("اثنان", Lex::Unit(2)),
@@ -279,27 +289,126 @@ pub(super) fn lexicon_entries() -> Vec<(String, Lex)> {
     entries
 }
 
-pub(super) fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut slots: Vec<Option<(Key, Lex)>> = vec![None; 1 << LEXICON_BITS];
-        for (k, l) in lexicon_entries() {
-            let key = key_of(k.as_bytes()).expect("lexicon entries fit MIN_WORD..=MAX_WORD");
-            let mut i = hash(&key) & LEXICON_MASK;
-            while slots[i].is_some() {
-                i = (i + 1) & LEXICON_MASK;
+/// The colloquial number words of the Levant, Egypt and the Gulf, folded, with their
+/// readings: only with [`WordsOptions::colloquial`], and only where the word is no
+/// standard one (`lexicon_entries` first).
+pub(super) fn colloquial_entries() -> Vec<(String, Lex)> {
+    let mut entries: Vec<(String, Lex)> = [
+        ("اتنين", Lex::Unit(2)),
+        ("تنين", Lex::Unit(2)),
+        ("اتنان", Lex::Unit(2)),
+        ("تلات", Lex::Unit(3)),
+        ("تلاته", Lex::Unit(3)),
+        ("تمن", Lex::Unit(8)),
+        ("تمان", Lex::Unit(8)),
+        ("تماني", Lex::Unit(8)),
+        ("تمنيه", Lex::Unit(8)),
+        ("تمانيه", Lex::Unit(8)),
+        ("تلاتين", Lex::Ten(30)),
+        ("تمنين", Lex::Ten(80)),
+        ("تمانين", Lex::Ten(80)),
+        ("ميه", Lex::HundredWord),
+        ("ميتين", Lex::Hundreds(200)),
+        ("متين", Lex::Hundreds(200)),
+        ("تلاف", Lex::Scale(3, Form::Plural)),
+        ("نص", frac(1, 2)),
+        ("تلت", frac(1, 3)),
+        ("تلتين", frac(2, 3)),
+        ("حداشر", Lex::Teen(11)),
+        ("احداشر", Lex::Teen(11)),
+        ("حدعش", Lex::Teen(11)),
+        ("احدعش", Lex::Teen(11)),
+        ("اتناشر", Lex::Teen(12)),
+        ("اطناشر", Lex::Teen(12)),
+        ("اثناشر", Lex::Teen(12)),
+        ("ثنعش", Lex::Teen(12)),
+        ("اثنعش", Lex::Teen(12)),
+        ("طنعش", Lex::Teen(12)),
+    ]
+    .iter()
+    .map(|&(k, l)| (k.to_string(), l))
+    .collect();
+    // 13..19: the unit and تاشر, طاشر, تعش or طعش (خمستاشر، سبعطعش، ستاشر).
+    let teens: [(u8, &[&str]); 7] = [
+        (13, &["تلت", "تلط", "ثلث", "ثلاث"]),
+        (14, &["اربع", "ربع"]),
+        (15, &["خمس"]),
+        (16, &["س"]),
+        (17, &["سبع"]),
+        (18, &["تمن", "تمان", "ثمن", "ثمان"]),
+        (19, &["تسع"]),
+    ];
+    for (value, stems) in teens {
+        for stem in stems {
+            for end in ["تاشر", "طاشر", "تعش", "طعش"] {
+                entries.push((format!("{stem}{end}"), Lex::Teen(value)));
             }
-            slots[i] = Some((key, l));
         }
-        Lexicon { slots }
-    })
+    }
+    // The hundreds in one word with مية (تلتمية، خمسمية، تمنمية).
+    for (stem, u) in [
+        ("تلت", 3),
+        ("تلات", 3),
+        ("ثلاث", 3),
+        ("اربع", 4),
+        ("ربع", 4),
+        ("خمس", 5),
+        ("ست", 6),
+        ("سبع", 7),
+        ("تمن", 8),
+        ("تمان", 8),
+        ("ثمان", 8),
+        ("تسع", 9),
+    ] {
+        entries.push((format!("{stem}ميه"), Lex::Hundreds(u * 100)));
+    }
+    let standard = lexicon_entries();
+    entries.retain(|(k, _)| !standard.iter().any(|(s, _)| s == k));
+    entries
 }
 
-/// The reading of a folded word.
+fn build(entries: Vec<(String, Lex)>) -> Lexicon {
+    let mut slots: Vec<Option<(Key, Lex)>> = vec![None; 1 << LEXICON_BITS];
+    for (k, l) in entries {
+        let key = key_of(k.as_bytes()).expect("lexicon entries fit MIN_WORD..=MAX_WORD");
+        let mut i = hash(&key) & LEXICON_MASK;
+        while slots[i].is_some() {
+            i = (i + 1) & LEXICON_MASK;
+        }
+        slots[i] = Some((key, l));
+    }
+    Lexicon { slots }
+}
+
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| build(lexicon_entries()))
+}
+
+pub(super) fn colloquial_lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| build(colloquial_entries()))
+}
+
+/// The reading of a folded word, colloquial words included with `colloquial`.
+#[inline(always)]
+pub(super) fn lookup_in(w: &[u8], colloquial: bool) -> Option<Lex> {
+    let key = key_of(w)?;
+    match find_key(lexicon(), &key) {
+        None if colloquial => find_key(colloquial_lexicon(), &key),
+        found => found,
+    }
+}
+
+/// The reading of a folded word (standard words only).
 #[inline]
 pub(super) fn lookup(w: &[u8]) -> Option<Lex> {
-    let key = key_of(w)?;
-    let lex = lexicon();
+    lookup_in(w, false)
+}
+
+#[inline(always)]
+fn find_key(lex: &Lexicon, key: &Key) -> Option<Lex> {
+    let key = *key;
     let mut i = hash(&key) & LEXICON_MASK;
     loop {
         match &lex.slots[i] {
@@ -310,11 +419,14 @@ pub(super) fn lookup(w: &[u8]) -> Option<Lex> {
     }
 }
 
-/// The reading of a folded word by a scan of the entries (the definition of `lookup`).
+/// The reading of a folded word by a scan of the entries (the definition of `lookup_in`).
 #[cfg(test)]
-pub(super) fn lookup_reference(w: &[u8]) -> Option<Lex> {
-    lexicon_entries()
-        .into_iter()
-        .find(|(k, _)| k.as_bytes() == w)
-        .map(|(_, l)| l)
+pub(super) fn lookup_reference(w: &[u8], colloquial: bool) -> Option<Lex> {
+    let found = |entries: Vec<(String, Lex)>| {
+        entries
+            .into_iter()
+            .find(|(k, _)| k.as_bytes() == w)
+            .map(|(_, l)| l)
+    };
+    found(lexicon_entries()).or_else(|| colloquial.then(|| found(colloquial_entries())).flatten())
 }

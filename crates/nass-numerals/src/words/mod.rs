@@ -13,6 +13,7 @@ use nass_letters::lookup::{fold_char_for_lookup, fold_for_lookup};
 
 use crate::is_line_break;
 use crate::number::{is_digit, is_sep, is_sign, numeral_run_end, parse_number, Number};
+use crate::NumberSource;
 
 /// Gender of the counted noun (the numbers 1–19 and the units of 21–99 agree with it;
 /// 3–10 by polarity: a masculine noun takes ثلاثة, a feminine one ثلاث).

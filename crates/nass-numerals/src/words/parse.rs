@@ -62,8 +62,8 @@ impl Dec {
         }
     }
 
-    pub(super) fn to_number(self) -> Number {
-        Number::from_parts(false, self.mant, self.scale)
+    pub(super) fn to_number(self, negative: bool) -> Number {
+        Number::from_parts(negative, self.mant, self.scale)
     }
 }
 
@@ -77,10 +77,18 @@ pub(super) enum Slot {
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Atom {
     Zero,
-    Small { value: u16, slot: Slot, one: bool },
+    Small {
+        value: u16,
+        slot: Slot,
+        one: bool,
+    },
     Scale(u32, Form),
     Numeral(Dec),
     Fraction(Fraction),
+    /// سالب, ناقص.
+    Minus,
+    /// فاصلة, فاصل.
+    Point,
 }
 
 /// What may follow a fraction in an expression: the fraction is the last word of a
@@ -183,6 +191,9 @@ pub(super) enum Position {
     FirstBare,
     /// A later atom: bare or with the conjunction و.
     Later,
+    /// After a decimal point: bare first (a digit of a sequence: فاصلة خمسة واحد), else
+    /// with و (فاصلة خمسة وعشرون).
+    Digits,
 }
 
 /// Why an expression ended where it did.
@@ -205,6 +216,8 @@ pub(super) struct Parser<'t> {
     pub(super) lex_clitics: bool,
     /// Whether the run is lexed to its end.
     pub(super) lex_done: bool,
+    /// Whether colloquial number words are read ([`WordsOptions::colloquial`]).
+    pub(super) colloquial: bool,
     /// How the token run ended, once `lex_done`: `None` at the end of the text, else the
     /// byte offset of a token that cannot belong to a number (or of a line break).
     pub(super) run_end: Option<usize>,
@@ -232,6 +245,7 @@ impl<'t> Parser<'t> {
             lex_at: 0,
             lex_clitics: false,
             lex_done: true,
+            colloquial: false,
             run_end: None,
         }
     }
@@ -253,22 +267,31 @@ impl<'t> Parser<'t> {
         while self.toks.len() < n && !self.lex_done {
             let at = self.lex_at;
             let first = self.toks.is_empty();
-            let after_conj = matches!(
-                self.toks.last(),
-                Some(Tok {
-                    kind: TokKind::Conj,
-                    ..
-                })
-            );
-            match token_at(
-                self.text,
-                at,
-                &mut self.buf,
-                false,
-                clitics && first,
-                first || after_conj,
-                &mut self.toks,
-            ) {
+            // After و alone, a minus word or a point, a word is read bare (واحد, not
+            // و + أحد).
+            // After a digit word too: a decimal point's digits may follow one by one.
+            let after_conj = match self.toks.last().map(|t| t.kind) {
+                Some(TokKind::Conj) => true,
+                Some(TokKind::Word {
+                    bare, waw, clitic, ..
+                }) => {
+                    let opens = |l: Option<Lex>| {
+                        matches!(
+                            l,
+                            Some(Lex::Minus | Lex::Point | Lex::Zero | Lex::Unit(0..=9))
+                        )
+                    };
+                    opens(bare) || opens(waw) || opens(clitic.map(|(l, _)| l))
+                }
+                _ => false,
+            };
+            let how = Reading {
+                lines: false,
+                clitics: clitics && first,
+                need_bare: first || after_conj,
+                colloquial: self.colloquial,
+            };
+            match token_at(self.text, at, &mut self.buf, how, &mut self.toks) {
                 Ok(true) => {
                     self.lex_at = self.toks.last().map_or(at, |t| t.end);
                 }
@@ -302,8 +325,8 @@ impl<'t> Parser<'t> {
             return Some((*l, false, 0));
         }
         match pos {
-            Position::FirstBare => None,
-            Position::Later => None,
+            Position::FirstBare | Position::Later => None,
+            Position::Digits => waw.map(|l| (l, true, *waw_len)),
             Position::FirstClitic => clitic.map(|(l, len)| (l, false, len)),
         }
     }
@@ -327,7 +350,7 @@ impl<'t> Parser<'t> {
         let mut i = i;
         let mut conj_word = false;
         if let TokKind::Conj = first.kind {
-            if position != Position::Later {
+            if matches!(position, Position::FirstBare | Position::FirstClitic) {
                 return Err(Stop::Misplaced);
             }
             // و standing alone: the next token must be bare.
@@ -353,7 +376,7 @@ impl<'t> Parser<'t> {
                     next: i + 1,
                 })
             }
-            TokKind::Conj => return Err(Stop::Misplaced),
+            TokKind::Conj | TokKind::Ordinal { .. } => return Err(Stop::Misplaced),
             kind => {
                 let p = if conj_word {
                     Position::FirstBare
@@ -431,22 +454,38 @@ impl<'t> Parser<'t> {
             (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
             (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
             (Lex::Fraction(f), _) => mk(Atom::Fraction(f), end, after),
+            (Lex::Teen(t), _) => mk(small(u16::from(t), Slot::Units), end, after),
+            (Lex::Minus, _) => mk(Atom::Minus, end, after),
+            (Lex::Point, _) => mk(Atom::Point, end, after),
         })
     }
 
     /// Parses the longest number expression starting at `pos`; returns it, why it ended,
     /// and the byte offset where it ended.
+    ///
+    /// The grammar (documented on [`parse_number_words`](crate::parse_number_words)): a
+    /// sum of parts joined by و, each in its own place value (see `disjoint`), with
+    /// scale words that count the group before them, fractions, a decimal point and a
+    /// leading minus word.
     pub(super) fn expr(&mut self, pos: usize, first: Position) -> (Option<Parsed>, Stop, usize) {
         self.start_run(pos, first == Position::FirstClitic);
         let mut total = Dec::ZERO;
-        let mut cur: Option<Dec> = None;
-        let mut slots: [bool; 3] = [false; 3]; // hundreds, units, tens used in `cur`
-        let mut big_unit = false; // units slot holds 10..19
+        // The open group: the count a scale word after it multiplies.
+        let mut group = Group::EMPTY;
         let mut max_exp = 0u32;
         let mut last_scale = false;
         // The power of ten of the group just closed by a scale word (ألف مليار: 12).
         let mut last_exp = 0u32;
         let mut frac: Option<Pending> = None;
+        // The digits after a decimal point (فاصلة).
+        let mut point: Option<PointDigits> = None;
+        // سالب/ناقص read first.
+        let mut negative = false;
+        // صفر read: only a decimal point may follow.
+        let mut zero = false;
+        // A group was closed below the thousands by a scale word after و, in ascending
+        // order (خمس وعشرون وتسعمائة وألف): a later group is checked against `total`.
+        let mut low_closed = false;
         // Where the number starts: its first atom, even when that is a fraction with no
         // value yet.
         let mut first_at: Option<(usize, usize)> = None;
@@ -463,9 +502,56 @@ impl<'t> Parser<'t> {
                 Ok(a) => a,
                 Err(s) => break s,
             };
-            let is_first = position != Position::Later;
+            let is_first = matches!(position, Position::FirstBare | Position::FirstClitic);
             let c = a.conj;
+            // The position of the next atom (`Later` but after a minus word or a point).
+            let mut next_position = Position::Later;
+            // Whether the atom leaves the number without a (new) value: a minus word, a
+            // point.
+            let mut no_value = false;
             let step = (|| -> Result<(), Stop> {
+                if zero && !matches!(a.atom, Atom::Point) {
+                    return Err(Stop::Misplaced);
+                }
+                if let Some(pt) = point.as_mut() {
+                    // After the point: صفر as leading zeros, then one group below 1000;
+                    // a scale word after them multiplies the whole (خمسة فاصلة اثنان
+                    // مليون), when nothing before the point has one.
+                    next_position = Position::Digits;
+                    let started = pt.digits.cur.is_some() || pt.seq.is_some();
+                    if pt.zeros + pt.seq.map_or(0, |s| s.1) > 38 {
+                        return Err(Stop::Overflow);
+                    }
+                    match a.atom {
+                        Atom::Zero if !c && !started => {
+                            pt.zeros += 1;
+                            return Ok(());
+                        }
+                        Atom::Zero if !c => return pt.digit(0),
+                        Atom::Small {
+                            value,
+                            slot: Slot::Units,
+                            one: false,
+                        } if !c && started && value < 10 => return pt.digit(value),
+                        Atom::Small { value, slot, one } => {
+                            if c != started || pt.seq.is_some() || (one && !self.one_ok(&a)) {
+                                return Err(Stop::Misplaced);
+                            }
+                            no_value = one;
+                            return pt.digits.add(value, slot);
+                        }
+                        Atom::Scale(_, Form::Single)
+                            if !c && started && max_exp == 0 && !low_closed =>
+                        {
+                            let int = group.cur.unwrap_or(Dec::ZERO);
+                            group.cur = Some(int.add(pt.value()?).ok_or(Stop::Overflow)?);
+                            group.slots = [true; 3];
+                            point = None;
+                            // On to the scale word below.
+                        }
+                        _ => return Err(Stop::Misplaced),
+                    }
+                }
                 if let Some(p) = frac.as_mut() {
                     // After a fraction, only the scale word it counts.
                     let Atom::Scale(exp, Form::Single | Form::Definite) = a.atom else {
@@ -491,16 +577,42 @@ impl<'t> Parser<'t> {
                     return Ok(());
                 }
                 match &a.atom {
+                    Atom::Minus => {
+                        if !is_first || negative || c {
+                            return Err(Stop::Misplaced);
+                        }
+                        negative = true;
+                        no_value = true;
+                        next_position = Position::FirstBare;
+                    }
+                    Atom::Point => {
+                        let has_int = group.cur.is_some() || max_exp > 0 || low_closed;
+                        if is_first || c || !has_int {
+                            return Err(Stop::Misplaced);
+                        }
+                        // The integer part is closed: it takes no more words.
+                        zero = false;
+                        point = Some(PointDigits {
+                            zeros: 0,
+                            digits: Group::EMPTY,
+                            seq: None,
+                        });
+                        no_value = true;
+                        next_position = Position::Digits;
+                    }
+                    Atom::Fraction(_) if low_closed => return Err(Stop::Misplaced),
                     Atom::Fraction(f) if f.num == 0 => {
                         // A plural counted by 3–10 alone (ثلاثة أرباع), before any scale.
-                        let count = match cur {
-                            Some(n) if !c && !slots[0] && !slots[2] && max_exp == 0 => n,
+                        let count = match group.cur {
+                            Some(n) if !c && !group.slots[0] && !group.slots[2] && max_exp == 0 => {
+                                n
+                            }
                             _ => return Err(Stop::Misplaced),
                         };
                         if count.scale != 0 || !(3..=10).contains(&count.mant) {
                             return Err(Stop::Misplaced);
                         }
-                        cur = None;
+                        group.cur = None;
                         frac = Some(Pending {
                             num: count.mant,
                             den: f.den,
@@ -511,6 +623,12 @@ impl<'t> Parser<'t> {
                         });
                     }
                     Atom::Fraction(f) => {
+                        // خمس سبع تسع عشر are fractions only before the scale word they
+                        // count (see `atom_at`): until it is read they give no value, as
+                        // without it they are units (خمسة عشر وخمس is no number).
+                        if f.num == 1 && matches!(f.den, 5 | 7 | 9 | 10) {
+                            no_value = true;
+                        }
                         let (exp, follow) = if !c {
                             // First: it counts the scale word that must follow.
                             if !is_first {
@@ -519,7 +637,7 @@ impl<'t> Parser<'t> {
                             (None, Follow::AnyScale)
                         } else if f.num != 1 {
                             return Err(Stop::Misplaced);
-                        } else if cur.is_some() {
+                        } else if group.cur.is_some() {
                             // ثلاثة ونصف: added to the units.
                             (Some(0), Follow::Nothing)
                         } else if last_scale {
@@ -541,57 +659,42 @@ impl<'t> Parser<'t> {
                         if !is_first {
                             return Err(Stop::Misplaced);
                         }
-                        cur = Some(Dec::ZERO);
-                        slots = [true; 3];
+                        group.cur = Some(Dec::ZERO);
+                        group.slots = [true; 3];
+                        zero = true;
                     }
                     Atom::Small { value, slot, one } => {
-                        let value = *value;
-                        match cur {
+                        match group.cur {
                             None if !(is_first || c) => return Err(Stop::Misplaced),
                             Some(_) if !c => return Err(Stop::Misplaced),
                             _ => {}
                         }
-                        let idx = *slot as usize;
-                        if slots[idx] {
-                            return Err(Stop::Misplaced);
-                        }
-                        match slot {
-                            Slot::Hundreds if slots[1] || slots[2] => return Err(Stop::Misplaced),
-                            Slot::Tens if big_unit => return Err(Stop::Misplaced),
-                            Slot::Units if value >= 10 && slots[2] => return Err(Stop::Misplaced),
-                            _ => {}
-                        }
+                        // أحد/إحدى alone is not a number: it needs و + tens next, and
+                        // gives no value until they are read.
                         if *one {
-                            // أحد/إحدى alone is not a number: it needs و + tens next.
-                            let ok = matches!(
-                                self.atom_at(a.next, Position::Later),
-                                Ok(AtomAt {
-                                    atom: Atom::Small {
-                                        slot: Slot::Tens,
-                                        ..
-                                    },
-                                    conj: true,
-                                    ..
-                                })
-                            );
-                            if !ok || slots[2] {
+                            if !self.one_ok(&a) || group.slots[2] {
+                                return Err(Stop::Misplaced);
+                            }
+                            no_value = true;
+                        }
+                        group.add(*value, *slot)?;
+                        if low_closed {
+                            // After an ascending scale part, the new group keeps out of
+                            // its place values (خمسة وألف وخمسة is no number).
+                            let g = group.cur.unwrap_or(Dec::ZERO);
+                            if !disjoint(total, g) {
                                 return Err(Stop::Misplaced);
                             }
                         }
-                        slots[idx] = true;
-                        if *slot == Slot::Units && value >= 10 {
-                            big_unit = true;
-                        }
-                        let base = cur.unwrap_or(Dec::ZERO);
-                        cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
                         last_scale = false;
                     }
                     Atom::Numeral(n) => {
-                        if cur.is_some() || !(is_first || c) {
+                        if group.cur.is_some() || !(is_first || c) {
                             return Err(Stop::Misplaced);
                         }
-                        if is_first && !c {
-                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون.
+                        if is_first && !c && !negative {
+                            // A leading numeral counts a scale word: 3 آلاف, 2.5 مليون
+                            // (after a minus word it may stand alone: سالب 3).
                             let ok = matches!(
                                 self.atom_at(a.next, Position::Later),
                                 Ok(AtomAt {
@@ -607,8 +710,8 @@ impl<'t> Parser<'t> {
                                 return Err(Stop::Misplaced);
                             }
                         }
-                        cur = Some(*n);
-                        slots = [true; 3];
+                        group.cur = Some(*n);
+                        group.slots = [true; 3];
                         last_scale = false;
                     }
                     Atom::Scale(exp, form) => {
@@ -623,40 +726,63 @@ impl<'t> Parser<'t> {
                             last_exp += exp;
                             return Ok(());
                         }
-                        if *form == Form::Definite {
-                            // Only what a fraction counts.
-                            return Err(Stop::Misplaced);
-                        }
-                        let count = match (form, cur, c) {
-                            (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n), false) => n,
-                            (Form::Plural, _, _) => return Err(Stop::Misplaced),
-                            (Form::Single, None, _) => Dec::int(1),
-                            (Form::Dual | Form::DualOrTanwin, None, _) => Dec::int(2),
-                            (Form::Dual, Some(_), false) => return Err(Stop::Misplaced),
-                            (Form::Single | Form::Dual | Form::DualOrTanwin, Some(_), true) => {
-                                return Err(Stop::Misplaced)
+                        if c {
+                            // A part of its own, in ascending order (خمس وعشرون
+                            // وتسعمائة وألف) or not (مئة ألف وألف): ألف is one thousand,
+                            // ألفان two; the group before it, if open, is closed as it is.
+                            let count = match form {
+                                Form::Single => 1,
+                                Form::Dual | Form::DualOrTanwin => 2,
+                                Form::Plural | Form::Definite => return Err(Stop::Misplaced),
+                            };
+                            if let Some(g) = group.cur {
+                                if !disjoint(total, g) {
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total.add(g).ok_or(Stop::Overflow)?;
+                                low_closed = true;
                             }
-                            (Form::Definite, _, _) => return Err(Stop::Misplaced),
-                        };
-                        if !(is_first || c || cur.is_some()) {
-                            return Err(Stop::Misplaced);
-                        }
-                        if max_exp == 0 || exp > max_exp {
-                            if c && max_exp != 0 {
+                            let v = Dec::int(count).times_pow10(exp).ok_or(Stop::Overflow)?;
+                            if !disjoint(total, v) {
                                 return Err(Stop::Misplaced);
                             }
-                            total = total
-                                .add(count)
-                                .and_then(|t| t.times_pow10(exp))
-                                .ok_or(Stop::Overflow)?;
-                            max_exp = exp;
-                        } else {
-                            let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
                             total = total.add(v).ok_or(Stop::Overflow)?;
+                            max_exp = max_exp.max(exp);
+                        } else {
+                            let count = match (form, group.cur) {
+                                (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n)) => n,
+                                (Form::Plural | Form::Definite, _) => {
+                                    // Plural: only after a count; definite: only what a
+                                    // fraction counts.
+                                    return Err(Stop::Misplaced);
+                                }
+                                (Form::Single, None) => Dec::int(1),
+                                (Form::Dual | Form::DualOrTanwin, None) => Dec::int(2),
+                                (Form::Dual, Some(_)) => return Err(Stop::Misplaced),
+                            };
+                            if !(is_first || group.cur.is_some()) {
+                                return Err(Stop::Misplaced);
+                            }
+                            if max_exp == 0 || exp > max_exp {
+                                // The scale counts all before it (ألف وخمسمائة مليون).
+                                if !disjoint(total, count) {
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total
+                                    .add(count)
+                                    .and_then(|t| t.times_pow10(exp))
+                                    .ok_or(Stop::Overflow)?;
+                                max_exp = exp;
+                            } else {
+                                let v = count.times_pow10(exp).ok_or(Stop::Overflow)?;
+                                if !disjoint(total, v) {
+                                    // ألف وألف, ثلاثة آلاف وألفان: the same place twice.
+                                    return Err(Stop::Misplaced);
+                                }
+                                total = total.add(v).ok_or(Stop::Overflow)?;
+                            }
                         }
-                        cur = None;
-                        slots = [false; 3];
-                        big_unit = false;
+                        group = Group::EMPTY;
                         last_scale = true;
                         last_exp = exp;
                     }
@@ -670,9 +796,22 @@ impl<'t> Parser<'t> {
                 words += 1;
             }
             let (start, name_start) = *first_at.get_or_insert((a.start, a.name_start));
-            let value = match cur {
+            at = a.end;
+            i = a.next;
+            position = next_position;
+            if no_value {
+                continue;
+            }
+            let int = match group.cur {
                 Some(v) => total.add(v),
                 None => Some(total),
+            };
+            let value = match (int, &point) {
+                (Some(v), Some(pt)) => match pt.value() {
+                    Ok(f) => v.add(f),
+                    Err(s) => break s,
+                },
+                (v, _) => v,
             };
             let Some(value) = value else {
                 break Stop::Overflow;
@@ -683,12 +822,7 @@ impl<'t> Parser<'t> {
                 None => Some(value),
                 Some(p) => match p.plus(value) {
                     Ok(Some(v)) => v,
-                    Ok(None) => {
-                        at = a.end;
-                        i = a.next;
-                        position = Position::Later;
-                        continue;
-                    }
+                    Ok(None) => continue,
                     Err(s) => break s,
                 },
             };
@@ -697,20 +831,184 @@ impl<'t> Parser<'t> {
                 name_start,
                 end: a.end,
                 value,
+                negative,
                 words,
             });
             p.end = a.end;
             p.value = value;
             p.words = words;
-            at = a.end;
-            i = a.next;
-            position = Position::Later;
-            if matches!(a.atom, Atom::Zero) {
-                break Stop::End;
-            }
         };
         (parsed, stop, at)
     }
+
+    /// Whether أحد/إحدى at `a` is followed by و + tens, as it must be.
+    fn one_ok(&self, a: &AtomAt) -> bool {
+        matches!(
+            self.atom_at(a.next, Position::Later),
+            Ok(AtomAt {
+                atom: Atom::Small {
+                    slot: Slot::Tens,
+                    ..
+                },
+                conj: true,
+                ..
+            })
+        )
+    }
+}
+
+/// A group below 1000 being read (hundreds, units, tens in any order, joined by و): the
+/// count of the scale word after it, or the last part of a number.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group {
+    pub(super) cur: Option<Dec>,
+    /// hundreds, units, tens used.
+    pub(super) slots: [bool; 3],
+    /// The units slot holds 10..19 (so the tens are taken too).
+    pub(super) big_unit: bool,
+}
+
+impl Group {
+    const EMPTY: Group = Group {
+        cur: None,
+        slots: [false; 3],
+        big_unit: false,
+    };
+
+    /// Adds a word of `slot`: each place value once (ثلاثة وعشرون ومئة = 123, in any
+    /// order; خمسة وستة, عشرة وعشرون are no group).
+    fn add(&mut self, value: u16, slot: Slot) -> Result<(), Stop> {
+        let idx = slot as usize;
+        if self.slots[idx] {
+            return Err(Stop::Misplaced);
+        }
+        match slot {
+            Slot::Tens if self.big_unit => return Err(Stop::Misplaced),
+            Slot::Units if value >= 10 && self.slots[2] => return Err(Stop::Misplaced),
+            _ => {}
+        }
+        self.slots[idx] = true;
+        if slot == Slot::Units && value >= 10 {
+            self.big_unit = true;
+        }
+        let base = self.cur.unwrap_or(Dec::ZERO);
+        self.cur = Some(base.add(Dec::int(value as u128)).ok_or(Stop::Overflow)?);
+        Ok(())
+    }
+}
+
+/// The digits after a decimal point: `zeros` leading صفر, then either one group read as
+/// the digits that follow them (فاصلة خمسة وعشرون = .25, فاصلة صفر خمسة = .05) or digit
+/// words one by one (فاصلة واحد أربعة صفر سبعة = .1407).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PointDigits {
+    pub(super) zeros: u32,
+    pub(super) digits: Group,
+    /// The digits one by one, after the first two: (their value, how many).
+    pub(super) seq: Option<(u128, u32)>,
+}
+
+impl PointDigits {
+    /// Takes one more digit word (`Atom::Zero` is 0) with no و before it.
+    fn digit(&mut self, d: u16) -> Result<(), Stop> {
+        let (m, len) = match (self.seq, self.digits.cur) {
+            (Some(s), _) => s,
+            // The first digit of a sequence read as a group of one unit.
+            (None, Some(g)) if g.mant < 10 && self.digits.slots == [false, true, false] => {
+                (g.mant, 1)
+            }
+            _ => return Err(Stop::Misplaced),
+        };
+        let m = m
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(u128::from(d)))
+            .ok_or(Stop::Overflow)?;
+        self.seq = Some((m, len + 1));
+        Ok(())
+    }
+
+    /// The fraction: `n / 10^(zeros + digits of n)`.
+    fn value(&self) -> Result<Dec, Stop> {
+        if let Some((mant, len)) = self.seq {
+            return Ok(Dec {
+                mant,
+                scale: self.zeros + len,
+            });
+        }
+        let n = self.digits.cur.map_or(0, |d| d.mant);
+        let mut len = 0u32;
+        let mut m = n;
+        while m > 0 {
+            m /= 10;
+            len += 1;
+        }
+        Ok(Dec {
+            mant: n,
+            scale: self.zeros + len,
+        })
+    }
+}
+
+/// Whether the nonzero decimal digits of `a` and `b` are at different places: then
+/// `a + b` keeps each part in its own place value (ألف ومئة), else the sum is no number
+/// (ألف وألف). Both are whole or have a few decimals; places below the units count too.
+#[inline]
+pub(super) fn disjoint(a: Dec, b: Dec) -> bool {
+    if a.mant == 0 || b.mant == 0 {
+        return true;
+    }
+    if let (0, 0, Ok(x), Ok(y)) = (
+        a.scale,
+        b.scale,
+        u64::try_from(a.mant),
+        u64::try_from(b.mant),
+    ) {
+        // The common case, a part below the places of the other (ألف وخمسة): the larger
+        // has only zeros where the smaller has digits.
+        let (small, big) = if x < y { (x, y) } else { (y, x) };
+        if let Some(p) = 10u64.checked_pow(small.ilog10() + 1) {
+            if big % p == 0 {
+                return true;
+            }
+        }
+    }
+    disjoint_by_places(a, b)
+}
+
+/// [`disjoint`] digit by digit. (Out of line: rare.)
+#[cold]
+#[inline(never)]
+fn disjoint_by_places(a: Dec, b: Dec) -> bool {
+    let s = a.scale.max(b.scale);
+    match (a.rescale(s), b.rescale(s)) {
+        (Some(a), Some(b)) => digit_places(a.mant) & digit_places(b.mant) == 0,
+        _ => false,
+    }
+}
+
+/// The places (bit k: 10^k) of the nonzero decimal digits of `n` (below 10^39).
+fn digit_places(n: u128) -> u64 {
+    let mut mask = 0u64;
+    let mut k = 0;
+    if let Ok(mut m) = u64::try_from(n) {
+        while m > 0 {
+            if m % 10 != 0 {
+                mask |= 1 << k;
+            }
+            m /= 10;
+            k += 1;
+        }
+        return mask;
+    }
+    let mut m = n;
+    while m > 0 {
+        if m % 10 != 0 {
+            mask |= 1 << k;
+        }
+        m /= 10;
+        k += 1;
+    }
+    mask
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -720,12 +1018,67 @@ pub(super) struct Parsed {
     pub(super) end: usize,
     /// `None`: a fraction with no exact decimal value (ثلث مليون).
     pub(super) value: Option<Dec>,
+    /// After سالب or ناقص.
+    pub(super) negative: bool,
     pub(super) words: usize,
 }
 
 // ---------------------------------------------------------------------------------------
 // Public parsing API
 // ---------------------------------------------------------------------------------------
+
+/// Settings of the number-word parser and finder ([`parse_number_words_with`],
+/// [`find_number_words_with`](crate::find_number_words_with)). The default reads Modern
+/// Standard Arabic only.
+///
+/// ```
+/// use nass_numerals::WordsOptions;
+/// assert!(!WordsOptions::new().is_colloquial());
+/// assert!(WordsOptions::new().colloquial(true).is_colloquial());
+/// assert_eq!(WordsOptions::default(), WordsOptions::new());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WordsOptions {
+    colloquial: bool,
+}
+
+impl WordsOptions {
+    /// The default settings: standard words only.
+    pub const fn new() -> Self {
+        WordsOptions { colloquial: false }
+    }
+
+    /// Whether to read colloquial spellings of the Levant, Egypt and the Gulf too:
+    /// تلاتة/تلات (3), اتنين (2), تمنية/تمانية (8), تلاتين (30), تمانين (80), the teens in
+    /// one word (حداشر، اتناشر، تلتاشر، خمستاشر، ستاشر، تسعتاشر, also with طاشر, تعش and
+    /// طعش: خمسطعش), مية (100), ميتين (200), the hundreds with مية (تلتمية، خمسمية),
+    /// تلاف (تلات تلاف = 3000), and the fractions نص and تلت (مليون ونص). The grammar and
+    /// the exactness are those of standard words. Off by default: some of these are
+    /// ordinary words in standard text (نص "text", مية, تلت), which then gains no number
+    /// from them.
+    ///
+    /// ```
+    /// use nass_numerals::{find_number_words_with, WordsOptions};
+    /// let text = "دفع ميتين وخمسين ألف";
+    /// let on = WordsOptions::new().colloquial(true);
+    /// let values: Vec<String> = find_number_words_with(text, on).map(|m| m.value().to_string()).collect();
+    /// assert_eq!(values, ["250000"]);
+    /// assert_eq!(find_number_words_with(text, WordsOptions::new()).count(), 1); // وخمسين ألف
+    /// ```
+    pub const fn colloquial(mut self, on: bool) -> Self {
+        self.colloquial = on;
+        self
+    }
+
+    /// Whether colloquial words are read.
+    ///
+    /// ```
+    /// assert!(!nass_numerals::WordsOptions::new().is_colloquial());
+    /// ```
+    pub const fn is_colloquial(&self) -> bool {
+        self.colloquial
+    }
+}
 
 /// Why [`parse_number_words`] failed.
 ///
@@ -826,7 +1179,29 @@ impl std::error::Error for ParseWordsError {}
 ///   for the scale word it counts. With no exact decimal value (ثلث مليون، مليون وثلث،
 ///   سبعة أسداس) the number is an [`Inexact`](ParseWordsErrorKind::Inexact) error, and
 ///   so is ثمن before a scale word (also "price"); a fraction with no other number word
-///   (نصف) is [`Misplaced`](ParseWordsErrorKind::Misplaced).
+///   (نصف) is [`Misplaced`](ParseWordsErrorKind::Misplaced);
+/// - a minus word first, سالب or ناقص: the number after it is negative (ناقص خمسة = -5),
+///   and may be a numeral alone (سالب 3 = -3);
+/// - a decimal point, فاصلة or فاصل, after the integer part: then either one group below
+///   a thousand whose digits are those after the point, as written (عشرة فاصلة سبعة =
+///   10.7, فاصلة خمسة وعشرون = .25, فاصلة مئة وخمسة = .105), or digit words one by one
+///   (فاصلة واحد أربعة واحد = .141), each after as many صفر as there are leading zeros
+///   (صفر فاصلة صفر خمسة = 0.05). A singular scale word after the digits multiplies the
+///   whole when the integer part has none (اثنان فاصلة خمسة مليون = 2500000); no other
+///   word follows them.
+///
+/// Parts in any order: the number is the sum of its parts joined by و (a unit, a teen,
+/// tens, hundreds, or a scale word with its count), each in its own place value, in
+/// descending, ascending or mixed order: خمس وعشرين وتسعمائة وألف = 1925, ثلاثة وعشرين
+/// ومائة = 123, مئة ألف وألف = 101000. Parts whose nonzero digits would take the same
+/// place are no one number (ألف وألف، ثلاثة آلاف وألفان، خمسة وألف وخمسة): the input is
+/// [`Misplaced`](ParseWordsErrorKind::Misplaced) there. Where an order could be read two
+/// ways, one reading is fixed: a scale word without و counts the whole group of words
+/// before it back to the previous scale word, in whatever order the group is written
+/// (ثلاثة وعشرون ومائة ألف = 123000, not 100023), and a larger scale word multiplies all
+/// before it (ألف وخمسمائة مليون = 1500000000); a scale word after و is a part of its
+/// own, ألف or ألفان alone (خمسة وثلاثة آلاف is not 3005: the units would be taken
+/// twice).
 ///
 /// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
 /// ة as ه, ى as ي.
@@ -842,8 +1217,26 @@ impl std::error::Error for ParseWordsError {}
 /// assert_eq!(v("نصف مليون"), "500000");
 /// assert_eq!(v("مليون ونصف"), "1500000");
 /// assert_eq!(v("ثلاثة أرباع"), "0.75");
+/// assert_eq!(v("سالب عشرة فاصلة خمسة وعشرون"), "-10.25");
+/// assert_eq!(v("خمس وعشرين وتسعمائة وألف"), "1925");
+/// assert!(parse_number_words("ألف وألف").is_err());
 /// ```
 pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
+    parse_number_words_with(s, WordsOptions::new())
+}
+
+/// [`parse_number_words`] with settings: with [`WordsOptions::colloquial`], colloquial
+/// number words too.
+///
+/// ```
+/// use nass_numerals::{parse_number_words, parse_number_words_with, WordsOptions};
+/// let colloquial = WordsOptions::new().colloquial(true);
+/// let v = |s| parse_number_words_with(s, colloquial).unwrap().to_string();
+/// assert_eq!(v("تلاتة وتلاتين"), "33");
+/// assert_eq!(v("ميتين وخمستاشر"), "215");
+/// assert!(parse_number_words("ميتين").is_err()); // off by default
+/// ```
+pub fn parse_number_words_with(s: &str, options: WordsOptions) -> Result<Number, ParseWordsError> {
     let start = s.len() - s.trim_start().len();
     let end = s.trim_end().len();
     if start >= end {
@@ -864,6 +1257,7 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
         static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
     }
     let mut p = Parser::with_tokens(body, TOKENS.take());
+    p.colloquial = options.colloquial;
     let (parsed, stop, at) = p.expr(start, Position::FirstBare);
     if p.toks.capacity() <= 1024 {
         // (A huge run's buffer is let go.)
@@ -871,7 +1265,7 @@ pub fn parse_number_words(s: &str) -> Result<Number, ParseWordsError> {
     }
     match parsed {
         Some(parsed) if parsed.end == end => match parsed.value {
-            Some(v) => Ok(v.to_number()),
+            Some(v) => Ok(v.to_number(parsed.negative)),
             None => Err(ParseWordsError {
                 kind: ParseWordsErrorKind::Inexact,
                 offset: parsed.name_start,

@@ -313,3 +313,142 @@ pub fn number_to_words(n: u64, gender: Gender, case: Case) -> String {
     words_into(n, gender, case, &mut out);
     out
 }
+
+/// The most digits after the point [`spell_number`] spells (and
+/// [`parse_number_words`](crate::parse_number_words) reads).
+const MAX_FRACTION_DIGITS: usize = 38;
+
+/// Spells out an exact decimal number, as [`number_to_words`] does its integer part: a
+/// negative number after سالب, the fraction after فاصلة. The digits after the point:
+/// each leading zero as صفر, then the rest as one number when it has at most three digits
+/// (3.25: ثلاثة فاصلة خمسة وعشرون; 0.05: صفر فاصلة خمسة... with صفر), else digit by digit
+/// (3.1416: ثلاثة فاصلة واحد أربعة واحد ستة). These are the forms
+/// [`parse_number_words`](crate::parse_number_words) reads back to the same value.
+/// `None` when the integer part is beyond `u64` or there are more than 38 digits after
+/// the point.
+///
+/// ```
+/// use nass_numerals::{parse_number, parse_number_words, spell_number, Case, Gender};
+/// let w = |s| spell_number(&parse_number(s).unwrap(), Gender::Masculine, Case::Nominative).unwrap();
+/// assert_eq!(w("10.7"), "عشرة فاصلة سبعة");
+/// assert_eq!(w("-3"), "سالب ثلاثة");
+/// assert_eq!(w("0.05"), "صفر فاصلة صفر خمسة");
+/// assert_eq!(w("2.125"), "اثنان فاصلة مئة وخمسة وعشرون");
+/// assert_eq!(w("3.1416"), "ثلاثة فاصلة واحد أربعة واحد ستة");
+/// assert_eq!(parse_number_words(&w("-1250.75")).unwrap().to_string(), "-1250.75");
+/// ```
+pub fn spell_number(n: &Number, gender: Gender, case: Case) -> Option<String> {
+    let text = n.to_string();
+    let (negative, abs) = match text.strip_prefix('-') {
+        Some(a) => (true, a),
+        None => (false, text.as_str()),
+    };
+    let (int, frac) = abs.split_once('.').unwrap_or((abs, ""));
+    let int: u64 = int.parse().ok()?;
+    if frac.len() > MAX_FRACTION_DIGITS {
+        return None;
+    }
+    let mut out = String::with_capacity(64);
+    if negative {
+        out.push_str("سالب ");
+    }
+    words_into(int, gender, case, &mut out);
+    if !frac.is_empty() {
+        out.push_str(" فاصلة");
+        let rest = frac.trim_start_matches('0');
+        for _ in 0..frac.len() - rest.len() {
+            out.push_str(" صفر");
+        }
+        if rest.len() <= 3 {
+            out.push(' ');
+            // (At most three digits: below a thousand.)
+            below_thousand(rest.parse().ok()?, gender, case, &mut out);
+        } else {
+            for d in rest.bytes() {
+                out.push(' ');
+                match d - b'0' {
+                    0 => out.push_str("صفر"),
+                    d => out.push_str(unit_word(u64::from(d), gender, case, false)),
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The ordinal units with the article, masculine and feminine (الأول/الأولى … العاشر).
+const ORDINAL_UNITS: [(&str, &str); 11] = [
+    ("", ""),
+    ("الأول", "الأولى"),
+    ("الثاني", "الثانية"),
+    ("الثالث", "الثالثة"),
+    ("الرابع", "الرابعة"),
+    ("الخامس", "الخامسة"),
+    ("السادس", "السادسة"),
+    ("السابع", "السابعة"),
+    ("الثامن", "الثامنة"),
+    ("التاسع", "التاسعة"),
+    ("العاشر", "العاشرة"),
+];
+
+/// Spells out the ordinal `n` (1..=999, but the whole hundreds) with the article, agreeing
+/// with a noun of `gender`, in the nominative: الأول، الثالثة، الحادي عشر، الثانية عشرة،
+/// العشرون، الخامس والعشرون، المئة والخامس والعشرون. These are forms
+/// [`find_number_words`](crate::find_number_words) reports as ordinals of that value.
+/// `None` for 0, whole hundreds (المئة alone is also "per cent": not read as an ordinal)
+/// and beyond 999.
+///
+/// ```
+/// use nass_numerals::{ordinal_to_words, Gender};
+/// assert_eq!(ordinal_to_words(3, Gender::Feminine).as_deref(), Some("الثالثة"));
+/// assert_eq!(ordinal_to_words(11, Gender::Masculine).as_deref(), Some("الحادي عشر"));
+/// assert_eq!(ordinal_to_words(12, Gender::Feminine).as_deref(), Some("الثانية عشرة"));
+/// assert_eq!(ordinal_to_words(125, Gender::Masculine).as_deref(), Some("المئة والخامس والعشرون"));
+/// assert_eq!(ordinal_to_words(200, Gender::Masculine), None);
+/// ```
+pub fn ordinal_to_words(n: u32, gender: Gender) -> Option<String> {
+    if n == 0 || n > 999 || n % 100 == 0 {
+        return None;
+    }
+    let masc = gender == Gender::Masculine;
+    let unit = |u: u32| {
+        let (m, f) = ORDINAL_UNITS[u as usize];
+        if masc {
+            m
+        } else {
+            f
+        }
+    };
+    let mut out = String::with_capacity(48);
+    let (h, r) = (n / 100, n % 100);
+    if h > 0 {
+        out.push_str("ال");
+        out.push_str(hundreds_word(u64::from(h), Case::Nominative, false));
+        out.push_str(" و");
+    }
+    match r {
+        1..=10 => out.push_str(unit(r)),
+        11..=19 => {
+            out.push_str(match (r, masc) {
+                (11, true) => "الحادي",
+                (11, false) => "الحادية",
+                _ => unit(r - 10),
+            });
+            out.push_str(if masc { " عشر" } else { " عشرة" });
+        }
+        _ => {
+            let (t, u) = (r / 10, r % 10);
+            if u > 0 {
+                out.push_str(match (u, masc) {
+                    (1, true) => "الحادي",
+                    (1, false) => "الحادية",
+                    _ => unit(u),
+                });
+                out.push_str(" و");
+            }
+            out.push_str("ال");
+            out.push_str(TENS_NOM[t as usize]);
+        }
+    }
+    Some(out)
+}

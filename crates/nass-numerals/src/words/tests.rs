@@ -6,8 +6,9 @@ use proptest::prelude::*;
 
 #[test]
 fn every_entry_and_its_neighbours_look_up_as_by_scanning() {
-    let entries = lexicon_entries();
+    let mut entries = lexicon_entries();
     assert!(entries.len() > 100);
+    entries.extend(colloquial_entries());
     let mut probes: Vec<Vec<u8>> = Vec::new();
     for (k, _) in &entries {
         let b = k.as_bytes();
@@ -29,12 +30,14 @@ fn every_entry_and_its_neighbours_look_up_as_by_scanning() {
         }
     }
     for p in &probes {
-        assert_eq!(
-            lookup(p),
-            lookup_reference(p),
-            "{:?}",
-            String::from_utf8_lossy(p)
-        );
+        for colloquial in [false, true] {
+            assert_eq!(
+                lookup_in(p, colloquial),
+                lookup_reference(p, colloquial),
+                "{:?}",
+                String::from_utf8_lossy(p)
+            );
+        }
     }
     // By hand.
     assert_eq!(lookup("ثمانيمائه".as_bytes()), Some(Lex::Hundreds(800)));
@@ -94,9 +97,11 @@ fn a_number_lexes_only_the_tokens_it_reads() {
 proptest! {
     #[test]
     fn lookup_is_the_scan(w in "[\u{0627}-\u{064A}]{0,11}", tail in any::<u8>()) {
-        prop_assert_eq!(lookup(w.as_bytes()), lookup_reference(w.as_bytes()));
-        let mut b = w.into_bytes();
-        b.push(tail);
-        prop_assert_eq!(lookup(&b), lookup_reference(&b));
+        for colloquial in [false, true] {
+            prop_assert_eq!(lookup_in(w.as_bytes(), colloquial), lookup_reference(w.as_bytes(), colloquial));
+            let mut b = w.clone().into_bytes();
+            b.push(tail);
+            prop_assert_eq!(lookup_in(&b, colloquial), lookup_reference(&b, colloquial));
+        }
     }
 }
