@@ -192,6 +192,7 @@ impl Analyzer {
             analyzer: self,
             tokens: self.tokenizer.tokens(text),
             position: 0,
+            joined: None,
         }
     }
 
@@ -343,6 +344,9 @@ pub struct Terms<'a> {
     tokens: Tokens<'a>,
     /// The position the next token takes.
     position: usize,
+    /// The tokens of the hashtag's or mention's body being read (its words, joined by
+    /// `_`), and where the body starts in the text.
+    joined: Option<(Tokens<'a>, usize)>,
 }
 
 impl Terms<'_> {
@@ -362,20 +366,47 @@ impl Terms<'_> {
     }
 }
 
-/// The word a token contributes (a hashtag without its `#`), or none.
-fn word_of(t: Token<'_>) -> Option<(&str, usize)> {
+/// What a token contributes: a word, or the body of a hashtag or mention (without its
+/// `#` or `@`), whose words are joined by `_`; or nothing.
+enum Contribution<'a> {
+    Word(&'a str, usize),
+    Joined(&'a str, usize),
+    Nothing,
+}
+
+fn contribution(t: Token<'_>) -> Contribution<'_> {
     match t.kind() {
         TokenKind::ArabicWord
         | TokenKind::LatinWord
         | TokenKind::OtherWord
         | TokenKind::Number
         | TokenKind::Url
-        | TokenKind::Email => Some((t.text(), t.start())),
+        | TokenKind::Email => Contribution::Word(t.text(), t.start()),
         TokenKind::Hashtag | TokenKind::Mention => {
             let marker = t.text().chars().next().map_or(0, char::len_utf8);
-            Some((&t.text()[marker..], t.start() + marker))
+            Contribution::Joined(&t.text()[marker..], t.start() + marker)
         }
-        _ => None,
+        _ => Contribution::Nothing,
+    }
+}
+
+impl<'a> Terms<'a> {
+    /// The next word of the hashtag or mention body being read, if any: the body is
+    /// tokenized as the same text outside a hashtag is, so that `_` and the other
+    /// boundaries of plain text split it (#الحرب_على_الفساد gives the terms of الحرب على
+    /// الفساد, @nass_2024 those of nass 2024).
+    fn next_joined(&mut self) -> Option<(&'a str, usize)> {
+        let (tokens, base) = self.joined.as_mut()?;
+        for t in tokens.by_ref() {
+            // A body holds no `#` or `@`: its tokens are words or nothing.
+            if let Contribution::Word(word, start) | Contribution::Joined(word, start) =
+                contribution(t)
+            {
+                return Some((word, *base + start));
+            }
+        }
+        self.joined = None;
+        None
     }
 }
 
@@ -383,9 +414,17 @@ impl<'a> Iterator for Terms<'a> {
     type Item = Term<'a>;
 
     fn next(&mut self) -> Option<Term<'a>> {
-        for t in self.tokens.by_ref() {
-            let Some((word, start)) = word_of(t) else {
-                continue;
+        loop {
+            let (word, start) = match self.next_joined() {
+                Some(w) => w,
+                None => match contribution(self.tokens.next()?) {
+                    Contribution::Word(word, start) => (word, start),
+                    Contribution::Joined(body, start) => {
+                        self.joined = Some((self.analyzer.tokenizer.tokens(body), start));
+                        continue;
+                    }
+                    Contribution::Nothing => continue,
+                },
             };
             let position = self.position;
             self.position += 1;
@@ -398,7 +437,6 @@ impl<'a> Iterator for Terms<'a> {
                 });
             }
         }
-        None
     }
 }
 

@@ -38,7 +38,8 @@
 //!
 //! The tokens of [`nass_tokenize::Tokenizer`] that hold letters or digits: words of
 //! every script, numbers, URLs and e-mail addresses whole, hashtags and mentions without
-//! their `#` or `@` (the span is then the word's). Punctuation, symbols and emoji are
+//! their `#` or `@` and split at `_` into their words, as the same words are outside a
+//! hashtag (the spans are then the words'). Punctuation, symbols and emoji are
 //! dropped without leaving a gap. A token that normalizes to nothing (a lone diacritic)
 //! is dropped like a stop word, leaving a gap.
 //!
