@@ -2,9 +2,8 @@
 //! --gazetteer` and `nass gazetteer compile`), and `nass gazetteer compile`, which writes
 //! them as a compiled index for `nass match --index`.
 
-use std::ffi::OsString;
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::fs::File;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -95,9 +94,10 @@ pub fn run(args: &GazetteerArgs) -> Result<(), CliError> {
 
 fn compile(args: &CompileArgs) -> Result<(), CliError> {
     let gazetteer = build(&args.files, &args.lists)?;
-    write_replacing(&args.output, |w| {
-        gazetteer.write_index(w).map_err(|e| io_error(&e))
-    })
+    // Written to a new file and renamed over INDEX (see `Gazetteer::save`).
+    gazetteer
+        .save(&args.output)
+        .map_err(|e| CliError::Output(args.output.clone(), io_error(&e)))
 }
 
 /// The I/O error inside a gazetteer's write error (its message, if there is none).
@@ -105,53 +105,5 @@ fn io_error(e: &GazetteerError) -> io::Error {
     match std::error::Error::source(e).and_then(|s| s.downcast_ref::<io::Error>()) {
         Some(io) => io::Error::new(io.kind(), io.to_string()),
         None => io::Error::other(e.to_string()),
-    }
-}
-
-/// Writes `path` through `write`: to a new file beside it first, synced and renamed over
-/// `path` only once complete, so that `path` is either as it was or whole. The new file
-/// is removed if anything fails.
-fn write_replacing(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
-) -> Result<(), CliError> {
-    let fail = |e| CliError::Output(path.to_path_buf(), e);
-    let name = path.file_name().ok_or_else(|| {
-        fail(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a file name",
-        ))
-    })?;
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp_name = OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp_path = dir.join(temp_name);
-    let file = File::options()
-        .write(true)
-        .create_new(true)
-        .open(&temp_path)
-        .map_err(fail)?;
-    // Only a file this run created is removed.
-    let temp = Temp(temp_path);
-    let mut w = BufWriter::with_capacity(1 << 20, &file);
-    write(&mut w).map_err(fail)?;
-    w.flush().map_err(fail)?;
-    drop(w);
-    file.sync_all().map_err(fail)?;
-    fs::rename(&temp.0, path).map_err(fail)?;
-    std::mem::forget(temp);
-    Ok(())
-}
-
-/// A temporary file, removed when dropped (unless forgotten once renamed).
-struct Temp(PathBuf);
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
     }
 }

@@ -100,11 +100,19 @@ impl Gazetteer {
     /// Writes the gazetteer as a compiled index to the file at `path` (created or
     /// replaced).
     ///
+    /// The index goes to a new file beside `path` first (`.NAME.PID.N.tmp`), synced, then
+    /// renamed over `path`: `path` is either as it was or whole, a gazetteer opened from
+    /// the old file (memory-mapped) keeps reading the old file, and the new file is
+    /// removed if anything fails. Saving a gazetteer over the file it was opened from is
+    /// therefore safe.
+    ///
     /// ```
     /// let path = std::env::temp_dir().join(format!("nass-doc-save-{}.idx", std::process::id()));
     /// nass_gazetteer::Gazetteer::new().save(&path)?;
     /// let g = nass_gazetteer::Gazetteer::open(&path)?;
     /// assert_eq!(g.len(), nass_gazetteer::Gazetteer::new().len());
+    /// g.save(&path)?; // over the file it was opened from
+    /// assert_eq!(nass_gazetteer::Gazetteer::open(&path)?.len(), g.len());
     /// # std::fs::remove_file(&path).unwrap();
     /// # Ok::<(), nass_gazetteer::GazetteerError>(())
     /// ```
@@ -112,13 +120,40 @@ impl Gazetteer {
         let path = path.as_ref();
         let source = path.display().to_string();
         let io = |e| GazetteerError::new(&source, None, ErrorKind::Io(e));
-        let mut w = BufWriter::new(File::create(path).map_err(io)?);
-        w.write_all(self.inner.storage.as_ref().as_ref())
+        let name = path.file_name().ok_or_else(|| {
+            io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a file name",
+            ))
+        })?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        // The process id and a counter: two saves at once (threads, processes) never
+        // share a temporary file.
+        static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}.{n}.tmp", std::process::id()));
+        let temp_path = dir.join(temp_name);
+        let file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(&temp_path)
             .map_err(io)?;
-        w.into_inner()
-            .map_err(|e| io(e.into_error()))?
-            .sync_all()
-            .map_err(io)
+        // From here on the temporary file is this call's: removed unless renamed.
+        let temp = TempFile(temp_path);
+        let mut w = BufWriter::with_capacity(1 << 20, &file);
+        w.write_all(self.inner.storage.as_ref().as_ref())
+            .and_then(|()| w.flush())
+            .map_err(io)?;
+        drop(w);
+        file.sync_all().map_err(io)?;
+        std::fs::rename(&temp.0, path).map_err(io)?;
+        std::mem::forget(temp);
+        Ok(())
     }
 
     /// Opens a compiled index written by [`save`](Self::save) or
@@ -313,3 +348,13 @@ fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usi
 #[cfg(test)]
 #[path = "index_tests.rs"]
 mod tests;
+
+/// A temporary file of [`Gazetteer::save`], removed when dropped (unless forgotten once
+/// renamed).
+struct TempFile(std::path::PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
