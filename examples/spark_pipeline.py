@@ -13,8 +13,9 @@ Two routes, both with no Python object per row where it matters:
 
 The work distributes because it is row-wise with no shared state: each row's result
 depends on that row alone, and the only things shipped to the executors are a Normalizer
-and a Gazetteer, which pickle to their construction arguments (a gazetteer carries its
-entries, not file paths) and are rebuilt on each executor in milliseconds.
+and a Gazetteer, which pickle small (a normalizer to its construction arguments, a
+gazetteer to its compiled index, names and not file paths) and are ready on each
+executor in milliseconds.
 
 Run locally (two cores):
 
@@ -86,7 +87,7 @@ def annotator(
     gazetteer: nass.Gazetteer, normalizer: nass.Normalizer
 ) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
     """The mapInArrow function: Arrow batches of (id, text) in, annotated batches out.
-    The gazetteer and normalizer it closes over are pickled with it and rebuilt on the
+    The gazetteer and normalizer it closes over are pickled with it and opened on the
     executors."""
 
     def annotate_batches(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:

@@ -1,8 +1,12 @@
 //! The gazetteer: built from sources handed over by the Python class `nass.Gazetteer`,
 //! which keeps them for pickling.
 
-use nass::gazetteer::{Gazetteer, Match, MatchKind};
+use std::io;
+use std::path::PathBuf;
+
+use nass::gazetteer::{Gazetteer, GazetteerError, Match, MatchKind};
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
 use crate::errors::value_error;
 use crate::offsets::CodePoints;
@@ -126,6 +130,49 @@ impl PyGazetteer {
     /// The number of entries.
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+
+    /// Opens a compiled index (`nass gazetteer compile`, `Gazetteer.save`), memory-mapped.
+    #[staticmethod]
+    fn open(py: Python<'_>, path: PathBuf) -> PyResult<Self> {
+        let inner = py.detach(|| Gazetteer::open(&path));
+        Ok(PyGazetteer {
+            inner: inner.map_err(gazetteer_error)?,
+        })
+    }
+
+    /// A gazetteer from the bytes of an index (as `index_bytes` gives them).
+    #[staticmethod]
+    fn from_index_bytes(data: &Bound<'_, PyBytes>) -> PyResult<Self> {
+        let bytes = data.as_bytes().to_vec();
+        let inner = data.py().detach(|| Gazetteer::from_index_bytes(bytes));
+        Ok(PyGazetteer {
+            inner: inner.map_err(gazetteer_error)?,
+        })
+    }
+
+    /// The bytes of this gazetteer's index.
+    fn index_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let mut out = Vec::new();
+        self.inner.write_index(&mut out).map_err(gazetteer_error)?;
+        Ok(PyBytes::new(py, &out))
+    }
+
+    /// Writes this gazetteer's index to `path` (a temporary file renamed over it).
+    fn save(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.detach(|| self.inner.save(&path))
+            .map_err(gazetteer_error)
+    }
+}
+
+/// A gazetteer error as Python raises it: a file that cannot be opened, read or written
+/// is the `OSError` subclass of its cause (`FileNotFoundError`, `PermissionError`...), with
+/// nass's message naming the file; anything else (not an index, a wrong version, a bad
+/// checksum) is a `NassError`.
+fn gazetteer_error(e: GazetteerError) -> PyErr {
+    match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<io::Error>()) {
+        Some(io) => PyErr::from(io::Error::new(io.kind(), e.to_string())),
+        None => value_error(e.to_string()),
     }
 }
 

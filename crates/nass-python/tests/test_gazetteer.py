@@ -65,7 +65,7 @@ def test_entries_with_payloads_files_and_adjectives(tmp_path: Path) -> None:
     ]
 
 
-def test_gazetteer_pickles_with_its_sources(tmp_path: Path) -> None:
+def test_gazetteer_pickles_with_its_names(tmp_path: Path) -> None:
     tsv = tmp_path / "g.tsv"
     tsv.write_text("الموصل\tcity\n", encoding="utf-8")
     g = nass.Gazetteer(entries=[nass.Entry("كركوك", "city", payload={"id": 3})], files=[tsv])
@@ -105,3 +105,88 @@ def test_match_offsets_slice_back(text: str) -> None:
         t = "بغداد " + text + " العراق"
         assert t[m.start : m.end] == m.text
         assert t[m.start : m.name_start] == m.clitics
+
+
+def _readings(g: nass.Gazetteer, text: str, overlapping: bool = False) -> list[tuple[object, ...]]:
+    return [
+        (m.start, m.end, m.name_start, m.text, m.name, m.type, m.kind, m.variant, m.clitics, m.payload)
+        for m in g.find(text, overlapping=overlapping)
+    ]
+
+
+def test_saved_index_opens_to_the_same_gazetteer(tmp_path: Path) -> None:
+    g = nass.Gazetteer(
+        entries=[
+            nass.Entry("الموصل", "city", variants=["موصل"], payload={"id": 7, "tags": ["شمال"]}),
+            ("كركوك", "city"),
+        ],
+        adjectives=True,
+    )
+    path = tmp_path / "places.idx"
+    g.save(path)
+    assert path.read_bytes().startswith(b"nassgzix")
+    h = nass.Gazetteer.open(path)
+    text = TEXT + " والموصل وكركوك والجيش العراقي وبالموصل"
+    assert len(h) == len(g)
+    for overlapping in (False, True):
+        assert _readings(h, text, overlapping) == _readings(g, text, overlapping)
+    # The names hand-checked, so that the two cannot agree on nothing.
+    assert [(m.text, m.name, m.kind) for m in h.find("والموصل والجيش العراقي")] == [
+        ("والموصل", "الموصل", "name"),
+        ("العراقي", "العراق", "adjective"),
+    ]
+    assert h.find("من الموصل")[0].payload == {"id": 7, "tags": ["شمال"]}
+    assert repr(h) == f"Gazetteer(index={str(path)!r}, entries={len(g)})"
+    # Saving replaces a file already there, and an opened index saves and pickles too.
+    # The file h is mapped from is replaced, not rewritten: h reads on unharmed.
+    h.save(path)
+    assert _readings(h, text) == _readings(g, text)
+    assert _readings(nass.Gazetteer.open(path), text) == _readings(g, text)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["places.idx"]  # no temporary left
+    assert _readings(pickle.loads(pickle.dumps(h)), text) == _readings(g, text)
+
+
+_PICKLE_GAZETTEER = nass.Gazetteer(
+    entries=[nass.Entry("الحرب", "event", payload=[1, None]), ("بغداد الجديدة", "district")],
+    adjectives=True,
+)
+
+
+@given(arabic_text)
+def test_pickled_and_opened_gazetteers_find_what_the_built_one_finds(text: str) -> None:
+    built = _PICKLE_GAZETTEER
+    unpickled = pickle.loads(pickle.dumps(built))
+    want = _readings(built, text, True)
+    assert _readings(unpickled, text, True) == want
+
+
+
+def test_bad_indexes_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="missing.idx"):
+        nass.Gazetteer.open(tmp_path / "missing.idx")
+    text_file = tmp_path / "names.tsv"
+    text_file.write_text("الموصل\tcity\n", encoding="utf-8")
+    with pytest.raises(nass.NassError, match="not a nass gazetteer index"):
+        nass.Gazetteer.open(text_file)
+    with pytest.raises((OSError, nass.NassError)):
+        nass.Gazetteer.open(tmp_path)
+    g = nass.Gazetteer(entries=[("الموصل", "city")], default=False)
+    good = tmp_path / "good.idx"
+    g.save(good)
+    data = good.read_bytes()
+    truncated = tmp_path / "truncated.idx"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(nass.NassError):
+        nass.Gazetteer.open(truncated)
+    flipped = bytearray(data)
+    flipped[len(data) // 2] ^= 0x10
+    bad = tmp_path / "flipped.idx"
+    bad.write_bytes(bytes(flipped))
+    with pytest.raises(nass.NassError):
+        nass.Gazetteer.open(bad)
+    # A pickle whose index bytes were damaged in transit is an error, not a crash.
+    damaged = pickle.dumps(g).replace(b"nassgzix", b"nassgziy")
+    with pytest.raises(nass.NassError, match="not a nass gazetteer index"):
+        pickle.loads(damaged)
+    with pytest.raises(OSError):
+        g.save(tmp_path / "no-such-dir" / "g.idx")

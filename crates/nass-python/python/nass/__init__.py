@@ -153,8 +153,10 @@ class Gazetteer:
     ``entries`` are :class:`Entry` objects, ``(name, type)`` tuples or dicts with those
     keys. ``adjectives=True`` also finds nisba adjectives of places (العراقي).
 
-    A Gazetteer pickles to its sources (the files' contents, not their paths), so Spark
-    and multiprocessing can ship it to workers, where it is rebuilt.
+    :meth:`Gazetteer.open` opens an index compiled by ``nass gazetteer compile`` or
+    :meth:`save`, memory-mapped: in milliseconds whatever the number of names. A
+    Gazetteer pickles to the bytes of its index (the names, not the files' paths), so
+    Spark and multiprocessing ship it to workers, which open it without building again.
 
     >>> g = Gazetteer(entries=[Entry("الموصل", "city", payload={"id": 1})])
     >>> [(m.text, m.name, m.type, m.clitics) for m in g.find("وصل الوفد إلى بغداد وللموصل")]
@@ -163,7 +165,7 @@ class Gazetteer:
     {'id': 1}
     """
 
-    __slots__ = ("_inner", "_state")
+    __slots__ = ("_inner", "_label")
 
     def __init__(
         self,
@@ -194,8 +196,38 @@ class Gazetteer:
                 raise NassError(f"entries[{i}]: the payload is not JSON: {e}") from None
         if records:
             sources.append(("entries", "jsonl", "\n".join(records) + "\n"))
-        self._state = (bool(default), bool(adjectives), tuple(sources))
-        self._inner = _Gazetteer(self._state[0], self._state[1], list(sources))
+        names = [source[0] for source in sources]
+        self._label = f"default={bool(default)}, adjectives={bool(adjectives)}, sources={names!r}"
+        self._inner = _Gazetteer(bool(default), bool(adjectives), sources)
+
+    @classmethod
+    def open(cls, path: Union[str, os.PathLike[str]]) -> Gazetteer:
+        """Opens an index written by ``nass gazetteer compile`` or :meth:`save`,
+        memory-mapped (the file must not be rewritten in place while it is open; both
+        writers write a new file and rename it). The index carries its names, types,
+        variants, payloads and the normalizer settings it was compiled with, so the
+        gazetteer finds what the one it was compiled from finds.
+
+        A file that cannot be read raises the ``OSError`` of its cause
+        (``FileNotFoundError``...); one that is not an index, has another version or a
+        bad checksum raises :class:`NassError`.
+
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "places.idx")
+        >>> Gazetteer(entries=[("الموصل", "city")], default=False).save(path)
+        >>> [(m.text, m.name) for m in Gazetteer.open(path).find("وصل إلى الموصل")]
+        [('الموصل', 'الموصل')]
+        """
+        name = os.fspath(path)
+        g = cls.__new__(cls)
+        g._inner = _Gazetteer.open(name)
+        g._label = f"index={name!r}"
+        return g
+
+    def save(self, path: Union[str, os.PathLike[str]]) -> None:
+        """Writes this gazetteer's index to ``path`` (to a temporary file beside it, then
+        renamed over it), for :meth:`Gazetteer.open` and ``nass match --index``."""
+        self._inner.save(os.fspath(path))
 
     def find(self, text: str, *, overlapping: bool = False) -> list[GazetteerMatch]:
         """Every name in ``text``, in order, without overlaps (the reading with fewer
@@ -207,23 +239,17 @@ class Gazetteer:
         return len(self._inner)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (_rebuild_gazetteer, self._state)
+        return (_gazetteer_from_index, (self._inner.index_bytes(), self._label))
 
     def __repr__(self) -> str:
-        default, adjectives, sources = self._state
-        names = [s[0] for s in sources]
-        return (
-            f"Gazetteer(default={default}, adjectives={adjectives}, sources={names!r}, "
-            f"entries={len(self)})"
-        )
+        return f"Gazetteer({self._label}, entries={len(self)})"
 
 
-def _rebuild_gazetteer(
-    default: bool, adjectives: bool, sources: tuple[tuple[str, str, str], ...]
-) -> Gazetteer:
+def _gazetteer_from_index(data: bytes, label: str) -> Gazetteer:
+    """Unpickles a Gazetteer: opens the bytes of its index."""
     g = Gazetteer.__new__(Gazetteer)
-    g._state = (default, adjectives, sources)
-    g._inner = _Gazetteer(default, adjectives, list(sources))
+    g._inner = _Gazetteer.from_index_bytes(data)
+    g._label = label
     return g
 
 
