@@ -1528,3 +1528,49 @@ fn a_unit_read_as_a_fraction_needs_the_scale_word_it_counts() {
         ),
     ]);
 }
+
+/// The construct dual of a scale word (ألفا رجل, ألفي شخص: two thousand) is a dual only
+/// before its counted noun; ألفا without one is the accusative "a thousand", and ألفي,
+/// مليوني without one are no number (the adjective "million-strong", the verb ألفى).
+#[test]
+fn construct_duals_need_their_counted_noun() {
+    check_words_table(&[
+        ("يعيش نحو مليوني شخص في المدينة", &[("مليوني", "2000000")]),
+        ("تبرع بألفي دولار", &[("بألفي", "2000")]),
+        ("خصص ملياري ريال للمشروع", &[("ملياري", "2000000000")]),
+        ("وصل ألفا لاجئ أمس", &[("ألفا", "2000")]),
+        ("انتقل مليونا شخص", &[("مليونا", "2000000")]),
+        // No counted noun: a thousand, a million.
+        ("خسر الجيش ألفا من جنوده", &[("ألفا", "1000")]),
+        ("بلغ عدد الزوار مليونا.", &[("مليونا", "1000000")]),
+        ("بلغ عدد الزوار مليونا تقريبا", &[("مليونا", "1000000")]),
+        ("ربح مليونا آخر", &[("مليونا", "1000000")]),
+        (
+            "بلغ عدد الزوار مليونا وخمسمائة ألف",
+            &[("مليونا وخمسمائة ألف", "1500000")],
+        ),
+        // Written with tanwin: the singular, whatever follows.
+        ("جمع مليونًا دولار", &[("مليونًا", "1000000")]),
+        // After a count, the accusative singular counts, noun or not.
+        ("حضر ثلاثون ألفا", &[("ثلاثون ألفا", "30000")]),
+        ("حضر ثلاثون ألفا شخص", &[("ثلاثون ألفا", "30000")]),
+        // A definite noun is no counted noun of a number.
+        ("ألفا الجنود", &[("ألفا", "1000")]),
+        // The oblique form with no noun after it is no number.
+        ("خرج حشد مليوني في الميدان", &[]),
+        ("دعوا إلى زحف مليوني.", &[]),
+        ("ألفى الرجل نفسه وحيدا", &[]),
+        // A line break ends the number before its noun could follow.
+        ("بلغ مليونا\nشخص", &[("مليونا", "1000000")]),
+    ]);
+    // Alone, with nothing after it: the accusative singular; the oblique form is none.
+    assert_eq!(
+        parse_number_words("ألفا").map(|n| n.to_string()),
+        Ok("1000".into())
+    );
+    assert!(parse_number_words("ألفي").is_err());
+    assert_eq!(
+        parse_number_words("ألفان").map(|n| n.to_string()),
+        Ok("2000".into())
+    );
+}

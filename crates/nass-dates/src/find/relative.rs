@@ -3,7 +3,7 @@
 //! trigger word that the lexicon pass found.
 
 use nass_calendar::{CalendarKind, EraMark, Weekday};
-use nass_numerals::parse_number_words;
+use nass_numerals::{find_number_words, parse_number_words, NumberSource};
 
 use super::parse::{AdjectiveForm, Word};
 use super::text::*;
@@ -81,7 +81,7 @@ impl<'t> DateMatches<'t> {
                 let bare = word
                     .strip_prefix("ال")
                     .or_else(|| word.strip_prefix("ٱل"))?;
-                count = Some(count_value(bare).filter(|&n| n <= MAX_COUNT)? as i32);
+                count = Some(count_value(bare, None).filter(|&n| n <= MAX_COUNT)? as i32);
                 r
             }
             None => return None,
@@ -231,7 +231,7 @@ impl<'t> DateMatches<'t> {
             ("", Form::Many) => None,
             (_, Form::Two) => return None,
             (c, Form::Many) if matches_key(c, &["بضعه", "بضع", "عده"]) => None,
-            (c, _) => Some(count_value(c)?),
+            (c, _) => Some(count_value(c, Some(&text[count_from..w.end]))?),
         };
         let mut end = w.end;
         // An explicit one after the singular: قبل يوم واحد، منذ سنة واحدة.
@@ -429,12 +429,23 @@ fn lead_at(text: &str, t: std::ops::Range<usize>) -> Option<(Lead, usize, usize)
     Some((lead, t.start, t.end))
 }
 
-/// A count: digits alone (any digit set), or number words that make a whole number.
-fn count_value(c: &str) -> Option<u64> {
+/// A count `c`: digits alone (any digit set), or number words that make a whole number.
+/// With `with_unit` (the count and the unit word after it), the words are read as running
+/// text reads them, so that a construct dual counts its unit (منذ ألفي عام: 2000).
+fn count_value(c: &str, with_unit: Option<&str>) -> Option<u64> {
     if let Some(n) = num_at(c, 0) {
         return (n.end == c.len() && n.digits <= 7 && n.value > 0).then_some(u64::from(n.value));
     }
-    let n = parse_number_words(c).ok()?;
+    let n = match with_unit {
+        Some(t) => {
+            let m = find_number_words(t).next()?;
+            if m.text() != c || m.source() != NumberSource::Words {
+                return None;
+            }
+            m.value().clone()
+        }
+        None => parse_number_words(c).ok()?,
+    };
     if n.is_negative() || !n.is_integer() {
         return None;
     }

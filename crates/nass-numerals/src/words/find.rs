@@ -329,6 +329,13 @@ impl<'t> Iterator for NumberWords<'t> {
 /// cardinals with the article (الخمسة). Known ambiguity: رابعة is also a name, ثاني
 /// also in ثاني أكسيد.
 ///
+/// A construct dual of a scale word (ألفا رجل، نحو ألفي شخص، ملياري دولار: two thousand,
+/// two billion) is read as a dual only before its counted noun: an Arabic word on the same
+/// line, without the article, that is no number word and none of the particles that
+/// follow numbers (من، في، تقريبا، فقط، آخر...). Without one, ألفا is the accusative "a
+/// thousand" (خسر ألفا من جنوده is 1000, as is ألفًا written with tanwin anywhere), and
+/// ألفي, مليوني are no number (حشد مليوني is "a million-strong crowd").
+///
 /// Known ambiguity: some number words are also ordinary words (ست "lady", سبع "lion",
 /// خمس "a fifth", عشر "a tenth", ألف the letter or "he composed"); they are reported as
 /// numbers, except خمس سبع تسع عشر (without ة) before a singular scale word, which are

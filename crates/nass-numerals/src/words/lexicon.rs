@@ -11,8 +11,19 @@ pub(super) enum Form {
     /// ألفان, ألفين: two thousand.
     Dual,
     /// ألفا: either the accusative singular with tanwin (أحد عشر ألفًا) after a count, or
-    /// the construct dual (= two thousand) alone.
+    /// alone the construct dual (= two thousand) before its counted noun (ألفا رجل). As the
+    /// lexicon gives it; the parser reads it as [`Form::Tanwin`] when no counted noun
+    /// follows or tanwin is written.
     DualOrTanwin,
+    /// ألفا read as the accusative singular with tanwin: after a count it counts (ثلاثين
+    /// ألفا), alone it is one thousand (خسر ألفا من جنوده، بلغ مليونًا). Only from the
+    /// parser, never in the lexicon.
+    Tanwin,
+    /// ألفي, مليوني: the construct dual in the accusative or genitive, two thousand before
+    /// its counted noun (نحو ألفي شخص); with no noun after it, no number (مليوني is also
+    /// the adjective "million-strong", ألفى the verb "found"). The parser reads it as
+    /// [`Form::Dual`] or as no number.
+    Oblique,
     /// آلاف: after 3–10.
     Plural,
     /// المليون: with the article, only as what a fraction counts (نصف المليون، مليون
@@ -145,12 +156,14 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("الفان", Lex::Scale(3, Form::Dual)),
     ("الفين", Lex::Scale(3, Form::Dual)),
     ("الفا", Lex::Scale(3, Form::DualOrTanwin)),
+    ("الفي", Lex::Scale(3, Form::Oblique)),
     ("الاف", Lex::Scale(3, Form::Plural)),
     ("الوف", Lex::Scale(3, Form::Plural)),
     ("مليون", Lex::Scale(6, Form::Single)),
     ("مليونان", Lex::Scale(6, Form::Dual)),
     ("مليونين", Lex::Scale(6, Form::Dual)),
     ("مليونا", Lex::Scale(6, Form::DualOrTanwin)),
+    ("مليوني", Lex::Scale(6, Form::Oblique)),
     ("ملايين", Lex::Scale(6, Form::Plural)),
     ("مليار", Lex::Scale(9, Form::Single)),
     ("بليون", Lex::Scale(9, Form::Single)),
@@ -160,12 +173,15 @@ pub(super) const WORDS: &[(&str, Lex)] = &[
     ("بليونين", Lex::Scale(9, Form::Dual)),
     ("مليارا", Lex::Scale(9, Form::DualOrTanwin)),
     ("بليونا", Lex::Scale(9, Form::DualOrTanwin)),
+    ("ملياري", Lex::Scale(9, Form::Oblique)),
+    ("بليوني", Lex::Scale(9, Form::Oblique)),
     ("مليارات", Lex::Scale(9, Form::Plural)),
     ("بلايين", Lex::Scale(9, Form::Plural)),
     ("تريليون", Lex::Scale(12, Form::Single)),
     ("تريليونان", Lex::Scale(12, Form::Dual)),
     ("تريليونين", Lex::Scale(12, Form::Dual)),
     ("تريليونا", Lex::Scale(12, Form::DualOrTanwin)),
+    ("تريليوني", Lex::Scale(12, Form::Oblique)),
     ("تريليونات", Lex::Scale(12, Form::Plural)),
     ("الالف", Lex::Scale(3, Form::Definite)),
     ("المليون", Lex::Scale(6, Form::Definite)),

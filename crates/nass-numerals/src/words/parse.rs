@@ -452,7 +452,22 @@ impl<'t> Parser<'t> {
             (Lex::Ten(t), _) => mk(small(t as u16, Slot::Tens), end, after),
             (Lex::HundredWord, _) => mk(small(100, Slot::Hundreds), end, after),
             (Lex::Hundreds(h), _) => mk(small(h, Slot::Hundreds), end, after),
-            (Lex::Scale(e, f), _) => mk(Atom::Scale(e, f), end, after),
+            (Lex::Scale(e, f), _) => {
+                // The construct dual needs its counted noun after it (ألفا رجل، ألفي
+                // شخص); ألفا without one, or written with tanwin, is one thousand.
+                let f = match f {
+                    Form::DualOrTanwin
+                        if self.text[name_start..end].contains('\u{064B}')
+                            || !self.counted_noun_after(i, end) =>
+                    {
+                        Form::Tanwin
+                    }
+                    Form::Oblique if self.counted_noun_after(i, end) => Form::Dual,
+                    Form::Oblique => return Err(Stop::Misplaced),
+                    f => f,
+                };
+                mk(Atom::Scale(e, f), end, after)
+            }
             (Lex::Fraction(f), _) => mk(Atom::Fraction(f), end, after),
             (Lex::Teen(t), _) => mk(small(u16::from(t), Slot::Units), end, after),
             (Lex::Minus, _) => mk(Atom::Minus, end, after),
@@ -700,7 +715,10 @@ impl<'t> Parser<'t> {
                                 Ok(AtomAt {
                                     atom: Atom::Scale(
                                         _,
-                                        Form::Single | Form::Plural | Form::DualOrTanwin
+                                        Form::Single
+                                            | Form::Plural
+                                            | Form::DualOrTanwin
+                                            | Form::Tanwin
                                     ),
                                     conj: false,
                                     ..
@@ -731,9 +749,11 @@ impl<'t> Parser<'t> {
                             // وتسعمائة وألف) or not (مئة ألف وألف): ألف is one thousand,
                             // ألفان two; the group before it, if open, is closed as it is.
                             let count = match form {
-                                Form::Single => 1,
+                                Form::Single | Form::Tanwin => 1,
                                 Form::Dual | Form::DualOrTanwin => 2,
-                                Form::Plural | Form::Definite => return Err(Stop::Misplaced),
+                                Form::Plural | Form::Definite | Form::Oblique => {
+                                    return Err(Stop::Misplaced)
+                                }
                             };
                             if let Some(g) = group.cur {
                                 if !disjoint(total, g) {
@@ -750,13 +770,16 @@ impl<'t> Parser<'t> {
                             max_exp = max_exp.max(exp);
                         } else {
                             let count = match (form, group.cur) {
-                                (Form::Single | Form::Plural | Form::DualOrTanwin, Some(n)) => n,
-                                (Form::Plural | Form::Definite, _) => {
+                                (
+                                    Form::Single | Form::Plural | Form::DualOrTanwin | Form::Tanwin,
+                                    Some(n),
+                                ) => n,
+                                (Form::Plural | Form::Definite | Form::Oblique, _) => {
                                     // Plural: only after a count; definite: only what a
                                     // fraction counts.
                                     return Err(Stop::Misplaced);
                                 }
-                                (Form::Single, None) => Dec::int(1),
+                                (Form::Single | Form::Tanwin, None) => Dec::int(1),
                                 (Form::Dual | Form::DualOrTanwin, None) => Dec::int(2),
                                 (Form::Dual, Some(_)) => return Err(Stop::Misplaced),
                             };
@@ -839,6 +862,39 @@ impl<'t> Parser<'t> {
             p.words = words;
         };
         (parsed, stop, at)
+    }
+
+    /// Whether the word after the scale word of token `i`, which ends at byte `end`, can
+    /// be the counted noun of a construct dual (ألفا رجل، مليوني دولار): on the same line
+    /// with only spaces between, an Arabic word that is no number word, has no article
+    /// (the counted noun is indefinite) and is none of the particles and adverbs that
+    /// follow a number (من، في، تقريبا، فقط...).
+    fn counted_noun_after(&self, i: usize, end: usize) -> bool {
+        // A token after it in the run is a number word, و or a numeral.
+        if self.toks.get(i + 1).is_some() {
+            return false;
+        }
+        let rest = self.text[end..].trim_start_matches([' ', '\t', '\u{00A0}']);
+        let word_end = rest
+            .find(|c: char| !is_letter_word_char(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let mut folded = [0u8; 32];
+        let mut len = 0;
+        for c in word.chars().filter_map(fold_char_for_lookup) {
+            let n = c.len_utf8();
+            if len + n > folded.len() {
+                // Longer than any particle: a word.
+                return is_arabic_letter(word);
+            }
+            c.encode_utf8(&mut folded[len..]);
+            len += n;
+        }
+        let folded = &folded[..len];
+        is_arabic_letter(word)
+            && !folded.starts_with("ال".as_bytes())
+            && lookup_in(folded, self.colloquial).is_none()
+            && !NOT_COUNTED_NOUNS.iter().any(|w| w.as_bytes() == folded)
     }
 
     /// Whether أحد/إحدى at `a` is followed by و + tens, as it must be.
@@ -1203,6 +1259,10 @@ impl std::error::Error for ParseWordsError {}
 /// own, ألف or ألفان alone (خمسة وثلاثة آلاف is not 3005: the units would be taken
 /// twice).
 ///
+/// Alone, ألفا and مليونا are the accusative singular (one thousand, one million) and the
+/// oblique construct duals ألفي, مليوني are no number: in running text they are duals
+/// before their counted noun (see [`find_number_words`](crate::find_number_words)).
+///
 /// Spelling variants fold first: diacritics and tatweel are ignored, أ إ آ ٱ read as ا,
 /// ة as ه, ى as ي.
 ///
@@ -1286,3 +1346,78 @@ pub fn parse_number_words_with(s: &str, options: WordsOptions) -> Result<Number,
         }
     }
 }
+
+/// Whether `word` starts with an Arabic letter (U+0621..U+064A, U+0671..U+06D3).
+fn is_arabic_letter(word: &str) -> bool {
+    word.chars()
+        .find(|&c| !is_transparent(c))
+        .is_some_and(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}'))
+}
+
+/// Folded words that follow a number without being its counted noun: prepositions,
+/// conjunctions and particles, and the adverbs of amount (مليونا تقريبا، ألفا فقط).
+const NOT_COUNTED_NOUNS: &[&str] = &[
+    "من",
+    "في",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "منذ",
+    "حتي",
+    "نحو",
+    "ضد",
+    "بين",
+    "امام",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عند",
+    "لدي",
+    "دون",
+    "حول",
+    "عبر",
+    "او",
+    "ام",
+    "ثم",
+    "لكن",
+    "بل",
+    "لا",
+    "لم",
+    "لن",
+    "قد",
+    "ان",
+    "انه",
+    "اي",
+    "كما",
+    "مثل",
+    "غير",
+    "سوي",
+    "فقط",
+    "تقريبا",
+    "اخري",
+    "اخرين",
+    "اخر",
+    "اضافي",
+    "اضافيه",
+    "اضافيا",
+    "اخرون",
+    "كل",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "الذي",
+    "التي",
+    "اذا",
+    "لو",
+    "حيث",
+    "ما",
+    "وفي",
+    "ومن",
+    "وهو",
+    "وهي",
+    "هو",
+    "هي",
+    "هم",
+];
