@@ -190,3 +190,10 @@ def test_bad_indexes_are_clear_errors(tmp_path: Path) -> None:
         pickle.loads(damaged)
     with pytest.raises(OSError):
         g.save(tmp_path / "no-such-dir" / "g.idx")
+    for not_a_path in (None, 3, b"g.idx"):
+        with pytest.raises(nass.NassTypeError, match="must be str or os.PathLike"):
+            nass.Gazetteer.open(not_a_path)  # type: ignore[arg-type]
+        with pytest.raises(nass.NassTypeError, match="must be str or os.PathLike"):
+            g.save(not_a_path)  # type: ignore[arg-type]
+        with pytest.raises(nass.NassTypeError, match="must be str or os.PathLike"):
+            nass.Gazetteer(files=[not_a_path])  # type: ignore[list-item]

@@ -179,7 +179,7 @@ class Gazetteer:
         if isinstance(files, (str, os.PathLike)):
             files = [files]
         for path in files:
-            name = os.fspath(path)
+            name = _path_name(path, "files")
             fmt = "jsonl" if name.endswith((".jsonl", ".json")) else "tsv"
             try:
                 with open(name, encoding="utf-8") as f:
@@ -218,7 +218,7 @@ class Gazetteer:
         >>> [(m.text, m.name) for m in Gazetteer.open(path).find("وصل إلى الموصل")]
         [('الموصل', 'الموصل')]
         """
-        name = os.fspath(path)
+        name = _path_name(path, "path")
         g = cls.__new__(cls)
         g._inner = _Gazetteer.open(name)
         g._label = f"index={name!r}"
@@ -227,7 +227,7 @@ class Gazetteer:
     def save(self, path: Union[str, os.PathLike[str]]) -> None:
         """Writes this gazetteer's index to ``path`` (to a temporary file beside it, then
         renamed over it), for :meth:`Gazetteer.open` and ``nass match --index``."""
-        self._inner.save(os.fspath(path))
+        self._inner.save(_path_name(path, "path"))
 
     def find(self, text: str, *, overlapping: bool = False) -> list[GazetteerMatch]:
         """Every name in ``text``, in order, without overlaps (the reading with fewer
@@ -243,6 +243,19 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return f"Gazetteer({self._label}, entries={len(self)})"
+
+
+def _path_name(path: Any, what: str) -> str:
+    """``path`` (a ``str`` or ``os.PathLike[str]``) as a ``str``, else NassTypeError."""
+    try:
+        name = os.fspath(path)
+    except TypeError:
+        name = None
+    if not isinstance(name, str):
+        raise NassTypeError(
+            f"{what}: a path must be str or os.PathLike[str], not {type(path).__name__}"
+        )
+    return name
 
 
 def _gazetteer_from_index(data: bytes, label: str) -> Gazetteer:
