@@ -1030,3 +1030,25 @@ fn public_types_are_send_sync_and_unwind_safe() {
     check::<RelativeUnit>();
     check::<DatePart>();
 }
+
+/// Two years after the dual of a year word, joined by و: both are years (issue 14's
+/// "dates with their year further on", as news writes ranges of years).
+#[test]
+fn two_years_after_a_dual_year_word() {
+    let year = |s: &str, v: &str| (s.to_string(), "year", G, v.to_string());
+    assert_eq!(
+        found("تضاعف عدد السكان بين عامي 2010 و2015 في المدينة"),
+        [year("عامي 2010", "2010"), year("2015", "2015")]
+    );
+    assert_eq!(
+        found("في العامين 2019 و 2020 تراجع النمو"),
+        [year("العامين 2019", "2019"), year("2020", "2020")]
+    );
+    assert_eq!(
+        found("بين سنتي ١٩٩٠ و١٩٩١"),
+        [year("سنتي ١٩٩٠", "1990"), year("١٩٩١", "1991")]
+    );
+    // After the singular, a number after و is no year; nor a count after the dual.
+    assert_eq!(found("عام 2010 و2015"), [year("عام 2010", "2010")]);
+    assert_eq!(found("بين عامي 2010 و15 شهرا"), [year("عامي 2010", "2010")]);
+}

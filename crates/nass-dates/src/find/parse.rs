@@ -266,6 +266,10 @@ const NUMBERED: &[&str] = &[
 /// The words for "year" before a year number (written folded): عام، العام، سنة، السنة.
 const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
 
+/// The dual of those words (written folded), before the first of two years joined by و:
+/// بين عامي 2010 و2015، في العامين 2019 و2020، سنتي 1990 و1991.
+const YEAR_DUAL_WORDS: &[&str] = &["عامي", "العامين", "سنتي", "السنتين"];
+
 impl<'t> DateMatches<'t> {
     pub(super) fn emit(&mut self, e: Expr) {
         // الموافق: a second date for the same day, in the other calendar.
@@ -860,8 +864,11 @@ impl<'t> DateMatches<'t> {
         let before = word_before(text, n.start);
         let keyword = before.clone().and_then(|b| {
             let w = &text[b.clone()];
-            if matches_key(w, YEAR_WORDS) {
+            if matches_key(w, YEAR_WORDS) || matches_key(w, YEAR_DUAL_WORDS) {
                 Some((b.start, true))
+            } else if folds_to(w, "و") && dual_year_ends_at(text, b.start) {
+                // The second year after a dual: عامي 2010 و2015.
+                Some((b.start, false))
             } else if matches_key(w, &["منذ", "حتي"]) {
                 Some((b.start, false))
             } else {
@@ -1066,4 +1073,13 @@ pub(super) fn year_of(text: &str, n: Num, after_month: bool) -> Option<YearPart>
         year: n.value as i32,
         era: None,
     })
+}
+
+/// Whether the text before `pos` (spaces between) ends with a four-digit year after a
+/// dual year word (عامي 2010): then a year after و at `pos` is the second of the two.
+fn dual_year_ends_at(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches(|c: char| is_space(c) && c != '\n' && c != '\r');
+    let digits_start = head.trim_end_matches(decimal).len();
+    head[digits_start..].chars().count() == 4
+        && word_before(text, digits_start).is_some_and(|b| matches_key(&text[b], YEAR_DUAL_WORDS))
 }
