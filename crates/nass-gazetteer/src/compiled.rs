@@ -269,11 +269,22 @@ pub(crate) fn inner_from_storage(
             }
             Ok(r)
         };
-    let sized = |n: usize, k: usize| n.checked_add(1).and_then(|n| n.checked_mul(k));
-    let entry_offsets = section(ENTRY_OFFSETS, sized(entry_count, 8), "entry offsets")?;
+    // The size a count gives its section; a count whose size overflows is an error (it
+    // must never go unchecked: what is allocated per entry follows from the counts).
+    let too_large = || bad(source, "the counts are too large");
+    let sized = |n: usize, k: usize| {
+        n.checked_add(1)
+            .and_then(|n| n.checked_mul(k))
+            .ok_or_else(too_large)
+    };
+    let entry_offsets = section(ENTRY_OFFSETS, Some(sized(entry_count, 8)?), "entry offsets")?;
     let entry_data = section(ENTRY_DATA, None, "entries")?;
-    let patterns = section(PATTERNS, sized(pattern_count, 4), "patterns")?;
-    let targets = section(TARGETS, target_count.checked_mul(8), "targets")?;
+    let patterns = section(PATTERNS, Some(sized(pattern_count, 4)?), "patterns")?;
+    let targets = section(
+        TARGETS,
+        Some(target_count.checked_mul(8).ok_or_else(too_large)?),
+        "targets",
+    )?;
     let last_offset = file::u64_at(bytes, entry_offsets.end - 8);
     if file::u64_at(bytes, entry_offsets.start) != 0 || last_offset != entry_data.len() as u64 {
         return Err(bad(source, "the entry offsets do not span the entries"));

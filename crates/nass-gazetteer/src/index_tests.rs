@@ -3,6 +3,8 @@
 
 use proptest::prelude::*;
 
+use super::META;
+use crate::file;
 use crate::{Entry, Gazetteer, MatchKind};
 
 /// Everything a match says, the entry's contents included.
@@ -256,6 +258,33 @@ proptest! {
                 assert_same(&g, &again, &format!("و{n} ب{n}ية"));
             }
         }
+    }
+}
+
+/// A forged count whose section size overflows (behind a recomputed checksum) is an
+/// error, not an allocation of that many entries (the proptest below found this: the
+/// unchecked size let `entry_count` near `usize::MAX / 8` through, and the chunk table
+/// asked for exabytes).
+#[test]
+fn forged_counts_that_overflow_are_errors() {
+    let (_, good) = small();
+    let meta = file::sections(&good, "t").unwrap().get(META, "t").unwrap();
+    for (k, count) in [
+        (0, usize::MAX / 8),
+        (0, usize::MAX),
+        (1, usize::MAX / 4),
+        (2, usize::MAX / 8 + 1),
+    ] {
+        let mut b = good.clone();
+        let at = meta.start + 16 + 8 * k;
+        b[at..at + 8].copy_from_slice(&(count as u64).to_le_bytes());
+        let crc = crc32fast::hash(&b[32..]);
+        b[24..28].copy_from_slice(&crc.to_le_bytes());
+        let err = Gazetteer::from_index_bytes(b).map(|_| ()).unwrap_err();
+        assert!(
+            err.to_string().contains("counts are too large"),
+            "{k}: {err}"
+        );
     }
 }
 
