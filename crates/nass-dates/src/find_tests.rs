@@ -1052,3 +1052,51 @@ fn two_years_after_a_dual_year_word() {
     assert_eq!(found("عام 2010 و2015"), [year("عام 2010", "2010")]);
     assert_eq!(found("بين عامي 2010 و15 شهرا"), [year("عامي 2010", "2010")]);
 }
+
+/// A year written in words after عام or سنة, as speech and its transcripts write it.
+#[test]
+fn years_in_words_after_a_year_word() {
+    let one = |text: &str, surface: &str, calendar: &'static str, value: &str| {
+        assert_eq!(
+            found(text),
+            [(surface.to_string(), "year", calendar, value.to_string())],
+            "in {text:?}"
+        );
+    };
+    one(
+        "في عام ألفين وعشرين انتشر الوباء",
+        "عام ألفين وعشرين",
+        G,
+        "2020",
+    );
+    one(
+        "ولد الشاعر سنة ألف وتسعمائة وتسعين في حلب",
+        "سنة ألف وتسعمائة وتسعين",
+        G,
+        "1990",
+    );
+    one(
+        "وفي عام ألفين وخمسة عشر عاد",
+        "عام ألفين وخمسة عشر",
+        G,
+        "2015",
+    );
+    one(
+        "توفي عام ألف وأربعمائة وخمسة وأربعين هـ",
+        "عام ألف وأربعمائة وخمسة وأربعين هـ",
+        H,
+        "1445",
+    );
+    one(
+        "بني القصر سنة ألف وخمسمائة للميلاد",
+        "سنة ألف وخمسمائة للميلاد",
+        G,
+        "1500",
+    );
+    // Before the year 2000, not a year ago.
+    one("قبل عام ألفين كان الوضع مختلفا", "عام ألفين", G, "2000");
+    // A count of years, or a number outside 1000..=2999, is no year in words.
+    assert!(found("عام خمسين").is_empty());
+    assert!(found("عام ثلاثة آلاف").is_empty());
+    assert_eq!(found("بعد عام واحد")[0].1, "relative");
+}

@@ -270,6 +270,18 @@ const YEAR_WORDS: &[&str] = &["عام", "العام", "سنه", "السنه"];
 /// بين عامي 2010 و2015، في العامين 2019 و2020، سنتي 1990 و1991.
 const YEAR_DUAL_WORDS: &[&str] = &["عامي", "العامين", "سنتي", "السنتين"];
 
+/// Both lists in one, so that the word before a number is folded once.
+const YEAR_AND_DUAL_WORDS: &[&str] = &[
+    "عام",
+    "العام",
+    "سنه",
+    "السنه",
+    "عامي",
+    "العامين",
+    "سنتي",
+    "السنتين",
+];
+
 impl<'t> DateMatches<'t> {
     pub(super) fn emit(&mut self, e: Expr) {
         // الموافق: a second date for the same day, in the other calendar.
@@ -864,7 +876,7 @@ impl<'t> DateMatches<'t> {
         let before = word_before(text, n.start);
         let keyword = before.clone().and_then(|b| {
             let w = &text[b.clone()];
-            if matches_key(w, YEAR_WORDS) || matches_key(w, YEAR_DUAL_WORDS) {
+            if matches_key(w, YEAR_AND_DUAL_WORDS) {
                 Some((b.start, true))
             } else if folds_to(w, "و") && dual_year_ends_at(text, b.start) {
                 // The second year after a dual: عامي 2010 و2015.

@@ -54,6 +54,9 @@ impl<'t> DateMatches<'t> {
             Trigger::Unit(RelativeUnit::Month, Form::One) => self
                 .numbered_month(w)
                 .or_else(|| self.counted(w, RelativeUnit::Month, Form::One))?,
+            Trigger::Unit(RelativeUnit::Year, Form::One) => self
+                .year_in_words(w)
+                .or_else(|| self.counted(w, RelativeUnit::Year, Form::One))?,
             Trigger::Unit(unit, form) => self.counted(w, unit, form)?,
             Trigger::Period(unit, feminine) => self.named_period(w, unit, feminine)?,
             Trigger::Periods(unit, form) => self.named_periods(w, unit, form)?,
@@ -118,6 +121,76 @@ impl<'t> DateMatches<'t> {
             return None;
         }
         Some(numbered_month_expr(w.start, n, year))
+    }
+
+    /// A year written in words after عام or سنة, as speech and its transcripts write it
+    /// (في عام ألفين وعشرين، سنة ألف وتسعمائة وتسعين، عام ألف وأربعمائة وخمسة وأربعين
+    /// هـ): a whole number from 1000 to 2999, with an era mark after it if any.
+    fn year_in_words(&self, w: Word) -> Option<Expr> {
+        let text = self.text;
+        if !matches_key(&text[w.start..w.end], &["عام", "سنه"]) {
+            return None;
+        }
+        let p = skip_spaces(text, w.end);
+        // A year in words is a few words long: reading a bounded window keeps the work
+        // per keyword constant. A number that reaches near the window's cut may go on
+        // past it, so it is not taken.
+        const WINDOW: usize = 256;
+        let mut cut = (p + WINDOW).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[p..cut];
+        // Every year from 1000 to 2999 in words has ألف/ألفان/ألفين in it: a cheap test
+        // before the number reader, as most عام and سنة are followed by no number.
+        if !window.contains("لف") {
+            return None;
+        }
+        let m = find_number_words(window).next()?;
+        if m.start() != 0
+            || m.source() != NumberSource::Words
+            || (cut < text.len() && m.end() + 64 > window.len())
+        {
+            return None;
+        }
+        let n = m.value();
+        let year = n
+            .is_integer()
+            .then(|| n.to_u64())
+            .flatten()
+            .filter(|v| (1000..=2999).contains(v))? as i32;
+        let mut end = p + m.end();
+        let era = match era_at(text, skip_spaces(text, end)) {
+            Some((era, e, _)) if era != EraMark::SolarHijri => {
+                end = e;
+                Some(era)
+            }
+            _ => None,
+        };
+        let calendar = match era {
+            Some(EraMark::Hijri | EraMark::BeforeHijra) => CalendarKind::Hijri,
+            _ => CalendarKind::Gregorian,
+        };
+        let y = match era {
+            Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year,
+            _ => year,
+        };
+        Some(Expr {
+            start: w.start,
+            end,
+            kind: DateKind::Year,
+            calendar,
+            system: None,
+            value: DateValue {
+                year: Some(y),
+                ..DateValue::default()
+            },
+            weekday: None,
+            relative: None,
+            step: 1,
+            offset: None,
+            part: None,
+        })
     }
 
     /// اليوم، أمس، البارحة، بالأمس، أول أمس، غدا، بعد غد, with the weekday that may follow
