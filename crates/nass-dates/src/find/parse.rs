@@ -916,30 +916,13 @@ impl<'t> DateMatches<'t> {
         if !ok && year.era.is_none() {
             return None;
         }
-        let calendar = match year.era {
-            Some(EraMark::Hijri | EraMark::BeforeHijra) => CalendarKind::Hijri,
-            _ => CalendarKind::Gregorian,
-        };
-        let y = match year.era {
-            Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year.year,
-            _ => year.year,
-        };
         let relative = self.relative_after(year.end);
         Some(Expr {
-            start,
             end: relative.as_ref().map_or(year.end, |r| r.end),
-            kind: DateKind::Year,
-            calendar,
-            system: None,
-            value: DateValue {
-                year: Some(y),
-                ..DateValue::default()
-            },
-            weekday: None,
             relative: relative.as_ref().map(|r| r.word),
             step: relative.as_ref().map_or(1, |r| r.step),
-            offset: None,
             part,
+            ..year_expr(start, year)
         })
     }
 
@@ -1094,4 +1077,33 @@ fn dual_year_ends_at(text: &str, pos: usize) -> bool {
     let digits_start = head.trim_end_matches(decimal).len();
     head[digits_start..].chars().count() == 4
         && word_before(text, digits_start).is_some_and(|b| matches_key(&text[b], YEAR_DUAL_WORDS))
+}
+
+/// A year from `start` to the end of `year`, in the calendar its era mark names (before
+/// Christ or the Hijra: year 1 - n).
+pub(super) fn year_expr(start: usize, year: YearPart) -> Expr {
+    let calendar = match year.era {
+        Some(EraMark::Hijri | EraMark::BeforeHijra) => CalendarKind::Hijri,
+        _ => CalendarKind::Gregorian,
+    };
+    let y = match year.era {
+        Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year.year,
+        _ => year.year,
+    };
+    Expr {
+        start,
+        end: year.end,
+        kind: DateKind::Year,
+        calendar,
+        system: None,
+        value: DateValue {
+            year: Some(y),
+            ..DateValue::default()
+        },
+        weekday: None,
+        relative: None,
+        step: 1,
+        offset: None,
+        part: None,
+    }
 }

@@ -5,7 +5,7 @@
 use nass_calendar::{CalendarKind, EraMark, Weekday};
 use nass_numerals::{find_number_words, parse_number_words, NumberSource};
 
-use super::parse::{AdjectiveForm, Word};
+use super::parse::{year_expr, AdjectiveForm, Word};
 use super::text::*;
 use super::{
     DateKind, DateMatches, DatePart, DateValue, Expr, Num, RelativeOffset, RelativeUnit, YearPart,
@@ -159,38 +159,20 @@ impl<'t> DateMatches<'t> {
             .then(|| n.to_u64())
             .flatten()
             .filter(|v| (1000..=2999).contains(v))? as i32;
-        let mut end = p + m.end();
-        let era = match era_at(text, skip_spaces(text, end)) {
-            Some((era, e, _)) if era != EraMark::SolarHijri => {
-                end = e;
-                Some(era)
-            }
-            _ => None,
-        };
-        let calendar = match era {
-            Some(EraMark::Hijri | EraMark::BeforeHijra) => CalendarKind::Hijri,
-            _ => CalendarKind::Gregorian,
-        };
-        let y = match era {
-            Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year,
-            _ => year,
-        };
-        Some(Expr {
-            start: w.start,
-            end,
-            kind: DateKind::Year,
-            calendar,
-            system: None,
-            value: DateValue {
-                year: Some(y),
-                ..DateValue::default()
+        let end = p + m.end();
+        let year = match era_at(text, skip_spaces(text, end)) {
+            Some((era, e, _)) if era != EraMark::SolarHijri => YearPart {
+                end: e,
+                year,
+                era: Some(era),
             },
-            weekday: None,
-            relative: None,
-            step: 1,
-            offset: None,
-            part: None,
-        })
+            _ => YearPart {
+                end,
+                year,
+                era: None,
+            },
+        };
+        Some(year_expr(w.start, year))
     }
 
     /// اليوم، أمس، البارحة، بالأمس، أول أمس، غدا، بعد غد, with the weekday that may follow
