@@ -297,6 +297,30 @@ impl<'t> DateMatches<'t> {
                 }
             }
         }
+        // A half or a quarter after the unit (منذ عام ونصف، قبل ساعة وربع، خلال يومين
+        // ونصف): the count in the next smaller unit where that is whole (18 months, 75
+        // minutes, 60 hours), else a vague count (شهر ونصف is no whole number of days or
+        // weeks); the fraction belongs to the span.
+        let (mut unit, mut amount) = (unit, amount);
+        if let Some(x) = word_after(text, skip_ws(text, end)) {
+            let word = &text[x.clone()];
+            let quarters = if folds_to(word, "ونصف") {
+                Some(2)
+            } else if folds_to(word, "وربع") {
+                Some(1)
+            } else {
+                None
+            };
+            if let Some(q) = quarters {
+                end = x.end;
+                (unit, amount) = match (unit, amount) {
+                    (RelativeUnit::Year, Some(n)) => (RelativeUnit::Month, Some(n * 12 + 3 * q)),
+                    (RelativeUnit::Day, Some(n)) => (RelativeUnit::Hour, Some(n * 24 + 6 * q)),
+                    (RelativeUnit::Hour, Some(n)) => (RelativeUnit::Minute, Some(n * 60 + 15 * q)),
+                    (u, _) => (u, None),
+                };
+            }
+        }
         // What follows must not make the count one of another time: بعد عامين من الحرب،
         // بعد مرور عامين على ..., قبل يوم الانتخابات, قبل شهر رمضان, منذ عام 2014. But من
         // الآن is the moment of writing: قبل عامين من الآن.
