@@ -475,25 +475,26 @@ impl<'t> DateMatches<'t> {
         if w.start < min {
             return None;
         }
-        Some(Expr {
-            start: w.start,
-            end: relative.as_ref().map_or(w.end, |r| r.end),
-            // A weekday with a relative word (الخميس الماضي) depends on the moment of
-            // writing, as أمس does.
-            kind: if relative.is_some() {
-                DateKind::Relative
-            } else {
-                DateKind::Weekday
-            },
-            calendar: CalendarKind::Gregorian,
-            system: None,
-            value: DateValue::default(),
-            weekday: Some(day),
-            relative: relative.as_ref().map(|r| r.word),
-            step: relative.as_ref().map_or(1, |r| r.step),
-            offset: None,
-            part: None,
-        })
+        // A weekday with a relative word (الخميس الماضي) depends on the moment of
+        // writing, as أمس does.
+        let kind = if relative.is_some() {
+            DateKind::Relative
+        } else {
+            DateKind::Weekday
+        };
+        Some(
+            Expr {
+                weekday: Some(day),
+                ..Expr::new(
+                    w.start,
+                    w.end,
+                    kind,
+                    CalendarKind::Gregorian,
+                    DateValue::default(),
+                )
+            }
+            .followed_by(relative.as_ref()),
+        )
     }
 
     fn parse_month(&self, w: Word, min: usize) -> Option<Expr> {
@@ -611,25 +612,20 @@ impl<'t> DateMatches<'t> {
             (None, None) if relative.is_some() => DateKind::Relative,
             (None, None) => DateKind::Month,
         };
-        Some(Expr {
-            start,
-            end: relative.as_ref().map_or(end, |r| r.end),
-            kind,
-            calendar: phrase.system.calendar(),
-            system: Some(phrase.system),
-            value: DateValue {
-                year: year.map(|y| y.year),
-                month: Some(phrase.month),
-                day,
-                last_day: None,
-                ..DateValue::default()
-            },
-            weekday: None,
-            relative: relative.as_ref().map(|r| r.word),
-            step: relative.as_ref().map_or(1, |r| r.step),
-            offset: None,
-            part,
-        })
+        let value = DateValue {
+            year: year.map(|y| y.year),
+            month: Some(phrase.month),
+            day,
+            ..DateValue::default()
+        };
+        Some(
+            Expr {
+                system: Some(phrase.system),
+                part,
+                ..Expr::new(start, end, kind, phrase.system.calendar(), value)
+            }
+            .followed_by(relative.as_ref()),
+        )
     }
 
     /// A month name at `pos` (after whitespace), with its pair in another system after "/"
@@ -845,29 +841,24 @@ impl<'t> DateMatches<'t> {
                 if day_fits(day, phrase.month, calendar, year.map(|y| y.year)) {
                     let end = year.map_or(phrase.end, |y| y.end);
                     let relative = self.relative_after(end);
-                    return Some(Expr {
-                        start: n.start,
-                        end: relative.as_ref().map_or(end, |r| r.end),
-                        kind: if year.is_some() {
-                            DateKind::Date
-                        } else {
-                            DateKind::DayMonth
-                        },
-                        calendar,
-                        system: Some(phrase.system),
-                        value: DateValue {
-                            year: year.map(|y| y.year),
-                            month: Some(phrase.month),
-                            day: Some(day),
-                            last_day: None,
-                            ..DateValue::default()
-                        },
-                        weekday: None,
-                        relative: relative.as_ref().map(|r| r.word),
-                        step: relative.as_ref().map_or(1, |r| r.step),
-                        offset: None,
-                        part: None,
-                    });
+                    let kind = if year.is_some() {
+                        DateKind::Date
+                    } else {
+                        DateKind::DayMonth
+                    };
+                    let value = DateValue {
+                        year: year.map(|y| y.year),
+                        month: Some(phrase.month),
+                        day: Some(day),
+                        ..DateValue::default()
+                    };
+                    return Some(
+                        Expr {
+                            system: Some(phrase.system),
+                            ..Expr::new(n.start, end, kind, calendar, value)
+                        }
+                        .followed_by(relative.as_ref()),
+                    );
                 }
             }
         }
@@ -917,13 +908,13 @@ impl<'t> DateMatches<'t> {
             return None;
         }
         let relative = self.relative_after(year.end);
-        Some(Expr {
-            end: relative.as_ref().map_or(year.end, |r| r.end),
-            relative: relative.as_ref().map(|r| r.word),
-            step: relative.as_ref().map_or(1, |r| r.step),
-            part,
-            ..year_expr(start, year)
-        })
+        Some(
+            Expr {
+                part,
+                ..year_expr(start, year)
+            }
+            .followed_by(relative.as_ref()),
+        )
     }
 
     /// Days `a`..=`b` of the month phrase after `b`.
@@ -939,25 +930,20 @@ impl<'t> DateMatches<'t> {
         }
         let end = year.map_or(phrase.end, |y| y.end);
         let relative = self.relative_after(end);
-        Some(Expr {
-            start,
-            end: relative.as_ref().map_or(end, |r| r.end),
-            kind: DateKind::DayRange,
-            calendar,
-            system: Some(phrase.system),
-            value: DateValue {
-                year: year.map(|y| y.year),
-                month: Some(phrase.month),
-                day: Some(a.value as u8),
-                last_day: Some(b.value as u8),
-                ..DateValue::default()
-            },
-            weekday: None,
-            relative: relative.as_ref().map(|r| r.word),
-            step: relative.as_ref().map_or(1, |r| r.step),
-            offset: None,
-            part: None,
-        })
+        let value = DateValue {
+            year: year.map(|y| y.year),
+            month: Some(phrase.month),
+            day: Some(a.value as u8),
+            last_day: Some(b.value as u8),
+            ..DateValue::default()
+        };
+        Some(
+            Expr {
+                system: Some(phrase.system),
+                ..Expr::new(start, end, DateKind::DayRange, calendar, value)
+            }
+            .followed_by(relative.as_ref()),
+        )
     }
 }
 
@@ -1005,25 +991,13 @@ pub(super) fn numeric_date(text: &str, a: Num) -> Option<Expr> {
     if year == 0 || !(1..=12).contains(&month) || !day_fits(day, month, calendar, Some(year)) {
         return None;
     }
-    Some(Expr {
-        start: a.start,
-        end,
-        kind: DateKind::Date,
-        calendar,
-        system: None,
-        value: DateValue {
-            year: Some(year),
-            month: Some(month),
-            day: Some(day),
-            last_day: None,
-            ..DateValue::default()
-        },
-        weekday: None,
-        relative: None,
-        step: 1,
-        offset: None,
-        part: None,
-    })
+    let value = DateValue {
+        year: Some(year),
+        month: Some(month),
+        day: Some(day),
+        ..DateValue::default()
+    };
+    Some(Expr::new(a.start, end, DateKind::Date, calendar, value))
 }
 
 pub(super) fn day_fits(day: u8, month: u8, calendar: CalendarKind, year: Option<i32>) -> bool {
@@ -1090,20 +1064,48 @@ pub(super) fn year_expr(start: usize, year: YearPart) -> Expr {
         Some(EraMark::BeforeChrist | EraMark::BeforeHijra) => 1 - year.year,
         _ => year.year,
     };
-    Expr {
-        start,
-        end: year.end,
-        kind: DateKind::Year,
-        calendar,
-        system: None,
-        value: DateValue {
-            year: Some(y),
-            ..DateValue::default()
-        },
-        weekday: None,
-        relative: None,
-        step: 1,
-        offset: None,
-        part: None,
+    let value = DateValue {
+        year: Some(y),
+        ..DateValue::default()
+    };
+    Expr::new(start, year.end, DateKind::Year, calendar, value)
+}
+
+impl Expr {
+    /// An expression with no naming system, weekday, relative word, offset or part.
+    pub(super) fn new(
+        start: usize,
+        end: usize,
+        kind: DateKind,
+        calendar: CalendarKind,
+        value: DateValue,
+    ) -> Expr {
+        Expr {
+            start,
+            end,
+            kind,
+            calendar,
+            system: None,
+            value,
+            weekday: None,
+            relative: None,
+            step: 1,
+            offset: None,
+            part: None,
+        }
+    }
+
+    /// The expression with the relative word read after it (25 يناير الماضي), if any:
+    /// the span reaches over the word.
+    pub(super) fn followed_by(self, relative: Option<&Relative>) -> Expr {
+        match relative {
+            Some(r) => Expr {
+                end: r.end,
+                relative: Some(r.word),
+                step: r.step,
+                ..self
+            },
+            None => self,
+        }
     }
 }

@@ -429,27 +429,17 @@ pub(super) fn numbered_month_expr(start: usize, n: Num, year: Option<YearPart>) 
         Some(EraMark::Hijri) => CalendarKind::Hijri,
         _ => CalendarKind::Gregorian,
     };
-    Expr {
-        start,
-        end: year.map_or(n.end, |y| y.end),
-        kind: if year.is_some() {
-            DateKind::MonthYear
-        } else {
-            DateKind::Month
-        },
-        calendar,
-        system: None,
-        value: DateValue {
-            year: year.map(|y| y.year),
-            month: Some(n.value as u8),
-            ..DateValue::default()
-        },
-        weekday: None,
-        relative: None,
-        step: 1,
-        offset: None,
-        part: None,
-    }
+    let kind = if year.is_some() {
+        DateKind::MonthYear
+    } else {
+        DateKind::Month
+    };
+    let value = DateValue {
+        year: year.map(|y| y.year),
+        month: Some(n.value as u8),
+        ..DateValue::default()
+    };
+    Expr::new(start, year.map_or(n.end, |y| y.end), kind, calendar, value)
 }
 
 /// A relative date: its span, direction, offset (none for a vague count), the weekday
@@ -462,17 +452,17 @@ fn relative_expr(
     part: Option<DatePart>,
 ) -> Expr {
     Expr {
-        start: span.start,
-        end: span.end,
-        kind: DateKind::Relative,
-        calendar: CalendarKind::Gregorian,
-        system: None,
-        value: DateValue::default(),
         weekday,
         relative: Some(relative),
-        step: 1,
         offset,
         part,
+        ..Expr::new(
+            span.start,
+            span.end,
+            DateKind::Relative,
+            CalendarKind::Gregorian,
+            DateValue::default(),
+        )
     }
 }
 

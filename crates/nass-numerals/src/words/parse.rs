@@ -2,6 +2,7 @@
 //! expression parser, and [`parse_number_words`](crate::parse_number_words).
 
 use super::*;
+use nass_core::arabic::is_arabic_letter;
 
 /// `mant / 10^scale`, checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -875,23 +876,24 @@ impl<'t> Parser<'t> {
             return false;
         }
         let rest = self.text[end..].trim_start_matches([' ', '\t', '\u{00A0}']);
-        let word_end = rest
-            .find(|c: char| !is_letter_word_char(c))
-            .unwrap_or(rest.len());
-        let word = &rest[..word_end];
+        // The word's first 32 folded bytes (16 letters): more than any particle or number
+        // word has, so a longer word is compared by a prefix no key equals, and the work
+        // stays bounded on a long run without white space.
         let mut folded = [0u8; 32];
         let mut len = 0;
-        for c in word.chars().filter_map(fold_char_for_lookup) {
-            let n = c.len_utf8();
-            if len + n > folded.len() {
-                // Longer than any particle: a word.
-                return is_arabic_letter(word);
+        for c in rest
+            .chars()
+            .take_while(|&c| is_letter_word_char(c))
+            .filter_map(fold_char_for_lookup)
+        {
+            if len + c.len_utf8() > folded.len() {
+                break;
             }
             c.encode_utf8(&mut folded[len..]);
-            len += n;
+            len += c.len_utf8();
         }
         let folded = &folded[..len];
-        is_arabic_letter(word)
+        first_letter(folded).is_some_and(is_arabic_letter)
             && !folded.starts_with("ال".as_bytes())
             && lookup_in(folded, self.colloquial).is_none()
             && !NOT_COUNTED_NOUNS.iter().any(|w| w.as_bytes() == folded)
@@ -1347,13 +1349,6 @@ pub fn parse_number_words_with(s: &str, options: WordsOptions) -> Result<Number,
     }
 }
 
-/// Whether `word` starts with an Arabic letter (U+0621..U+064A, U+0671..U+06D3).
-fn is_arabic_letter(word: &str) -> bool {
-    word.chars()
-        .find(|&c| !is_transparent(c))
-        .is_some_and(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}'))
-}
-
 /// Folded words that follow a number without being its counted noun: prepositions,
 /// conjunctions and particles, and the adverbs of amount (مليونا تقريبا، ألفا فقط).
 const NOT_COUNTED_NOUNS: &[&str] = &[
@@ -1407,8 +1402,6 @@ const NOT_COUNTED_NOUNS: &[&str] = &[
     "هذه",
     "ذلك",
     "تلك",
-    "الذي",
-    "التي",
     "اذا",
     "لو",
     "حيث",
