@@ -226,7 +226,14 @@ class Gazetteer:
 
     def save(self, path: Union[str, os.PathLike[str]]) -> None:
         """Writes this gazetteer's index to ``path`` (to a temporary file beside it, then
-        renamed over it), for :meth:`Gazetteer.open` and ``nass match --index``."""
+        renamed over it), for :meth:`Gazetteer.open` and ``nass match --index``.
+
+        >>> import os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "default.idx")
+        >>> Gazetteer().save(path)
+        >>> len(Gazetteer.open(path)) == len(Gazetteer())
+        True
+        """
         self._inner.save(_path_name(path, "path"))
 
     def find(self, text: str, *, overlapping: bool = False) -> list[GazetteerMatch]:
