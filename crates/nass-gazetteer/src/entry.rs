@@ -179,7 +179,8 @@ pub struct EntryRef<'g> {
 
 impl<'g> EntryRef<'g> {
     /// Reads the record of an entry ([`crate::file::put_entry`]); a record that is not
-    /// one (only a forged index has such) reads as an empty entry.
+    /// one (only a forged index has such) reads as an empty entry, and a variant that is
+    /// not UTF-8 ends [`variant_names`](Self::variant_names) where it is.
     pub(crate) fn parse(record: &'g [u8], types: &'g [String]) -> EntryRef<'g> {
         Self::try_parse(record, types).unwrap_or(EntryRef {
             canonical: "",
@@ -195,8 +196,10 @@ impl<'g> EntryRef<'g> {
         let entity_type = types.get(usize::try_from(c.varint()?).ok()?)?;
         let from = c.at;
         let n = c.varint()?;
+        // Skipped here, and each checked to be UTF-8 when it is read
+        // (`variant_names`): most matches read one variant at most.
         for _ in 0..n {
-            c.str()?;
+            c.str_bytes()?;
         }
         let variants = &record[from..c.at];
         let payload = match c.take(1)? {
@@ -254,13 +257,28 @@ impl<'g> EntryRef<'g> {
         }
     }
 
-    /// The name at `index` in [`names`](Self::names) order (the canonical name for an
-    /// index out of range, which only a forged index file can give).
-    pub(crate) fn name_at(&self, index: usize) -> &'g str {
-        index
-            .checked_sub(1)
-            .and_then(|i| self.variant_names().nth(i))
-            .unwrap_or(self.canonical)
+    /// The name at `index` in [`names`](Self::names) order of the entry whose record is
+    /// `record`, read without the rest of the record (the canonical name for an index
+    /// out of range, which only a forged index file can give; a record that is not one
+    /// gives some name of it or "").
+    pub(crate) fn name_in_record(record: &'g [u8], index: usize) -> &'g str {
+        let mut c = crate::file::Cursor::new(record);
+        let mut read = || {
+            let canonical = c.str()?;
+            if index == 0 {
+                return Some(canonical);
+            }
+            c.varint()?;
+            let n = c.varint()?;
+            if index as u64 > n {
+                return Some(canonical);
+            }
+            for _ in 1..index {
+                c.str_bytes()?;
+            }
+            Some(c.str().unwrap_or(canonical))
+        };
+        read().unwrap_or("")
     }
 }
 
@@ -359,6 +377,36 @@ impl std::error::Error for GazetteerError {
         match &self.kind {
             ErrorKind::Io(e) => Some(e),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A name read alone from an entry's record is the one the whole entry gives, the
+        /// canonical name past the last variant.
+        #[test]
+        fn a_name_read_alone_is_the_entrys(
+            canonical in ".{1,12}",
+            variants in proptest::collection::vec(".{1,12}", 0..4),
+            payload in proptest::option::of(any::<u32>()),
+            index in 0usize..6,
+        ) {
+            let mut e = Entry::new(canonical.as_str(), "place").variants(variants);
+            if let Some(p) = payload {
+                e = e.with_payload(serde_json::json!({ "id": p }));
+            }
+            let mut record = Vec::new();
+            crate::file::put_entry(&mut record, &e, 0);
+            let types = ["place".to_string()];
+            let whole = EntryRef::parse(&record, &types);
+            prop_assert_eq!(whole.to_entry(), e);
+            let want = whole.names().nth(index).unwrap_or(whole.canonical());
+            prop_assert_eq!(EntryRef::name_in_record(&record, index), want);
         }
     }
 }

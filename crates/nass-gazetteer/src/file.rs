@@ -297,8 +297,13 @@ impl<'a> Cursor<'a> {
     }
 
     pub(crate) fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.str_bytes()?).ok()
+    }
+
+    /// The bytes of a string, not checked to be UTF-8 (for strings skipped over).
+    pub(crate) fn str_bytes(&mut self) -> Option<&'a [u8]> {
         let n = usize::try_from(self.varint()?).ok()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        self.take(n)
     }
 }
 

@@ -149,6 +149,12 @@ impl Inner {
         EntryRef::parse(self.record(i).unwrap_or(&[]), &self.types)
     }
 
+    /// Name `index` of entry `i` (as [`EntryRef::names`] numbers them), read in place
+    /// without the rest of the entry.
+    pub(crate) fn entry_name(&self, i: usize, index: usize) -> &str {
+        EntryRef::name_in_record(self.record(i).unwrap_or(&[]), index)
+    }
+
     /// The record of entry `j`, if its offsets are in bounds.
     fn record(&self, j: usize) -> Option<&[u8]> {
         let b = self.bytes();

@@ -195,7 +195,8 @@ impl<'g, 't> Match<'g, 't> {
     /// assert_eq!(g.find_iter("في اميركا").next().unwrap().variant(), "أميركا");
     /// ```
     pub fn variant(&self) -> &'g str {
-        self.entry_ref().name_at(self.name as usize)
+        self.gazetteer
+            .entry_name(self.entry as usize, self.name as usize)
     }
 
     /// Whether the match is a name or a derived adjective.
