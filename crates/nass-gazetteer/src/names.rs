@@ -75,7 +75,29 @@ fn u32_at(t: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(t.get(at..at + 4)?.try_into().ok()?))
 }
 
-impl Trie<'_> {
+impl<'a> Trie<'a> {
+    /// The bytes of the tail that `node` is in which are not read yet, and the node
+    /// after the tail; `None` if `node` is no tail (or its bytes are not a trie's).
+    #[inline(always)]
+    pub(crate) fn tail(self, node: Node) -> Option<(&'a [u8], Node)> {
+        let t = self.t;
+        let at = node.at as usize;
+        let h = *t.get(at)?;
+        if h & TAIL == 0 {
+            return None;
+        }
+        let pos = at + 1 + if h & FINAL != 0 { 4 } else { 0 };
+        let end = pos + 1 + usize::from(*t.get(pos)?);
+        let rest = t.get(pos + 1 + node.k as usize..end)?;
+        Some((
+            rest,
+            Node {
+                at: u32::try_from(end).ok()?,
+                k: 0,
+            },
+        ))
+    }
+
     /// The node after `node` along byte `b`, if some name continues so.
     #[inline(always)]
     pub(crate) fn child(self, node: Node, b: u8) -> Option<Node> {

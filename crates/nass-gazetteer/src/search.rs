@@ -134,7 +134,7 @@ impl Gazetteer {
             } else if len == 1 && b[i].is_ascii_whitespace() || c.is_whitespace() {
                 // nothing starts here
             } else {
-                self.walk(t, i, i, 0, Names::ROOT, false, out);
+                self.walk_bytewise(t, i, i, 0, Names::ROOT, false, out);
             }
             prev_word = word;
             i += len;
@@ -144,10 +144,10 @@ impl Gazetteer {
     #[cfg(test)]
     pub(crate) fn word_start_reference(&self, t: &str, w: usize, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
-        self.walk(t, w, w, 0, Names::ROOT, false, out);
+        self.walk_bytewise(t, w, w, 0, Names::ROOT, false, out);
         let p0 = text::skip_transparent(t, w);
         if p0 != w && p0 < b.len() && is_word_char(text::decode(t, p0).0) {
-            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+            self.walk_bytewise(t, w, p0, 0, Names::ROOT, false, out);
         }
         let mut at = p0;
         for count in 1..=2u8 {
@@ -169,10 +169,10 @@ impl Gazetteer {
             if at >= b.len() || !is_word_char(text::decode(t, at).0) {
                 return;
             }
-            self.walk(t, w, at, count, Names::ROOT, false, out);
+            self.walk_bytewise(t, w, at, count, Names::ROOT, false, out);
             if c == 'ل' && t[at..].starts_with('ل') {
                 if let Some(alef) = self.inner.alef {
-                    self.walk(t, w, at, count, alef, true, out);
+                    self.walk_bytewise(t, w, at, count, alef, true, out);
                 }
             }
             if count == 1 && !text::is_conjunction(c) {
@@ -188,9 +188,56 @@ impl Gazetteer {
         let (mut fast, mut slow) = (Vec::new(), Vec::new());
         self.candidates(t, &mut fast);
         self.candidates_reference(t, &mut slow);
-        fast.sort_unstable();
+        // The search's own sort on its readings, a whole sort on the reference's.
+        sort_candidates(&mut fast);
         slow.sort_unstable();
         (fast, slow)
+    }
+
+    /// The walk by its definition, for the reference: one byte (or one whitespace run)
+    /// a step through [`Trie::child`](crate::names::Trie::child), tails included.
+    #[cfg(test)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn walk_bytewise(
+        &self,
+        t: &str,
+        word_start: usize,
+        start: usize,
+        clitics: u8,
+        mut node: Node,
+        elided: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let i_ = &*self.inner;
+        let trie = i_.names.trie();
+        let b = t.as_bytes();
+        let mut i = start;
+        while i < b.len() {
+            let sl = space_len(t, b, i);
+            let step = if sl > 0 { b' ' } else { b[i] };
+            match trie.child(node, step) {
+                Some(n) => node = n,
+                None => return,
+            }
+            i += sl.max(1);
+            while sl > 0 && i < b.len() && space_len(t, b, i) > 0 {
+                i += space_len(t, b, i);
+            }
+            if let Some(pid) = trie.pattern(node) {
+                let p = i_.pattern(pid);
+                let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
+                if ends_word && (p.word_first || clitics == 0) {
+                    out.push(Candidate {
+                        word_start,
+                        clitics,
+                        end_rev: std::cmp::Reverse(i),
+                        name_start: start,
+                        pattern: pid,
+                        elided,
+                    });
+                }
+            }
+        }
     }
 
     /// Walks the names from `node` along `t[start..]` (a whitespace run counts as one
@@ -211,28 +258,57 @@ impl Gazetteer {
         let b = t.as_bytes();
         let mut i = start;
         while i < b.len() {
-            // Only these bytes can begin a whitespace character.
-            let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
-            let sl = if maybe_space { space_len(t, b, i) } else { 0 };
-            if sl > 0 {
-                match trie.child(node, b' ') {
-                    Some(n) => node = n,
-                    None => return,
-                }
-                i += sl;
-                loop {
-                    let m = if i < b.len() { space_len(t, b, i) } else { 0 };
-                    if m == 0 {
-                        break;
+            if let Some((tail, after)) = trie.tail(node) {
+                // A tail: its bytes one for one, a space in it against a whitespace run.
+                // No name ends inside a tail, so nothing is recorded until its end.
+                for &c in tail {
+                    if i >= b.len() {
+                        return;
                     }
-                    i += m;
+                    if c == b' ' {
+                        let sl = space_len(t, b, i);
+                        if sl == 0 {
+                            return;
+                        }
+                        i += sl;
+                        while i < b.len() {
+                            let m = space_len(t, b, i);
+                            if m == 0 {
+                                break;
+                            }
+                            i += m;
+                        }
+                    } else if b[i] == c {
+                        i += 1;
+                    } else {
+                        return;
+                    }
                 }
+                node = after;
             } else {
-                match trie.child(node, b[i]) {
-                    Some(n) => node = n,
-                    None => return,
+                // Only these bytes can begin a whitespace character.
+                let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
+                let sl = if maybe_space { space_len(t, b, i) } else { 0 };
+                if sl > 0 {
+                    match trie.child(node, b' ') {
+                        Some(n) => node = n,
+                        None => return,
+                    }
+                    i += sl;
+                    loop {
+                        let m = if i < b.len() { space_len(t, b, i) } else { 0 };
+                        if m == 0 {
+                            break;
+                        }
+                        i += m;
+                    }
+                } else {
+                    match trie.child(node, b[i]) {
+                        Some(n) => node = n,
+                        None => return,
+                    }
+                    i += 1;
                 }
-                i += 1;
             }
             if let Some(pid) = trie.pattern(node) {
                 let p = i_.pattern(pid);
@@ -260,7 +336,7 @@ impl Gazetteer {
             let classes = text::classes();
             let mut cands = Vec::new();
             self.candidates(&norm, &mut cands);
-            cands.sort_unstable();
+            sort_candidates(&mut cands);
             let (mut last_end, mut last_original_end) = (0, 0);
             for c in cands {
                 if !overlapping && c.word_start < last_end {
@@ -332,6 +408,21 @@ impl Gazetteer {
             gazetteer: i,
             haystack: text,
             found: found.into_iter(),
+        }
+    }
+}
+
+/// Sorts the readings [`Gazetteer::candidates`] found. It finds them word start by word
+/// start, left to right, so only the readings of one word start (a few) need sorting
+/// among themselves; anything else is sorted whole.
+pub(crate) fn sort_candidates(cands: &mut [Candidate]) {
+    if !cands.is_sorted_by_key(|c| c.word_start) {
+        cands.sort_unstable();
+        return;
+    }
+    for group in cands.chunk_by_mut(|a, b| a.word_start == b.word_start) {
+        if group.len() > 1 {
+            group.sort_unstable();
         }
     }
 }
