@@ -124,6 +124,27 @@ struct End {
     in_line: Option<bool>,
 }
 
+impl Output<'_, Vec<u8>> {
+    /// An output that appends to what `buf` holds (taken from it until
+    /// [`into_apart`](Self::into_apart)), for fields written apart from any record.
+    fn apart(buf: &mut Vec<u8>) -> Self {
+        Output {
+            buf: std::mem::take(buf),
+            slots: Vec::new(),
+            join: false,
+            count: 0,
+            in_line: None,
+            sink: None,
+        }
+    }
+
+    /// The bytes of an output made by [`apart`](Self::apart).
+    fn into_apart(self) -> Vec<u8> {
+        debug_assert!(self.slots.is_empty(), "a counted number written apart");
+        self.buf
+    }
+}
+
 impl<'a, B: Buffer> Output<'a, B> {
     /// An empty output in `buf` (cleared); with `sink`, a large output goes there in
     /// parts (see [`PART_SIZE`]), and the sink gives back an empty buffer to go on with.
@@ -329,6 +350,7 @@ pub struct JsonObject<'o, 'a> {
 impl JsonObject<'_, '_> {
     /// Starts the member `key` (a comma before it if one came before). Keys are the
     /// fields' names, which need no escaping: they are written as they are.
+    #[inline(always)]
     fn key(&mut self, key: &str) {
         debug_assert!(key.bytes().all(|b| JSON_ESCAPE[usize::from(b)] == 0));
         let buf = &mut self.out.buf;
@@ -342,12 +364,14 @@ impl JsonObject<'_, '_> {
     }
 
     /// A string member.
+    #[inline]
     pub fn str(&mut self, key: &str, value: &str) {
         self.key(key);
         json_string(&mut self.out.buf, value);
     }
 
     /// A number member.
+    #[inline]
     pub fn num(&mut self, key: &str, value: u64) {
         self.key(key);
         decimal(&mut self.out.buf, value);
@@ -389,6 +413,18 @@ impl JsonObject<'_, '_> {
         }
     }
 
+    /// Members written apart by [`json_members`], as they are.
+    pub fn members(&mut self, members: &[u8]) {
+        let members = match members.split_first() {
+            None => return,
+            // The first member of the object has no comma before it.
+            Some((b',', rest)) if self.empty => rest,
+            Some(_) => members,
+        };
+        self.out.buf.extend_from_slice(members);
+        self.empty = false;
+    }
+
     /// Any JSON value, through serde_json (for values whose shape is not known here).
     pub fn value(&mut self, key: &str, value: &serde_json::Value) {
         self.key(key);
@@ -396,6 +432,29 @@ impl JsonObject<'_, '_> {
         // `Value` never is.
         let _ = serde_json::to_writer(&mut self.out.buf, value);
     }
+}
+
+/// Appends to `buf` members of a JSON object written apart, each with a comma before it,
+/// for records that repeat them to take with [`JsonObject::members`] (numbers that
+/// depend on the output before, [`JsonObject::counted`], cannot be among them).
+pub fn json_members(buf: &mut Vec<u8>, write: impl FnOnce(&mut JsonObject<'_, '_>)) {
+    let mut out = Output::apart(buf);
+    write(&mut JsonObject {
+        out: &mut out,
+        empty: false,
+    });
+    *buf = out.into_apart();
+}
+
+/// Appends to `buf` fields of a TSV row written apart, each with a tab before it, for
+/// rows that repeat them to take with [`TsvRow::fields`].
+pub fn tsv_fields(buf: &mut Vec<u8>, write: impl FnOnce(&mut TsvRow<'_, '_>)) {
+    let mut out = Output::apart(buf);
+    write(&mut TsvRow {
+        out: &mut out,
+        empty: false,
+    });
+    *buf = out.into_apart();
 }
 
 /// The fields of a TSV row being written.
@@ -417,6 +476,18 @@ impl TsvRow<'_, '_> {
     pub fn str(&mut self, value: &str) {
         self.sep();
         tsv_field(&mut self.out.buf, value);
+    }
+
+    /// Fields written apart by [`tsv_fields`], as they are.
+    pub fn fields(&mut self, fields: &[u8]) {
+        let fields = match fields.split_first() {
+            None => return,
+            // The first field of the row has no tab before it.
+            Some((b'\t', rest)) if self.empty => rest,
+            Some(_) => fields,
+        };
+        self.out.buf.extend_from_slice(fields);
+        self.empty = false;
     }
 
     /// A number field.
@@ -682,6 +753,86 @@ mod tests {
             let from = from.min(b.len());
             let want = (from..b.len()).find(|&j| JSON_ESCAPE[usize::from(b[j])] != 0);
             prop_assert_eq!(next_json_escape(&b, from), want);
+        }
+    }
+
+    /// `Sample` with its `maybe` and `count` written apart and pasted in, first or after
+    /// `text`.
+    struct Pasted<'a>(&'a Sample, bool);
+
+    impl Record for Pasted<'_> {
+        fn write_json(&self, o: &mut JsonObject<'_, '_>) {
+            let s = self.0;
+            let mut apart = Vec::new();
+            json_members(&mut apart, |o| {
+                o.opt_str("maybe", s.maybe.as_deref());
+                o.opt_num("count", s.count);
+            });
+            if self.1 {
+                o.members(&apart);
+                o.str("text", &s.text);
+            } else {
+                o.str("text", &s.text);
+                o.members(&apart);
+            }
+            o.num("n", s.n);
+            o.bool("flag", s.flag);
+        }
+
+        fn write_tsv(&self, row: &mut TsvRow<'_, '_>) {
+            let s = self.0;
+            let mut apart = Vec::new();
+            tsv_fields(&mut apart, |row| {
+                row.str(&s.text);
+                row.num(s.n);
+            });
+            if self.1 {
+                row.fields(&apart);
+                row.opt_num(s.count);
+            } else {
+                row.opt_num(s.count);
+                row.fields(&apart);
+            }
+        }
+    }
+
+    proptest! {
+        /// Members and fields written apart and pasted in read as if written in place.
+        #[test]
+        fn pasted_members_and_fields_are_written_ones(
+            text in awkward(),
+            n in any::<u64>(),
+            maybe in proptest::option::of(awkward()),
+            count in proptest::option::of(any::<u64>()),
+            flag in any::<bool>(),
+        ) {
+            let s = Sample { text, n, maybe, count, flag, payload: serde_json::Value::Null };
+            let mut value: serde_json::Map<String, serde_json::Value> = serde_json::Map::new();
+            for first in [true, false] {
+                let json = written(Format::Jsonl, &Pasted(&s, first));
+                let got: serde_json::Value = serde_json::from_slice(&json).unwrap();
+                value.insert("text".into(), s.text.clone().into());
+                value.insert("n".into(), s.n.into());
+                if let Some(m) = &s.maybe {
+                    value.insert("maybe".into(), m.clone().into());
+                }
+                if let Some(c) = s.count {
+                    value.insert("count".into(), c.into());
+                }
+                value.insert("flag".into(), s.flag.into());
+                prop_assert_eq!(got, serde_json::Value::Object(value.clone()));
+                let mut text = Vec::new();
+                tsv_field(&mut text, &s.text);
+                let text = String::from_utf8(text).unwrap();
+                let count = s.count.map(|c| c.to_string()).unwrap_or_default();
+                let want = if first {
+                    format!("{text}\t{}\t{count}\n", s.n)
+                } else {
+                    format!("{count}\t{text}\t{}\n", s.n)
+                };
+                let tsv = String::from_utf8(written(Format::Tsv, &Pasted(&s, first))).unwrap();
+                prop_assert_eq!(tsv, want);
+            }
         }
     }
 

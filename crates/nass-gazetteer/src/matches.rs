@@ -183,6 +183,42 @@ impl<'g, 't> Match<'g, 't> {
         self.gazetteer.entry_ref(self.entry as usize)
     }
 
+    /// The entry's number: its place in [`Gazetteer::entries`] order, the same for every
+    /// match of the entry. A key for data of one's own about entries, or for what one
+    /// derives from an entry once and reuses at each of its matches.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("تونس", "country"))
+    ///     .entry(Entry::new("بغداد", "capital"))
+    ///     .build()
+    ///     .unwrap();
+    /// let m = g.find_iter("من بغداد").next().unwrap();
+    /// assert_eq!(g.entries().nth(m.entry_index()), Some(m.entry()));
+    /// ```
+    pub fn entry_index(&self) -> usize {
+        self.entry as usize
+    }
+
+    /// Which of the entry's names matched (for an adjective, the name it was derived
+    /// from): its place in [`EntryRef::names`] order, 0 for the canonical name, then the
+    /// variants in order.
+    ///
+    /// ```
+    /// # use nass_gazetteer::{Entry, Gazetteer};
+    /// let g = Gazetteer::builder()
+    ///     .entry(Entry::new("الولايات المتحدة", "country").variant("أميركا"))
+    ///     .build()
+    ///     .unwrap();
+    /// let m = g.find_iter("في اميركا").next().unwrap();
+    /// assert_eq!(m.name_index(), 1);
+    /// assert_eq!(m.entry_ref().names().nth(m.name_index()), Some(m.variant()));
+    /// ```
+    pub fn name_index(&self) -> usize {
+        self.name as usize
+    }
+
     /// The name of the entry (canonical or variant, as written in the entry) that matched;
     /// for an adjective, the name it was derived from.
     ///
