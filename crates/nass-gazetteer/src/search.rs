@@ -359,11 +359,7 @@ impl Gazetteer {
                 } else {
                     alignment.original_offset(c.name_start)
                 };
-                if norm[..c.end()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_word_char)
-                {
+                if c.end() > 0 && text::class_before(classes, &norm, c.end()).0 >= text::WORD {
                     // The reading ends at its word's end in the original too.
                     span.end = text::word_end_at(text, span.start, span.end);
                 }

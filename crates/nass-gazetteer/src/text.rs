@@ -85,6 +85,30 @@ pub(crate) fn class_at(classes: &[u8; 0x800], t: &str, i: usize) -> (u8, usize) 
     class_at_slow(t, i)
 }
 
+/// The class of the char that ends at byte `i` of `t` (a char boundary after the start)
+/// and its length: a table lookup for one- and two-byte characters.
+#[inline(always)]
+pub(crate) fn class_before(classes: &[u8; 0x800], t: &str, i: usize) -> (u8, usize) {
+    let b = t.as_bytes();
+    let x = b[i - 1];
+    if x < 0x80 {
+        return (classes[usize::from(x)], 1);
+    }
+    if i >= 2 && b[i - 2] & 0xE0 == 0xC0 {
+        let u = (usize::from(b[i - 2] & 0x1F) << 6) | usize::from(x & 0x3F);
+        return (classes[u], 2);
+    }
+    class_before_slow(t, i)
+}
+
+/// [`class_before`] for characters of three and four bytes.
+#[cold]
+#[inline(never)]
+fn class_before_slow(t: &str, i: usize) -> (u8, usize) {
+    let c = t[..i].chars().next_back().unwrap_or('\0');
+    (class_of(c), c.len_utf8())
+}
+
 /// [`class_at`] for characters of three and four bytes.
 #[cold]
 #[inline(never)]
@@ -164,11 +188,11 @@ pub(crate) fn word_start_at(s: &str, o: usize, name: usize, end: usize) -> usize
     }
     let mut q = first;
     while q > o {
-        let c = s[..q].chars().next_back().unwrap_or(' ');
-        if !is_word_char(c) {
+        let (k, len) = class_before(classes, s, q);
+        if k < WORD {
             return q;
         }
-        q -= c.len_utf8();
+        q -= len;
     }
     // At the aligned start: back over marks the normalizer dropped, to the word's start.
     marks_before(s, q).unwrap_or(q)
@@ -178,17 +202,16 @@ pub(crate) fn word_start_at(s: &str, o: usize, name: usize, end: usize) -> usize
 /// between that start and `o` (`o` itself when `o` is a word start); `None` when a
 /// letter stands before those marks.
 fn marks_before(s: &str, o: usize) -> Option<usize> {
+    let classes = classes();
     let mut p = o;
-    while let Some(c) = s[..p].chars().next_back() {
-        if class_of(c) != TRANSPARENT {
-            break;
+    while p > 0 {
+        match class_before(classes, s, p) {
+            (TRANSPARENT, len) => p -= len,
+            (WORD, _) => return None,
+            _ => break,
         }
-        p -= c.len_utf8();
     }
-    match s[..p].chars().next_back() {
-        Some(c) if is_word_char(c) => None,
-        _ => Some(p),
-    }
+    Some(p)
 }
 
 /// Where a reading that ends with a word character ends in the original text `s`, given
@@ -198,22 +221,25 @@ fn marks_before(s: &str, o: usize) -> Option<usize> {
 /// last letter as one piece: then after the last word character before them. Marks
 /// right after a letter stay the letter's.
 pub(crate) fn word_end_at(s: &str, start: usize, e: usize) -> usize {
+    let classes = classes();
     let mut p = e;
-    while let Some(c) = s[start..p].chars().next_back() {
-        if class_of(c) != TRANSPARENT {
+    while p > start {
+        let (k, len) = class_before(classes, s, p);
+        if k != TRANSPARENT {
             break;
         }
-        p -= c.len_utf8();
+        p -= len;
     }
     if p == e {
         return e;
     }
     let mut q = p;
-    while let Some(c) = s[start..q].chars().next_back() {
-        if is_word_char(c) {
+    while q > start {
+        let (k, len) = class_before(classes, s, q);
+        if k >= WORD {
             break;
         }
-        q -= c.len_utf8();
+        q -= len;
     }
     if q < p && q > start {
         q
@@ -378,6 +404,18 @@ pub(crate) fn name_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The class before a place, by the table, is the class of the char before it.
+        #[test]
+        fn the_class_before_is_the_chars(t in "[\\PC\u{064B}\u{0640} ب،\t\u{00A0}\u{3000}]{0,12}") {
+            let classes = classes();
+            for (i, c) in t.char_indices() {
+                let end = i + c.len_utf8();
+                proptest::prop_assert_eq!(class_before(classes, &t, end), (class_of(c), c.len_utf8()));
+            }
+        }
+    }
 
     #[test]
     fn collapse_whitespace() {
