@@ -110,10 +110,40 @@ impl Alignment {
     /// assert_eq!(a.original_offset(4), 3);
     /// ```
     pub fn original_offset(&self, offset: usize) -> usize {
+        self.offset_from(offset, &mut { NO_HINT })
+    }
+
+    /// The last piece for which `before` holds (it holds for a first part of the pieces,
+    /// the first piece included), looked for forward from piece `*hint` when `before`
+    /// holds there (one, two, four… pieces on, then by halves), else by halves over the
+    /// pieces before it (`NO_HINT`: over all of them); `*hint` becomes that piece.
+    fn find(&self, hint: &mut usize, before: impl Fn(&Piece) -> bool) -> usize {
+        let n = self.pieces.len();
+        let (mut lo, mut hi) = (0, n.min(*hint));
+        if *hint < n && before(&self.pieces[*hint]) {
+            lo = *hint;
+            let mut step = 1;
+            hi = loop {
+                let next = lo + step;
+                if next >= n {
+                    break n;
+                }
+                if !before(&self.pieces[next]) {
+                    break next;
+                }
+                lo = next;
+                step *= 2;
+            };
+        }
+        *hint = lo + self.pieces[lo..hi].partition_point(before).max(1) - 1;
+        *hint
+    }
+
+    fn offset_from(&self, offset: usize, hint: &mut usize) -> usize {
         if offset >= self.normalized_len {
             return self.original_len;
         }
-        let k = self.pieces.partition_point(|p| p.out_start <= offset) - 1;
+        let k = self.find(hint, |p| p.out_start <= offset);
         let p = self.pieces[k];
         if p.linear {
             p.in_start + (offset - p.out_start)
@@ -125,12 +155,12 @@ impl Alignment {
     /// Where an end offset of the transformed text maps in the original: exact inside
     /// a one-for-one piece, otherwise the end of the piece, extended past the code points
     /// dropped right after it.
-    fn original_end(&self, end: usize) -> usize {
+    fn end_from(&self, end: usize, hint: &mut usize) -> usize {
         let end = end.min(self.normalized_len);
         if end == 0 {
-            return self.original_offset(0);
+            return self.offset_from(0, hint);
         }
-        let k = self.pieces.partition_point(|p| p.out_start < end) - 1;
+        let k = self.find(hint, |p| p.out_start < end);
         let p = self.pieces[k];
         if p.linear && end < self.out_end(k) {
             return p.in_start + (end - p.out_start);
@@ -144,6 +174,39 @@ impl Alignment {
             self.pieces[j].in_start
         } else {
             self.in_end(self.pieces.len() - 1)
+        }
+    }
+
+    fn range_from(&self, span: Range<usize>, hint: &mut usize) -> Range<usize> {
+        let start = self.offset_from(span.start, hint);
+        if span.end <= span.start {
+            return start..start;
+        }
+        start..self.end_from(span.end, hint).max(start)
+    }
+
+    /// A cursor over the alignment, for queries that mostly move forward through the
+    /// text (as a left-to-right pass makes them): each is looked for from where the one
+    /// before was found, so a pass costs about the log of the distance between queries
+    /// each, not the log of the alignment's size. Its answers are the alignment's.
+    ///
+    /// ```
+    /// use nass_core::{AlignmentBuilder, Sink};
+    /// // "أَب" -> "اب": أ replaced one for one, the fatha dropped, ب copied.
+    /// let mut b = AlignmentBuilder::new();
+    /// b.linear(0, 2, 0);
+    /// b.atomic(2, 2, 2, 0);
+    /// b.linear(4, 2, 2);
+    /// let a = b.finish(6, 4);
+    /// let mut cursor = a.cursor();
+    /// assert_eq!(cursor.original_range(0..2), a.original_range(0..2));
+    /// assert_eq!(cursor.original_offset(2), 4);
+    /// assert_eq!(cursor.original_range(0..4), 0..6); // backwards too
+    /// ```
+    pub fn cursor(&self) -> AlignmentCursor<'_> {
+        AlignmentCursor {
+            alignment: self,
+            hint: NO_HINT,
         }
     }
 
@@ -163,11 +226,42 @@ impl Alignment {
     /// assert_eq!(a.original_range(0..0), 0..0);
     /// ```
     pub fn original_range(&self, span: Range<usize>) -> Range<usize> {
-        let start = self.original_offset(span.start);
-        if span.end <= span.start {
-            return start..start;
-        }
-        start..self.original_end(span.end).max(start)
+        self.range_from(span, &mut { NO_HINT })
+    }
+}
+
+/// No piece to look from: a search over all of them.
+const NO_HINT: usize = usize::MAX;
+
+/// An [`Alignment`] queried mostly forward ([`Alignment::cursor`]).
+#[derive(Clone, Debug)]
+pub struct AlignmentCursor<'a> {
+    alignment: &'a Alignment,
+    /// The piece the last query found.
+    hint: usize,
+}
+
+impl AlignmentCursor<'_> {
+    /// [`Alignment::original_offset`], from where the last query was.
+    ///
+    /// ```
+    /// let a = nass_core::Alignment::identity(10);
+    /// let mut c = a.cursor();
+    /// assert_eq!((c.original_offset(3), c.original_offset(7)), (3, 7));
+    /// ```
+    pub fn original_offset(&mut self, offset: usize) -> usize {
+        self.alignment.offset_from(offset, &mut self.hint)
+    }
+
+    /// [`Alignment::original_range`], from where the last query was.
+    ///
+    /// ```
+    /// let a = nass_core::Alignment::identity(10);
+    /// let mut c = a.cursor();
+    /// assert_eq!((c.original_range(2..4), c.original_range(6..9)), (2..4, 6..9));
+    /// ```
+    pub fn original_range(&mut self, span: Range<usize>) -> Range<usize> {
+        self.alignment.range_from(span, &mut self.hint)
     }
 }
 
@@ -266,6 +360,36 @@ impl Sink for AlignmentBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A cursor answers every query as the alignment does, whatever their order
+        /// (forward mostly, backward, far apart, past the end), on any alignment of
+        /// copied, replaced, dropped and inserted pieces.
+        #[test]
+        fn a_cursor_answers_as_the_alignment(
+            pieces in proptest::collection::vec((0usize..4, 0usize..4, proptest::bool::ANY), 0..40),
+            queries in proptest::collection::vec((0usize..90, 0usize..30), 0..40),
+        ) {
+            let mut b = AlignmentBuilder::new();
+            let (mut i, mut o) = (0, 0);
+            for (in_len, out_len, linear) in pieces {
+                if linear && in_len > 0 {
+                    b.linear(i, in_len, o);
+                    (i, o) = (i + in_len, o + in_len);
+                } else {
+                    b.atomic(i, in_len, o, out_len);
+                    (i, o) = (i + in_len, o + out_len);
+                }
+            }
+            let a = b.finish(i, o);
+            let mut cursor = a.cursor();
+            for (start, len) in queries {
+                let span = start..start + len;
+                proptest::prop_assert_eq!(cursor.original_range(span.clone()), a.original_range(span));
+                proptest::prop_assert_eq!(cursor.original_offset(start), a.original_offset(start));
+            }
+        }
+    }
 
     #[test]
     fn out_of_range_spans_clamp() {

@@ -51,7 +51,7 @@ mod table;
 pub mod unicode;
 mod unknown;
 
-pub use align::{Alignment, AlignmentBuilder};
+pub use align::{Alignment, AlignmentBuilder, AlignmentCursor};
 pub use charset::CharSet;
 pub use span::{CliticSpanned, Spanned};
 pub use table::{Entry, NoSink, Sink, Table, TableBuilder};
