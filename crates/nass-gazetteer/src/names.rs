@@ -63,7 +63,15 @@ pub(crate) struct Node {
 #[derive(Debug)]
 pub(crate) struct Names {
     bytes: Slice,
+    /// The node after each character of two bytes from the root (by its code point,
+    /// U+0080 to U+07FF; `NONE` where no name begins with it): most walks begin with an
+    /// Arabic letter, and this is their first two steps, through the trie's widest
+    /// branches, in one lookup.
+    first: Box<[Node]>,
 }
+
+/// No node (in [`Names::first`]).
+const NONE: Node = Node { at: u32::MAX, k: 0 };
 
 /// The trie's bytes, borrowed for a walk.
 #[derive(Clone, Copy)]
@@ -157,7 +165,36 @@ impl<'a> Trie<'a> {
 impl Names {
     /// The names of a trie section (as [`build_trie`] wrote it).
     pub(crate) fn new(bytes: Slice) -> Names {
-        Names { bytes }
+        let mut names = Names {
+            bytes,
+            first: Box::new([]),
+        };
+        let trie = names.trie();
+        let first = (0..0x800u32)
+            .map(|u| {
+                let mut utf8 = [0; 4];
+                let c = char::from_u32(u).filter(|c| c.len_utf8() == 2);
+                c.and_then(|c| trie.walk(Names::ROOT, c.encode_utf8(&mut utf8).as_bytes()))
+                    .unwrap_or(NONE)
+            })
+            .collect();
+        names.first = first;
+        names
+    }
+
+    /// The node after the character of two bytes at `b[i..]` from the root, in one
+    /// lookup: `None` when `b[i..]` does not begin with such a character, `Some(None)`
+    /// when no name begins with it.
+    #[inline(always)]
+    pub(crate) fn after_first_char(&self, b: &[u8], i: usize) -> Option<Option<Node>> {
+        match b.get(i..i + 2) {
+            Some(&[x @ 0xC2..=0xDF, y]) if y & 0xC0 == 0x80 => {
+                let u = (usize::from(x & 0x1F) << 6) | usize::from(y & 0x3F);
+                let node = *self.first.get(u)?;
+                Some((node != NONE).then_some(node))
+            }
+            _ => None,
+        }
     }
 
     /// The trie, for walks.

@@ -257,6 +257,18 @@ impl Gazetteer {
         let trie = i_.names.trie();
         let b = t.as_bytes();
         let mut i = start;
+        if node == Names::ROOT {
+            // The first character in one step when it is of two bytes (no whitespace
+            // character of two bytes begins a name, so none needs the step of a space).
+            if let Some(after) = i_.names.after_first_char(b, i) {
+                let Some(after) = after else {
+                    return;
+                };
+                node = after;
+                i += 2;
+                self.record(t, node, i, (word_start, start, clitics, elided), out);
+            }
+        }
         while i < b.len() {
             if let Some((tail, after)) = trie.tail(node) {
                 // A tail: its bytes one for one, a space in it against a whitespace run.
@@ -310,21 +322,38 @@ impl Gazetteer {
                     i += 1;
                 }
             }
-            if let Some(pid) = trie.pattern(node) {
-                let p = i_.pattern(pid);
-                let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
-                let starts_ok = p.word_first || clitics == 0;
-                if ends_word && starts_ok {
-                    out.push(Candidate {
-                        word_start,
-                        clitics,
-                        end_rev: std::cmp::Reverse(i),
-                        name_start: start,
-                        pattern: pid,
-                        elided,
-                    });
-                }
-            }
+            self.record(t, node, i, (word_start, start, clitics, elided), out);
+        }
+    }
+
+    /// Records the reading that ends at `node` of a walk (the text read up to `i`), if
+    /// a name ends there that may end at `i` and begin after these proclitics.
+    #[inline(always)]
+    fn record(
+        &self,
+        t: &str,
+        node: Node,
+        i: usize,
+        (word_start, start, clitics, elided): (usize, usize, u8, bool),
+        out: &mut Vec<Candidate>,
+    ) {
+        let i_ = &*self.inner;
+        let Some(pid) = i_.names.trie().pattern(node) else {
+            return;
+        };
+        let b = t.as_bytes();
+        let p = i_.pattern(pid);
+        let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
+        let starts_ok = p.word_first || clitics == 0;
+        if ends_word && starts_ok {
+            out.push(Candidate {
+                word_start,
+                clitics,
+                end_rev: std::cmp::Reverse(i),
+                name_start: start,
+                pattern: pid,
+                elided,
+            });
         }
     }
 
@@ -334,9 +363,14 @@ impl Gazetteer {
         if i.pattern_count > 0 && !text.is_empty() {
             let (norm, alignment) = i.normalizer.normalize_aligned(text);
             let classes = text::classes();
-            let mut cands = Vec::new();
+            // Room for a reading every 32 bytes (a dense gazetteer finds one about every
+            // 16 in news), so that most texts need at most one growth.
+            let mut cands = Vec::with_capacity(norm.len() / 32);
             self.candidates(&norm, &mut cands);
             sort_candidates(&mut cands);
+            found.reserve(cands.len());
+            // Readings come in order of their start: each offset is looked for from the last.
+            let mut alignment = alignment.cursor();
             let (mut last_end, mut last_original_end) = (0, 0);
             for c in cands {
                 if !overlapping && c.word_start < last_end {
