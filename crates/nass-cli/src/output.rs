@@ -568,6 +568,11 @@ const JSON_ESCAPE: [u8; 256] = {
 pub fn json_string(out: &mut Vec<u8>, s: &str) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
+    if bytes.is_empty() {
+        // (Often so: a match's clitics.)
+        out.extend_from_slice(b"\"\"");
+        return;
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut start = 0;
