@@ -84,17 +84,25 @@ fn u32_at(t: &[u8], at: usize) -> Option<u32> {
 }
 
 impl<'a> Trie<'a> {
-    /// The bytes of the tail that `node` is in which are not read yet, and the node
-    /// after the tail; `None` if `node` is no tail (or its bytes are not a trie's).
+    /// The header byte of `node` (what [`tail`](Self::tail), [`branch`](Self::branch)
+    /// and [`name`](Self::name) read), if `node` is in the trie's bytes.
     #[inline(always)]
-    pub(crate) fn tail(self, node: Node) -> Option<(&'a [u8], Node)> {
+    pub(crate) fn header(self, node: Node) -> Option<u8> {
+        self.t.get(node.at as usize).copied()
+    }
+
+    /// Whether a node with header `h` is a tail.
+    #[inline(always)]
+    pub(crate) fn is_tail(h: u8) -> bool {
+        h & TAIL != 0
+    }
+
+    /// The bytes of the tail that `node` (with header `h`, a tail) is in which are not
+    /// read yet, and the node after the tail; `None` if its bytes are not a trie's.
+    #[inline(always)]
+    pub(crate) fn tail(self, node: Node, h: u8) -> Option<(&'a [u8], Node)> {
         let t = self.t;
-        let at = node.at as usize;
-        let h = *t.get(at)?;
-        if h & TAIL == 0 {
-            return None;
-        }
-        let pos = at + 1 + if h & FINAL != 0 { 4 } else { 0 };
+        let pos = node.at as usize + 1 + if h & FINAL != 0 { 4 } else { 0 };
         let end = pos + 1 + usize::from(*t.get(pos)?);
         let rest = t.get(pos + 1 + node.k as usize..end)?;
         Some((
@@ -104,6 +112,33 @@ impl<'a> Trie<'a> {
                 k: 0,
             },
         ))
+    }
+
+    /// The child along byte `b` of `node` (with header `h`, not a tail), if some name
+    /// continues so.
+    #[inline(always)]
+    pub(crate) fn branch(self, node: Node, h: u8, b: u8) -> Option<Node> {
+        if h & BRANCH == 0 {
+            return None;
+        }
+        let t = self.t;
+        let pos = node.at as usize + 1 + if h & FINAL != 0 { 4 } else { 0 };
+        let n = usize::from(*t.get(pos)?) + 1;
+        let labels = t.get(pos + 1..pos + 1 + n)?;
+        let i = labels.iter().position(|&l| l == b)?;
+        Some(Node {
+            at: u32_at(t, pos + 1 + n + 4 * i)?,
+            k: 0,
+        })
+    }
+
+    /// The name that ends at `node` (with header `h`).
+    #[inline(always)]
+    pub(crate) fn name(self, node: Node, h: u8) -> Option<u32> {
+        if node.k != 0 || h & FINAL == 0 {
+            return None;
+        }
+        u32_at(self.t, node.at as usize + 1)
     }
 
     /// The node after `node` along byte `b`, if some name continues so.
@@ -148,8 +183,9 @@ impl<'a> Trie<'a> {
         Some(node)
     }
 
-    /// The name that ends at `node`.
-    #[inline(always)]
+    /// The name that ends at `node` (the reference walk's; the search reads the header
+    /// once, [`name`](Self::name)).
+    #[cfg(test)]
     pub(crate) fn pattern(self, node: Node) -> Option<u32> {
         if node.k != 0 {
             return None;

@@ -2,6 +2,7 @@
 //! through each proclitic reading), and the matches chosen from them.
 
 use super::*;
+use crate::names::Trie;
 
 impl Gazetteer {
     /// Every valid reading in normalized text `t`: a walk of the names from every word
@@ -257,6 +258,7 @@ impl Gazetteer {
         let trie = i_.names.trie();
         let b = t.as_bytes();
         let mut i = start;
+        let reader = (word_start, start, clitics, elided);
         if node == Names::ROOT {
             // The first character in one step when it is of two bytes (no whitespace
             // character of two bytes begins a name, so none needs the step of a space).
@@ -266,11 +268,23 @@ impl Gazetteer {
                 };
                 node = after;
                 i += 2;
-                self.record(t, node, i, (word_start, start, clitics, elided), out);
+                let Some(h) = trie.header(node) else {
+                    return;
+                };
+                if let Some(pid) = trie.name(node, h) {
+                    self.record(t, pid, i, reader, out);
+                }
             }
         }
+        // Each node's header is read once, where the walk arrives.
+        let Some(mut h) = trie.header(node) else {
+            return;
+        };
         while i < b.len() {
-            if let Some((tail, after)) = trie.tail(node) {
+            if Trie::is_tail(h) {
+                let Some((tail, after)) = trie.tail(node, h) else {
+                    return;
+                };
                 // A tail: its bytes one for one, a space in it against a whitespace run.
                 // No name ends inside a tail, so nothing is recorded until its end.
                 for &c in tail {
@@ -282,14 +296,7 @@ impl Gazetteer {
                         if sl == 0 {
                             return;
                         }
-                        i += sl;
-                        while i < b.len() {
-                            let m = space_len(t, b, i);
-                            if m == 0 {
-                                break;
-                            }
-                            i += m;
-                        }
+                        i = skip_spaces(t, b, i + sl);
                     } else if b[i] == c {
                         i += 1;
                     } else {
@@ -301,46 +308,39 @@ impl Gazetteer {
                 // Only these bytes can begin a whitespace character.
                 let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
                 let sl = if maybe_space { space_len(t, b, i) } else { 0 };
-                if sl > 0 {
-                    match trie.child(node, b' ') {
-                        Some(n) => node = n,
-                        None => return,
-                    }
-                    i += sl;
-                    loop {
-                        let m = if i < b.len() { space_len(t, b, i) } else { 0 };
-                        if m == 0 {
-                            break;
-                        }
-                        i += m;
-                    }
-                } else {
-                    match trie.child(node, b[i]) {
-                        Some(n) => node = n,
-                        None => return,
-                    }
-                    i += 1;
+                let step = if sl > 0 { b' ' } else { b[i] };
+                match trie.branch(node, h, step) {
+                    Some(n) => node = n,
+                    None => return,
                 }
+                i = if sl > 0 {
+                    skip_spaces(t, b, i + sl)
+                } else {
+                    i + 1
+                };
             }
-            self.record(t, node, i, (word_start, start, clitics, elided), out);
+            h = match trie.header(node) {
+                Some(h) => h,
+                None => return,
+            };
+            if let Some(pid) = trie.name(node, h) {
+                self.record(t, pid, i, reader, out);
+            }
         }
     }
 
-    /// Records the reading that ends at `node` of a walk (the text read up to `i`), if
-    /// a name ends there that may end at `i` and begin after these proclitics.
+    /// Records the reading of name `pid` that a walk found (the text read up to `i`), if
+    /// the name may end at `i` and begin after these proclitics.
     #[inline(always)]
     fn record(
         &self,
         t: &str,
-        node: Node,
+        pid: u32,
         i: usize,
         (word_start, start, clitics, elided): (usize, usize, u8, bool),
         out: &mut Vec<Candidate>,
     ) {
         let i_ = &*self.inner;
-        let Some(pid) = i_.names.trie().pattern(node) else {
-            return;
-        };
         let b = t.as_bytes();
         let p = i_.pattern(pid);
         let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
@@ -455,4 +455,17 @@ pub(crate) fn sort_candidates(cands: &mut [Candidate]) {
             group.sort_unstable();
         }
     }
+}
+
+/// Past the whitespace run of `t` at `i` (if any).
+#[inline]
+fn skip_spaces(t: &str, b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let m = space_len(t, b, i);
+        if m == 0 {
+            break;
+        }
+        i += m;
+    }
+    i
 }
