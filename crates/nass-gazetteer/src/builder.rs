@@ -376,10 +376,17 @@ pub(crate) fn build(
     );
     let heads = {
         let classes = text::classes();
-        Heads::new(
-            keys.iter()
-                .map(|k| &k.as_bytes()[..text::word_end(classes, k, 0)]),
-        )
+        // Each head about once, so that the filter is sized by the heads, not the names
+        // (ten million names have a few million first words): the keys are sorted, so
+        // the names of one head are mostly next to each other. A head left twice (its
+        // names split by one whose head is longer, such as W0 between W-X and W?X) is
+        // inserted twice, which changes nothing.
+        let mut heads: Vec<&[u8]> = keys
+            .iter()
+            .map(|k| &k.as_bytes()[..text::word_end(classes, k, 0)])
+            .collect();
+        heads.dedup();
+        Heads::new(heads.iter().copied())
     };
     w.section(compiled::HEADS, &heads.to_bytes());
     drop(keys);
