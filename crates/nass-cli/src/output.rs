@@ -415,14 +415,7 @@ impl JsonObject<'_, '_> {
 
     /// Members written apart by [`json_members`], as they are.
     pub fn members(&mut self, members: &[u8]) {
-        let members = match members.split_first() {
-            None => return,
-            // The first member of the object has no comma before it.
-            Some((b',', rest)) if self.empty => rest,
-            Some(_) => members,
-        };
-        self.out.buf.extend_from_slice(members);
-        self.empty = false;
+        paste(&mut self.out.buf, members, b',', &mut self.empty);
     }
 
     /// Any JSON value, through serde_json (for values whose shape is not known here).
@@ -432,6 +425,18 @@ impl JsonObject<'_, '_> {
         // `Value` never is.
         let _ = serde_json::to_writer(&mut self.out.buf, value);
     }
+}
+
+/// Appends `written` (members or fields written apart, each after a `sep`) to a record
+/// that has nothing yet when `empty`: then without its first `sep`.
+fn paste(buf: &mut Vec<u8>, written: &[u8], sep: u8, empty: &mut bool) {
+    let written = match written.split_first() {
+        None => return,
+        Some((&first, rest)) if first == sep && *empty => rest,
+        Some(_) => written,
+    };
+    buf.extend_from_slice(written);
+    *empty = false;
 }
 
 /// Appends to `buf` members of a JSON object written apart, each with a comma before it,
@@ -480,14 +485,7 @@ impl TsvRow<'_, '_> {
 
     /// Fields written apart by [`tsv_fields`], as they are.
     pub fn fields(&mut self, fields: &[u8]) {
-        let fields = match fields.split_first() {
-            None => return,
-            // The first field of the row has no tab before it.
-            Some((b'\t', rest)) if self.empty => rest,
-            Some(_) => fields,
-        };
-        self.out.buf.extend_from_slice(fields);
-        self.empty = false;
+        paste(&mut self.out.buf, fields, b'\t', &mut self.empty);
     }
 
     /// A number field.
