@@ -21,6 +21,40 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
+/// `text` as Arabic presentation forms show it (the contextual forms and ligatures that
+/// text extracted from PDF files and old encodings holds): each letter that has a
+/// presentation form as its first one in the blocks (mostly its isolated form), and
+/// with `lam_alef` each لا as the one ligature U+FEFB. What NFKC makes of the result is
+/// `text` again. Other characters are left as they are.
+///
+/// ```
+/// assert_eq!(nass_tests::presentation_forms("سلام", true), "\u{FEB1}\u{FEFB}\u{FEE1}");
+/// ```
+pub fn presentation_forms(text: &str, lam_alef: bool) -> String {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    use unicode_normalization::UnicodeNormalization;
+    static FORMS: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut forms = HashMap::new();
+        for form in (0xFB50..=0xFEFFu32).filter_map(char::from_u32) {
+            let mut base = std::iter::once(form).nfkc();
+            if let (Some(b), None) = (base.next(), base.next()) {
+                if b != form {
+                    forms.entry(b).or_insert(form);
+                }
+            }
+        }
+        forms
+    });
+    let text = if lam_alef {
+        text.replace("لا", "\u{FEFB}")
+    } else {
+        text.to_string()
+    };
+    text.chars().map(|c| *forms.get(&c).unwrap_or(&c)).collect()
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     let tests = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use nass_letters::lookup::fold_char_for_lookup;
+use nass_letters::lookup::lookup_fold;
 
 use crate::gregorian::Weekday;
 
@@ -547,7 +547,7 @@ fn lookup_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut space = false;
     text.trim()
         .chars()
-        .filter_map(fold_char_for_lookup)
+        .flat_map(lookup_fold)
         .filter_map(move |c| {
             if c.is_whitespace() {
                 let first = !space;

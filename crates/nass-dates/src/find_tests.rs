@@ -937,6 +937,14 @@ proptest! {
         prop_assert_eq!(v[0].text(), written.as_str());
         prop_assert_eq!(v[0].value().to_string(), date.to_string());
         prop_assert_eq!(v[0].gregorian(), Some(date));
+        // In presentation forms (text from PDF files), found and read back alike.
+        let shown = nass_tests::presentation_forms(&written, era);
+        let text = format!("وقع ذلك في {shown} كما قيل");
+        let v: Vec<_> = find_dates(&text).collect();
+        prop_assert_eq!(v.len(), 1, "{}", text);
+        prop_assert_eq!(v[0].text(), shown.as_str());
+        prop_assert_eq!(v[0].value().to_string(), date.to_string());
+        prop_assert_eq!(f.parse(&shown).map(|d| d.to_string()), Ok(date.to_string()));
         // The numeric form too.
         let d = DigitSet::ALL[digits];
         let conv = |s: String| nass_numerals::convert_digits(&s, d).into_owned();
@@ -950,6 +958,7 @@ proptest! {
     fn formatted_hijri_dates_are_found(
         jdn in HijriCalendar::UmmAlQura.range().0.jdn()..=HijriCalendar::UmmAlQura.range().1.jdn(),
         digits in 0usize..3,
+        lam_alef: bool,
     ) {
         let h = HijriDate::from_jdn(HijriCalendar::UmmAlQura, jdn).unwrap();
         let f = DateFormatter::builder().digits(DigitSet::ALL[digits]).build();
@@ -961,6 +970,15 @@ proptest! {
         prop_assert_eq!(v[0].calendar(), CalendarKind::Hijri);
         prop_assert_eq!(v[0].value().to_string(), h.to_string());
         prop_assert_eq!(v[0].gregorian(), Some(h.to_gregorian()));
+        // In presentation forms (text from PDF files), era mark included, found and read
+        // back alike.
+        let shown = nass_tests::presentation_forms(&written, lam_alef);
+        let text = format!("صدر يوم {shown}.");
+        let v: Vec<_> = find_dates(&text).collect();
+        prop_assert_eq!(v.len(), 1, "{}", text);
+        prop_assert_eq!(v[0].text(), shown.as_str());
+        prop_assert_eq!(v[0].value().to_string(), h.to_string());
+        prop_assert_eq!(f.parse(&shown).map(|d| d.to_string()), Ok(h.to_string()));
     }
 }
 

@@ -6,6 +6,9 @@
 //! `nass_diacritics::word::is_transparent`) and applies the letter folds of
 //! [`LetterFolds::LOOKUP`]: آ أ إ ٱ to ا, ى and the Farsi and Urdu ya forms to ي, ک to ك,
 //! ة to ه. Hamza carriers (ؤ ئ) are kept: they tell words apart (مئة, but not مية).
+//! An Arabic presentation form (the contextual forms and ligatures of text extracted
+//! from PDF files and old encodings) folds as its base letters do ([`lookup_fold`]):
+//! ﺧﻤﺴﺔ is خمسة, ﻻ is لا.
 //!
 //! ```
 //! use nass_letters::lookup::{fold_char_for_lookup, fold_for_lookup};
@@ -21,7 +24,7 @@
 
 use nass_diacritics::word::is_transparent;
 
-use crate::LetterFolds;
+use crate::{is_presentation_form, presentation_form_base, LetterFolds};
 
 impl LetterFolds {
     /// The letter folds of the lookup fold ([`crate::lookup`]): alef with hamza or madda,
@@ -42,6 +45,7 @@ impl LetterFolds {
 
 /// What the lookup fold makes of one code point: `None` when it drops it (a
 /// transparent character), else the folded letter (`c` itself when no fold applies).
+/// A presentation form is left as it is here: [`lookup_fold`] gives its base letters.
 ///
 /// ```
 /// use nass_letters::lookup::fold_char_for_lookup;
@@ -60,6 +64,85 @@ pub const fn fold_char_for_lookup(c: char) -> Option<char> {
     }
 }
 
+/// What the lookup fold makes of one code point, as the chars it becomes: none (a
+/// transparent character), one, or, for an Arabic presentation form, the fold of each of
+/// its base letters ([`presentation_form_base`]).
+///
+/// ```
+/// use nass_letters::lookup::lookup_fold;
+/// assert!(lookup_fold('ى').eq(['ي']));
+/// assert!(lookup_fold('\u{064E}').eq([])); // a fatha: dropped
+/// assert!(lookup_fold('\u{FEB1}').eq(['س'])); // seen, isolated form
+/// assert!(lookup_fold('\u{FEF7}').eq(['ل', 'ا'])); // lam with alef with hamza above
+/// assert!(lookup_fold('\u{FEF7}').rev().eq(['ا', 'ل']));
+/// ```
+#[inline]
+pub fn lookup_fold(c: char) -> LookupFold {
+    match presentation_form_base(c) {
+        Some(base) => LookupFold {
+            one: None,
+            base: base.chars(),
+        },
+        None => LookupFold {
+            one: fold_char_for_lookup(c),
+            base: "".chars(),
+        },
+    }
+}
+
+/// Calls `f` with each char that `c` folds to ([`lookup_fold`]), in order, while `f`
+/// returns true; whether it always did. As fast as [`fold_char_for_lookup`] for a code
+/// point that is no presentation form.
+///
+/// ```
+/// let mut out = String::new();
+/// assert!(nass_letters::lookup::fold_char_each('\u{FEFB}', |c| { out.push(c); true }));
+/// assert_eq!(out, "لا");
+/// ```
+#[inline]
+pub fn fold_char_each(c: char, f: impl FnMut(char) -> bool) -> bool {
+    if is_presentation_form(c) {
+        lookup_fold(c).all(f)
+    } else {
+        fold_char_for_lookup(c).is_none_or(f)
+    }
+}
+
+/// The chars one code point folds to ([`lookup_fold`]), in order (or in reverse).
+#[derive(Clone, Debug)]
+pub struct LookupFold {
+    /// The folded char of a code point that is no presentation form.
+    one: Option<char>,
+    /// The base letters of a presentation form, not yet folded.
+    base: std::str::Chars<'static>,
+}
+
+impl Iterator for LookupFold {
+    type Item = char;
+
+    #[inline]
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.one.take() {
+            return Some(c);
+        }
+        self.base.by_ref().find_map(fold_char_for_lookup)
+    }
+}
+
+impl DoubleEndedIterator for LookupFold {
+    #[inline]
+    fn next_back(&mut self) -> Option<char> {
+        if let Some(c) = self.one.take() {
+            return Some(c);
+        }
+        loop {
+            if let Some(c) = fold_char_for_lookup(self.base.next_back()?) {
+                return Some(c);
+            }
+        }
+    }
+}
+
 /// Folds `word` for lookup into `out` (cleared first).
 ///
 /// ```
@@ -69,7 +152,12 @@ pub const fn fold_char_for_lookup(c: char) -> Option<char> {
 /// ```
 pub fn fold_for_lookup(word: &str, out: &mut String) {
     out.clear();
-    out.extend(word.chars().filter_map(fold_char_for_lookup));
+    for c in word.chars() {
+        fold_char_each(c, |f| {
+            out.push(f);
+            true
+        });
+    }
 }
 
 /// Whether `word` folds to `key` (a key written folded), without building the fold.
@@ -81,9 +169,10 @@ pub fn fold_for_lookup(word: &str, out: &mut String) {
 /// assert!(!folds_to("الأحد", "الاحدى"));
 /// ```
 pub fn folds_to(word: &str, key: &str) -> bool {
+    let mut key = key.chars();
     word.chars()
-        .filter_map(fold_char_for_lookup)
-        .eq(key.chars())
+        .all(|c| fold_char_each(c, |f| key.next() == Some(f)))
+        && key.next().is_none()
 }
 
 #[cfg(test)]
@@ -102,6 +191,12 @@ mod tests {
             ("عشـــرون", "عشرون"),
             ("ثلا\u{200C}ث\u{200D}ة\u{0301}", "ثلاثه"),
             ("ab1٣", "ab1٣"),
+            // Presentation forms: contextual forms, lam-alef, a three-letter ligature.
+            ("\u{FEA7}\u{FEE4}\u{FEB4}\u{FE94}", "خمسه"),
+            ("\u{FEDF}\u{FEFC}\u{FE9B}", "للاث"),
+            ("\u{FEF9}", "لا"),
+            ("\u{FD3C}", "ا"),    // alef with fathatan: the mark dropped
+            ("\u{FDF2}", "الله"), // the ligature of the name of God
         ];
         let mut out = String::new();
         for (word, key) in cases {

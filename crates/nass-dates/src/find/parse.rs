@@ -227,8 +227,8 @@ pub(super) fn name_start(text: &str, end: usize, spelling: &str) -> Option<usize
             let run = text[head.len()..start]
                 .chars()
                 .rev()
-                .filter_map(fold_char_for_lookup);
-            let key = last.chars().rev().filter_map(fold_char_for_lookup);
+                .flat_map(|c| lookup_fold(c).rev());
+            let key = last.chars().rev().flat_map(|c| lookup_fold(c).rev());
             if !key.zip(run).all(|(a, b)| a == b)
                 || last.chars().filter(|&c| !is_transparent(c)).count()
                     > text[head.len()..start]

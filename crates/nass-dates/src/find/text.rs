@@ -5,7 +5,7 @@ use std::ops::Range;
 use nass_calendar::EraMark;
 use nass_core::proclitics::readings;
 pub(super) use nass_diacritics::word::{is_letter_word_char, is_transparent};
-pub(super) use nass_letters::lookup::{fold_char_for_lookup, folds_to};
+pub(super) use nass_letters::lookup::{fold_char_each, folds_to, lookup_fold};
 use nass_numerals::digit_value;
 
 use super::Num;
@@ -170,15 +170,22 @@ pub(super) fn key_index(word: &str, keys: &[&str]) -> Option<usize> {
     if word.len() > 64 {
         return None;
     }
-    // Folding keeps or shortens every char, so 64 bytes hold the folded word: no
-    // allocation for a check made at every number.
+    // Folded on the stack: no allocation for a check made at every number. (A
+    // presentation form can fold to more bytes than it has: a word that does not fit is
+    // none of the keys.)
     let mut buf = [0u8; 64];
     let mut len = 0;
-    for c in word.chars().filter_map(fold_char_for_lookup) {
-        if len + c.len_utf8() > buf.len() {
-            return None;
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
+    let fits = word.chars().all(|c| {
+        fold_char_each(c, |c| {
+            if len + c.len_utf8() > buf.len() {
+                return false;
+            }
+            len += c.encode_utf8(&mut buf[len..]).len();
+            true
+        })
+    });
+    if !fits {
+        return None;
     }
     let folded = std::str::from_utf8(&buf[..len]).expect("whole chars were written");
     let found = readings(folded).find_map(|(proclitics, at)| {
@@ -200,7 +207,7 @@ pub(super) fn key_index(word: &str, keys: &[&str]) -> Option<usize> {
 pub(super) fn prefix_folded(text: &str, pos: usize, key: &str) -> Option<usize> {
     let mut chars = text[pos..]
         .char_indices()
-        .filter_map(|(i, c)| Some((i, c, fold_char_for_lookup(c)?)));
+        .flat_map(|(i, c)| lookup_fold(c).map(move |folded| (i, c, folded)));
     let mut end = pos;
     for k in key.chars() {
         let (i, c, folded) = chars.next()?;
@@ -231,7 +238,7 @@ pub(super) fn era_at(text: &str, pos: usize) -> Option<(EraMark, usize, bool)> {
         ("ه", EraMark::Hijri),
         ("م", EraMark::Gregorian),
     ];
-    let first = text[pos..].chars().next()?;
+    let first = lookup_fold(text[pos..].chars().next()?).next()?;
     if !matches!(first, 'ق' | 'ل' | 'ه' | 'م') {
         return None;
     }

@@ -226,15 +226,19 @@ pub(super) fn token_at(
             break;
         }
         i += c.len_utf8();
-        let Some(c) = fold_char_for_lookup(c) else {
-            continue;
-        };
-        let n = c.len_utf8();
-        if len + n > dest.len() {
+        // (A presentation form folds to its base letters, a ligature to several.)
+        let fits = fold_char_each(c, |c| {
+            let n = c.len_utf8();
+            if len + n > dest.len() {
+                return false;
+            }
+            c.encode_utf8(&mut dest[len..len + n]);
+            len += n;
+            true
+        });
+        if !fits {
             return Err(start);
         }
-        c.encode_utf8(&mut dest[len..len + n]);
-        len += n;
     }
     buf.len = len;
     let word = &text[start..end];

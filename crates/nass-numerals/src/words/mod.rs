@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use nass_core::proclitics::Proclitics;
 use nass_diacritics::word::{is_letter_word_char, is_transparent};
-use nass_letters::lookup::{fold_char_for_lookup, fold_for_lookup};
+use nass_letters::lookup::{fold_char_each, fold_char_for_lookup, fold_for_lookup, lookup_fold};
 
 use crate::is_line_break;
 use crate::number::{is_digit, is_sep, is_sign, numeral_run_end, parse_number, Number};

@@ -884,7 +884,7 @@ impl<'t> Parser<'t> {
         for c in rest
             .chars()
             .take_while(|&c| is_letter_word_char(c))
-            .filter_map(fold_char_for_lookup)
+            .flat_map(lookup_fold)
         {
             if len + c.len_utf8() > folded.len() {
                 break;

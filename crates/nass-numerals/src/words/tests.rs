@@ -105,3 +105,26 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// Number words written in presentation forms, as text extracted from PDF files has
+    /// them (contextual forms, and لا as one ligature), are found with the values and
+    /// the word spans of the same words in their letters.
+    #[test]
+    fn presentation_forms_read_as_their_letters(
+        n in 0u64..100_000_000,
+        feminine in any::<bool>(),
+        lam_alef in any::<bool>(),
+    ) {
+        let gender = if feminine { Gender::Feminine } else { Gender::Masculine };
+        let words = number_to_words(n, gender, Case::Nominative);
+        let shown = nass_tests::presentation_forms(&words, lam_alef);
+        prop_assert_ne!(&shown, &words);
+        let plain: Vec<_> = find_number_words(&words).map(|m| m.value().clone()).collect();
+        let found: Vec<_> = find_number_words(&shown).map(|m| m.value().clone()).collect();
+        prop_assert_eq!(&found, &plain, "{}", shown);
+        prop_assert_eq!(found.len(), 1);
+        let m = find_number_words(&shown).next().unwrap();
+        prop_assert_eq!(m.span(), 0..shown.len());
+    }
+}
