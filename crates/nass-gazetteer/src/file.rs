@@ -24,7 +24,7 @@ use crate::entry::{Entry, ErrorKind, GazetteerError};
 /// The first eight bytes of every index file.
 pub(crate) const MAGIC: [u8; 8] = *b"nassgzix";
 /// The version of the layout this build writes and reads.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 pub(crate) const HEADER: usize = 32;
 const TABLE_ROW: usize = 24;
 

@@ -39,10 +39,13 @@
 //!
 //! 1. Every name is passed through the gazetteer's [`Normalizer`] (by default the `search`
 //!    preset: diacritics and tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, hamza carriers
-//!    folded, ...) and every run of whitespace in it becomes one space. The text goes
-//!    through the same normalizer, and a run of whitespace in it (spaces, tabs, no-break
-//!    spaces, line breaks: any Unicode `White_Space`) matches that one space, so a
-//!    multi-word name matches across a line wrap.
+//!    folded, ...), every run of whitespace in it becomes one space and every dash a
+//!    hyphen-minus. The text goes through the same normalizer, and a run of whitespace
+//!    in it (spaces, tabs, no-break spaces, line breaks: any Unicode `White_Space`)
+//!    matches that one space, so a multi-word name matches across a line wrap; a dash
+//!    in it (the hyphens U+2010 and U+2011, the figure, en and em dashes, the
+//!    horizontal bar, the minus sign U+2212, their small and full-width forms) matches
+//!    the hyphen, so غينيا-بيساو is found written غينيا–بيساو.
 //! 2. A name starts at a word start, possibly after proclitics: nothing, one of the
 //!    conjunctions و ف or the prepositions ب ل ك, or a conjunction followed by a
 //!    preposition (وب ول وك فب فل فك). For names that begin with the article ال, the

@@ -104,6 +104,10 @@ impl Prefixes {
     /// Whether a name may start at `b[i..]`.
     #[inline]
     pub(crate) fn may_start(&self, b: &[u8], i: usize) -> bool {
+        if crate::text::dash_len(b, i) > 0 {
+            // A dash reads as a hyphen: not filtered (dashes are few).
+            return true;
+        }
         let rest = &b[i.min(b.len())..];
         let Some(&first) = rest.first() else {
             return false;

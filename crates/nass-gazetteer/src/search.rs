@@ -195,8 +195,9 @@ impl Gazetteer {
         (fast, slow)
     }
 
-    /// The walk by its definition, for the reference: one byte (or one whitespace run)
-    /// a step through [`Trie::child`](crate::names::Trie::child), tails included.
+    /// The walk by its definition, for the reference: one byte (or one whitespace run, or
+    /// one dash as a hyphen) a step through [`Trie::child`](crate::names::Trie::child),
+    /// tails included.
     #[cfg(test)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn walk_bytewise(
@@ -215,12 +216,25 @@ impl Gazetteer {
         let mut i = start;
         while i < b.len() {
             let sl = space_len(t, b, i);
-            let step = if sl > 0 { b' ' } else { b[i] };
+            // (A byte at a time: `i` may be inside a character.)
+            let dash = [
+                '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+                '\u{FE58}', '\u{FE63}', '\u{FF0D}',
+            ]
+            .iter()
+            .any(|d| b[i..].starts_with(d.encode_utf8(&mut [0; 4]).as_bytes()));
+            let step = if sl > 0 {
+                b' '
+            } else if dash {
+                b'-'
+            } else {
+                b[i]
+            };
             match trie.child(node, step) {
                 Some(n) => node = n,
                 None => return,
             }
-            i += sl.max(1);
+            i += if dash { 3 } else { sl.max(1) };
             while sl > 0 && i < b.len() && space_len(t, b, i) > 0 {
                 i += space_len(t, b, i);
             }
@@ -291,24 +305,37 @@ impl Gazetteer {
                     if i >= b.len() {
                         return;
                     }
-                    if c == b' ' {
+                    if b[i] == c && c != b' ' {
+                        i += 1;
+                    } else if c == b' ' {
                         let sl = space_len(t, b, i);
                         if sl == 0 {
                             return;
                         }
                         i = skip_spaces(t, b, i + sl);
-                    } else if b[i] == c {
-                        i += 1;
+                    } else if c == b'-' && text::dash_len(b, i) > 0 {
+                        i += 3;
                     } else {
                         return;
                     }
                 }
                 node = after;
             } else {
-                // Only these bytes can begin a whitespace character.
-                let maybe_space = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3);
-                let sl = if maybe_space { space_len(t, b, i) } else { 0 };
-                let step = if sl > 0 { b' ' } else { b[i] };
+                // Only these bytes can begin a whitespace character or a dash.
+                let special = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF);
+                let sl = if special { space_len(t, b, i) } else { 0 };
+                let dl = if special && sl == 0 {
+                    text::dash_len(b, i)
+                } else {
+                    0
+                };
+                let step = if sl > 0 {
+                    b' '
+                } else if dl > 0 {
+                    b'-'
+                } else {
+                    b[i]
+                };
                 match trie.branch(node, h, step) {
                     Some(n) => node = n,
                     None => return,
@@ -316,7 +343,7 @@ impl Gazetteer {
                 i = if sl > 0 {
                     skip_spaces(t, b, i + sl)
                 } else {
-                    i + 1
+                    i + dl.max(1)
                 };
             }
             h = match trie.header(node) {

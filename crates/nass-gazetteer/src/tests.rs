@@ -688,6 +688,8 @@ fn differential_gazetteers() -> Vec<Gazetteer> {
             "جبل طارق",
             "x",
             "x-y",
+            "غينيا\u{2013}بيساو",
+            "أ\u{2212}ب",
             "2024",
             "ليبيا",
             "للبنان",
@@ -753,6 +755,12 @@ fn tricky_text() -> impl Strategy<Value = String> {
         "«",
         "»",
         "،",
+        "\u{2010}",
+        "\u{2013}",
+        "\u{2212}",
+        "\u{FE58}",
+        "غينيا",
+        "بيساو",
         " ",
         "\n",
         "\u{00A0}",
@@ -1121,4 +1129,53 @@ fn matches_follow_the_span_convention() {
     assert_eq!(CliticSpanned::clitics(&m), m.clitics());
     assert_eq!(CliticSpanned::name_text(&m), m.name_text());
     assert_eq!((m.clitics(), m.name_text()), ("فب", "تونس"));
+}
+
+/// A hyphen in a name matches any dash in the text (hyphen, non-breaking hyphen, figure,
+/// en and em dash, horizontal bar, minus sign, and their small and full-width forms),
+/// where the hyphen is in a tail of the trie (غينيا-بيساو after غينيا) or at a branch
+/// (غينيا الاستوائية beside it), after proclitics, and a name written with a dash is the
+/// name with a hyphen. Any other character there matches nothing.
+#[test]
+fn a_hyphen_in_a_name_matches_any_dash() {
+    let g = gaz(&[
+        ("غينيا-بيساو", "country"),
+        ("غينيا الاستوائية", "country"),
+        ("x-ray", "t"),
+        ("أ\u{2013}ب", "t"),
+    ]);
+    let dashes = [
+        "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}",
+        "\u{FE58}", "\u{FE63}", "\u{FF0D}",
+    ];
+    for dash in dashes {
+        for (written, canonical) in [
+            (format!("غينيا{dash}بيساو"), "غينيا-بيساو"),
+            (format!("وغينيا{dash}بيساو"), "غينيا-بيساو"),
+            (format!("x{dash}ray"), "x-ray"),
+            (format!("أ{dash}ب"), "أ\u{2013}ب"),
+        ] {
+            let text = format!("زار {written} أمس");
+            assert_eq!(
+                found(&g, &text),
+                [(
+                    written.as_str(),
+                    if written.starts_with('و') { "و" } else { "" },
+                    canonical.to_string()
+                )],
+                "{dash:?}"
+            );
+        }
+        let both = format!("غينيا{dash}بيساو x{dash}ray");
+        let norm = g.normalizer().normalize(&both);
+        let (fast, slow) = g.both_candidates(&norm);
+        assert_eq!(fast, slow, "{dash:?}");
+    }
+    for other in ["\u{2016}", "_", "\u{00AD}", "\u{2E3A}"] {
+        let text = format!("زار غينيا{other}بيساو أمس");
+        assert!(
+            found(&g, &text).iter().all(|m| m.2 != "غينيا-بيساو"),
+            "{other:?}"
+        );
+    }
 }

@@ -396,9 +396,45 @@ fn collapse(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `s` with whitespace runs collapsed and trimmed at both ends: the key of a name.
+/// The length of the dash at byte `i` of `b` that is not U+002D itself: the hyphens
+/// U+2010 and U+2011, the figure, en and em dashes and the horizontal bar U+2012–U+2015,
+/// the minus sign U+2212, and the small and full-width forms U+FE58, U+FE63, U+FF0D
+/// (3 bytes each); 0 for anything else. A name's hyphen matches any of them in the text,
+/// as a name's space matches any whitespace run.
+#[inline]
+pub(crate) fn dash_len(b: &[u8], i: usize) -> usize {
+    match b.get(i..i + 3) {
+        Some([0xE2, 0x80, 0x90..=0x95] | [0xE2, 0x88, 0x92] | [0xEF, 0xB9, 0x98 | 0xA3])
+        | Some([0xEF, 0xBC, 0x8D]) => 3,
+        _ => 0,
+    }
+}
+
+/// `s` with every dash of [`dash_len`] written as U+002D.
+fn fold_dashes(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    if !(0..b.len()).any(|i| dash_len(b, i) > 0) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if dash_len(b, i) > 0 {
+            out.push('-');
+            i += 3;
+        } else {
+            let c = s[i..].chars().next().expect("a char boundary");
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `s` with whitespace runs collapsed and trimmed at both ends, and its dashes written as
+/// U+002D: the key of a name.
 pub(crate) fn name_key(s: &str) -> String {
-    collapse(s.trim()).into_owned()
+    collapse(&fold_dashes(s.trim())).into_owned()
 }
 
 #[cfg(test)]
@@ -415,6 +451,25 @@ mod tests {
                 proptest::prop_assert_eq!(class_before(classes, &t, end), (class_of(c), c.len_utf8()));
             }
         }
+    }
+
+    #[test]
+    fn dashes_are_hyphens_in_keys() {
+        for dash in [
+            '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2212}',
+            '\u{FE58}', '\u{FE63}', '\u{FF0D}',
+        ] {
+            let s = format!("غينيا{dash}بيساو");
+            assert_eq!(dash_len(s.as_bytes(), "غينيا".len()), 3, "{dash:?}");
+            assert_eq!(name_key(&s), "غينيا-بيساو", "{dash:?}");
+        }
+        for other in [
+            '-', '\u{2016}', '\u{2009}', '\u{FE59}', '\u{FF0E}', '\u{2216}',
+        ] {
+            let s = format!("ا{other}ب");
+            assert_eq!(dash_len(s.as_bytes(), "ا".len()), 0, "{other:?}");
+        }
+        assert_eq!(dash_len(b"\xE2\x80", 0), 0);
     }
 
     #[test]
