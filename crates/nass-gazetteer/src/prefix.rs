@@ -104,10 +104,13 @@ impl Prefixes {
     /// Whether a name may start at `b[i..]`.
     #[inline]
     pub(crate) fn may_start(&self, b: &[u8], i: usize) -> bool {
-        if crate::text::dash_len(b, i) > 0 {
-            // A dash reads as a hyphen: not filtered (dashes are few).
-            return true;
-        }
+        self.may_start_bytes(b, i) || crate::text::dash_len(b, i) > 0
+    }
+
+    /// [`may_start`](Self::may_start) by the bytes alone; a dash reads as a hyphen, and
+    /// is let through (dashes are few).
+    #[inline]
+    fn may_start_bytes(&self, b: &[u8], i: usize) -> bool {
         let rest = &b[i.min(b.len())..];
         let Some(&first) = rest.first() else {
             return false;

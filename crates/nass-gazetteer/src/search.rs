@@ -305,14 +305,14 @@ impl Gazetteer {
                     if i >= b.len() {
                         return;
                     }
-                    if b[i] == c && c != b' ' {
-                        i += 1;
-                    } else if c == b' ' {
+                    if c == b' ' {
                         let sl = space_len(t, b, i);
                         if sl == 0 {
                             return;
                         }
                         i = skip_spaces(t, b, i + sl);
+                    } else if b[i] == c {
+                        i += 1;
                     } else if c == b'-' && text::dash_len(b, i) > 0 {
                         i += 3;
                     } else {
@@ -322,29 +322,17 @@ impl Gazetteer {
                 node = after;
             } else {
                 // Only these bytes can begin a whitespace character or a dash.
-                let special = matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF);
-                let sl = if special { space_len(t, b, i) } else { 0 };
-                let dl = if special && sl == 0 {
-                    text::dash_len(b, i)
+                let (step, next) = if matches!(b[i], b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF)
+                {
+                    special_step(t, b, i)
                 } else {
-                    0
-                };
-                let step = if sl > 0 {
-                    b' '
-                } else if dl > 0 {
-                    b'-'
-                } else {
-                    b[i]
+                    (b[i], i + 1)
                 };
                 match trie.branch(node, h, step) {
                     Some(n) => node = n,
                     None => return,
                 }
-                i = if sl > 0 {
-                    skip_spaces(t, b, i + sl)
-                } else {
-                    i + dl.max(1)
-                };
+                i = next;
             }
             h = match trie.header(node) {
                 Some(h) => h,
@@ -481,6 +469,21 @@ pub(crate) fn sort_candidates(cands: &mut [Candidate]) {
         if group.len() > 1 {
             group.sort_unstable();
         }
+    }
+}
+
+/// The byte a walk steps with at `b[i]`, a byte that may begin whitespace or a dash, and
+/// where the text goes on: a space for a whitespace run (past the run), a hyphen for a
+/// dash, else the byte itself.
+#[inline]
+fn special_step(t: &str, b: &[u8], i: usize) -> (u8, usize) {
+    let sl = space_len(t, b, i);
+    if sl > 0 {
+        return (b' ', skip_spaces(t, b, i + sl));
+    }
+    match text::dash_len(b, i) {
+        0 => (b[i], i + 1),
+        dl => (b'-', i + dl),
     }
 }
 
