@@ -104,7 +104,8 @@ impl Record for MatchRecord<'_> {
 /// canonical name, type, kind, variant and payload), written once and copied into each
 /// of their records after: neither the entry nor its payload is read again at every
 /// match. One per worker thread, for one [`Matching`] and format at a time, and bounded:
-/// past 8 MiB it starts again empty.
+/// past 1 MiB it starts again empty (so at most 1 MiB a worker thread: the dense
+/// gazetteer of BENCHMARKS.md ran as fast with 1 MiB as with 8).
 struct EntryFields {
     /// The [`Matching::id`] and format the fields are written for.
     owner: Option<(u64, Format)>,
@@ -122,7 +123,7 @@ impl Default for EntryFields {
             owner: None,
             at: HashMap::default(),
             bytes: Vec::new(),
-            max_bytes: 8 << 20,
+            max_bytes: 1 << 20,
         }
     }
 }
