@@ -826,6 +826,28 @@ fn check_cut(text: &str, n: usize) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// A date `f` wrote, in presentation forms (text from PDF files; with `lam_alef`, لا as
+/// one ligature), era mark included: found in a sentence as one date with `value`, and
+/// read back by `f`.
+fn found_in_presentation_forms(
+    f: &DateFormatter,
+    written: &str,
+    lam_alef: bool,
+    value: &str,
+) -> Result<(), TestCaseError> {
+    let shown = nass_tests::presentation_forms(written, lam_alef);
+    let text = format!("صدر يوم {shown}.");
+    let v: Vec<_> = find_dates(&text).collect();
+    prop_assert_eq!(v.len(), 1, "{}", text);
+    prop_assert_eq!(v[0].text(), shown.as_str());
+    prop_assert_eq!(v[0].value().to_string(), value);
+    prop_assert_eq!(
+        f.parse(&shown).map(|d| d.to_string()),
+        Ok(value.to_string())
+    );
+    Ok(())
+}
+
 proptest! {
     /// A cut `last_safe_cut` allows changes nothing, whatever follows.
     #[test]
@@ -937,14 +959,7 @@ proptest! {
         prop_assert_eq!(v[0].text(), written.as_str());
         prop_assert_eq!(v[0].value().to_string(), date.to_string());
         prop_assert_eq!(v[0].gregorian(), Some(date));
-        // In presentation forms (text from PDF files), found and read back alike.
-        let shown = nass_tests::presentation_forms(&written, era);
-        let text = format!("وقع ذلك في {shown} كما قيل");
-        let v: Vec<_> = find_dates(&text).collect();
-        prop_assert_eq!(v.len(), 1, "{}", text);
-        prop_assert_eq!(v[0].text(), shown.as_str());
-        prop_assert_eq!(v[0].value().to_string(), date.to_string());
-        prop_assert_eq!(f.parse(&shown).map(|d| d.to_string()), Ok(date.to_string()));
+        found_in_presentation_forms(&f, &written, era, &date.to_string())?;
         // The numeric form too.
         let d = DigitSet::ALL[digits];
         let conv = |s: String| nass_numerals::convert_digits(&s, d).into_owned();
@@ -970,15 +985,7 @@ proptest! {
         prop_assert_eq!(v[0].calendar(), CalendarKind::Hijri);
         prop_assert_eq!(v[0].value().to_string(), h.to_string());
         prop_assert_eq!(v[0].gregorian(), Some(h.to_gregorian()));
-        // In presentation forms (text from PDF files), era mark included, found and read
-        // back alike.
-        let shown = nass_tests::presentation_forms(&written, lam_alef);
-        let text = format!("صدر يوم {shown}.");
-        let v: Vec<_> = find_dates(&text).collect();
-        prop_assert_eq!(v.len(), 1, "{}", text);
-        prop_assert_eq!(v[0].text(), shown.as_str());
-        prop_assert_eq!(v[0].value().to_string(), h.to_string());
-        prop_assert_eq!(f.parse(&shown).map(|d| d.to_string()), Ok(h.to_string()));
+        found_in_presentation_forms(&f, &written, lam_alef, &h.to_string())?;
     }
 }
 
