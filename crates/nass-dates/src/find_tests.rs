@@ -1125,3 +1125,17 @@ fn years_in_words_after_a_year_word() {
     assert!(found("عام ثلاثة آلاف").is_empty());
     assert_eq!(found("بعد عام واحد")[0].1, "relative");
 }
+
+/// An era mark is read in presentation forms (ﻫـ is هـ), but not out of a ligature whose
+/// letters go on past it: ﱑ is هج, not the mark ه.
+#[test]
+fn era_marks_in_presentation_forms_and_ligatures() {
+    let v: Vec<_> = find_dates("ولد عام 1445 \u{FEEB}ـ في مكة").collect();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].text(), "عام 1445 \u{FEEB}ـ");
+    assert_eq!(v[0].calendar(), CalendarKind::Hijri);
+    let v: Vec<_> = find_dates("ولد عام 1445 \u{FC51} في مكة").collect();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].text(), "عام 1445");
+    assert_eq!(v[0].calendar(), CalendarKind::Gregorian);
+}

@@ -203,18 +203,28 @@ pub(super) fn key_index(word: &str, keys: &[&str]) -> Option<usize> {
 }
 
 /// The end of `key` (written folded) read at `pos`, marks and tatweel skipped and letters
-/// folded, trailing marks included.
+/// folded, trailing marks included. A character whose fold goes on past the key (a
+/// presentation-form ligature such as ﱑ, هج, read for the key ه) is no match.
 pub(super) fn prefix_folded(text: &str, pos: usize, key: &str) -> Option<usize> {
-    let mut chars = text[pos..]
-        .char_indices()
-        .flat_map(|(i, c)| lookup_fold(c).map(move |folded| (i, c, folded)));
+    let mut key = key.chars().peekable();
     let mut end = pos;
-    for k in key.chars() {
-        let (i, c, folded) = chars.next()?;
-        if folded != k {
+    for (i, c) in text[pos..].char_indices() {
+        if key.peek().is_none() {
+            break;
+        }
+        let mut read = false;
+        if !fold_char_each(c, |folded| {
+            read = true;
+            key.next() == Some(folded)
+        }) {
             return None;
         }
-        end = pos + i + c.len_utf8();
+        if read {
+            end = pos + i + c.len_utf8();
+        }
+    }
+    if key.peek().is_some() {
+        return None;
     }
     Some(text.len() - text[end..].trim_start_matches(is_transparent).len())
 }
