@@ -23,6 +23,7 @@ from typing import Any, Callable, Optional
 import nass
 import nass.camel
 from camel_tools.tokenizers.word import simple_word_tokenize
+from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -168,6 +169,18 @@ def main() -> int:
     if pa is not None:
         column = pa.array(lines)
         report("nass.normalize_arrow(string array), camel", best(lambda: nass.normalize_arrow(column, n), a.repeat), mib, camel)
+
+    ar2bw = CharMapper.builtin_mapper("ar2bw")
+    assert nass.camel.CharMapper.builtin_mapper("ar2bw")(lines[0]) == ar2bw(lines[0])
+    translit_lines = corpus_lines(a.tokenize_mib)
+    tmib = sum(len(line.encode()) for line in translit_lines) / (1 << 20)
+    print(f"transliterating: {len(translit_lines)} lines, {tmib:.1f} MiB")
+    camel_bw = best(lambda: [ar2bw(line) for line in translit_lines], 1)
+    report("CAMeL CharMapper ar2bw per line", camel_bw, tmib, None)
+    ours_bw = nass.camel.CharMapper.builtin_mapper("ar2bw")
+    report("nass.camel.CharMapper ar2bw per line", best(lambda: [ours_bw(line) for line in translit_lines], a.repeat), tmib, camel_bw)
+    bw = nass.Transliterator("bw")
+    report('nass.Transliterator("bw").transliterate_batch(lines)', best(lambda: bw.transliterate_batch(translit_lines), a.repeat), tmib, camel_bw)
 
     small = corpus_lines(a.tokenize_mib)
     smib = sum(len(line.encode()) for line in small) / (1 << 20)

@@ -1,4 +1,4 @@
-//! `nass.normalize_arrow` and `nass.tokenize_arrow` on Arrow string columns, through the
+//! `nass.normalize_arrow`, `nass.transliterate_arrow` and `nass.tokenize_arrow` on Arrow string columns, through the
 //! Arrow C data interface (the `cdata` module): the input's buffers are read in place and
 //! the result's are made in Rust, with the GIL released while the threads work, so no
 //! Python object is made per row and pyarrow is not needed.
@@ -11,6 +11,7 @@ use crate::cdata::{self, Buffer, Column, Rows, Width};
 use crate::normalize::PyNormalizer;
 use crate::parallel;
 use crate::tokenize::token_spans;
+use crate::translit::PyTransliterator;
 
 /// A string column of no rows, of the width given.
 fn empty_strings(width: Width) -> Column {
@@ -43,7 +44,9 @@ fn join(runs: Vec<(String, Vec<usize>)>) -> (Vec<u8>, Vec<usize>) {
     (data, ends)
 }
 
-fn normalize_rows(n: &nass::normalize::Normalizer, rows: &Rows<'_>) -> PyResult<Column> {
+/// The column of each row mapped by `f` (which appends the result for a text to the
+/// `String`), on several threads.
+fn map_rows(rows: &Rows<'_>, f: &(impl Fn(&str, &mut String) + Sync)) -> PyResult<Column> {
     let texts = &rows.texts;
     let runs = parallel::runs(
         texts.len(),
@@ -52,7 +55,7 @@ fn normalize_rows(n: &nass::normalize::Normalizer, rows: &Rows<'_>) -> PyResult<
             let mut data = String::new();
             let mut ends = Vec::with_capacity(range.len());
             for i in range {
-                n.normalize_into(texts[i], &mut data);
+                f(texts[i], &mut data);
                 ends.push(data.len());
             }
             (data, ends)
@@ -79,13 +82,32 @@ fn _normalize_arrow(
     normalizer: &Bound<'_, PyNormalizer>,
     array: &Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
+    let n = &normalizer.get().inner;
+    map_arrow(array, |text, out| n.normalize_into(text, out))
+}
+
+/// The transliterated column of an Arrow string array or chunked array, as
+/// `_normalize_arrow` gives it.
+#[pyfunction]
+fn _transliterate_arrow(
+    transliterator: &Bound<'_, PyTransliterator>,
+    array: &Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
+    let t = &transliterator.get().inner;
+    map_arrow(array, |text, out| out.push_str(&t.transliterate(text)))
+}
+
+/// The column of `array`'s rows mapped by `f`, with the GIL released.
+fn map_arrow(
+    array: &Bound<'_, PyAny>,
+    f: impl Fn(&str, &mut String) + Sync,
+) -> PyResult<Py<PyAny>> {
     let py = array.py();
     let imported = cdata::import(array)?;
-    let n = &normalizer.get().inner;
     let (width, chunks) = imported.with_rows(|width, all| {
         let chunks = py.detach(|| {
             all.iter()
-                .map(|rows| normalize_rows(n, rows))
+                .map(|rows| map_rows(rows, &f))
                 .collect::<PyResult<Vec<Column>>>()
         })?;
         Ok((width, chunks))
@@ -181,6 +203,7 @@ fn _tokenize_arrow(array: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_normalize_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(_tokenize_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(_transliterate_arrow, m)?)?;
     cdata::register(m)?;
     Ok(())
 }

@@ -24,6 +24,7 @@ mod parallel;
 mod pyarabic;
 mod text;
 mod tokenize;
+mod translit;
 
 /// The extension module `nass._nass`.
 #[pymodule]
@@ -40,5 +41,6 @@ fn _nass(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dates::register(m)?;
     arrow::register(m)?;
     pyarabic::register(m)?;
+    translit::register(m)?;
     Ok(())
 }

@@ -10,10 +10,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::{type_error, value_error};
 use crate::offsets::byte_offsets;
-use crate::text::{
-    batch, new_str, not_str, read_ucs4, surrogate_error, ucs4_to_utf8, utf8, utf8_to_ucs4,
-    with_scratch, Scratch,
-};
+use crate::text::{map_batch, map_str, utf8};
 
 /// The names of the letter folds, as Python spells them.
 const LETTER_NAMES: [(&str, LetterFolds); 10] = [
@@ -272,7 +269,8 @@ impl PyNormalizer {
     /// >>> Normalizer("lucene").normalize("أَهْلاً")
     /// 'اهلا'
     fn normalize<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        normalize_str(&self.inner, text)
+        let n = &self.inner;
+        map_str(text, |text, out| n.normalize_into(text, out))
     }
 
     /// The normalized text of every string of a sequence, as a list, computed with the GIL
@@ -282,44 +280,8 @@ impl PyNormalizer {
     /// >>> Normalizer("camel").normalize_batch(["مكتبةٌ", "إلى"])
     /// ['مكتبه', 'الي']
     fn normalize_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-        let py = texts.py();
         let n = &self.inner;
-        let list = PyList::empty(py);
-        // Each run of items gives the code points of its changed results, one buffer, and
-        // per item where its result is in it (None: unchanged).
-        batch(
-            texts,
-            "texts",
-            |t, range| {
-                let mut text = String::new();
-                let mut norm = String::new();
-                let mut ucs = Vec::new();
-                let mut spans = Vec::with_capacity(range.len());
-                for i in range {
-                    t.item(i, &mut text)?;
-                    norm.clear();
-                    n.normalize_into(&text, &mut norm);
-                    if norm == text {
-                        spans.push(None);
-                    } else {
-                        let start = ucs.len();
-                        utf8_to_ucs4(&norm, &mut ucs);
-                        spans.push(Some((start, ucs.len())));
-                    }
-                }
-                Ok((ucs, spans))
-            },
-            |items, _, _, (ucs, spans): (Vec<u32>, Vec<Option<(usize, usize)>>)| {
-                for (span, item) in spans.into_iter().zip(items) {
-                    match span {
-                        None => list.append(item)?,
-                        Some((a, b)) => list.append(new_str(py, &ucs[a..b])?)?,
-                    }
-                }
-                Ok(())
-            },
-        )?;
-        Ok(list)
+        map_batch(texts, |text, out| n.normalize_into(text, out))
     }
 
     /// The normalized text and an :class:`Alignment` mapping spans of it back to the
@@ -334,24 +296,8 @@ impl PyNormalizer {
     /// >>> text[start:end]
     /// 'المتحدِّثُ'
     fn normalize_aligned(&self, text: &Bound<'_, PyAny>) -> PyResult<(String, PyAlignment)> {
-        let py = text.py();
-        let t = utf8(text, "text")?;
-        let s = t.as_str();
         let n = &self.inner;
-        let (norm, alignment, norm_bytes, orig_bytes) = py.detach(|| {
-            let (norm, alignment) = n.normalize_aligned(s);
-            let nb = byte_offsets(&norm);
-            let ob = byte_offsets(s);
-            (norm, alignment, nb, ob)
-        });
-        Ok((
-            norm,
-            PyAlignment {
-                inner: alignment,
-                norm_bytes,
-                orig_bytes,
-            },
-        ))
+        PyAlignment::of(text, |s| n.normalize_aligned(s))
     }
 
     /// The preset this normalizer started from.
@@ -409,6 +355,31 @@ pub struct PyAlignment {
 }
 
 impl PyAlignment {
+    /// The alignment of `result`, made from `original`, with the code-point offsets of
+    /// both.
+    pub fn new(inner: Alignment, result: &str, original: &str) -> PyAlignment {
+        PyAlignment {
+            inner,
+            norm_bytes: byte_offsets(result),
+            orig_bytes: byte_offsets(original),
+        }
+    }
+
+    /// What `f` makes of `text` (a `str` argument named `text`) and the alignment it
+    /// gives, computed with the GIL released.
+    pub fn of(
+        text: &Bound<'_, PyAny>,
+        f: impl Fn(&str) -> (String, Alignment) + Sync,
+    ) -> PyResult<(String, PyAlignment)> {
+        let t = utf8(text, "text")?;
+        let s = t.as_str();
+        Ok(text.py().detach(|| {
+            let (result, alignment) = f(s);
+            let alignment = PyAlignment::new(alignment, &result, s);
+            (result, alignment)
+        }))
+    }
+
     fn norm_byte(&self, index: usize) -> usize {
         self.norm_bytes[index.min(self.norm_bytes.len() - 1)]
     }
@@ -489,38 +460,8 @@ pub fn preset_normalizer(p: Preset) -> &'static Normalizer {
 #[pyfunction]
 #[pyo3(signature = (text, preset="search"))]
 fn normalize<'py>(text: &Bound<'py, PyAny>, preset: &str) -> PyResult<Bound<'py, PyAny>> {
-    normalize_str(preset_normalizer(self::preset(preset)?), text)
-}
-
-/// `text` normalized by `n`; `text` itself when nothing changes.
-fn normalize_str<'py>(n: &Normalizer, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let py = text.py();
-    let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
-    with_scratch(|scratch| {
-        read_ucs4(s, &mut scratch.ucs)?;
-        ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
-            .map_err(|(i, c)| surrogate_error("text", i, c))?;
-        let work = |scratch: &mut Scratch| {
-            n.normalize_into(&scratch.text, &mut scratch.out);
-            let changed = scratch.out != scratch.text;
-            if changed {
-                scratch.ucs.clear();
-                utf8_to_ucs4(&scratch.out, &mut scratch.ucs);
-            }
-            changed
-        };
-        // Long texts are normalized with the GIL released.
-        let changed = if scratch.text.len() > 1 << 20 {
-            py.detach(|| work(scratch))
-        } else {
-            work(scratch)
-        };
-        if changed {
-            Ok(new_str(py, &scratch.ucs)?.into_any())
-        } else {
-            Ok(text.clone())
-        }
-    })
+    let n = preset_normalizer(self::preset(preset)?);
+    map_str(text, |text, out| n.normalize_into(text, out))
 }
 
 /// Registers this module's classes and functions.

@@ -415,6 +415,88 @@ impl Texts {
     }
 }
 
+/// `text` (a `str`) mapped by `f`, which appends the result for its UTF-8 argument to the
+/// `String` it is given: a new `str`, or `text` itself when nothing changes. Long texts
+/// are mapped with the GIL released. A non-`str` is a `NassTypeError` and a lone
+/// surrogate a `NassError`, naming the argument `text`.
+pub fn map_str<'py>(
+    text: &Bound<'py, PyAny>,
+    f: impl Fn(&str, &mut String) + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = text.py();
+    let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
+    with_scratch(|scratch| {
+        read_ucs4(s, &mut scratch.ucs)?;
+        ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
+            .map_err(|(i, c)| surrogate_error("text", i, c))?;
+        let work = |scratch: &mut Scratch| {
+            f(&scratch.text, &mut scratch.out);
+            let changed = scratch.out != scratch.text;
+            if changed {
+                scratch.ucs.clear();
+                utf8_to_ucs4(&scratch.out, &mut scratch.ucs);
+            }
+            changed
+        };
+        let changed = if scratch.text.len() > 1 << 20 {
+            py.detach(|| work(scratch))
+        } else {
+            work(scratch)
+        };
+        if changed {
+            Ok(new_str(py, &scratch.ucs)?.into_any())
+        } else {
+            Ok(text.clone())
+        }
+    })
+}
+
+/// Every `str` of the sequence `texts` mapped by `f` (as in [`map_str`]), as a list, with
+/// the GIL released and on several threads ([`batch`]); an item that does not change is
+/// the same object in the result.
+pub fn map_batch<'py>(
+    texts: &Bound<'py, PyAny>,
+    f: impl Fn(&str, &mut String) + Sync,
+) -> PyResult<Bound<'py, PyList>> {
+    let py = texts.py();
+    let list = PyList::empty(py);
+    // Each run of items gives the code points of its changed results, one buffer, and
+    // per item where its result is in it (None: unchanged).
+    batch(
+        texts,
+        "texts",
+        |t, range| {
+            let mut text = String::new();
+            let mut out = String::new();
+            let mut ucs = Vec::new();
+            let mut spans = Vec::with_capacity(range.len());
+            for i in range {
+                t.item(i, &mut text)?;
+                out.clear();
+                f(&text, &mut out);
+                if out == text {
+                    spans.push(None);
+                } else {
+                    let start = ucs.len();
+                    utf8_to_ucs4(&out, &mut ucs);
+                    spans.push(Some((start, ucs.len())));
+                }
+            }
+            Ok((ucs, spans))
+        },
+        |items, _, _, (ucs, spans): (Vec<u32>, Vec<Option<(usize, usize)>>)| {
+            for (span, item) in spans.into_iter().zip(items) {
+                match span {
+                    None => list.append(item)?,
+                    Some((a, b)) => list.append(new_str(py, &ucs[a..b])?)?,
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok(list)
+}
+
 /// About this many code points of a batch are read, worked on and turned into results at
 /// a time, so that the buffers stay small (and in cache) whatever the batch's size.
 const CHUNK: usize = 1 << 16;

@@ -15,8 +15,8 @@ variable ``NASS_NUM_THREADS`` choose how many (default: the number of cores).
 Errors are :class:`NassError` (a ``ValueError``) or :class:`NassTypeError` (a
 ``TypeError``), with a message that says what is wrong.
 
-Drop-in modules: :mod:`nass.camel` (CAMeL Tools' names) and :mod:`nass.araby`
-(PyArabic's names).
+Drop-in modules: :mod:`nass.camel` (CAMeL Tools' names, transliteration included) and
+:mod:`nass.araby` (PyArabic's names).
 """
 
 from __future__ import annotations
@@ -36,11 +36,13 @@ from nass._nass import (
     Normalizer,
     NumberMatch,
     Token,
+    Transliterator,
     _Gazetteer,
     ArrowChunks,
     ArrowColumn,
     _normalize_arrow,
     _tokenize_arrow,
+    _transliterate_arrow,
     digits,
     find_dates,
     find_numbers,
@@ -56,6 +58,8 @@ from nass._nass import (
     tokenize_batch,
     tokenize_strings,
     tokenize_strings_batch,
+    transliterate,
+    transliteration_table,
 )
 
 __all__ = [
@@ -72,6 +76,7 @@ __all__ = [
     "Normalizer",
     "NumberMatch",
     "Token",
+    "Transliterator",
     "digits",
     "find_dates",
     "find_numbers",
@@ -89,6 +94,9 @@ __all__ = [
     "tokenize_batch",
     "tokenize_strings",
     "tokenize_strings_batch",
+    "transliterate",
+    "transliterate_arrow",
+    "transliteration_table",
 ]
 
 
@@ -319,3 +327,20 @@ def tokenize_arrow(array: Any) -> Any:
     [['قال', ':', 'نعم'], None]
     """
     return _to_pyarrow(_tokenize_arrow(array))
+
+
+def transliterate_arrow(array: Any, transliterator: Union[str, Transliterator] = "bw") -> Any:
+    """Transliterates an Arrow ``string``/``large_string`` column as
+    :func:`normalize_arrow` normalizes one: the same inputs, nulls and result types.
+    ``transliterator`` is a :class:`Transliterator` or a scheme name (Arabic to that
+    scheme).
+
+    >>> import pyarrow as pa, nass
+    >>> nass.transliterate_arrow(pa.array(["كتاب", None])).to_pylist()
+    ['ktAb', None]
+    >>> back = nass.Transliterator("bw", to_arabic=True)
+    >>> nass.transliterate_arrow(pa.array(["ktAb"]), back).to_pylist()
+    ['كتاب']
+    """
+    t = transliterator if isinstance(transliterator, Transliterator) else Transliterator(transliterator)
+    return _to_pyarrow(_transliterate_arrow(t, array))

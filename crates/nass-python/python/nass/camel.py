@@ -1,7 +1,8 @@
 """CAMeL Tools' functions under their own names, computed by nass.
 
-A drop-in for ``camel_tools.utils.normalize``, ``camel_tools.utils.dediac`` and
-``camel_tools.tokenizers.word``: replace ``from camel_tools.utils.normalize import
+A drop-in for ``camel_tools.utils.normalize``, ``camel_tools.utils.dediac``,
+``camel_tools.tokenizers.word``, ``camel_tools.utils.charmap`` and
+``camel_tools.utils.transliterate``: replace ``from camel_tools.utils.normalize import
 normalize_unicode`` by ``from nass.camel import normalize_unicode``. Outputs are those of
 CAMeL Tools 1.6.0 (checked against it by the tests, on the corpus and on generated text),
 with the exceptions listed per function.
@@ -13,6 +14,7 @@ CAMeL Tools                                                 nass
 ==========================================================  =====================================
 ``normalize_unicode`` + ``dediac_ar`` + ``normalize_alef_ar``  ``nass.Normalizer("camel")``
 + ``normalize_alef_maksura_ar`` + ``normalize_teh_marbuta_ar``
+``CharMapper.builtin_mapper("ar2bw")(s)``                    ``nass.transliterate(s, "bw")``
 ``simple_word_tokenize(s)``                                 ``[t.text for t in nass.tokenize(s)]``
                                                             (numbers, URLs, e-mails, hashtags,
                                                             mentions kept whole)
@@ -25,9 +27,13 @@ CAMeL Tools                                                 nass
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import unicodedata
+from typing import Dict, FrozenSet, Mapping, Optional, Union
 
-from nass._nass import tokenize
+from nass._nass import NassError, NassTypeError, Transliterator as _Rust, tokenize, transliteration_table
 from nass._only import only
 
 __all__ = [
@@ -37,6 +43,10 @@ __all__ = [
     "normalize_alef_maksura_ar",
     "normalize_teh_marbuta_ar",
     "simple_word_tokenize",
+    "CharMapper",
+    "Transliterator",
+    "InvalidCharMapKeyError",
+    "BuiltinCharMapNotFoundError",
 ]
 
 
@@ -170,3 +180,238 @@ def _split_digit_runs(word: str) -> list[str]:
             parts.append(word[start:i])
             start = i
     return parts
+
+
+# Transliteration: camel_tools.utils.charmap and camel_tools.utils.transliterate.
+
+# The scripts CAMeL Tools' builtin transliteration maps go between: Arabic, and the four
+# schemes of nass's transliterator.
+_SCRIPTS = ("ar", "bw", "safebw", "xmlbw", "hsb")
+
+
+# The one character each of these builtin maps of CAMeL's leaves unconverted.
+_CAMEL_KEEPS = {"safebw2xmlbw": "B", "xmlbw2safebw": "V"}
+
+
+class InvalidCharMapKeyError(NassError):
+    """A key of a character map that is neither one character nor a range ``"a-b"``
+    whose first character comes before its last. A ``ValueError`` (and a
+    :class:`nass.NassError`), as CAMeL's exception of the same name; the bad key is
+    ``.key``."""
+
+    def __init__(self, key: object, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+class BuiltinCharMapNotFoundError(NassError):
+    """:meth:`CharMapper.builtin_mapper` was asked for a map it does not have. A
+    ``ValueError`` (and a :class:`nass.NassError`), as CAMeL's exception of the same
+    name; the name asked for is ``.map_name``."""
+
+    def __init__(self, map_name: object, message: str) -> None:
+        super().__init__(message)
+        self.map_name = map_name
+        self.message = message
+
+
+class _WithDefault(Dict[int, str]):
+    """A ``str.translate`` table whose missing characters map to one string."""
+
+    def __init__(self, table: Dict[int, str], default: str) -> None:
+        super().__init__(table)
+        self.default = default
+
+    def __missing__(self, key: int) -> str:
+        return self.default
+
+
+class CharMapper:
+    """Maps every character of a string through a table, as
+    ``camel_tools.utils.charmap.CharMapper`` in CAMeL Tools 1.6.
+
+    ``charmap`` maps one character, or an inclusive range written ``"a-b"``, to a string
+    (``""`` deletes it) or to ``None`` (the character is kept); a character the table
+    does not have becomes ``default``, or is kept when ``default`` is ``None``.
+
+    The builtin transliteration maps, ``CharMapper.builtin_mapper("ar2bw")`` and the rest
+    of :attr:`BUILTIN_CHARMAPS` (Arabic and the schemes ``bw``, ``safebw``, ``xmlbw``,
+    ``hsb``, every direction), are computed by nass's transliterator
+    (:class:`nass.Transliterator`) and give CAMeL's output character for character (also
+    where CAMeL's tables differ from the schemes: its ``safebw2xmlbw`` and
+    ``xmlbw2safebw`` leave veh ڤ unconverted).
+    CAMeL's ``arclean`` map is CAMeL's own data and is not provided: asking for it is a
+    :class:`BuiltinCharMapNotFoundError` that says so.
+
+    ==========================================  ==========================================
+    CAMeL Tools                                 nass
+    ==========================================  ==========================================
+    ``CharMapper.builtin_mapper("ar2bw")(s)``   ``nass.transliterate(s, "bw")``
+    ``CharMapper.builtin_mapper("bw2ar")(s)``   ``nass.transliterate(s, "bw", to_arabic=True)``
+    ==========================================  ==========================================
+
+    >>> ar2bw = CharMapper.builtin_mapper("ar2bw")
+    >>> ar2bw("كتبَ الطالبُ")
+    'ktba AlTAlbu'
+    >>> CharMapper({"a-c": "x", "d": None, "e": ""}, default="?")("abcdef")
+    'xxxd?'
+    """
+
+    BUILTIN_CHARMAPS: FrozenSet[str] = frozenset(
+        f"{a}2{b}" for a in _SCRIPTS for b in _SCRIPTS if a != b
+    )
+
+    def __init__(self, charmap: Mapping[str, Optional[str]], default: Optional[str] = None) -> None:
+        if not isinstance(charmap, Mapping):
+            raise NassTypeError(
+                f"Expected a dictionary like object for charmap, got {type(charmap)} instead"
+            )
+        if default is not None and not isinstance(default, str):
+            raise NassTypeError(
+                f"Expected a Unicode string or None value for default, got {type(default)} instead."
+            )
+        table: Dict[int, str] = {}
+        for key, value in charmap.items():
+            if not isinstance(key, str):
+                raise NassTypeError(f"Expected string as key. Got {type(key)} instead.")
+            if len(key) == 1:
+                chars = [key]
+            elif len(key) == 3 and key[1] == "-":
+                if ord(key[0]) >= ord(key[2]):
+                    raise InvalidCharMapKeyError(
+                        key, f"Invalid character range {key!r}: its first character must come before its last"
+                    )
+                chars = [chr(c) for c in range(ord(key[0]), ord(key[2]) + 1)]
+            else:
+                raise InvalidCharMapKeyError(key, "Invalid character or character range")
+            if value is not None and not isinstance(value, str):
+                raise NassTypeError(
+                    f"Expected a Unicode string or None value for key value, got {type(value)} instead."
+                )
+            for c in chars:
+                table[ord(c)] = c if value is None else value
+        self._default = default
+        self._table: Dict[int, str] = table if default is None else _WithDefault(table, default)
+        self._fast: Optional[_Rust] = None
+
+    @staticmethod
+    def builtin_mapper(map_name: str) -> "CharMapper":
+        """The builtin map ``map_name``: ``"ar2bw"``, ``"bw2ar"``, ``"bw2hsb"``... (any
+        two of ``ar``, ``bw``, ``safebw``, ``xmlbw``, ``hsb``).
+
+        >>> CharMapper.builtin_mapper("bw2safebw")("$>n")
+        'cOn'
+        """
+        if map_name not in CharMapper.BUILTIN_CHARMAPS:
+            if map_name == "arclean":
+                raise BuiltinCharMapNotFoundError(
+                    map_name,
+                    "nass does not provide CAMeL Tools' 'arclean' map (CAMeL's own table); "
+                    "use camel_tools.utils.charmap for it",
+                )
+            raise BuiltinCharMapNotFoundError(
+                map_name, f"No built in mapping with name {map_name!r} was found."
+            )
+        source, target = map_name.split("2")
+        # Each character of the source script's table, through Arabic, to the target's.
+        to_arabic = {v: k for k, v in transliteration_table(source).items()} if source != "ar" else None
+        from_arabic = transliteration_table(target) if target != "ar" else None
+        table: Dict[str, Optional[str]] = {}
+        for c in (to_arabic or from_arabic or {}):
+            arabic = to_arabic[c] if to_arabic else c
+            out = from_arabic[arabic] if from_arabic else arabic
+            if out != c:
+                table[c] = out
+        # CAMeL's maps between Safe and XML Buckwalter leave veh (ڤ, safebw B, xmlbw V)
+        # as it is, where its other maps convert it: kept, so that outputs stay CAMeL's.
+        table.pop(_CAMEL_KEEPS.get(map_name, ""), None)
+        mapper = CharMapper(table)
+        if source == "ar" or target == "ar":
+            scheme = target if source == "ar" else source
+            mapper._fast = _Rust(scheme, to_arabic=target == "ar")  # type: ignore[arg-type]
+        return mapper
+
+    @staticmethod
+    def mapper_from_json(fpath: Union[str, "os.PathLike[str]"]) -> "CharMapper":
+        """A map read from a JSON file of CAMeL's format: an object with ``"charMap"``
+        (the table) and ``"default"``."""
+        with open(fpath, encoding="utf-8") as f:
+            spec = json.load(f)
+        return CharMapper(spec.get("charMap", {}), default=spec.get("default", None))
+
+    def map_string(self, s: str) -> str:
+        """``s`` with every character mapped.
+
+        >>> CharMapper.builtin_mapper("bw2ar").map_string("ktAb")
+        'كتاب'
+        """
+        if not isinstance(s, str):
+            raise NassTypeError(f"Expected Unicode string as input, got {type(s)} instead.")
+        if self._fast is not None:
+            try:
+                return self._fast.transliterate(s)
+            except NassError:
+                pass  # a lone surrogate, which CAMeL's map keeps as it is: the table does
+        return s.translate(self._table)
+
+    def __call__(self, s: str) -> str:
+        return self.map_string(s)
+
+
+class Transliterator:
+    """Transliterates with a :class:`CharMapper`, leaving alone the tokens marked not to
+    be, as ``camel_tools.utils.transliterate.Transliterator`` in CAMeL Tools 1.6.
+
+    A marked token is ``marker`` followed by one or more characters that are not
+    whitespace, wherever it occurs (also inside a word, and the marker's match is
+    searched for from left to right as a regular expression would). Unless
+    ``ignore_markers``, it is kept (without the marker if ``strip_markers``); with
+    ``ignore_markers``, what follows the marker is mapped too, and the marker is kept
+    unless ``strip_markers``. As in CAMeL, text that begins with the marker at the start
+    of ``s`` or right after a marked token is treated as marked even where whitespace or
+    the end follows the marker (``"@@IGNORE@@ كتاب"`` is kept whole): a quirk kept so that
+    outputs stay CAMeL's.
+
+    >>> t = Transliterator(CharMapper.builtin_mapper("ar2bw"))
+    >>> t.transliterate("قال @@IGNORE@@نعم")
+    'qAl @@IGNORE@@نعم'
+    >>> t.transliterate("قال @@IGNORE@@نعم", strip_markers=True)
+    'qAl نعم'
+    >>> t.transliterate("قال @@IGNORE@@نعم", ignore_markers=True)
+    'qAl @@IGNORE@@nEm'
+    """
+
+    def __init__(self, mapper: CharMapper, marker: str = "@@IGNORE@@") -> None:
+        if not isinstance(mapper, CharMapper):
+            raise NassTypeError("Mapper is not a CharMapper instance.")
+        if not isinstance(marker, str):
+            raise NassTypeError("Marker is not a string.")
+        if not marker:
+            raise NassError("Marker is empty.")
+        if any(c.isspace() for c in marker):
+            raise NassError("Marker contains whitespace.")
+        self._mapper = mapper
+        self._marker = marker
+        # `\s` of a str pattern is str.isspace, the test above.
+        self._marked = re.compile("(" + re.escape(marker) + r"\S+)")
+
+    def transliterate(self, s: str, strip_markers: bool = False, ignore_markers: bool = False) -> str:
+        """``s`` transliterated, except its marked tokens (see the class)."""
+        if not isinstance(s, str):
+            raise NassTypeError(f"Expected Unicode string as input, got {type(s)} instead.")
+        mapped = self._mapper.map_string
+        marker = self._marker
+        out: list[str] = []
+        # The marked tokens are the odd pieces; an even piece that begins with the marker
+        # (at the start of the text or right after a marked token, followed by whitespace
+        # or nothing) is treated as marked too, as in CAMeL.
+        for piece in self._marked.split(s):
+            if not piece.startswith(marker):
+                out.append(mapped(piece))
+                continue
+            if not strip_markers:
+                out.append(marker)
+            rest = piece[len(marker) :]
+            out.append(mapped(rest) if ignore_markers else rest)
+        return "".join(out)
