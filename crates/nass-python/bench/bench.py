@@ -162,6 +162,10 @@ def main() -> int:
     report("CAMeL chain (5 functions) per line", camel, mib, None)
     report('nass Normalizer("camel").normalize_batch(lines)', best(lambda: n.normalize_batch(lines), a.repeat), mib, camel)
     report('nass Normalizer("camel").normalize(line) per line', best(lambda: [n.normalize(line) for line in lines], a.repeat), mib, camel)
+    # What any call taking a list of str and giving a new str per item pays at least, under
+    # the GIL: CPython making the same number of strings of the same sizes from its own
+    # buffers (see BENCHMARKS.md, "The floor of a list-of-str call").
+    report("CPython: a new str per line, [s[1:] for s in lines] (floor)", best(lambda: [s[1:] for s in lines], a.repeat), mib, camel)
     try:
         import pyarrow as pa
     except ImportError:
