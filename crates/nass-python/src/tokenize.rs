@@ -1,7 +1,7 @@
 //! `tokenize`, `tokenize_batch`, `Token`.
 
 use nass::normalize::Normalizer;
-use nass::tokenize::Tokenizer;
+use nass::tokenize::{camel, Tokenizer};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 
@@ -201,22 +201,47 @@ fn token_cp_spans(text: &str, out: &mut Vec<(usize, usize)>) {
 /// ['قال', ':', '3.5', 'مليون']
 #[pyfunction]
 fn tokenize_strings<'py>(text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    strings_at(text, token_cp_spans)
+}
+
+/// CAMeL Tools' ``simple_word_tokenize(text, split_digits)`` token strings, as slices of
+/// ``text`` (``nass_tokenize::camel``).
+#[pyfunction]
+#[pyo3(signature = (text, split_digits=false))]
+fn _camel_simple_word_tokenize<'py>(
+    text: &Bound<'py, PyAny>,
+    split_digits: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    strings_at(text, |s, out| {
+        let mut cp = CodePoints::new(s);
+        out.extend(
+            camel::simple_word_spans(s, split_digits).map(|r| (cp.index(r.start), cp.index(r.end))),
+        );
+    })
+}
+
+/// The slices of `text` (a `str`) at the code-point spans `spans` finds in its UTF-8
+/// (found with the GIL released for a text over 1 MiB).
+fn strings_at<'py>(
+    text: &Bound<'py, PyAny>,
+    spans: impl Fn(&str, &mut Vec<(usize, usize)>) + Sync,
+) -> PyResult<Bound<'py, PyList>> {
     let py = text.py();
     let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
-    let mut spans = Vec::new();
+    let mut found = Vec::new();
     with_scratch(|scratch| -> PyResult<()> {
         read_ucs4(s, &mut scratch.ucs)?;
         ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
             .map_err(|(i, c)| surrogate_error("text", i, c))?;
         if scratch.text.len() > 1 << 20 {
-            py.detach(|| token_cp_spans(&scratch.text, &mut spans));
+            py.detach(|| spans(&scratch.text, &mut found));
         } else {
-            token_cp_spans(&scratch.text, &mut spans);
+            spans(&scratch.text, &mut found);
         }
         Ok(())
     })?;
-    let mut row = Vec::with_capacity(spans.len());
-    for &(a, b) in &spans {
+    let mut row = Vec::with_capacity(found.len());
+    for &(a, b) in &found {
         row.push(substring(text, a, b)?);
     }
     PyList::new(py, row)
@@ -310,6 +335,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize_batch, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize_strings, m)?)?;
+    m.add_function(wrap_pyfunction!(_camel_simple_word_tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize_strings_batch, m)?)?;
     Ok(())
 }

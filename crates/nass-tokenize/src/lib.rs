@@ -74,6 +74,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod camel;
 mod classes;
 pub mod pyarabic;
 

@@ -30,10 +30,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from typing import Dict, FrozenSet, Mapping, Optional, Union
 
-from nass._nass import NassError, NassTypeError, Transliterator as _Rust, tokenize, transliteration_table
+from nass._nass import (
+    NassError,
+    NassTypeError,
+    Transliterator as _Rust,
+    _camel_simple_word_tokenize,
+    transliteration_table,
+)
 from nass._only import only
 
 __all__ = [
@@ -108,13 +113,6 @@ def normalize_teh_marbuta_ar(s: str) -> str:
     return _TEH_MARBUTA.normalize(s)
 
 
-_GLUED = {"arabic_word", "latin_word", "other_word"}
-
-
-def _is_punct_or_symbol(c: str) -> bool:
-    return unicodedata.category(c)[0] in "PS"
-
-
 def simple_word_tokenize(sentence: str, split_digits: bool = False) -> list[str]:
     """Splits on whitespace and makes every punctuation or symbol character (and emoji
     sequence) a token of its own; every other run of characters is a word. With
@@ -124,7 +122,8 @@ def simple_word_tokenize(sentence: str, split_digits: bool = False) -> list[str]
     nass's tokenizer finds the words, punctuation and symbols; its numbers, URLs, e-mail
     addresses, hashtags and mentions (which nass keeps whole) are split again at their
     punctuation and symbols, and pieces not separated by whitespace, punctuation or a
-    symbol are joined, as CAMeL does (``2021م`` is one token).
+    symbol are joined, as CAMeL does (``2021م`` is one token): all in Rust
+    (``nass_tokenize::camel``), the tokens being slices of ``sentence``.
 
     Differences: an emoji sequence is one extended grapheme cluster in nass, and in CAMeL
     whatever its pattern matches that is in the ``emoji`` package's list (the two agree on
@@ -137,49 +136,7 @@ def simple_word_tokenize(sentence: str, split_digits: bool = False) -> list[str]
     >>> simple_word_tokenize("في 2021م", split_digits=True)
     ['في', '2021', 'م']
     """
-    out: list[str] = []
-    glue: list[str] = []
-    end = -1
-
-    def flush() -> None:
-        if glue:
-            word = "".join(glue)
-            glue.clear()
-            if split_digits:
-                out.extend(_split_digit_runs(word))
-            else:
-                out.append(word)
-
-    for t in tokenize(sentence):
-        if t.start != end:
-            flush()  # whitespace between the two tokens
-        end = t.end
-        if t.kind in _GLUED:
-            glue.append(t.text)
-        elif t.kind == "emoji":
-            flush()
-            out.append(t.text)
-        else:
-            # Numbers, URLs, e-mails, hashtags, mentions split at their punctuation and
-            # symbols; a punctuation token of tatweel (a letter for CAMeL) is glued.
-            for c in t.text:
-                if _is_punct_or_symbol(c):
-                    flush()
-                    out.append(c)
-                else:
-                    glue.append(c)
-    flush()
-    return out
-
-
-def _split_digit_runs(word: str) -> list[str]:
-    parts: list[str] = []
-    start = 0
-    for i in range(1, len(word) + 1):
-        if i == len(word) or word[i].isdecimal() != word[i - 1].isdecimal():
-            parts.append(word[start:i])
-            start = i
-    return parts
+    return _camel_simple_word_tokenize(sentence, split_digits)
 
 
 # Transliteration: camel_tools.utils.charmap and camel_tools.utils.transliterate.
