@@ -314,3 +314,44 @@ def test_transliterator_bad_arguments() -> None:
         nass.camel.Transliterator(theirs)
     with pytest.raises(TypeError):
         camel_translit.Transliterator(ours)
+
+
+camel_normalize = pytest.importorskip("camel_tools.utils.normalize")
+camel_dediac = pytest.importorskip("camel_tools.utils.dediac")
+
+SCHEME_FUNCTIONS = [
+    (module, f"{fold}_{scheme}")
+    for scheme in SCHEMES
+    for module, fold in [
+        (camel_dediac, "dediac"),
+        (camel_normalize, "normalize_alef"),
+        (camel_normalize, "normalize_alef_maksura"),
+        (camel_normalize, "normalize_teh_marbuta"),
+    ]
+]
+
+
+@pytest.mark.parametrize("module,name", SCHEME_FUNCTIONS, ids=[n for _, n in SCHEME_FUNCTIONS])
+def test_scheme_folds_on_every_character(module: Any, name: str) -> None:
+    ours, theirs = getattr(nass.camel, name), getattr(module, name)
+    chars = [chr(c) for c in range(0x10000)]
+    assert [ours(c) for c in chars] == [theirs(c) for c in chars]
+
+
+@pytest.mark.parametrize("module,name", SCHEME_FUNCTIONS, ids=[n for _, n in SCHEME_FUNCTIONS])
+def test_scheme_folds_on_the_corpus(module: Any, name: str, corpus_lines: list[str]) -> None:
+    ours, theirs = getattr(nass.camel, name), getattr(module, name)
+    scheme = name.rsplit("_", 1)[1]
+    t = nass.Transliterator(scheme)  # type: ignore[arg-type]
+    for line in corpus_lines:
+        text = t.transliterate(line)
+        assert ours(text) == theirs(text)
+
+
+@settings(max_examples=50)
+@given(data=st.data())
+def test_scheme_folds_on_generated_text(data: st.DataObject) -> None:
+    for module, name in SCHEME_FUNCTIONS:
+        scheme = name.rsplit("_", 1)[1]
+        text = data.draw(st.one_of(_repertoire(scheme, "latin"), any_text))
+        assert getattr(nass.camel, name)(text) == getattr(module, name)(text), name

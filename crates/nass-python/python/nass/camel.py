@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Dict, FrozenSet, Mapping, Optional, Union
+from typing import Callable, Dict, FrozenSet, Mapping, Optional, Union
 
 from nass._nass import (
     NassError,
@@ -48,6 +48,22 @@ __all__ = [
     "normalize_alef_maksura_ar",
     "normalize_teh_marbuta_ar",
     "simple_word_tokenize",
+    "dediac_bw",
+    "dediac_safebw",
+    "dediac_xmlbw",
+    "dediac_hsb",
+    "normalize_alef_bw",
+    "normalize_alef_safebw",
+    "normalize_alef_xmlbw",
+    "normalize_alef_hsb",
+    "normalize_alef_maksura_bw",
+    "normalize_alef_maksura_safebw",
+    "normalize_alef_maksura_xmlbw",
+    "normalize_alef_maksura_hsb",
+    "normalize_teh_marbuta_bw",
+    "normalize_teh_marbuta_safebw",
+    "normalize_teh_marbuta_xmlbw",
+    "normalize_teh_marbuta_hsb",
     "CharMapper",
     "Transliterator",
     "InvalidCharMapKeyError",
@@ -137,6 +153,146 @@ def simple_word_tokenize(sentence: str, split_digits: bool = False) -> list[str]
     ['في', '2021', 'م']
     """
     return _camel_simple_word_tokenize(sentence, split_digits)
+
+
+# The same folds for text in the transliteration schemes (CAMeL's ``*_bw``,
+# ``*_safebw``, ``*_xmlbw`` and ``*_hsb`` functions): each Arabic fold above, carried over
+# to the scheme's letters by the scheme's table.
+
+
+def _carried(fold: Callable[[str], str], scheme: str, extra: str = "") -> Dict[int, str]:
+    table = transliteration_table(scheme)  # type: ignore[arg-type]
+    out: Dict[int, str] = {}
+    for arabic, latin in table.items():
+        folded = fold(arabic)
+        if folded != arabic:
+            out[ord(latin)] = "".join(table.get(c, c) for c in folded)
+    for c in extra:
+        out[ord(c)] = ""
+    return out
+
+
+_SCHEMES = ("bw", "safebw", "xmlbw", "hsb")
+_ALEF_IN = {k: _carried(normalize_alef_ar, k) for k in _SCHEMES}
+_ALEF_MAKSURA_IN = {k: _carried(normalize_alef_maksura_ar, k) for k in _SCHEMES}
+_TEH_MARBUTA_IN = {k: _carried(normalize_teh_marbuta_ar, k) for k in _SCHEMES}
+# CAMeL's set of HSB diacritics also holds Ä, HSB's alef wasla (ٱ, which dediac_ar keeps):
+# kept, so that outputs stay CAMeL's.
+_DEDIAC_IN = {k: _carried(dediac_ar, k, "\u00c4" if k == "hsb" else "") for k in _SCHEMES}
+
+
+def dediac_bw(s: str) -> str:
+    """:func:`dediac_ar` for Buckwalter text: the diacritics ``F N K a u i ~ o`` and the
+    dagger alef (a backquote) removed. As ``camel_tools.utils.dediac.dediac_bw``.
+
+    >>> dediac_bw("kataba")
+    'ktb'
+    """
+    return s.translate(_DEDIAC_IN["bw"])
+
+
+def dediac_safebw(s: str) -> str:
+    """:func:`dediac_ar` for Safe Buckwalter text. As CAMeL's ``dediac_safebw``."""
+    return s.translate(_DEDIAC_IN["safebw"])
+
+
+def dediac_xmlbw(s: str) -> str:
+    """:func:`dediac_ar` for XML Buckwalter text. As CAMeL's ``dediac_xmlbw``."""
+    return s.translate(_DEDIAC_IN["xmlbw"])
+
+
+def dediac_hsb(s: str) -> str:
+    """:func:`dediac_ar` for Habash-Soudi-Buckwalter text. As CAMeL's ``dediac_hsb``,
+    which also removes ``Ä`` (alef wasla, which :func:`dediac_ar` keeps).
+
+    >>> dediac_hsb("kataba")
+    'ktb'
+    """
+    return s.translate(_DEDIAC_IN["hsb"])
+
+
+def normalize_alef_bw(s: str) -> str:
+    """:func:`normalize_alef_ar` for Buckwalter text: ``< > { |`` to ``A``. As CAMeL's
+    ``normalize_alef_bw``.
+
+    >>> normalize_alef_bw("<lY >n")
+    'AlY An'
+    """
+    return s.translate(_ALEF_IN["bw"])
+
+
+def normalize_alef_safebw(s: str) -> str:
+    """:func:`normalize_alef_ar` for Safe Buckwalter text. As CAMeL's
+    ``normalize_alef_safebw``."""
+    return s.translate(_ALEF_IN["safebw"])
+
+
+def normalize_alef_xmlbw(s: str) -> str:
+    """:func:`normalize_alef_ar` for XML Buckwalter text. As CAMeL's
+    ``normalize_alef_xmlbw``."""
+    return s.translate(_ALEF_IN["xmlbw"])
+
+
+def normalize_alef_hsb(s: str) -> str:
+    """:func:`normalize_alef_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
+    ``normalize_alef_hsb``."""
+    return s.translate(_ALEF_IN["hsb"])
+
+
+def normalize_alef_maksura_bw(s: str) -> str:
+    """:func:`normalize_alef_maksura_ar` for Buckwalter text: ``Y`` to ``y``. As CAMeL's
+    ``normalize_alef_maksura_bw``.
+
+    >>> normalize_alef_maksura_bw("<lY")
+    '<ly'
+    """
+    return s.translate(_ALEF_MAKSURA_IN["bw"])
+
+
+def normalize_alef_maksura_safebw(s: str) -> str:
+    """:func:`normalize_alef_maksura_ar` for Safe Buckwalter text. As CAMeL's
+    ``normalize_alef_maksura_safebw``."""
+    return s.translate(_ALEF_MAKSURA_IN["safebw"])
+
+
+def normalize_alef_maksura_xmlbw(s: str) -> str:
+    """:func:`normalize_alef_maksura_ar` for XML Buckwalter text. As CAMeL's
+    ``normalize_alef_maksura_xmlbw``."""
+    return s.translate(_ALEF_MAKSURA_IN["xmlbw"])
+
+
+def normalize_alef_maksura_hsb(s: str) -> str:
+    """:func:`normalize_alef_maksura_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
+    ``normalize_alef_maksura_hsb``."""
+    return s.translate(_ALEF_MAKSURA_IN["hsb"])
+
+
+def normalize_teh_marbuta_bw(s: str) -> str:
+    """:func:`normalize_teh_marbuta_ar` for Buckwalter text: ``p`` to ``h``. As CAMeL's
+    ``normalize_teh_marbuta_bw``.
+
+    >>> normalize_teh_marbuta_bw("mdrsp")
+    'mdrsh'
+    """
+    return s.translate(_TEH_MARBUTA_IN["bw"])
+
+
+def normalize_teh_marbuta_safebw(s: str) -> str:
+    """:func:`normalize_teh_marbuta_ar` for Safe Buckwalter text. As CAMeL's
+    ``normalize_teh_marbuta_safebw``."""
+    return s.translate(_TEH_MARBUTA_IN["safebw"])
+
+
+def normalize_teh_marbuta_xmlbw(s: str) -> str:
+    """:func:`normalize_teh_marbuta_ar` for XML Buckwalter text. As CAMeL's
+    ``normalize_teh_marbuta_xmlbw``."""
+    return s.translate(_TEH_MARBUTA_IN["xmlbw"])
+
+
+def normalize_teh_marbuta_hsb(s: str) -> str:
+    """:func:`normalize_teh_marbuta_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
+    ``normalize_teh_marbuta_hsb``."""
+    return s.translate(_TEH_MARBUTA_IN["hsb"])
 
 
 # Transliteration: camel_tools.utils.charmap and camel_tools.utils.transliterate.
