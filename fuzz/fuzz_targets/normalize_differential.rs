@@ -1,5 +1,6 @@
-//! The fast path equals the reference, normalizing is idempotent, and cutting at
-//! `last_cut` changes nothing, for many settings and arbitrary text.
+//! The fast path equals the reference (from UTF-8 and from code points), normalizing is
+//! idempotent, and cutting at `last_cut` changes nothing, for many settings and arbitrary
+//! text.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -41,6 +42,10 @@ fuzz_target!(|data: &[u8]| {
     let n = normalizer(usize::from(which) % CONFIGS);
     let fast = n.normalize(&text);
     assert_eq!(fast, n.reference(&text), "fast != reference");
+    let chars: Vec<char> = text.chars().collect();
+    let mut from_chars = Vec::new();
+    n.normalize_chars_into(&chars, &mut from_chars);
+    assert_eq!(from_chars.iter().collect::<String>(), fast, "from code points != fast");
     if n.is_idempotent() {
         // Every normalizer but the camel preset's (exact to CAMeL's chain, which is not).
         assert_eq!(n.normalize(&fast), fast, "not idempotent");

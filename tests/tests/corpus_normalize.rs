@@ -1,6 +1,6 @@
-//! The normalizer on the news corpus: fast == reference, idempotence, alignment, and
-//! robustness to injected spelling noise. Each test returns early when the corpus tests
-//! are skipped (see `nass_tests::corpus_policy`).
+//! The normalizer on the news corpus: fast == reference (from UTF-8 and from code points),
+//! idempotence, alignment, and robustness to injected spelling noise. Each test returns
+//! early when the corpus tests are skipped (see `nass_tests::corpus_policy`).
 
 use std::sync::LazyLock;
 
@@ -36,6 +36,14 @@ fn every_preset_fast_equals_reference_and_is_idempotent() {
         for (name, text) in &files {
             let fast = n.normalize(text);
             assert_eq!(fast, n.reference(text), "{preset} on {name}");
+            let chars: Vec<char> = text.chars().collect();
+            let mut from_chars = Vec::new();
+            n.normalize_chars_into(&chars, &mut from_chars);
+            assert_eq!(
+                from_chars.iter().collect::<String>(),
+                fast,
+                "{preset} from code points on {name}"
+            );
             assert_eq!(n.normalize(&fast), fast, "{preset} idempotent on {name}");
             assert!(
                 fast.lines().count() == text.lines().count(),

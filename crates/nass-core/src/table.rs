@@ -739,6 +739,83 @@ impl Table {
         self.flush(text, run, n, out, base, sink);
     }
 
+    /// [`apply`](Self::apply) for text held as code points (UTF-32, as Python's and
+    /// Java's strings are read out): appends the transformation of `text` to `out`, the
+    /// same code points `apply` gives in UTF-8, without transcoding. `fallback(window,
+    /// out)` must append the transformation of `window` to `out`, for the same windows as
+    /// in `apply`.
+    ///
+    /// ```
+    /// use nass_core::{Entry, TableBuilder};
+    /// let mut b = TableBuilder::new();
+    /// b.set('\u{064E}', Entry::Drop).set('ة', Entry::Replace("ه".into()));
+    /// let t = b.build();
+    /// let text: Vec<char> = "مدرسَة".chars().collect();
+    /// let mut out = Vec::new();
+    /// t.apply_chars(&text, &mut out, &mut |w, o| o.extend_from_slice(w));
+    /// assert_eq!(out.iter().collect::<String>(), "مدرسه");
+    /// ```
+    pub fn apply_chars(
+        &self,
+        text: &[char],
+        out: &mut Vec<char>,
+        fallback: &mut dyn FnMut(&[char], &mut Vec<char>),
+    ) {
+        out.reserve(text.len());
+        // The last anchor (where a window would start) and where its output starts.
+        let (mut anchor_in, mut anchor_out) = (0, out.len());
+        let mut last_ccc = 0u8;
+        let mut i = 0;
+        while let Some(&c) = text.get(i) {
+            let e = self.packed(c as u32);
+            match kind(e) {
+                KEEP_ANCHOR => {
+                    (anchor_in, anchor_out) = (i, out.len());
+                    out.push(c);
+                    last_ccc = 0;
+                }
+                KEEP_MARK if ccc(e) >= last_ccc => {
+                    out.push(c);
+                    last_ccc = ccc(e);
+                }
+                DROP => {}
+                REPLACE => {
+                    (anchor_in, anchor_out) = (i, out.len());
+                    match self.replacement(e) {
+                        Ok(r) => out.push(r),
+                        Err(r) => out.extend(r.chars()),
+                    }
+                    last_ccc = 0;
+                }
+                k => {
+                    // A complex code point, or a kept mark out of order: the window from
+                    // the last anchor, as `apply` hands it over.
+                    out.truncate(anchor_out);
+                    let mut end = i + 1;
+                    let mut complex = k == COMPLEX;
+                    while let Some(&d) = text.get(end) {
+                        let e = self.packed(d as u32);
+                        if self.is_anchor(e) {
+                            if !complex {
+                                break;
+                            }
+                            complex = false;
+                        } else if kind(e) == COMPLEX {
+                            complex = true;
+                        }
+                        end += 1;
+                    }
+                    fallback(&text[anchor_in..end], out);
+                    (anchor_in, anchor_out) = (end, out.len());
+                    last_ccc = 0;
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
     /// Appends the replacement of the code point at `i` (`len` bytes, packed entry `e` of
     /// kind REPLACE) and reports it to `sink`.
     #[inline(always)]

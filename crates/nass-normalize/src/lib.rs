@@ -441,6 +441,32 @@ impl Normalizer {
         }
     }
 
+    /// Appends the normalization of `text`, held as code points (UTF-32), to `out`: the
+    /// code points of [`normalize_into`](Self::normalize_into)'s result, without
+    /// transcoding, for callers whose strings are read out as UTF-32 (Python's bindings).
+    ///
+    /// ```
+    /// let n = nass_normalize::Normalizer::new();
+    /// let text: Vec<char> = "وَصَلَ إلى القاهرةِ".chars().collect();
+    /// let mut out = Vec::new();
+    /// n.normalize_chars_into(&text, &mut out);
+    /// assert_eq!(out.iter().collect::<String>(), "وصل الي القاهره");
+    /// ```
+    pub fn normalize_chars_into(&self, text: &[char], out: &mut Vec<char>) {
+        if self.settings.elongation || self.settings.hamza == HamzaFold::Uniform {
+            // Rules that read whole words: through UTF-8.
+            let text: String = text.iter().collect();
+            let mut norm = String::with_capacity(text.len());
+            self.normalize_into(&text, &mut norm);
+            out.extend(norm.chars());
+            return;
+        }
+        self.table.apply_chars(text, out, &mut |w, o| {
+            let w: String = w.iter().collect();
+            o.extend(self.settings.reference(&w).chars());
+        });
+    }
+
     /// Normalizes `text` and returns the [`Alignment`] that maps every offset and span
     /// of the result back to `text`.
     ///

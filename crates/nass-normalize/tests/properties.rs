@@ -148,6 +148,16 @@ fn check_all(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
     let (aligned, alignment) = n.normalize_aligned(text);
     prop_assert_eq!(aligned.as_str(), fast.as_ref());
     check_alignment(&aligned, &alignment, text)?;
+    // The same code points from text held as code points.
+    let chars: Vec<char> = text.chars().collect();
+    let mut from_chars = vec!['>'];
+    n.normalize_chars_into(&chars, &mut from_chars);
+    prop_assert_eq!(
+        from_chars[1..].iter().collect::<String>(),
+        fast.as_ref(),
+        "normalize_chars_into != normalize for {:?}",
+        text
+    );
     // Cutting at last_cut and normalizing the parts gives the whole.
     let cut = n.last_cut(text);
     prop_assert!(text.is_char_boundary(cut));

@@ -10,7 +10,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::{type_error, value_error};
 use crate::offsets::byte_offsets;
-use crate::text::{map_batch, map_str, utf8};
+use crate::text::{map_batch, map_str, utf8, Map};
 
 /// The names of the letter folds, as Python spells them.
 const LETTER_NAMES: [(&str, LetterFolds); 10] = [
@@ -270,7 +270,10 @@ impl PyNormalizer {
     /// 'اهلا'
     fn normalize<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let n = &self.inner;
-        map_str(text, |text, out| n.normalize_into(text, out))
+        map_str(
+            text,
+            Map::Chars(&|text, out| n.normalize_chars_into(text, out)),
+        )
     }
 
     /// The normalized text of every string of a sequence, as a list, computed with the GIL
@@ -281,7 +284,10 @@ impl PyNormalizer {
     /// ['مكتبه', 'الي']
     fn normalize_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let n = &self.inner;
-        map_batch(texts, |text, out| n.normalize_into(text, out))
+        map_batch(
+            texts,
+            Map::Chars(&|text, out| n.normalize_chars_into(text, out)),
+        )
     }
 
     /// The normalized text and an :class:`Alignment` mapping spans of it back to the
@@ -461,7 +467,10 @@ pub fn preset_normalizer(p: Preset) -> &'static Normalizer {
 #[pyo3(signature = (text, preset="search"))]
 fn normalize<'py>(text: &Bound<'py, PyAny>, preset: &str) -> PyResult<Bound<'py, PyAny>> {
     let n = preset_normalizer(self::preset(preset)?);
-    map_str(text, |text, out| n.normalize_into(text, out))
+    map_str(
+        text,
+        Map::Chars(&|text, out| n.normalize_chars_into(text, out)),
+    )
 }
 
 /// Registers this module's classes and functions.

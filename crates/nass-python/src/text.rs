@@ -342,6 +342,8 @@ pub struct Scratch {
     pub text: String,
     /// Another text.
     pub out: String,
+    /// A text as `char`s.
+    pub chars: Vec<char>,
 }
 
 thread_local! {
@@ -355,9 +357,12 @@ pub fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
             s.ucs.clear();
             s.text.clear();
             s.out.clear();
+            s.chars.clear();
             let r = f(&mut s);
             // Keep small buffers only.
-            if s.ucs.capacity() + s.text.capacity() + s.out.capacity() > 1 << 20 {
+            if s.ucs.capacity() + s.text.capacity() + s.out.capacity() + s.chars.capacity()
+                > 1 << 20
+            {
                 *s = Scratch::default();
             }
             r
@@ -408,6 +413,11 @@ impl Texts {
         &self.ucs[start..self.ends[i]]
     }
 
+    /// Item `i` as `char`s.
+    pub fn chars(&self, i: usize) -> Result<&[char], BadItem> {
+        as_chars(self.ucs4(i)).map_err(|(at, c)| BadItem(self.base + i, at, c))
+    }
+
     /// Item `i` as UTF-8, written into `out` (cleared first).
     pub fn item(&self, i: usize, out: &mut String) -> Result<(), BadItem> {
         out.clear();
@@ -415,33 +425,81 @@ impl Texts {
     }
 }
 
-/// `text` (a `str`) mapped by `f`, which appends the result for its UTF-8 argument to the
-/// `String` it is given: a new `str`, or `text` itself when nothing changes. Long texts
-/// are mapped with the GIL released. A non-`str` is a `NassTypeError` and a lone
-/// surrogate a `NassError`, naming the argument `text`.
-pub fn map_str<'py>(
-    text: &Bound<'py, PyAny>,
-    f: impl Fn(&str, &mut String) + Sync,
-) -> PyResult<Bound<'py, PyAny>> {
+/// How [`map_str`] and [`map_batch`] map each text: `f(text, out)` appends the result for
+/// `text` to `out`, on its UTF-8 or on its code points.
+#[derive(Clone, Copy)]
+pub enum Map<'a> {
+    /// On the text as UTF-8 (transcoded from and to the `str`'s code points).
+    Utf8(&'a (dyn Fn(&str, &mut String) + Sync)),
+    /// On the code points themselves, as read out of the `str`: no transcoding.
+    Chars(&'a (dyn Fn(&[char], &mut Vec<char>) + Sync)),
+}
+
+/// `ucs` as `char`s, or the index and value of its first lone surrogate (the only code
+/// points of a `str` that are not `char`s).
+pub fn as_chars(ucs: &[u32]) -> Result<&[char], (usize, u32)> {
+    // One pass the compiler vectorizes, then the search for the first only on failure.
+    let bad = |u: u32| u.wrapping_sub(0xD800) < 0x800 || u > 0x10FFFF;
+    if ucs.iter().fold(false, |any, &u| any | bad(u)) {
+        let i = ucs.iter().position(|&u| bad(u)).unwrap_or(0);
+        return Err((i, ucs[i]));
+    }
+    // SAFETY: every value of `ucs` is a Unicode scalar value (checked above), and `char`
+    // has the size and alignment of `u32`, every scalar value being a valid `char`.
+    Ok(unsafe { std::slice::from_raw_parts(ucs.as_ptr().cast::<char>(), ucs.len()) })
+}
+
+/// `chars` as code points.
+pub fn as_u32(chars: &[char]) -> &[u32] {
+    // SAFETY: `char` has the size and alignment of `u32`, and every `char` is a valid
+    // `u32`.
+    unsafe { std::slice::from_raw_parts(chars.as_ptr().cast::<u32>(), chars.len()) }
+}
+
+/// `text` (a `str`) mapped by `map`: a new `str`, or `text` itself when nothing changes.
+/// Long texts are mapped with the GIL released. A non-`str` is a `NassTypeError` and a
+/// lone surrogate a `NassError`, naming the argument `text`.
+pub fn map_str<'py>(text: &Bound<'py, PyAny>, map: Map<'_>) -> PyResult<Bound<'py, PyAny>> {
     let py = text.py();
     let s = text.cast::<PyString>().map_err(|_| not_str(text, "text"))?;
     with_scratch(|scratch| {
         read_ucs4(s, &mut scratch.ucs)?;
-        ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
-            .map_err(|(i, c)| surrogate_error("text", i, c))?;
-        let work = |scratch: &mut Scratch| {
-            f(&scratch.text, &mut scratch.out);
-            let changed = scratch.out != scratch.text;
-            if changed {
-                scratch.ucs.clear();
-                utf8_to_ucs4(&scratch.out, &mut scratch.ucs);
+        let long = scratch.ucs.len() > 1 << 18;
+        // Whether the text changed; its result is in `scratch.chars` (Chars) or
+        // `scratch.ucs` (Utf8).
+        let changed = match map {
+            Map::Chars(f) => {
+                let chars =
+                    as_chars(&scratch.ucs).map_err(|(i, c)| surrogate_error("text", i, c))?;
+                let out = &mut scratch.chars;
+                let mut work = || {
+                    f(chars, out);
+                    out.as_slice() != chars
+                };
+                let changed = if long { py.detach(work) } else { work() };
+                if changed {
+                    return Ok(new_str(py, as_u32(&scratch.chars))?.into_any());
+                }
+                false
             }
-            changed
-        };
-        let changed = if scratch.text.len() > 1 << 20 {
-            py.detach(|| work(scratch))
-        } else {
-            work(scratch)
+            Map::Utf8(f) => {
+                ucs4_to_utf8(&scratch.ucs, &mut scratch.text)
+                    .map_err(|(i, c)| surrogate_error("text", i, c))?;
+                let work = |scratch: &mut Scratch| {
+                    f(&scratch.text, &mut scratch.out);
+                    let changed = scratch.out != scratch.text;
+                    if changed {
+                        scratch.ucs.clear();
+                        utf8_to_ucs4(&scratch.out, &mut scratch.ucs);
+                    }
+                    changed
+                };
+                if long {
+                    py.detach(|| work(scratch))
+                } else {
+                    work(scratch)
+                }
+            }
         };
         if changed {
             Ok(new_str(py, &scratch.ucs)?.into_any())
@@ -451,13 +509,10 @@ pub fn map_str<'py>(
     })
 }
 
-/// Every `str` of the sequence `texts` mapped by `f` (as in [`map_str`]), as a list, with
-/// the GIL released and on several threads ([`batch`]); an item that does not change is
-/// the same object in the result.
-pub fn map_batch<'py>(
-    texts: &Bound<'py, PyAny>,
-    f: impl Fn(&str, &mut String) + Sync,
-) -> PyResult<Bound<'py, PyList>> {
+/// Every `str` of the sequence `texts` mapped by `map` (as in [`map_str`]), as a list,
+/// with the GIL released and on several threads ([`batch`]); an item that does not
+/// change is the same object in the result.
+pub fn map_batch<'py>(texts: &Bound<'py, PyAny>, map: Map<'_>) -> PyResult<Bound<'py, PyList>> {
     let py = texts.py();
     let list = PyList::empty(py);
     // Each run of items gives the code points of its changed results, one buffer, and
@@ -468,19 +523,34 @@ pub fn map_batch<'py>(
         |t, range| {
             let mut text = String::new();
             let mut out = String::new();
+            let mut chars = Vec::new();
             let mut ucs = Vec::new();
             let mut spans = Vec::with_capacity(range.len());
             for i in range {
-                t.item(i, &mut text)?;
-                out.clear();
-                f(&text, &mut out);
-                if out == text {
-                    spans.push(None);
-                } else {
-                    let start = ucs.len();
-                    utf8_to_ucs4(&out, &mut ucs);
-                    spans.push(Some((start, ucs.len())));
-                }
+                let start = ucs.len();
+                let changed = match map {
+                    Map::Chars(f) => {
+                        let item = t.chars(i)?;
+                        chars.clear();
+                        f(item, &mut chars);
+                        let changed = chars.as_slice() != item;
+                        if changed {
+                            ucs.extend_from_slice(as_u32(&chars));
+                        }
+                        changed
+                    }
+                    Map::Utf8(f) => {
+                        t.item(i, &mut text)?;
+                        out.clear();
+                        f(&text, &mut out);
+                        let changed = out != text;
+                        if changed {
+                            utf8_to_ucs4(&out, &mut ucs);
+                        }
+                        changed
+                    }
+                };
+                spans.push(changed.then_some((start, ucs.len())));
             }
             Ok((ucs, spans))
         },

@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::value_error;
 use crate::normalize::PyAlignment;
-use crate::text::{map_batch, map_str};
+use crate::text::{map_batch, map_str, Map};
 
 /// The scheme named `name`, else a `NassError` listing the names.
 pub fn scheme(name: &str) -> PyResult<Scheme> {
@@ -56,7 +56,10 @@ impl PyTransliterator {
     /// 'cWwn'
     fn transliterate<'py>(&self, text: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let t = &self.inner;
-        map_str(text, |text, out| out.push_str(&t.transliterate(text)))
+        map_str(
+            text,
+            Map::Utf8(&|text, out| out.push_str(&t.transliterate(text))),
+        )
     }
 
     /// The transliteration of every string of a sequence, as a list, computed with the
@@ -67,7 +70,10 @@ impl PyTransliterator {
     /// ['slAm', 'Elykm']
     fn transliterate_batch<'py>(&self, texts: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
         let t = &self.inner;
-        map_batch(texts, |text, out| out.push_str(&t.transliterate(text)))
+        map_batch(
+            texts,
+            Map::Utf8(&|text, out| out.push_str(&t.transliterate(text))),
+        )
     }
 
     /// The transliteration and an :class:`Alignment` mapping spans of it back to the
