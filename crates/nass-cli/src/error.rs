@@ -18,6 +18,8 @@ pub enum CliError {
     InvalidUtf8 {
         /// Offset from the start of the whole input.
         offset: u64,
+        /// Offset from the start of the file it is in.
+        file_offset: u64,
         /// The file the byte is in.
         path: PathBuf,
     },
@@ -65,9 +67,13 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Open(p, e) => write!(f, "cannot open {}: {e}", name(p)),
             CliError::Read(p, e) => write!(f, "cannot read {}: {e}", name(p)),
-            CliError::InvalidUtf8 { offset, path } => write!(
+            CliError::InvalidUtf8 {
+                offset,
+                file_offset,
+                path,
+            } => write!(
                 f,
-                "invalid UTF-8 at byte {offset} of the input (in {}); use --lossy to replace it with U+FFFD",
+                "invalid UTF-8 at byte {offset} of the input (byte {file_offset} of {}); use --lossy to replace it with U+FFFD",
                 name(path)
             ),
             CliError::Write(e) => write!(f, "write error: {e}"),

@@ -235,6 +235,7 @@ pub fn for_each_piece(
         filled: 0,
         text_base: 0,
         raw_input: 0,
+        file_start: 0,
         anchors: Vec::new(),
         next_try: 0,
         scratch: Vec::new(),
@@ -268,6 +269,8 @@ struct Stream<C, P> {
     text_base: u64,
     /// Input offset of `buf[text_len]`, the first byte not yet checked.
     raw_input: u64,
+    /// Input offset of the first byte of the file being read.
+    file_start: u64,
     /// From the last anchor before `buf[0]` on.
     anchors: Vec<Anchor>,
     /// `cut` is asked again once this much text is pending, so that a long stretch with
@@ -285,6 +288,8 @@ where
     /// Reads one input to its end, handing over what can be handed over.
     fn read_file(&mut self, path: &Path) -> Result<(), CliError> {
         let mut reader = open(path)?;
+        // Every byte of the files before is checked by now.
+        self.file_start = self.raw_input;
         let chunk = self.options.chunk_size;
         // Until the first 3 bytes of the file are in (or it ends), whether it starts with
         // a byte order mark is not known, and nothing of it is checked.
@@ -364,6 +369,7 @@ where
             self.raw_input += valid as u64;
             let error = CliError::InvalidUtf8 {
                 offset: self.raw_input,
+                file_offset: self.raw_input - self.file_start,
                 path: path.to_path_buf(),
             };
             return self.hand_over_before_error().and(Err(error));
