@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import nass
+import nass.camel
 
 
 def work(lines: list[str], gazetteer: nass.Gazetteer) -> list[Any]:
@@ -23,6 +24,9 @@ def work(lines: list[str], gazetteer: nass.Gazetteer) -> list[Any]:
         [[(m.start, m.end, m.name) for m in gazetteer.find(line)] for line in lines],
         [[(d.start, d.value) for d in nass.find_dates(line)] for line in lines],
         [[(m.text, m.value) for m in nass.find_numbers(line, words=True)] for line in lines],
+        nass.Transliterator("hsb").transliterate_batch(lines),
+        [nass.camel.CharMapper.builtin_mapper("ar2bw")(line) for line in lines],
+        [nass.camel.simple_word_tokenize(line) for line in lines],
     ]
 
 
