@@ -170,9 +170,40 @@ fn unchanged(c: &mut Criterion) {
     g.finish();
 }
 
+fn code_points(c: &mut Criterion) {
+    // Text held as code points (what the Python bindings read out of a str): normalized
+    // as it is, against the round trip through UTF-8 it replaced.
+    let n = Normalizer::from_preset(Preset::Camel);
+    let text = news();
+    let chars: Vec<char> = text.chars().collect();
+    let mut g = c.benchmark_group("code_points/camel");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("nass normalize_chars_into", |b| {
+        let mut out = Vec::with_capacity(chars.len());
+        b.iter(|| {
+            out.clear();
+            n.normalize_chars_into(&chars, &mut out);
+            out.len()
+        })
+    });
+    g.bench_function("to UTF-8, normalize_into, back to code points", |b| {
+        let (mut utf8, mut norm, mut out) = (String::new(), String::new(), Vec::new());
+        b.iter(|| {
+            utf8.clear();
+            utf8.extend(chars.iter());
+            norm.clear();
+            n.normalize_into(&utf8, &mut norm);
+            out.clear();
+            out.extend(norm.chars());
+            out.len()
+        })
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20).warm_up_time(std::time::Duration::from_secs(1)).measurement_time(std::time::Duration::from_secs(3));
-    targets = operations, presets, unchanged
+    targets = operations, presets, unchanged, code_points
 }
 criterion_main!(benches);
