@@ -336,6 +336,7 @@ pub(crate) fn inner_from_storage(
         prefixes,
         heads,
         alef,
+        id: crate::words::new_owner(),
         max_words,
         max_key,
         storage,

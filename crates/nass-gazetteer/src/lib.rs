@@ -175,6 +175,7 @@ mod prefix;
 mod search;
 mod store;
 mod text;
+mod words;
 
 /// The aho-corasick crate (re-exported for custom searches over normalized text, and as
 /// the benches' baseline).

@@ -57,7 +57,7 @@ impl Gazetteer {
         let heads = &self.inner.heads;
         let classes = text::classes();
         if heads.may_be_head(&b[w..e]) {
-            self.walk(t, w, w, 0, Names::ROOT, false, out);
+            self.walk_word(t, (w, w, 0, false), e, out);
         }
         if p0 == e {
             // A word of transparent characters only (marks with no base letter): no name
@@ -66,7 +66,7 @@ impl Gazetteer {
             return;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
-            self.walk(t, w, p0, 0, Names::ROOT, false, out);
+            self.walk_word(t, (w, p0, 0, false), e, out);
         }
         const LAM: &[u8] = "ل".as_bytes();
         let mut at = p0;
@@ -87,15 +87,14 @@ impl Gazetteer {
             }
             let count = clitics.count();
             if heads.may_be_head(&b[at..e]) {
-                self.walk(t, w, at, count, Names::ROOT, false, out);
+                self.walk_word(t, (w, at, count, false), e, out);
             }
+            // walk_word walks elided readings from the alef node (none without one).
             if clitics.elides_article()
                 && b[at..].starts_with(LAM)
                 && heads.may_be_elided_head(&b[at..e])
             {
-                if let Some(alef) = self.inner.alef {
-                    self.walk(t, w, at, count, alef, true, out);
-                }
+                self.walk_word(t, (w, at, count, true), e, out);
             }
             if !clitics.can_continue() {
                 return;
@@ -290,6 +289,21 @@ impl Gazetteer {
                 }
             }
         }
+        self.walk_loop(t, reader, node, i, out);
+    }
+
+    /// The walk from `node` (where it has arrived, its name recorded) at `i` on.
+    #[inline(always)]
+    fn walk_loop(
+        &self,
+        t: &str,
+        reader: (usize, usize, u8, bool),
+        mut node: Node,
+        mut i: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let trie = self.inner.names.trie();
+        let b = t.as_bytes();
         // Each node's header is read once, where the walk arrives.
         let Some(mut h) = trie.header(node) else {
             return;
@@ -342,6 +356,42 @@ impl Gazetteer {
                 self.record(t, pid, i, reader, out);
             }
         }
+    }
+
+    /// The walk of a reading that starts at a word character, `reader` = (word start,
+    /// name start, clitics, elided), over the rest of its word (to `e`) and on: the node
+    /// after the word's bytes comes from this thread's word cache when the same bytes
+    /// were walked before (text repeats its words), else from the trie.
+    fn walk_word(
+        &self,
+        t: &str,
+        reader: (usize, usize, u8, bool),
+        e: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let i_ = &*self.inner;
+        let (_, start, _, elided) = reader;
+        let from = if elided {
+            match i_.alef {
+                Some(alef) => alef,
+                None => return,
+            }
+        } else {
+            Names::ROOT
+        };
+        let word = &t.as_bytes()[start..e];
+        let trie = i_.names.trie();
+        let Some(node) = crate::words::after_word(i_.id, elided, word, || trie.walk(from, word))
+        else {
+            return;
+        };
+        let Some(h) = trie.header(node) else {
+            return;
+        };
+        if let Some(pid) = trie.name(node, h) {
+            self.record(t, pid, e, reader, out);
+        }
+        self.walk_loop(t, reader, node, e, out);
     }
 
     /// Records the reading of name `pid` that a walk found (the text read up to `i`), if

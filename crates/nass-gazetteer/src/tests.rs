@@ -717,6 +717,25 @@ fn differential_gazetteers() -> Vec<Gazetteer> {
     .clone()
 }
 
+#[test]
+fn more_distinct_words_than_the_word_cache_holds() {
+    // Thousands of distinct words (the cache has 4096 slots), names among them, read
+    // twice: the second reading hits the cache where the first missed.
+    let letters = ["ب", "ت", "س", "م", "ن", "ر", "ل", "ع"];
+    let mut text = String::new();
+    for k in 0..6000usize {
+        let word: String = (0..4).map(|d| letters[(k >> (3 * d)) % 8]).collect();
+        text.push_str(&word);
+        text.push_str(if k % 97 == 0 {
+            " العراق وبغداد، "
+        } else {
+            " "
+        });
+    }
+    let text = format!("{text}{text}");
+    assert_same_candidates(&text);
+}
+
 fn assert_same_candidates(text: &str) {
     for g in differential_gazetteers() {
         let norm = g.normalizer().normalize(text);
