@@ -719,7 +719,13 @@ impl Table {
                     let ws_out = ws_out.max(base);
                     out.truncate(ws_out);
                     sink.rewind(ws, ws_out - base);
-                    let we = self.window_end(b, i + len, kind(e) == COMPLEX);
+                    let from = i + len;
+                    let after = text[from..].char_indices();
+                    let we = self.window_end(
+                        after.map(|(k, c)| (from + k, c as u32)),
+                        kind(e) == COMPLEX,
+                        n,
+                    );
                     fallback(&text[ws..we], out);
                     let produced = &out[ws_out..];
                     if produced == &text[ws..we] {
@@ -791,20 +797,12 @@ impl Table {
                     // A complex code point, or a kept mark out of order: the window from
                     // the last anchor, as `apply` hands it over.
                     out.truncate(anchor_out);
-                    let mut end = i + 1;
-                    let mut complex = k == COMPLEX;
-                    while let Some(&d) = text.get(end) {
-                        let e = self.packed(d as u32);
-                        if self.is_anchor(e) {
-                            if !complex {
-                                break;
-                            }
-                            complex = false;
-                        } else if kind(e) == COMPLEX {
-                            complex = true;
-                        }
-                        end += 1;
-                    }
+                    let after = text.iter().enumerate().skip(i + 1);
+                    let end = self.window_end(
+                        after.map(|(at, &c)| (at, c as u32)),
+                        k == COMPLEX,
+                        text.len(),
+                    );
                     fallback(&text[anchor_in..end], out);
                     (anchor_in, anchor_out) = (end, out.len());
                     last_ccc = 0;
@@ -879,25 +877,30 @@ impl Table {
         (0, out_pos)
     }
 
-    /// Where a window that reaches `from` ends: before the first anchor at or after `from`
+    /// Where a window ends, given the code points after the one that opened it (each with
+    /// its offset, in order) and `end`, the offset past the last: before the first anchor
     /// that no complex code point precedes since the anchor before it (a complex code
     /// point may depend on the next anchor, so that one belongs to the window too), or at
-    /// the end. `complex` says whether the code point just before `from` is complex.
-    fn window_end(&self, b: &[u8], mut from: usize, mut complex: bool) -> usize {
-        while from < b.len() {
-            let (cp, len) = decode(b, from);
+    /// `end`. `complex` says whether the code point that opened the window is complex.
+    /// The one rule of both passes, over UTF-8 and over code points.
+    fn window_end(
+        &self,
+        code_points: impl Iterator<Item = (usize, u32)>,
+        mut complex: bool,
+        end: usize,
+    ) -> usize {
+        for (at, cp) in code_points {
             let e = self.packed(cp);
             if self.is_anchor(e) {
                 if !complex {
-                    return from;
+                    return at;
                 }
                 complex = false;
             } else if kind(e) == COMPLEX {
                 complex = true;
             }
-            from += len;
         }
-        b.len()
+        end
     }
 
     /// The largest offset at which `text` can be cut so that transforming the two parts

@@ -263,36 +263,26 @@ impl Gazetteer {
         word_start: usize,
         start: usize,
         clitics: u8,
-        mut node: Node,
+        node: Node,
         elided: bool,
         out: &mut Vec<Candidate>,
     ) {
-        let i_ = &*self.inner;
-        let trie = i_.names.trie();
-        let b = t.as_bytes();
-        let mut i = start;
         let reader = (word_start, start, clitics, elided);
         if node == Names::ROOT {
             // The first character in one step when it is of two bytes (no whitespace
             // character of two bytes begins a name, so none needs the step of a space).
-            if let Some(after) = i_.names.after_first_char(b, i) {
-                let Some(after) = after else {
-                    return;
-                };
-                node = after;
-                i += 2;
-                let Some(h) = trie.header(node) else {
-                    return;
-                };
-                if let Some(pid) = trie.name(node, h) {
-                    self.record(t, pid, i, reader, out);
+            if let Some(after) = self.inner.names.after_first_char(t.as_bytes(), start) {
+                if let Some(after) = after {
+                    self.walk_loop(t, reader, after, start + 2, true, out);
                 }
+                return;
             }
         }
-        self.walk_loop(t, reader, node, i, out);
+        self.walk_loop(t, reader, node, start, false, out);
     }
 
-    /// The walk from `node` (where it has arrived, its name recorded) at `i` on.
+    /// The walk from `node` at `i` on; `arrived`: the walk stepped to `node` (so a name
+    /// ending there counts), rather than starting there.
     #[inline(always)]
     fn walk_loop(
         &self,
@@ -300,6 +290,7 @@ impl Gazetteer {
         reader: (usize, usize, u8, bool),
         mut node: Node,
         mut i: usize,
+        arrived: bool,
         out: &mut Vec<Candidate>,
     ) {
         let trie = self.inner.names.trie();
@@ -308,6 +299,11 @@ impl Gazetteer {
         let Some(mut h) = trie.header(node) else {
             return;
         };
+        if arrived {
+            if let Some(pid) = trie.name(node, h) {
+                self.record(t, pid, i, reader, out);
+            }
+        }
         while i < b.len() {
             if Trie::is_tail(h) {
                 let Some((tail, after)) = trie.tail(node, h) else {
@@ -381,17 +377,10 @@ impl Gazetteer {
         };
         let word = &t.as_bytes()[start..e];
         let trie = i_.names.trie();
-        let Some(node) = crate::words::after_word(i_.id, elided, word, || trie.walk(from, word))
-        else {
-            return;
-        };
-        let Some(h) = trie.header(node) else {
-            return;
-        };
-        if let Some(pid) = trie.name(node, h) {
-            self.record(t, pid, e, reader, out);
+        if let Some(node) = crate::words::after_word(i_.id, elided, word, || trie.walk(from, word))
+        {
+            self.walk_loop(t, reader, node, e, true, out);
         }
-        self.walk_loop(t, reader, node, e, out);
     }
 
     /// Records the reading of name `pid` that a walk found (the text read up to `i`), if

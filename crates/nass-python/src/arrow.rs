@@ -102,17 +102,28 @@ fn map_arrow(
     array: &Bound<'_, PyAny>,
     f: impl Fn(&str, &mut String) + Sync,
 ) -> PyResult<Py<PyAny>> {
+    convert(array, empty_strings, |rows| map_rows(rows, &f))
+}
+
+/// The column `convert_rows` makes of each chunk of rows of `array` (with the GIL
+/// released), exported as the input came: one array, or a stream of chunks; `empty`
+/// gives the column of no rows of the input's width.
+fn convert(
+    array: &Bound<'_, PyAny>,
+    empty: fn(Width) -> Column,
+    convert_rows: impl Fn(&Rows<'_>) -> PyResult<Column> + Sync,
+) -> PyResult<Py<PyAny>> {
     let py = array.py();
     let imported = cdata::import(array)?;
     let (width, chunks) = imported.with_rows(|width, all| {
         let chunks = py.detach(|| {
             all.iter()
-                .map(|rows| map_rows(rows, &f))
+                .map(&convert_rows)
                 .collect::<PyResult<Vec<Column>>>()
         })?;
         Ok((width, chunks))
     })?;
-    cdata::export(py, imported.is_stream(), empty_strings(width), chunks)
+    cdata::export(py, imported.is_stream(), empty(width), chunks)
 }
 
 /// A list<string> column of no rows.
@@ -186,17 +197,7 @@ fn tokenize_rows(rows: &Rows<'_>) -> PyResult<Column> {
 /// column (`ArrowColumn`, or `ArrowChunks` for a stream).
 #[pyfunction]
 fn _tokenize_arrow(array: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let py = array.py();
-    let imported = cdata::import(array)?;
-    let (width, chunks) = imported.with_rows(|width, all| {
-        let chunks = py.detach(|| {
-            all.iter()
-                .map(tokenize_rows)
-                .collect::<PyResult<Vec<Column>>>()
-        })?;
-        Ok((width, chunks))
-    })?;
-    cdata::export(py, imported.is_stream(), empty_lists(width), chunks)
+    convert(array, empty_lists, tokenize_rows)
 }
 
 /// Registers this module's functions.

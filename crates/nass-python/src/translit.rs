@@ -93,12 +93,20 @@ impl PyTransliterator {
     }
 
     /// The scheme's short name: ``"bw"``, ``"safebw"``, ``"xmlbw"`` or ``"hsb"``.
+    ///
+    /// >>> from nass import Transliterator
+    /// >>> Transliterator("hsb").scheme
+    /// 'hsb'
     #[getter]
     fn scheme(&self) -> &'static str {
         self.inner.scheme().name()
     }
 
     /// Whether this transliterator goes from the scheme to Arabic script.
+    ///
+    /// >>> from nass import Transliterator
+    /// >>> Transliterator("bw", to_arabic=True).to_arabic
+    /// True
     #[getter]
     fn to_arabic(&self) -> bool {
         self.inner.direction() == Direction::ToArabic

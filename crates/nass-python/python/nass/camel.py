@@ -192,12 +192,20 @@ def dediac_bw(s: str) -> str:
 
 
 def dediac_safebw(s: str) -> str:
-    """:func:`dediac_ar` for Safe Buckwalter text. As CAMeL's ``dediac_safebw``."""
+    """:func:`dediac_ar` for Safe Buckwalter text. As CAMeL's ``dediac_safebw``.
+
+    >>> dediac_safebw("kutub")
+    'ktb'
+    """
     return s.translate(_DEDIAC_IN["safebw"])
 
 
 def dediac_xmlbw(s: str) -> str:
-    """:func:`dediac_ar` for XML Buckwalter text. As CAMeL's ``dediac_xmlbw``."""
+    """:func:`dediac_ar` for XML Buckwalter text. As CAMeL's ``dediac_xmlbw``.
+
+    >>> dediac_xmlbw("kutub")
+    'ktb'
+    """
     return s.translate(_DEDIAC_IN["xmlbw"])
 
 
@@ -223,19 +231,31 @@ def normalize_alef_bw(s: str) -> str:
 
 def normalize_alef_safebw(s: str) -> str:
     """:func:`normalize_alef_ar` for Safe Buckwalter text. As CAMeL's
-    ``normalize_alef_safebw``."""
+    ``normalize_alef_safebw``.
+
+    >>> normalize_alef_safebw("OIL M")
+    'AAA A'
+    """
     return s.translate(_ALEF_IN["safebw"])
 
 
 def normalize_alef_xmlbw(s: str) -> str:
     """:func:`normalize_alef_ar` for XML Buckwalter text. As CAMeL's
-    ``normalize_alef_xmlbw``."""
+    ``normalize_alef_xmlbw``.
+
+    >>> normalize_alef_xmlbw("O|{I")
+    'AAAA'
+    """
     return s.translate(_ALEF_IN["xmlbw"])
 
 
 def normalize_alef_hsb(s: str) -> str:
     """:func:`normalize_alef_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
-    ``normalize_alef_hsb``."""
+    ``normalize_alef_hsb``.
+
+    >>> normalize_alef_hsb("ÂĂÄĀ")
+    'AAAA'
+    """
     return s.translate(_ALEF_IN["hsb"])
 
 
@@ -251,19 +271,31 @@ def normalize_alef_maksura_bw(s: str) -> str:
 
 def normalize_alef_maksura_safebw(s: str) -> str:
     """:func:`normalize_alef_maksura_ar` for Safe Buckwalter text. As CAMeL's
-    ``normalize_alef_maksura_safebw``."""
+    ``normalize_alef_maksura_safebw``.
+
+    >>> normalize_alef_maksura_safebw("ElY")
+    'Ely'
+    """
     return s.translate(_ALEF_MAKSURA_IN["safebw"])
 
 
 def normalize_alef_maksura_xmlbw(s: str) -> str:
     """:func:`normalize_alef_maksura_ar` for XML Buckwalter text. As CAMeL's
-    ``normalize_alef_maksura_xmlbw``."""
+    ``normalize_alef_maksura_xmlbw``.
+
+    >>> normalize_alef_maksura_xmlbw("ElY")
+    'Ely'
+    """
     return s.translate(_ALEF_MAKSURA_IN["xmlbw"])
 
 
 def normalize_alef_maksura_hsb(s: str) -> str:
     """:func:`normalize_alef_maksura_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
-    ``normalize_alef_maksura_hsb``."""
+    ``normalize_alef_maksura_hsb``.
+
+    >>> normalize_alef_maksura_hsb("ςlý")
+    'ςly'
+    """
     return s.translate(_ALEF_MAKSURA_IN["hsb"])
 
 
@@ -279,19 +311,31 @@ def normalize_teh_marbuta_bw(s: str) -> str:
 
 def normalize_teh_marbuta_safebw(s: str) -> str:
     """:func:`normalize_teh_marbuta_ar` for Safe Buckwalter text. As CAMeL's
-    ``normalize_teh_marbuta_safebw``."""
+    ``normalize_teh_marbuta_safebw``.
+
+    >>> normalize_teh_marbuta_safebw("mdrsp")
+    'mdrsh'
+    """
     return s.translate(_TEH_MARBUTA_IN["safebw"])
 
 
 def normalize_teh_marbuta_xmlbw(s: str) -> str:
     """:func:`normalize_teh_marbuta_ar` for XML Buckwalter text. As CAMeL's
-    ``normalize_teh_marbuta_xmlbw``."""
+    ``normalize_teh_marbuta_xmlbw``.
+
+    >>> normalize_teh_marbuta_xmlbw("mdrsp")
+    'mdrsh'
+    """
     return s.translate(_TEH_MARBUTA_IN["xmlbw"])
 
 
 def normalize_teh_marbuta_hsb(s: str) -> str:
     """:func:`normalize_teh_marbuta_ar` for Habash-Soudi-Buckwalter text. As CAMeL's
-    ``normalize_teh_marbuta_hsb``."""
+    ``normalize_teh_marbuta_hsb``.
+
+    >>> normalize_teh_marbuta_hsb("mdrsħ")
+    'mdrsh'
+    """
     return s.translate(_TEH_MARBUTA_IN["hsb"])
 
 
@@ -448,7 +492,15 @@ class CharMapper:
     @staticmethod
     def mapper_from_json(fpath: Union[str, "os.PathLike[str]"]) -> "CharMapper":
         """A map read from a JSON file of CAMeL's format: an object with ``"charMap"``
-        (the table) and ``"default"``."""
+        (the table) and ``"default"``.
+
+        >>> import json, os, tempfile
+        >>> path = os.path.join(tempfile.mkdtemp(), "map.json")
+        >>> with open(path, "w", encoding="utf-8") as f:
+        ...     json.dump({"charMap": {"ة": "ه"}, "default": None}, f)
+        >>> CharMapper.mapper_from_json(path)("مدرسة")
+        'مدرسه'
+        """
         with open(fpath, encoding="utf-8") as f:
             spec = json.load(f)
         return CharMapper(spec.get("charMap", {}), default=spec.get("default", None))
@@ -469,6 +521,11 @@ class CharMapper:
         return s.translate(self._table)
 
     def __call__(self, s: str) -> str:
+        """:meth:`map_string`.
+
+        >>> CharMapper({"a": "b"})("abc")
+        'bbc'
+        """
         return self.map_string(s)
 
 
