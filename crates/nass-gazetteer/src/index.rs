@@ -82,7 +82,7 @@ pub(crate) struct Inner {
     /// The node reached by the alef of an elided article, if any name has one.
     pub(crate) alef: Option<Node>,
     /// This gazetteer's number in the word cache (`words`).
-    pub(crate) id: u64,
+    pub(crate) id: u32,
     pub(crate) max_words: usize,
     /// The most bytes in any pattern.
     pub(crate) max_key: usize,

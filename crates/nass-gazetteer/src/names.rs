@@ -59,6 +59,20 @@ pub(crate) struct Node {
     k: u32,
 }
 
+impl Node {
+    /// The node's offset and how many bytes of its tail were read.
+    #[inline]
+    pub(crate) fn parts(self) -> (u32, u32) {
+        (self.at, self.k)
+    }
+
+    /// The node of [`parts`](Self::parts).
+    #[inline]
+    pub(crate) fn from_parts(at: u32, k: u32) -> Node {
+        Node { at, k }
+    }
+}
+
 /// Every name, by number (the names are sorted; name `i` is the `i`-th).
 #[derive(Debug)]
 pub(crate) struct Names {
@@ -121,6 +135,12 @@ impl<'a> Trie<'a> {
     #[inline(always)]
     pub(crate) fn header(self, node: Node) -> Option<u8> {
         self.t.get(node.at as usize).copied()
+    }
+
+    /// Whether some name goes on past a node with header `h` (it is a tail or a branch).
+    #[inline(always)]
+    pub(crate) fn goes_on(h: u8) -> bool {
+        h & (TAIL | BRANCH) != 0
     }
 
     /// Whether a node with header `h` is a tail.

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::names::Trie;
+use crate::words::{Cache, Reading, Readings};
 
 impl Gazetteer {
     /// Every valid reading in normalized text `t`: a walk of the names from every word
@@ -11,6 +12,11 @@ impl Gazetteer {
     /// character are first asked of the heads filter with the rest of the word; walks from
     /// other characters, of the first-bytes filter.
     pub(crate) fn candidates(&self, t: &str, out: &mut Vec<Candidate>) {
+        crate::words::with_cache(self.inner.id, |cache| self.candidates_with(t, cache, out));
+    }
+
+    /// [`candidates`](Self::candidates) with this thread's word cache.
+    fn candidates_with(&self, t: &str, cache: &mut Cache<'_>, out: &mut Vec<Candidate>) {
         let b = t.as_bytes();
         let classes = text::classes();
         let mut i = 0;
@@ -30,7 +36,7 @@ impl Gazetteer {
                     } else {
                         text::skip_transparent_to(classes, t, i, e)
                     };
-                    self.word_start(t, i, p0, e, out);
+                    self.word_start(t, i, p0, e, cache, out);
                     i = e;
                 }
                 text::SPACE => i += len,
@@ -44,29 +50,70 @@ impl Gazetteer {
 
     /// The walks from word start `w` of the word `t[w..e]`, whose first character that is
     /// not transparent is at `p0`: no proclitic, and each valid proclitic sequence (و ف ب
-    /// ل ك, a conjunction then a preposition), with the elided article after ل.
+    /// ل ك, a conjunction then a preposition), with the elided article after ل. The
+    /// readings of the word itself come from this thread's word cache when the same word
+    /// was read before (text repeats its words); each is walked on past the word.
     pub(crate) fn word_start(
         &self,
         t: &str,
         w: usize,
         p0: usize,
         e: usize,
+        cache: &mut Cache<'_>,
         out: &mut Vec<Candidate>,
     ) {
         let b = t.as_bytes();
+        if let Some(cached) = cache.lookup(b, w, e) {
+            for r in cached.iter() {
+                self.read_on(t, w, e, &r, out);
+            }
+            return;
+        }
+        let readings = self.word_readings(t, w, p0, e);
+        cache.store(b, w, e, &readings);
+        for r in readings.as_slice() {
+            self.read_on(t, w, e, r, out);
+        }
+    }
+
+    /// Reading `r` of the word `t[w..e]`: the name it ends on at the word's end, and the
+    /// walk on past it.
+    #[inline(always)]
+    fn read_on(&self, t: &str, w: usize, e: usize, r: &Reading, out: &mut Vec<Candidate>) {
+        let reader = (w, w + r.start, r.clitics, r.elided);
+        if let Some(pid) = r.name {
+            out.push(Candidate {
+                word_start: w,
+                clitics: r.clitics,
+                end_rev: std::cmp::Reverse(e),
+                name_start: reader.1,
+                pattern: pid,
+                elided: r.elided,
+            });
+        }
+        if r.goes_on {
+            self.walk_loop(t, reader, r.node, e, false, out);
+        }
+    }
+
+    /// The readings of the word `t[w..e]` (see [`word_start`](Self::word_start)): each
+    /// start the heads filter lets through, walked to the word's end.
+    fn word_readings(&self, t: &str, w: usize, p0: usize, e: usize) -> Readings {
+        let b = t.as_bytes();
         let heads = &self.inner.heads;
         let classes = text::classes();
+        let mut readings = Readings::NONE;
         if heads.may_be_head(&b[w..e]) {
-            self.walk_word(t, (w, w, 0, false), e, out);
+            self.read_word(t, (w, w, 0, false), e, &mut readings);
         }
         if p0 == e {
             // A word of transparent characters only (marks with no base letter): no name
             // starts after them in this word. What follows is not a word character, and
             // a name that begins there is walked from there, as its own start.
-            return;
+            return readings;
         }
         if p0 != w && heads.may_be_head(&b[p0..e]) {
-            self.walk_word(t, (w, p0, 0, false), e, out);
+            self.read_word(t, (w, p0, 0, false), e, &mut readings);
         }
         const LAM: &[u8] = "ل".as_bytes();
         let mut at = p0;
@@ -75,31 +122,76 @@ impl Gazetteer {
             // `at < e`: the proclitic letters are two-byte characters of the word.
             let c = match b.get(at..at + 2) {
                 Some(&[x @ 0xC0..=0xDF, y]) => (u32::from(x & 0x1F) << 6) | u32::from(y & 0x3F),
-                _ => return,
+                _ => return readings,
             };
             let Some(next) = char::from_u32(c).and_then(|c| clitics.then(c)) else {
-                return;
+                return readings;
             };
             clitics = next;
             at = text::skip_transparent_to(classes, t, at + 2, e);
             if at >= e {
-                return;
+                return readings;
             }
             let count = clitics.count();
             if heads.may_be_head(&b[at..e]) {
-                self.walk_word(t, (w, at, count, false), e, out);
+                self.read_word(t, (w, at, count, false), e, &mut readings);
             }
-            // walk_word walks elided readings from the alef node (none without one).
             if clitics.elides_article()
                 && b[at..].starts_with(LAM)
                 && heads.may_be_elided_head(&b[at..e])
             {
-                self.walk_word(t, (w, at, count, true), e, out);
+                self.read_word(t, (w, at, count, true), e, &mut readings);
             }
             if !clitics.can_continue() {
-                return;
+                return readings;
             }
         }
+    }
+
+    /// The reading `reader` = (word start, name start, clitics, elided) of the word that
+    /// ends at `e`, if some name continues to the word's end: the node after it, from the
+    /// root or, for an elided article, from the alef node (none without one).
+    fn read_word(
+        &self,
+        t: &str,
+        (w, start, clitics, elided): (usize, usize, u8, bool),
+        e: usize,
+        readings: &mut Readings,
+    ) {
+        let i_ = &*self.inner;
+        let from = if elided {
+            match i_.alef {
+                Some(alef) => alef,
+                None => return,
+            }
+        } else {
+            Names::ROOT
+        };
+        let trie = i_.names.trie();
+        let Some(node) = trie.walk(from, &t.as_bytes()[start..e]) else {
+            return;
+        };
+        let Some(h) = trie.header(node) else {
+            return;
+        };
+        // At `e` the word ends: the next character is no word character, so a name
+        // ending here may be recorded if it may follow these proclitics.
+        let name = trie
+            .name(node, h)
+            .filter(|&pid| clitics == 0 || i_.pattern(pid).word_first);
+        let goes_on = Trie::goes_on(h);
+        if name.is_none() && !goes_on {
+            // Nothing to record, nowhere to go.
+            return;
+        }
+        readings.push(Reading {
+            node,
+            name,
+            start: start - w,
+            clitics,
+            elided,
+            goes_on,
+        });
     }
 
     /// A walk from the names' root at `start` (not a word character), if the first-bytes
@@ -351,35 +443,6 @@ impl Gazetteer {
             if let Some(pid) = trie.name(node, h) {
                 self.record(t, pid, i, reader, out);
             }
-        }
-    }
-
-    /// The walk of a reading that starts at a word character, `reader` = (word start,
-    /// name start, clitics, elided), over the rest of its word (to `e`) and on: the node
-    /// after the word's bytes comes from this thread's word cache when the same bytes
-    /// were walked before (text repeats its words), else from the trie.
-    fn walk_word(
-        &self,
-        t: &str,
-        reader: (usize, usize, u8, bool),
-        e: usize,
-        out: &mut Vec<Candidate>,
-    ) {
-        let i_ = &*self.inner;
-        let (_, start, _, elided) = reader;
-        let from = if elided {
-            match i_.alef {
-                Some(alef) => alef,
-                None => return,
-            }
-        } else {
-            Names::ROOT
-        };
-        let word = &t.as_bytes()[start..e];
-        let trie = i_.names.trie();
-        if let Some(node) = crate::words::after_word(i_.id, elided, word, || trie.walk(from, word))
-        {
-            self.walk_loop(t, reader, node, e, true, out);
         }
     }
 
