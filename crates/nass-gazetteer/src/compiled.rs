@@ -2,7 +2,7 @@
 //! [`Gazetteer::save`], [`Gazetteer::open`], [`Gazetteer::from_index_bytes`].
 
 use std::fs::File;
-use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use super::*;
@@ -70,14 +70,115 @@ impl AsRef<[u8]> for Storage {
 ///
 /// Mapping is `unsafe` because the bytes change if another process writes the file while
 /// it is mapped: the index is checked (checksum, bounds) when it is opened, and a file
-/// rewritten in place afterwards can give wrong matches or end the process (SIGBUS), as
-/// with any mapped file. Write a new index beside the old one and rename it over instead.
+/// rewritten or cut short in place while it is opened or afterwards can give wrong
+/// matches or end the process (SIGBUS), as with any mapped file. Write a new index beside the old one and rename it over instead.
 /// Reading the file instead of mapping it costs its whole size in memory and time at
 /// every start.
 #[allow(unsafe_code)]
 fn map(file: &File) -> std::io::Result<memmap2::Mmap> {
     // SAFETY: read-only mapping; see above for files changed while mapped.
     unsafe { memmap2::Mmap::map(file) }
+}
+
+/// The CRC-32 of everything after the header of `file` (`len` bytes), read through a
+/// window of the file mapped at a time and unmapped after it: no copy of the file into a
+/// buffer (reading 850 MB for 10 million names copied them at 6 GB/s, two thirds of the
+/// time to open the index), and at most a window of it a thread counted in the process's
+/// resident memory at once, so that the index's own map holds only the pages matching
+/// reads. A large file is read in parts by a thread each, up to the cores there are
+/// (reading memory, one core does not take all the bandwidth there is).
+fn crc_of_mapped(file: &File, len: u64) -> std::io::Result<u32> {
+    // A multiple of any page size.
+    crc_of_mapped_in(file, len, 8 << 20)
+}
+
+/// [`crc_of_mapped`] with windows of `window` bytes (a multiple of the page size).
+fn crc_of_mapped_in(file: &File, len: u64, window: u64) -> std::io::Result<u32> {
+    let crc_of = |from: u64, to: u64| -> std::io::Result<crc32fast::Hasher> {
+        let mut crc = crc32fast::Hasher::new();
+        let mut offset = from;
+        while offset < to {
+            let n = (to - offset).min(window);
+            let map = map_window(file, offset, n as usize)?;
+            let skip = (file::HEADER as u64).saturating_sub(offset).min(n) as usize;
+            crc.update(&map[skip..]);
+            offset += n;
+        }
+        Ok(crc)
+    };
+    // Parts of whole windows, at least 8 windows each.
+    let windows = len.div_ceil(window);
+    let parts = if windows < 16 {
+        1
+    } else {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        (windows / 8).clamp(1, threads as u64)
+    };
+    if parts == 1 {
+        return Ok(crc_of(0, len)?.finalize());
+    }
+    let per_part = windows.div_ceil(parts) * window;
+    let part = |k: u64| ((k * per_part).min(len), ((k + 1) * per_part).min(len));
+    let crcs = std::thread::scope(|scope| {
+        // A part whose thread cannot be started is read on this one.
+        let handles: Vec<_> = (1..parts)
+            .map(|k| {
+                let (from, to) = part(k);
+                let thread = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || crc_of(from, to))
+                    .ok();
+                (k, thread)
+            })
+            .collect();
+        let mut crcs = vec![crc_of(0, per_part.min(len))];
+        crcs.extend(handles.into_iter().map(|(k, thread)| {
+            match thread {
+                Some(h) => h
+                    .join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a checksum thread failed"))),
+                None => {
+                    let (from, to) = part(k);
+                    crc_of(from, to)
+                }
+            }
+        }));
+        crcs
+    });
+    let mut crc = crc32fast::Hasher::new();
+    for part in crcs {
+        crc.combine(&part?);
+    }
+    Ok(crc.finalize())
+}
+
+/// Maps `len` bytes of `file` from `offset` (a multiple of the page size) read-only, its
+/// pages read in at once.
+#[allow(unsafe_code)]
+fn map_window(file: &File, offset: u64, len: usize) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: read-only mapping, read once for the checksum and unmapped; a file
+    // changed while mapped is as for `map`.
+    let window = unsafe {
+        memmap2::MmapOptions::new()
+            .offset(offset)
+            .len(len)
+            .map(file)?
+    };
+    advise_huge_pages(&window);
+    // One call instead of a fault a page (if the kernel has it; else the faults).
+    #[cfg(target_os = "linux")]
+    let _ = window.advise(memmap2::Advice::PopulateRead);
+    Ok(window)
+}
+
+/// Asks the kernel for huge pages for `map` (Linux; nothing elsewhere, and nothing if it
+/// refuses): a file read through such a map comes into the page cache in pieces of 2 MiB
+/// that are mapped whole, so that the walks of a large index, which touch pages all over
+/// it, miss the processor's address cache (TLB) far less than with 4 KiB pages.
+fn advise_huge_pages(map: &memmap2::Mmap) {
+    #[cfg(target_os = "linux")]
+    let _ = map.advise(memmap2::Advice::HugePage);
+    #[cfg(not(target_os = "linux"))]
+    let _ = map;
 }
 
 impl Gazetteer {
@@ -177,12 +278,11 @@ impl Gazetteer {
         let mut head = [0u8; file::HEADER];
         let got = read_up_to(&mut f, &mut head).map_err(io)?;
         let expected = file::check_header(&head[..got], len, &source)?;
-        // The checksum is computed by reading the file, not through the map, so that
-        // the map's pages are only read in as matching needs them.
-        f.seek(SeekFrom::Start(file::HEADER as u64)).map_err(io)?;
-        let actual = file::crc_of_reader(&mut f, &source)?;
+        let actual = crc_of_mapped(&f, len).map_err(io)?;
         file::check_crc(expected, actual, &source)?;
-        let storage = Storage::Mapped(map(&f).map_err(io)?);
+        let map = map(&f).map_err(io)?;
+        advise_huge_pages(&map);
+        let storage = Storage::Mapped(map);
         if storage.as_ref().len() as u64 != len {
             return Err(bad(&source, "the file changed while it was opened"));
         }

@@ -16,7 +16,6 @@
 //! Every number is little-endian. The checksum is verified when a file is opened, so a
 //! corrupt file (a flipped bit, a cut) is an error, never a wrong match.
 
-use std::io::Read;
 use std::ops::Range;
 
 use crate::entry::{Entry, ErrorKind, GazetteerError};
@@ -186,22 +185,6 @@ pub(crate) fn check_crc(expected: u32, actual: u32, source: &str) -> Result<(), 
         ));
     }
     Ok(())
-}
-
-/// The CRC-32 of everything after the header of the file read from `r` (positioned just
-/// after the header), read in blocks so that a mapped file's pages are not touched.
-pub(crate) fn crc_of_reader(mut r: impl Read, source: &str) -> Result<u32, GazetteerError> {
-    let mut crc = crc32fast::Hasher::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        let n = match r.read(&mut buf) {
-            Ok(0) => return Ok(crc.finalize()),
-            Ok(n) => n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(GazetteerError::new(source, None, ErrorKind::Io(e))),
-        };
-        crc.update(&buf[..n]);
-    }
 }
 
 /// The section table of `bytes`, whose header was checked: every section inside the

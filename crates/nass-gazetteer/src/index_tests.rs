@@ -396,3 +396,34 @@ proptest! {
         prop_assert!(g.entries().eq(want.iter()));
     }
 }
+
+/// The checksum read through mapped windows, on one thread or in parts on several (the
+/// windows small, so that a small file takes the path of a large one), is the checksum
+/// of the bytes after the header.
+#[test]
+fn the_checksum_of_mapped_windows_is_the_checksum_of_the_bytes() {
+    let dir = std::env::temp_dir();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    // Sizes around the window and the part boundaries, and one of a single window.
+    for len in [33u64, 4096, 65_536, 65_537, 20 * 65_536, 48 * 65_536 + 7] {
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        let path = dir.join(format!("nass-crc-{}-{len}.bin", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let f = std::fs::File::open(&path).unwrap();
+        let expected = crc32fast::hash(&bytes[file::HEADER..]);
+        assert_eq!(super::crc_of_mapped(&f, len).unwrap(), expected, "{len}");
+        assert_eq!(
+            super::crc_of_mapped_in(&f, len, 65_536).unwrap(),
+            expected,
+            "{len}"
+        );
+        std::fs::remove_file(&path).unwrap();
+    }
+}
