@@ -16,8 +16,8 @@
 //! comparisons of one cache line each whatever the text (crafted collisions only make
 //! misses, which read the word as without the cache), and the memory is fixed: 8192
 //! slots of 64 bytes, 512 KiB for each thread that searches (half as many sets made
-//! matching news 4 % slower with the default list and with 10 million names, a quarter
-//! 11 %: BENCHMARKS.md, issue 18). The cache is borrowed once a search, not once a
+//! matching news 3–4 % slower with the default list and with 10 million names, a
+//! quarter about 15 %: BENCHMARKS.md, issue 18). The cache is borrowed once a search, not once a
 //! word ([`with_cache`]). A slot names the gazetteer
 //! it belongs to by a number no other gazetteer of the process gets. A slot holds the
 //! word in three words of eight bytes, so that a lookup compares at most three numbers
