@@ -8,9 +8,10 @@ use crate::words::{Cache, Reading, Readings};
 impl Gazetteer {
     /// Every valid reading in normalized text `t`: a walk of the names from every word
     /// start, after each valid proclitic sequence at its beginning, and from every other
-    /// character that is neither a word character nor whitespace. Walks from a word
-    /// character are first asked of the heads filter with the rest of the word; walks from
-    /// other characters, of the first-bytes filter.
+    /// character that is neither a word character nor whitespace. The readings of a word
+    /// come from this thread's word cache, or else each start in it is asked of the heads
+    /// filter with the rest of the word; walks from other characters are asked of the
+    /// first-bytes filter.
     pub(crate) fn candidates(&self, t: &str, out: &mut Vec<Candidate>) {
         crate::words::with_cache(self.inner.id, |cache| self.candidates_with(t, cache, out));
     }
@@ -53,7 +54,7 @@ impl Gazetteer {
     /// ل ك, a conjunction then a preposition), with the elided article after ل. The
     /// readings of the word itself come from this thread's word cache when the same word
     /// was read before (text repeats its words); each is walked on past the word.
-    pub(crate) fn word_start(
+    fn word_start(
         &self,
         t: &str,
         w: usize,
