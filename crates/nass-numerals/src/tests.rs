@@ -1270,7 +1270,40 @@ fn the_decimal_point_in_words() {
             "خمسة فاصلة ستة فاصلة سبعة",
             &[("خمسة فاصلة ستة", "5.6"), ("سبعة", "7")],
         ),
+        // Digits after the point: as written, leading zeros included, in any of the
+        // three sets of digits; only a scale word may follow them.
+        (
+            "ارتفع المؤشر عشرة فاصلة 5 نقاط",
+            &[("عشرة فاصلة 5", "10.5")],
+        ),
+        ("صفر فاصلة 05", &[("صفر فاصلة 05", "0.05")]),
+        ("ثلاثة فاصلة ٠٧٥", &[("ثلاثة فاصلة ٠٧٥", "3.075")]),
+        ("خمسة فاصلة صفر 2", &[("خمسة فاصلة صفر 2", "5.02")]),
+        (
+            "نحو اثنين فاصلة 5 مليون نسمة",
+            &[("اثنين فاصلة 5 مليون", "2500000")],
+        ),
+        (
+            "ثلاثة فاصلة 5 سبعة",
+            &[("ثلاثة فاصلة 5", "3.5"), ("سبعة", "7")],
+        ),
     ]);
+    // A numeral that is not digits alone ends the number before the point, and is a
+    // number of its own.
+    let all: Vec<(&str, String)> = find_all_numbers("عشرة فاصلة 5.5 وفاصلة 7", true)
+        .map(|m| (m.text(), m.value().to_string()))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("عشرة", "10".to_string()),
+            ("5.5", "5.5".to_string()),
+            ("7", "7".to_string())
+        ]
+    );
+    let v = |s: &str| parse_number_words(s).map(|n| n.to_string());
+    assert_eq!(v("عشرة فاصلة 25"), Ok("10.25".to_string()));
+    assert_eq!(v("سالب واحد فاصلة ۵"), Ok("-1.5".to_string()));
     use ParseWordsErrorKind::*;
     for (s, kind) in [
         ("فاصلة خمسة", Misplaced),
@@ -1281,6 +1314,10 @@ fn the_decimal_point_in_words() {
         ("خمسة فاصلة ستة آلاف", Misplaced),
         ("خمسة فاصلة واحد عشرون", Misplaced),
         ("خمسة فاصلة واحد ووعشرون", UnknownWord),
+        ("خمسة فاصلة 5 ستة", Misplaced),
+        ("خمسة فاصلة و5", Misplaced),
+        ("خمسة فاصلة خمسة 5", Misplaced),
+        ("ألف فاصلة 5 مليون", Misplaced),
     ] {
         assert_eq!(
             parse_number_words(s).map_err(|e| e.kind()),

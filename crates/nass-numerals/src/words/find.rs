@@ -311,7 +311,7 @@ impl<'t> Iterator for NumberWords<'t> {
 ///
 /// Minus words, the decimal point and parts in any order are read as
 /// [`parse_number_words`](crate::parse_number_words) reads them: سالب عشرين is -20,
-/// عشرة فاصلة سبعة 10.7. A minus word right after a number or numeral (only spaces
+/// عشرة فاصلة سبعة 10.7, عشرة فاصلة 5 10.5. A minus word right after a number or numeral (only spaces
 /// between) is no sign: خمسة ناقص ثلاثة is 5 and 3, as nothing is computed. A minus word
 /// with no number after it (ناقص الوزن) and a point with no digits after it (ثلاثة فاصل
 /// إعلاني gives 3) are no part of a number.

@@ -538,6 +538,9 @@ impl<'t> Parser<'t> {
                     if pt.zeros + pt.seq.map_or(0, |s| s.1) > 38 {
                         return Err(Stop::Overflow);
                     }
+                    if pt.numeral && !matches!(a.atom, Atom::Scale(..)) {
+                        return Err(Stop::Misplaced);
+                    }
                     match a.atom {
                         Atom::Zero if !c && !started => {
                             pt.zeros += 1;
@@ -555,6 +558,23 @@ impl<'t> Parser<'t> {
                             }
                             no_value = one;
                             return pt.digits.add(value, slot);
+                        }
+                        // Digits after the point (عشرة فاصلة 5 = 10.5, فاصلة 05 =
+                        // .05): their digits as written, after any صفر, and no
+                        // digit word after them.
+                        Atom::Numeral(_) if !c && !started => {
+                            let digits = self.text[a.name_start..a.end]
+                                .chars()
+                                .map(|ch| crate::digit_value(ch).map(u128::from))
+                                .try_fold((0u128, 0u32), |(m, len), d| {
+                                    Some((m.checked_mul(10)?.checked_add(d?)?, len + 1))
+                                });
+                            let Some((mant, len)) = digits.filter(|&(_, len)| len > 0) else {
+                                return Err(Stop::Misplaced);
+                            };
+                            pt.seq = Some((mant, len));
+                            pt.numeral = true;
+                            return Ok(());
                         }
                         Atom::Scale(_, Form::Single)
                             if !c && started && max_exp == 0 && !low_closed =>
@@ -612,6 +632,7 @@ impl<'t> Parser<'t> {
                             zeros: 0,
                             digits: Group::EMPTY,
                             seq: None,
+                            numeral: false,
                         });
                         no_value = true;
                         next_position = Position::Digits;
@@ -962,8 +983,11 @@ impl Group {
 pub(super) struct PointDigits {
     pub(super) zeros: u32,
     pub(super) digits: Group,
-    /// The digits one by one, after the first two: (their value, how many).
+    /// The digits one by one, after the first two, or a numeral's digits: (their
+    /// value, how many).
     pub(super) seq: Option<(u128, u32)>,
+    /// The digits are a numeral's (only a scale word may follow).
+    pub(super) numeral: bool,
 }
 
 impl PointDigits {
@@ -1244,7 +1268,8 @@ impl std::error::Error for ParseWordsError {}
 ///   a thousand whose digits are those after the point, as written (عشرة فاصلة سبعة =
 ///   10.7, فاصلة خمسة وعشرون = .25, فاصلة مئة وخمسة = .105), or digit words one by one
 ///   (فاصلة واحد أربعة واحد = .141), each after as many صفر as there are leading zeros
-///   (صفر فاصلة صفر خمسة = 0.05). A singular scale word after the digits multiplies the
+///   (صفر فاصلة صفر خمسة = 0.05), or a numeral of digits alone, its digits as written
+///   (عشرة فاصلة 5 = 10.5, فاصلة 05 = .05). A singular scale word after the digits multiplies the
 ///   whole when the integer part has none (اثنان فاصلة خمسة مليون = 2500000); no other
 ///   word follows them.
 ///
@@ -1280,6 +1305,7 @@ impl std::error::Error for ParseWordsError {}
 /// assert_eq!(v("مليون ونصف"), "1500000");
 /// assert_eq!(v("ثلاثة أرباع"), "0.75");
 /// assert_eq!(v("سالب عشرة فاصلة خمسة وعشرون"), "-10.25");
+/// assert_eq!(v("عشرة فاصلة 05"), "10.05");
 /// assert_eq!(v("خمس وعشرين وتسعمائة وألف"), "1925");
 /// assert!(parse_number_words("ألف وألف").is_err());
 /// ```
