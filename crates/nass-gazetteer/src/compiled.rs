@@ -71,7 +71,8 @@ impl AsRef<[u8]> for Storage {
 /// Mapping is `unsafe` because the bytes change if another process writes the file while
 /// it is mapped: the index is checked (checksum, bounds) when it is opened, and a file
 /// rewritten or cut short in place while it is opened or afterwards can give wrong
-/// matches or end the process (SIGBUS), as with any mapped file. Write a new index beside the old one and rename it over instead.
+/// matches or end the process (SIGBUS), as with any mapped file. Write a new index
+/// beside the old one and rename it over instead.
 /// Reading the file instead of mapping it costs its whole size in memory and time at
 /// every start.
 #[allow(unsafe_code)]
@@ -130,7 +131,8 @@ fn crc_of_mapped_in(file: &File, len: u64, window: u64) -> std::io::Result<u32> 
                 (k, thread)
             })
             .collect();
-        let mut crcs = vec![crc_of(0, per_part.min(len))];
+        let (from, to) = part(0);
+        let mut crcs = vec![crc_of(from, to)];
         crcs.extend(handles.into_iter().map(|(k, thread)| {
             match thread {
                 Some(h) => h

@@ -205,6 +205,24 @@ pub(crate) struct Candidate {
 }
 
 impl Candidate {
+    /// The reading of pattern `pattern` ending at `end`, read by `reader` = (word start,
+    /// name start, proclitics, elided article).
+    #[inline(always)]
+    pub(crate) fn new(
+        (word_start, name_start, clitics, elided): (usize, usize, u8, bool),
+        pattern: u32,
+        end: usize,
+    ) -> Candidate {
+        Candidate {
+            word_start,
+            clitics,
+            end_rev: std::cmp::Reverse(end),
+            name_start,
+            pattern,
+            elided,
+        }
+    }
+
     pub(crate) fn end(&self) -> usize {
         self.end_rev.0
     }

@@ -83,14 +83,7 @@ impl Gazetteer {
     fn read_on(&self, t: &str, w: usize, e: usize, r: &Reading, out: &mut Vec<Candidate>) {
         let reader = (w, w + r.start, r.clitics, r.elided);
         if let Some(pid) = r.name {
-            out.push(Candidate {
-                word_start: w,
-                clitics: r.clitics,
-                end_rev: std::cmp::Reverse(e),
-                name_start: reader.1,
-                pattern: pid,
-                elided: r.elided,
-            });
+            out.push(Candidate::new(reader, pid, e));
         }
         if r.goes_on {
             self.walk_loop(t, reader, r.node, e, false, out);
@@ -334,14 +327,7 @@ impl Gazetteer {
                 let p = i_.pattern(pid);
                 let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
                 if ends_word && (p.word_first || clitics == 0) {
-                    out.push(Candidate {
-                        word_start,
-                        clitics,
-                        end_rev: std::cmp::Reverse(i),
-                        name_start: start,
-                        pattern: pid,
-                        elided,
-                    });
+                    out.push(Candidate::new((word_start, start, clitics, elided), pid, i));
                 }
             }
         }
@@ -455,23 +441,16 @@ impl Gazetteer {
         t: &str,
         pid: u32,
         i: usize,
-        (word_start, start, clitics, elided): (usize, usize, u8, bool),
+        reader: (usize, usize, u8, bool),
         out: &mut Vec<Candidate>,
     ) {
         let i_ = &*self.inner;
         let b = t.as_bytes();
         let p = i_.pattern(pid);
         let ends_word = !p.word_last || i >= b.len() || !is_word_char(text::decode(t, i).0);
-        let starts_ok = p.word_first || clitics == 0;
+        let starts_ok = p.word_first || reader.2 == 0;
         if ends_word && starts_ok {
-            out.push(Candidate {
-                word_start,
-                clitics,
-                end_rev: std::cmp::Reverse(i),
-                name_start: start,
-                pattern: pid,
-                elided,
-            });
+            out.push(Candidate::new(reader, pid, i));
         }
     }
 

@@ -27,7 +27,7 @@
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use nass_core::hash::mix;
+use nass_core::hash::{load_le, mix};
 
 use crate::names::Node;
 
@@ -222,11 +222,7 @@ fn chunk(b: &[u8], at: usize, end: usize) -> u64 {
     let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
     match b.get(at..at + 8) {
         Some(x) => u64::from_le_bytes(x.try_into().unwrap_or([0; 8])) & mask,
-        None => {
-            let mut x = [0; 8];
-            x[..n].copy_from_slice(&b[at..at + n]);
-            u64::from_le_bytes(x)
-        }
+        None => load_le(&b[at..at + n]),
     }
 }
 
@@ -255,26 +251,22 @@ pub(crate) struct Cache<'a> {
 
 /// Runs `f` with this thread's word cache for gazetteer `owner` (0: no cache).
 pub(crate) fn with_cache<R>(owner: u32, f: impl FnOnce(&mut Cache<'_>) -> R) -> R {
-    if owner == 0 {
-        return f(&mut Cache {
-            owner,
-            slots: &mut [],
-        });
-    }
-    CACHE.with(|cache| match cache.try_borrow_mut() {
-        Ok(mut slots) => {
-            if slots.is_empty() {
-                slots.resize(WAYS * SETS, EMPTY);
+    CACHE.with(|cache| {
+        let mut borrowed = if owner == 0 {
+            None
+        } else {
+            cache.try_borrow_mut().ok()
+        };
+        let slots: &mut [Slot] = match borrowed.as_deref_mut() {
+            Some(slots) => {
+                if slots.is_empty() {
+                    slots.resize(WAYS * SETS, EMPTY);
+                }
+                slots
             }
-            f(&mut Cache {
-                owner,
-                slots: &mut slots,
-            })
-        }
-        Err(_) => f(&mut Cache {
-            owner,
-            slots: &mut [],
-        }),
+            None => &mut [],
+        };
+        f(&mut Cache { owner, slots })
     })
 }
 
